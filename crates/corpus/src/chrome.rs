@@ -1,0 +1,442 @@
+//! Recognisers for page chrome: the parts of a captured web page that are not
+//! the article. Each recogniser looks at one normalised line (and sometimes
+//! its neighbours) and is written for news sites in general: cue phrases are
+//! the ones sites commonly print (see `docs/rules.md` for sources and limits).
+
+use crate::document::RemovalReason;
+use crate::normalize::word_count;
+
+/// Browser and site notices shown above or around an article.
+const BANNER_CUES: &[&str] = &[
+    "older browser",
+    "supported version",
+    "update your browser",
+    "enable javascript",
+    "javascript is disabled",
+    "uses cookies",
+    "accept cookies",
+    "ad blocker",
+    "adblocker",
+];
+
+/// Subscription and account prompts, recognised anywhere in a short line.
+const PROMO_CUES: &[&str] = &[
+    "subscribe now",
+    "subscribe today",
+    "subscribers can",
+    "already a subscriber",
+    "free trial",
+    "unlimited access",
+    "start your unlimited",
+    "create an account",
+    "support our journalism",
+];
+
+/// Prompts that are also ordinary words ("a sign in the window"): chrome only
+/// when a line, or a `|`-separated part of it, starts with them.
+const PROMO_SEGMENT_STARTS: &[&str] = &[
+    "sign in",
+    "sign up",
+    "log in",
+    "subscribe",
+    "get our newsletter",
+    "register",
+];
+
+fn is_promo(line: &str) -> bool {
+    lower_has_any(line, PROMO_CUES)
+        || line.split('|').any(|segment| {
+            let segment = segment.trim().to_lowercase();
+            PROMO_SEGMENT_STARTS
+                .iter()
+                .any(|cue| segment.starts_with(cue))
+        })
+}
+
+/// Headings that open a block of links to other stories.
+const RELATED_MARKERS: &[&str] = &[
+    "related",
+    "related articles",
+    "related content",
+    "related stories",
+    "related coverage",
+    "related news",
+    "more on this topic",
+    "more on this story",
+    "more from",
+    "read more",
+    "read next",
+    "recommended",
+    "recommended stories",
+    "you may also like",
+    "you might also like",
+    "most read",
+    "most popular",
+    "trending",
+    "see also",
+    "further reading",
+];
+
+const NAVIGATION_CUES: &[&str] = &[
+    "back to top",
+    "back to top button",
+    "skip to content",
+    "skip to main content",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "advertisement",
+    "scroll to continue",
+    "continue reading",
+    "comments",
+    "print",
+    "share",
+];
+
+/// Credits printed under images.
+const CREDIT_CUES: &[&str] = &[
+    "getty images",
+    "images source",
+    "image source",
+    "image credit",
+    "photo credit",
+    "photo:",
+    "photograph:",
+    "ap photo",
+    "afp via",
+    "/afp",
+    "/reuters",
+    "reuters/",
+    "/ap",
+    "shutterstock",
+    "epa-efe",
+    "©",
+];
+
+const SOURCE_LINE_PREFIXES: &[&str] = &[
+    "content retrieved from:",
+    "retrieved from:",
+    "source:",
+    "originally published at",
+    "this article originally appeared",
+    "this story originally appeared",
+];
+
+/// Section labels sites print above a headline.
+pub const SECTION_LABELS: &[&str] = &[
+    "News",
+    "World",
+    "Politics",
+    "Business",
+    "Opinion",
+    "Analysis",
+    "Tech",
+    "Technology",
+    "Science",
+    "Health",
+    "Sport",
+    "Sports",
+    "Culture",
+    "Entertainment",
+    "Economy",
+    "Markets",
+    "Europe",
+    "Asia",
+    "Africa",
+    "Americas",
+    "Middle East",
+    "US",
+    "UK",
+    "International",
+    "National",
+    "Local",
+    "Breaking",
+    "Exclusive",
+    "Live",
+    "Video",
+    "Defense",
+    "Defence",
+    "Security",
+    "Climate",
+    "Environment",
+    "Investigations",
+    "Commentary",
+];
+
+fn lower_has_any(line: &str, cues: &[&str]) -> bool {
+    let lower = line.to_lowercase();
+    cues.iter().any(|cue| lower.contains(cue))
+}
+
+fn normalised_heading(line: &str) -> String {
+    line.trim_end_matches([':', '.', '›', '»', '>'])
+        .trim()
+        .to_lowercase()
+}
+
+/// A line that is page chrome wherever it appears, with the reason.
+pub fn classify_line(line: &str) -> Option<RemovalReason> {
+    let words = word_count(line);
+    if is_source_line(line) {
+        return Some(RemovalReason::SourceLine);
+    }
+    if is_tracking(line) {
+        return Some(RemovalReason::Tracking);
+    }
+    if words <= 30 && lower_has_any(line, BANNER_CUES) {
+        return Some(RemovalReason::SiteBanner);
+    }
+    if words <= 30 && is_promo(line) && !ends_like_reported_speech(line) {
+        return Some(RemovalReason::Promo);
+    }
+    if is_related_marker(line) {
+        return Some(RemovalReason::Related);
+    }
+    let heading = normalised_heading(line);
+    if words <= 4 && NAVIGATION_CUES.contains(&heading.as_str()) {
+        return Some(RemovalReason::Navigation);
+    }
+    if is_credit(line) {
+        return Some(if words <= 10 {
+            RemovalReason::Credit
+        } else {
+            RemovalReason::Caption
+        });
+    }
+    if is_doubled(line) {
+        return Some(RemovalReason::Duplicate);
+    }
+    None
+}
+
+/// Body sentences that merely mention subscribing ("..., she said.") are news.
+fn ends_like_reported_speech(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [" said.", " says.", " told ", "according to"]
+        .iter()
+        .any(|cue| lower.contains(cue))
+}
+
+pub fn is_related_marker(line: &str) -> bool {
+    word_count(line) <= 5 && RELATED_MARKERS.contains(&normalised_heading(line).as_str())
+}
+
+pub fn is_source_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    SOURCE_LINE_PREFIXES.iter().any(|p| lower.starts_with(p)) && source_url(line).is_some()
+}
+
+/// The first http(s) address in a line, without trailing punctuation and
+/// without tracking parameters.
+pub fn source_url(line: &str) -> Option<String> {
+    let start = line.find("https://").or_else(|| line.find("http://"))?;
+    let raw = line[start..].split_whitespace().next()?;
+    let raw = raw.trim_end_matches(['.', ',', ';', ')', '"', '\'']);
+    Some(strip_tracking_parameters(raw))
+}
+
+/// Drops click-tracking query parameters (`fbclid`, `utm_*`, ...).
+pub fn strip_tracking_parameters(url: &str) -> String {
+    const TRACKERS: &[&str] = &[
+        "fbclid", "gclid", "dclid", "msclkid", "ocid", "mc_cid", "mc_eid", "igshid", "cmpid",
+    ];
+    let (base, fragment) = match url.split_once('#') {
+        Some((b, f)) => (b, Some(f)),
+        None => (url, None),
+    };
+    let Some((path, query)) = base.split_once('?') else {
+        return url.to_string();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| {
+            let key = pair.split('=').next().unwrap_or("").to_ascii_lowercase();
+            !pair.is_empty() && !key.starts_with("utm_") && !TRACKERS.contains(&key.as_str())
+        })
+        .collect();
+    let mut out = path.to_string();
+    if !kept.is_empty() {
+        out.push('?');
+        out.push_str(&kept.join("&"));
+    }
+    if let Some(fragment) = fragment {
+        out.push('#');
+        out.push_str(fragment);
+    }
+    out
+}
+
+/// Text of tracking pixels that leaks into captures ("image beaconimage beacon").
+fn is_tracking(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    word_count(line) <= 12 && (lower.contains("beacon") || lower.contains("tracking pixel"))
+}
+
+pub fn is_credit(line: &str) -> bool {
+    lower_has_any(line, CREDIT_CUES) || ends_with_upper_credit(line)
+}
+
+/// Agency credits in capitals after a caption: "... 2022. NAME SURNAME/AGENCY VIA GETTY IMAGES".
+fn ends_with_upper_credit(line: &str) -> bool {
+    let tail: Vec<&str> = line
+        .rsplit(". ")
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    tail.len() >= 2
+        && tail.iter().any(|w| w.contains('/'))
+        && tail.iter().all(|w| !w.chars().any(char::is_lowercase))
+}
+
+/// A line made of the same text twice ("Caption.Caption." or "A b A b").
+pub fn is_doubled(line: &str) -> bool {
+    doubled_half(line).is_some()
+}
+
+/// The first half of a doubled line.
+pub fn doubled_half(line: &str) -> Option<&str> {
+    let bytes = line.len();
+    if word_count(line) < 4 {
+        return None;
+    }
+    for (at, _) in line.char_indices().skip(1) {
+        let (left, right) = line.split_at(at);
+        if left.len() * 2 > bytes + 1 {
+            break;
+        }
+        let right = right.trim_start();
+        if left.trim_end() == right {
+            return Some(left.trim_end());
+        }
+    }
+    None
+}
+
+/// A section label glued to the headline without a space ("NewsRussia's ...").
+/// Returns (label, headline).
+pub fn split_glued_section_label(line: &str) -> Option<(&str, &str)> {
+    SECTION_LABELS.iter().find_map(|label| {
+        let rest = line.strip_prefix(label)?;
+        let first = rest.chars().next()?;
+        first.is_uppercase().then_some((&line[..label.len()], rest))
+    })
+}
+
+/// A line that is only a section label ("World").
+pub fn is_section_label(line: &str) -> bool {
+    SECTION_LABELS
+        .iter()
+        .any(|label| label.eq_ignore_ascii_case(line.trim_end_matches(['.', ':'])))
+}
+
+/// A summary bullet ("- point", "• point").
+pub fn bullet_text(line: &str) -> Option<&str> {
+    ["- ", "• ", "* ", "– ", "· "]
+        .iter()
+        .find_map(|mark| line.strip_prefix(mark))
+        .map(str::trim)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_banner_is_chrome() {
+        assert_eq!(
+            classify_line("You are using an older browser version. Please use a supported version for the best MSN experience."),
+            Some(RemovalReason::SiteBanner)
+        );
+    }
+
+    #[test]
+    fn promos_and_trials_are_chrome() {
+        assert_eq!(
+            classify_line("Start your unlimited Newsweek trial"),
+            Some(RemovalReason::Promo)
+        );
+        assert_eq!(
+            classify_line("Sign up for our daily briefing newsletter"),
+            Some(RemovalReason::Promo)
+        );
+    }
+
+    #[test]
+    fn a_body_sentence_about_subscribers_is_not_a_promo() {
+        assert_eq!(
+            classify_line(
+                "The streaming service lost a million subscribers, its chief executive said."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn related_headings_and_navigation() {
+        assert_eq!(
+            classify_line("Related Articles"),
+            Some(RemovalReason::Related)
+        );
+        assert_eq!(
+            classify_line("MORE ON THIS TOPIC"),
+            Some(RemovalReason::Related)
+        );
+        assert_eq!(
+            classify_line("Back to top button"),
+            Some(RemovalReason::Navigation)
+        );
+        assert_eq!(
+            classify_line("Related officials said the talks went well."),
+            None
+        );
+    }
+
+    #[test]
+    fn credits_and_captions() {
+        assert_eq!(
+            classify_line("Images source: © Getty Images | Jane Roe"),
+            Some(RemovalReason::Credit)
+        );
+        assert_eq!(
+            classify_line("Firefighters work at the scene on June 2, 2021 in Lyon, France. JOHN DOE/AFP VIA GETTY IMAGES"),
+            Some(RemovalReason::Caption)
+        );
+    }
+
+    #[test]
+    fn doubled_caption_is_found_with_or_without_a_space() {
+        assert_eq!(
+            doubled_half("Leaders meet in Rome.Leaders meet in Rome."),
+            Some("Leaders meet in Rome.")
+        );
+        assert_eq!(
+            doubled_half("Leaders meet in Rome. Leaders meet in Rome."),
+            Some("Leaders meet in Rome.")
+        );
+        assert_eq!(
+            doubled_half("Leaders meet in Rome. Leaders meet in Paris."),
+            None
+        );
+    }
+
+    #[test]
+    fn source_line_url_loses_tracking_parameters() {
+        let line = "Content retrieved from: https://example.com/2023/a-story/?fbclid=XYZ&page=2&utm_source=fb.";
+        assert!(is_source_line(line));
+        assert_eq!(
+            source_url(line).unwrap(),
+            "https://example.com/2023/a-story/?page=2"
+        );
+    }
+
+    #[test]
+    fn glued_section_label_splits_only_before_a_capital() {
+        assert_eq!(
+            split_glued_section_label("NewsFloods hit Lagos"),
+            Some(("News", "Floods hit Lagos"))
+        );
+        assert_eq!(split_glued_section_label("Newsrooms are shrinking"), None);
+        assert_eq!(split_glued_section_label("Worldwide sales fell"), None);
+    }
+}

@@ -1,0 +1,83 @@
+//! Typed errors. Every error names the input it is about, so a reader with a
+//! folder of a hundred files knows which one to fix.
+
+use std::fmt;
+
+/// What is wrong with one input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Empty,
+    NotUtf8 { byte_offset: usize },
+    Binary,
+    TooLarge { bytes: usize, limit: usize },
+    Markup { tags: usize },
+    NoText,
+    CatalogSyntax(String),
+    CatalogEntryWithoutFile,
+    CatalogField { field: String, message: String },
+    UnsupportedExtension,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Empty => write!(f, "the file is empty"),
+            Problem::NotUtf8 { byte_offset } => write!(
+                f,
+                "the file is not UTF-8 text (invalid byte sequence at byte {byte_offset}); save it as UTF-8"
+            ),
+            Problem::Binary => write!(f, "the file looks binary (it holds NUL or control bytes), not an article text"),
+            Problem::TooLarge { bytes, limit } => write!(
+                f,
+                "the file is {bytes} bytes, over the {limit}-byte limit for one article"
+            ),
+            Problem::Markup { tags } => write!(
+                f,
+                "the text is full of HTML markup ({tags} tags, or a <script>); save the article as plain text, or as a .html page"
+            ),
+            Problem::NoText => write!(f, "no article text was found: every line is blank or page chrome"),
+            Problem::CatalogSyntax(message) => write!(f, "the catalog is not valid TOML: {message}"),
+            Problem::CatalogEntryWithoutFile => write!(f, "the catalog describes this file, but there is no such file in the corpus"),
+            Problem::CatalogField { field, message } => write!(f, "catalog field `{field}`: {message}"),
+            Problem::UnsupportedExtension => write!(f, "only .txt files are read as articles"),
+        }
+    }
+}
+
+/// A problem with one named input (an article file or the catalog).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestError {
+    pub file: String,
+    pub problem: Problem,
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.problem)
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+/// Every problem found in a corpus: all of them are reported at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusError {
+    pub problems: Vec<IngestError>,
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.problems.len();
+        writeln!(
+            f,
+            "{count} problem{} in the corpus:",
+            if count == 1 { "" } else { "s" }
+        )?;
+        for problem in &self.problems {
+            writeln!(f, "  {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CorpusError {}

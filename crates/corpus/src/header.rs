@@ -1,0 +1,234 @@
+//! Article metadata printed in the page header: datelines and bylines.
+//! Sites print them in many shapes; these parsers accept the common ones and
+//! refuse anything that holds more than a date or a list of names, so a body
+//! sentence that happens to contain a date is never mistaken for a dateline.
+
+use crate::date::{month_from_name, zone_offset, PartialDate};
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+const DATELINE_FILLERS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "|",
+    "-",
+    "•",
+    "·",
+];
+
+/// Parses a line that holds only a date (and optionally a time, a zone,
+/// a weekday and words such as "Published"), e.g. `MARCH 3, 2023, 12:36 PM`,
+/// `1:36 PM EST, January 4, 2024`, `Updated 10:02 AM EDT, Tue March 5, 2024`,
+/// `2024-09-17`, `1/17/2023`.
+pub fn parse_dateline(line: &str) -> Option<PartialDate> {
+    if let Some(date) = PartialDate::parse_iso(line) {
+        return Some(date);
+    }
+    let tokens: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .map(|t| t.to_string())
+        .collect();
+    if tokens.is_empty() || tokens.len() > 12 {
+        return None;
+    }
+    let (mut year, mut month, mut day) = (None, None, None);
+    let (mut clock, mut pm, mut am, mut offset) = (None, false, false, None);
+    for token in &tokens {
+        let lower = token.to_lowercase();
+        if let Some(m) =
+            month_from_name(token).filter(|_| token.chars().all(|c| c.is_alphabetic() || c == '.'))
+        {
+            month = Some(m);
+        } else if let Some((h, m)) = parse_clock(token) {
+            clock = Some((h, m));
+        } else if let Some((y, m, d)) = parse_slashed(token) {
+            (year, month, day) = (Some(y), Some(m), Some(d));
+        } else if token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()) {
+            year = token.parse().ok();
+        } else if (1..=2).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit()) {
+            day = token.parse().ok();
+        } else if lower == "pm" || lower == "p.m." {
+            pm = true;
+        } else if lower == "am" || lower == "a.m." {
+            am = true;
+        } else if let Some(zone) = zone_offset(token) {
+            offset = Some(zone);
+        } else if !WEEKDAYS.contains(&lower.trim_end_matches('.'))
+            && !DATELINE_FILLERS.contains(&lower.as_str())
+        {
+            return None;
+        }
+    }
+    let date = PartialDate::day(year?, month?, day?)?;
+    let Some((hour, minute)) = clock else {
+        return Some(date);
+    };
+    let hour = match (hour, pm, am) {
+        (12, false, true) => 0,
+        (h, true, _) if h < 12 => h + 12,
+        (h, _, _) => h,
+    };
+    let mut timed = date.with_time(hour, minute)?;
+    timed.offset_minutes = offset;
+    Some(timed)
+}
+
+fn parse_clock(token: &str) -> Option<(u8, u8)> {
+    let (h, m) = token.split_once(':')?;
+    let (h, m): (u8, u8) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some((h, m))
+}
+
+/// `1/17/2023` (month first, as US sites print it).
+fn parse_slashed(token: &str) -> Option<(i32, u8, u8)> {
+    let mut parts = token.split('/');
+    let (m, d, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 {
+        return None;
+    }
+    Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))
+}
+
+/// Names in a byline: "By Jane Doe", "By Jane Doe and John Roe",
+/// "By Jane Doe, Reuters" (the part after the comma is not a name).
+pub fn parse_by_line(line: &str) -> Option<Vec<String>> {
+    let rest = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))?;
+    let rest = rest.split([',', '|']).next().unwrap_or("");
+    let names: Vec<String> = rest
+        .split(" and ")
+        .flat_map(|part| part.split(" & "))
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .collect();
+    (!names.is_empty() && names.iter().all(|name| looks_like_name(name))).then_some(names)
+}
+
+/// An aggregator byline: `Outlet 1/17/2023 Author Name`.
+pub struct AggregatorByline {
+    pub outlet: String,
+    pub published: PartialDate,
+    pub authors: Vec<String>,
+}
+
+pub fn parse_aggregator_byline(line: &str) -> Option<AggregatorByline> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let at = words.iter().position(|w| parse_slashed(w).is_some())?;
+    let (y, m, d) = parse_slashed(words[at])?;
+    let outlet = words[..at].join(" ");
+    let author = words[at + 1..].join(" ");
+    let authors: Vec<String> = author
+        .split(" and ")
+        .map(str::to_string)
+        .filter(|a| !a.is_empty())
+        .collect();
+    let outlet_ok = (1..=4).contains(&at)
+        && words[..at]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (outlet_ok && authors.iter().all(|a| looks_like_name(a))).then(|| AggregatorByline {
+        outlet,
+        published: PartialDate::day(y, m, d).unwrap_or(PartialDate::year(y)),
+        authors,
+    })
+}
+
+/// Two to four capitalised words, allowing initials and particles.
+fn looks_like_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "de" | "van" | "von" | "al" | "bin" | "da")
+        })
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(line: &str) -> Option<String> {
+        parse_dateline(line).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn datelines_in_site_formats() {
+        assert_eq!(
+            iso("MARCH 3, 2023, 12:36 PM").as_deref(),
+            Some("2023-03-03T12:36")
+        );
+        assert_eq!(
+            iso("1:36 PM EST, January 4, 2024").as_deref(),
+            Some("2024-01-04T13:36-05:00")
+        );
+        assert_eq!(
+            iso("Updated 10:02 AM EDT, Tue March 5, 2024").as_deref(),
+            Some("2024-03-05T10:02-04:00")
+        );
+        assert_eq!(iso("Published 12 June 2021").as_deref(), Some("2021-06-12"));
+        assert_eq!(iso("2024-09-17").as_deref(), Some("2024-09-17"));
+        assert_eq!(
+            iso("12:05 AM, Sept. 6, 2022").as_deref(),
+            Some("2022-09-06T00:05")
+        );
+    }
+
+    #[test]
+    fn a_sentence_with_a_date_is_not_a_dateline() {
+        assert_eq!(iso("Talks resumed on March 3, 2023 in Geneva."), None);
+        assert_eq!(iso("March 2023"), None);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            parse_by_line("By Robbie Gramer").unwrap(),
+            ["Robbie Gramer"]
+        );
+        assert_eq!(
+            parse_by_line("By Jane Doe and John Roe, Reuters").unwrap(),
+            ["Jane Doe", "John Roe"]
+        );
+        assert_eq!(parse_by_line("By the end of the year, prices rose"), None);
+    }
+
+    #[test]
+    fn aggregator_byline() {
+        let byline = parse_aggregator_byline("Newsweek 1/17/2023 David Brennan").unwrap();
+        assert_eq!(byline.outlet, "Newsweek");
+        assert_eq!(byline.published.to_string(), "2023-01-17");
+        assert_eq!(byline.authors, ["David Brennan"]);
+        assert!(parse_aggregator_byline("Prices rose 5% on 1/17/2023 after the vote").is_none());
+    }
+}

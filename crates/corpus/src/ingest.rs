@@ -1,0 +1,584 @@
+//! Ingestion of one article file and of a whole corpus: input checks,
+//! normalisation, separating the body from page chrome, header metadata,
+//! and the merge with the catalog (recording where each value came from).
+
+use crate::catalog::{Catalog, CatalogEntry, CATALOG_FILE};
+use crate::chrome::{self, bullet_text, classify_line};
+use crate::date::PartialDate;
+use crate::document::{
+    count_words, Conflict, Corpus, Document, Provenance, RemovalReason, Removed, SCHEMA,
+};
+use crate::error::{CorpusError, IngestError, Problem};
+use crate::header::{parse_aggregator_byline, parse_by_line, parse_dateline};
+use crate::normalize::{self, word_count};
+use std::collections::BTreeMap;
+
+/// Largest article file accepted. Long-form features run to 100 KB of text;
+/// anything past 2 MiB is a wrong file, not an article.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// One input file, as read by the caller (CLI, build script or page).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Checks that bytes are an article text and returns them as `&str`.
+pub fn check_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, IngestError> {
+    let fail = |problem| {
+        Err(IngestError {
+            file: name.to_string(),
+            problem,
+        })
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        return fail(Problem::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return fail(Problem::Empty);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) if looks_binary(bytes) => return fail(Problem::Binary),
+        Err(e) => {
+            return fail(Problem::NotUtf8 {
+                byte_offset: e.valid_up_to(),
+            })
+        }
+    };
+    if looks_binary(bytes) {
+        return fail(Problem::Binary);
+    }
+    let tags = count_tags(text);
+    if tags >= 8 || text.to_ascii_lowercase().contains("<script") {
+        return fail(Problem::Markup { tags });
+    }
+    Ok(text)
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    sample.contains(&0) || controls * 100 > sample.len().max(1)
+}
+
+/// Counts things shaped like HTML tags (`<p>`, `</div>`, `<a href=...>`).
+fn count_tags(text: &str) -> usize {
+    text.match_indices('<')
+        .filter(|(at, _)| {
+            let rest = &text[at + 1..];
+            let rest = rest.strip_prefix('/').unwrap_or(rest);
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            !name.is_empty()
+                && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && rest[name.len()..].starts_with(['>', ' ', '/'])
+        })
+        .count()
+}
+
+/// Ingests one article. `entry` is its catalog entry, if any.
+pub fn ingest(
+    name: &str,
+    bytes: &[u8],
+    entry: Option<&CatalogEntry>,
+) -> Result<Document, IngestError> {
+    if !name.to_ascii_lowercase().ends_with(".txt") {
+        return Err(IngestError {
+            file: name.to_string(),
+            problem: Problem::UnsupportedExtension,
+        });
+    }
+    let text = check_text(name, bytes)?;
+    let page = segment(normalize::lines(text));
+    if page.paragraphs.is_empty() {
+        return Err(IngestError {
+            file: name.to_string(),
+            problem: Problem::NoText,
+        });
+    }
+    Ok(merge(name, page, entry))
+}
+
+/// Ingests every file in name order and merges the catalog. All problems
+/// are collected and returned together.
+pub fn build_corpus(
+    mut files: Vec<SourceFile>,
+    catalog_text: Option<&str>,
+) -> Result<Corpus, CorpusError> {
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut problems = Vec::new();
+    let catalog = match catalog_text
+        .map(|text| Catalog::parse(CATALOG_FILE, text))
+        .transpose()
+    {
+        Ok(catalog) => catalog.unwrap_or_default(),
+        Err(error) => {
+            problems.push(error);
+            Catalog::default()
+        }
+    };
+    for entry in &catalog.entries {
+        if !files.iter().any(|f| f.name == entry.file) {
+            problems.push(IngestError {
+                file: entry.file.clone(),
+                problem: Problem::CatalogEntryWithoutFile,
+            });
+        }
+    }
+    let mut documents = Vec::with_capacity(files.len());
+    for file in &files {
+        match ingest(&file.name, &file.bytes, catalog.entry(&file.name)) {
+            Ok(document) => documents.push(document),
+            Err(error) => problems.push(error),
+        }
+    }
+    if problems.is_empty() {
+        Ok(Corpus {
+            schema: SCHEMA.to_string(),
+            documents,
+        })
+    } else {
+        Err(CorpusError { problems })
+    }
+}
+
+/// What the page itself says, before the catalog is consulted.
+#[derive(Debug, Default)]
+struct Page {
+    headline: Option<String>,
+    dek: Option<String>,
+    summary: Vec<String>,
+    authors: Vec<String>,
+    published: Option<PartialDate>,
+    outlet: Option<String>,
+    via: Option<String>,
+    url: Option<String>,
+    paragraphs: Vec<String>,
+    removed: Vec<Removed>,
+}
+
+/// Lines before the body that can only be header or chrome. A header rarely
+/// runs past a dozen lines; the scan also stops at two plain lines in a row,
+/// which is where the body starts.
+const HEADER_WINDOW: usize = 14;
+
+fn segment(lines: Vec<String>) -> Page {
+    let mut reasons: Vec<Option<RemovalReason>> = lines.iter().map(|l| classify_line(l)).collect();
+    mark_neighbours(&lines, &mut reasons);
+    let mut page = Page::default();
+    let mut removed: Vec<(usize, Removed)> = Vec::new();
+    let remove = |removed: &mut Vec<(usize, Removed)>, at: usize, text: &str, reason| {
+        removed.push((
+            at,
+            Removed {
+                text: text.to_string(),
+                reason,
+            },
+        ));
+    };
+
+    // Headline: the first plain line, after any section label.
+    let mut cursor = 0;
+    let mut headline_at = None;
+    while cursor < lines.len() && headline_at.is_none() {
+        let line = &lines[cursor];
+        if reasons[cursor].is_none() {
+            let next_plain = (cursor + 1..lines.len()).find(|&i| reasons[i].is_none());
+            if chrome::is_section_label(line) && next_plain.is_some() {
+                reasons[cursor] = Some(RemovalReason::SectionLabel);
+            } else if let Some((label, rest)) =
+                chrome::split_glued_section_label(line).filter(|(_, rest)| {
+                    next_plain.is_some_and(|n| lines[n] == *rest) || word_count(rest) >= 4
+                })
+            {
+                remove(&mut removed, cursor, label, RemovalReason::SectionLabel);
+                remove(&mut removed, cursor, rest, RemovalReason::Headline);
+                page.headline = Some(rest.to_string());
+                reasons[cursor] = Some(RemovalReason::Headline);
+                headline_at = Some(cursor);
+            } else {
+                page.headline = Some(line.clone());
+                reasons[cursor] = Some(RemovalReason::Headline);
+                headline_at = Some(cursor);
+            }
+        }
+        if let Some(reason) = reasons[cursor].filter(|_| headline_at != Some(cursor)) {
+            remove(&mut removed, cursor, line, reason);
+        }
+        if headline_at == Some(cursor) && removed.last().is_none_or(|(at, _)| *at != cursor) {
+            remove(&mut removed, cursor, line, RemovalReason::Headline);
+        }
+        cursor += 1;
+    }
+
+    // Header zone: bullets, bylines, datelines, captions, a standfirst. A
+    // standfirst sits between the headline and the byline or dateline; a
+    // plain line after those starts the body.
+    let mut plain_run: Vec<usize> = Vec::new();
+    let mut dek_lines = Vec::new();
+    let mut saw_metadata = false;
+    for at in cursor..lines.len().min(cursor + HEADER_WINDOW) {
+        let line = &lines[at];
+        if reasons[at].is_some() {
+            continue;
+        }
+        if page.headline.as_deref() == Some(line.as_str()) {
+            reasons[at] = Some(RemovalReason::RepeatedHeadline);
+        } else if let Some(point) = bullet_text(line).filter(|_| plain_run.is_empty()) {
+            page.summary.push(point.to_string());
+            reasons[at] = Some(RemovalReason::Summary);
+        } else if let Some(names) = parse_by_line(line) {
+            page.authors = names;
+            reasons[at] = Some(RemovalReason::Byline);
+        } else if let Some(byline) = parse_aggregator_byline(line) {
+            page.outlet = Some(byline.outlet);
+            page.published = Some(byline.published);
+            page.authors = byline.authors;
+            reasons[at] = Some(RemovalReason::Byline);
+        } else if let Some(date) = parse_dateline(line) {
+            page.published = Some(date);
+            reasons[at] = Some(RemovalReason::Dateline);
+        } else {
+            if saw_metadata || !page.summary.is_empty() {
+                break;
+            }
+            plain_run.push(at);
+            if plain_run.len() >= 2 {
+                break;
+            }
+            continue;
+        }
+        saw_metadata |= reasons[at] != Some(RemovalReason::Summary);
+        dek_lines.append(&mut plain_run);
+    }
+    let dek_is_standfirst =
+        dek_lines.len() <= 2 && dek_lines.iter().all(|&at| word_count(&lines[at]) <= 60);
+    if dek_is_standfirst && !dek_lines.is_empty() {
+        let dek: Vec<&str> = dek_lines.iter().map(|&at| lines[at].as_str()).collect();
+        page.dek = Some(dek.join(" "));
+        for &at in &dek_lines {
+            reasons[at] = Some(RemovalReason::Dek);
+        }
+    }
+
+    for at in cursor..lines.len() {
+        match reasons[at] {
+            Some(reason) => {
+                if reason == RemovalReason::SourceLine && page.url.is_none() {
+                    page.url = chrome::source_url(&lines[at]);
+                }
+                if reason == RemovalReason::SiteBanner {
+                    page.via = page.via.take().or_else(|| host_named_in_banner(&lines[at]));
+                }
+                remove(&mut removed, at, &lines[at], reason);
+            }
+            None => page.paragraphs.push(lines[at].clone()),
+        }
+    }
+    for at in 0..cursor.min(lines.len()) {
+        if reasons[at] == Some(RemovalReason::SiteBanner) {
+            page.via = page.via.take().or_else(|| host_named_in_banner(&lines[at]));
+        }
+    }
+    removed.sort_by_key(|(at, _)| *at);
+    page.removed = removed.into_iter().map(|(_, r)| r).collect();
+    page
+}
+
+/// Rules that need a line's neighbours: duplicated lines, captions above a
+/// credit, and the links that follow a "Related" heading.
+fn mark_neighbours(lines: &[String], reasons: &mut [Option<RemovalReason>]) {
+    for at in 1..lines.len() {
+        if reasons[at].is_none() && lines[at] == lines[at - 1] && word_count(&lines[at]) >= 3 {
+            reasons[at] = Some(RemovalReason::Duplicate);
+        }
+    }
+    let first_plain = reasons.iter().position(Option::is_none);
+    for at in 1..lines.len() {
+        if reasons[at] != Some(RemovalReason::Credit) {
+            continue;
+        }
+        let mut above = at;
+        while above > 0 {
+            above -= 1;
+            let is_caption = Some(above) != first_plain
+                && word_count(&lines[above]) <= 60
+                && matches!(reasons[above], None | Some(RemovalReason::Duplicate));
+            if !is_caption {
+                break;
+            }
+            if reasons[above].is_none() {
+                reasons[above] = Some(RemovalReason::Caption);
+            }
+            if above == 0 || lines[above - 1] != lines[above] {
+                break;
+            }
+        }
+    }
+    for at in 0..lines.len() {
+        if reasons[at] != Some(RemovalReason::Related) {
+            continue;
+        }
+        let rest_is_links = lines[at + 1..].iter().all(|l| word_count(l) <= 15);
+        if rest_is_links {
+            for reason in reasons[at + 1..].iter_mut().filter(|r| r.is_none()) {
+                *reason = Some(RemovalReason::Related);
+            }
+        } else {
+            // A topic box inside the body: its title and blurb sit just above.
+            let mut above = at;
+            while above > 0
+                && at - above < 3
+                && reasons[above - 1].is_none()
+                && word_count(&lines[above - 1]) <= 8
+            {
+                above -= 1;
+                reasons[above] = Some(RemovalReason::Related);
+            }
+        }
+    }
+}
+
+/// "... for the best MSN experience." names the host of the copy.
+fn host_named_in_banner(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    let end = lower.find(" experience")?;
+    let start = lower[..end].rfind("best ")? + "best ".len();
+    let host = line[start..end].trim();
+    (!host.is_empty() && word_count(host) <= 3).then(|| host.to_string())
+}
+
+fn merge(name: &str, page: Page, entry: Option<&CatalogEntry>) -> Document {
+    let mut provenance = BTreeMap::new();
+    let mut conflicts = Vec::new();
+    let empty = CatalogEntry::default();
+    let entry = entry.unwrap_or(&empty);
+    let mut pick = |field: &str,
+                    text: Option<String>,
+                    catalog: Option<String>,
+                    agree: &dyn Fn(&str, &str) -> bool| {
+        let value = match (text, catalog) {
+            (Some(t), Some(c)) if agree(&t, &c) => Some((t, Provenance::Text)),
+            (Some(t), Some(c)) => {
+                conflicts.push(Conflict {
+                    field: field.to_string(),
+                    text: t,
+                    catalog: c.clone(),
+                });
+                Some((c, Provenance::Catalog))
+            }
+            (Some(t), None) => Some((t, Provenance::Text)),
+            (None, Some(c)) => Some((c, Provenance::Catalog)),
+            (None, None) => None,
+        };
+        value.map(|(v, source)| {
+            provenance.insert(field.to_string(), source);
+            v
+        })
+    };
+    let same_words = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    let same_url = |a: &str, b: &str| a.trim_end_matches('/') == b.trim_end_matches('/');
+    let same_date = |a: &str, b: &str| match (PartialDate::parse_iso(a), PartialDate::parse_iso(b))
+    {
+        (Some(a), Some(b)) => a.agrees_with(&b),
+        _ => a == b,
+    };
+    let outlet = pick("outlet", page.outlet, entry.outlet.clone(), &same_words);
+    let via = pick("via", page.via, entry.via.clone(), &same_words)
+        .filter(|v| outlet.as_deref() != Some(v.as_str()));
+    let headline = pick(
+        "headline",
+        page.headline,
+        entry.headline.clone(),
+        &same_words,
+    )
+    .unwrap_or_default();
+    let url = pick("url", page.url, entry.url.clone(), &same_url);
+    let published = pick(
+        "published",
+        page.published.map(|d| d.to_string()),
+        entry.published.map(|d| d.to_string()),
+        &same_date,
+    )
+    .and_then(|d| PartialDate::parse_iso(&d));
+    let authors_text = (!page.authors.is_empty()).then(|| page.authors.join("; "));
+    let authors_catalog = entry.authors.as_ref().map(|a| a.join("; "));
+    let authors = pick("authors", authors_text, authors_catalog, &same_words)
+        .map(|a| {
+            a.split("; ")
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    if page.dek.is_some() {
+        provenance.insert("dek".to_string(), Provenance::Text);
+    }
+    if !via.as_deref().is_some_and(|v| !v.is_empty()) {
+        provenance.remove("via");
+    }
+    let id = name
+        .rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .to_string();
+    Document {
+        id,
+        file: name.to_string(),
+        outlet,
+        via,
+        headline,
+        dek: page.dek,
+        summary: page.summary,
+        authors,
+        published,
+        url,
+        provenance,
+        word_count: count_words(&page.paragraphs),
+        paragraphs: page.paragraphs,
+        boilerplate: page.removed,
+        conflicts,
+        notes: entry.notes.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &str) -> Page {
+        segment(normalize::lines(text))
+    }
+
+    #[test]
+    fn headline_survives_glued_section_label() {
+        let p = page("NewsFloods close schools in Lagos\n\nFloods close schools in Lagos\n\nSchools shut on Monday after heavy rain.\nThe city said more rain was due.");
+        assert_eq!(p.headline.as_deref(), Some("Floods close schools in Lagos"));
+        assert_eq!(
+            p.removed[0],
+            Removed {
+                text: "News".into(),
+                reason: RemovalReason::SectionLabel
+            }
+        );
+        assert!(p
+            .removed
+            .iter()
+            .any(|r| r.reason == RemovalReason::RepeatedHeadline));
+        assert_eq!(p.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn standalone_section_label_is_not_the_headline() {
+        let p = page("Politics\n\nParliament passes budget\n\nThe budget passed by 301 votes to 250 on Tuesday night.\nThe opposition voted against it.");
+        assert_eq!(p.headline.as_deref(), Some("Parliament passes budget"));
+        assert_eq!(p.removed[0].reason, RemovalReason::SectionLabel);
+    }
+
+    #[test]
+    fn dek_byline_and_dateline_are_lifted_from_the_header() {
+        let p = page("Ports reopen after strike\n\nDockworkers accepted a pay deal late on Sunday.\n\nBy Ana Lima\n\nJUNE 2, 2021, 9:15 AM\n\nCargo moved again at the port on Monday.\nShipping lines said delays would last a week.");
+        assert_eq!(
+            p.dek.as_deref(),
+            Some("Dockworkers accepted a pay deal late on Sunday.")
+        );
+        assert_eq!(p.authors, ["Ana Lima"]);
+        assert_eq!(p.published.unwrap().to_string(), "2021-06-02T09:15");
+        assert_eq!(p.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn no_dek_when_the_body_starts_right_after_the_headline() {
+        let p = page("Ports reopen after strike\n\nCargo moved again at the port on Monday.\nShipping lines said delays would last a week.");
+        assert_eq!(p.dek, None);
+        assert_eq!(p.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn summary_bullets_are_lifted() {
+        let p = page("Ports reopen\n- Dockworkers accepted a deal.\n- Cargo moves again.\nThe strike ended on Sunday.\nShips queued for days.");
+        assert_eq!(
+            p.summary,
+            ["Dockworkers accepted a deal.", "Cargo moves again."]
+        );
+        assert_eq!(
+            p.paragraphs,
+            ["The strike ended on Sunday.", "Ships queued for days."]
+        );
+    }
+
+    #[test]
+    fn trailing_related_block_is_removed_whole() {
+        let p = page("Ports reopen\n\nThe strike ended on Sunday.\nShips queued for days.\nRelated Articles\nPort strike: what we know\nBack to top button");
+        assert_eq!(
+            p.paragraphs,
+            ["The strike ended on Sunday.", "Ships queued for days."]
+        );
+        let reasons: Vec<_> = p.removed.iter().map(|r| r.reason).collect();
+        assert_eq!(
+            &reasons[1..],
+            [
+                RemovalReason::Related,
+                RemovalReason::Related,
+                RemovalReason::Navigation
+            ]
+        );
+    }
+
+    #[test]
+    fn caption_above_a_credit_is_removed() {
+        let p = page("Ports reopen\n\nA ship leaves the harbour.\nA ship leaves the harbour.\nPhoto: © Reuters | Ana Lima\n\nThe strike ended on Sunday.\nShips queued for days.");
+        let reasons: Vec<_> = p.removed.iter().map(|r| r.reason).collect();
+        assert_eq!(
+            reasons,
+            [
+                RemovalReason::Headline,
+                RemovalReason::Caption,
+                RemovalReason::Duplicate,
+                RemovalReason::Credit
+            ]
+        );
+    }
+
+    #[test]
+    fn banner_names_the_host() {
+        assert_eq!(
+            host_named_in_banner("Please use a supported version for the best MSN experience.")
+                .as_deref(),
+            Some("MSN")
+        );
+    }
+
+    #[test]
+    fn checks_reject_bad_bytes_with_the_file_name() {
+        let problem = |bytes: &[u8]| check_text("x.txt", bytes).unwrap_err().problem;
+        assert_eq!(problem(b""), Problem::Empty);
+        assert_eq!(problem(b" \n\t "), Problem::Empty);
+        assert_eq!(
+            problem(b"ok \xff\xfe here"),
+            Problem::NotUtf8 { byte_offset: 3 }
+        );
+        assert_eq!(problem(b"\x00\x01\x02binary"), Problem::Binary);
+        assert!(matches!(
+            problem(b"<p>Hi</p><script>alert(1)</script>"),
+            Problem::Markup { .. }
+        ));
+        assert!(matches!(
+            problem(&vec![b'a'; MAX_FILE_BYTES + 1]),
+            Problem::TooLarge { .. }
+        ));
+        assert_eq!(
+            check_text("x.txt", b"Prices rose 3% as x < y and y > z.").unwrap(),
+            "Prices rose 3% as x < y and y > z."
+        );
+    }
+}

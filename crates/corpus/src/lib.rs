@@ -1,0 +1,25 @@
+//! Crossread's corpus crate: turns news articles (plain text, as captured from
+//! web pages) into clean documents and structured evidence.
+//!
+//! Everything here is pure: bytes and strings in, data out. No file system,
+//! no clock, no threads, no web APIs, so the same code runs in the build
+//! script, in the `crossread` CLI and, compiled to wasm32, in the page.
+//!
+//! Pipeline: [`ingest`] (one file: checks, normalisation, chrome removal,
+//! header metadata, catalog merge) then [`build_corpus`] (every file, stable
+//! order, corpus-wide analysis).
+
+pub mod catalog;
+pub mod chrome;
+pub mod date;
+pub mod document;
+pub mod error;
+pub mod header;
+pub mod ingest;
+pub mod normalize;
+
+pub use catalog::{Catalog, CatalogEntry};
+pub use date::PartialDate;
+pub use document::{Corpus, Document, Provenance, RemovalReason, Removed, SCHEMA};
+pub use error::{CorpusError, IngestError, Problem};
+pub use ingest::{build_corpus, ingest, SourceFile, MAX_FILE_BYTES};

@@ -1,0 +1,86 @@
+//! Whitespace normalisation. Captured pages mix CRLF and CR line endings,
+//! non-breaking spaces (alone on a line, or glued between words), tabs and
+//! zero-width characters. This module changes whitespace only: every visible
+//! character of the input is kept, in order.
+
+/// Splits text into trimmed lines with runs of whitespace (including NBSP)
+/// collapsed to one space. Lines that held only whitespace are dropped.
+pub fn lines(text: &str) -> Vec<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.split(['\n', '\r', '\u{2028}', '\u{2029}'])
+        .map(collapse_whitespace)
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// Collapses every run of whitespace (Unicode White_Space, plus zero-width
+/// characters) to one ASCII space and trims the ends.
+pub fn collapse_whitespace(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut pending_space = false;
+    for ch in line.chars() {
+        if is_zero_width(ch) {
+            continue;
+        }
+        if ch.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(ch);
+    }
+    out
+}
+
+fn is_zero_width(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    )
+}
+
+/// Number of words (runs of characters holding a letter or digit).
+pub fn word_count(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_cr_and_nbsp_only_lines_disappear() {
+        let text = "Headline\r\n\u{a0}\r\n\u{a0} \nBody one.\rBody two.";
+        assert_eq!(lines(text), ["Headline", "Body one.", "Body two."]);
+    }
+
+    #[test]
+    fn glued_nbsp_becomes_a_space_and_text_is_kept() {
+        assert_eq!(
+            collapse_whitespace("By\u{a0}Robbie  Gramer\t"),
+            "By Robbie Gramer"
+        );
+        assert_eq!(collapse_whitespace("were\u{a0}shot down"), "were shot down");
+    }
+
+    #[test]
+    fn zero_width_characters_and_bom_are_dropped() {
+        assert_eq!(lines("\u{feff}A\u{200b}B"), ["AB"]);
+    }
+
+    #[test]
+    fn visible_characters_survive_in_order() {
+        let text = "  Iran’s \u{a0}drones—most notably\u{a0}the Shahed-136  ";
+        let kept: String = collapse_whitespace(text)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let original: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(kept, original);
+    }
+}
