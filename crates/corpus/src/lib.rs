@@ -17,6 +17,8 @@ pub mod error;
 pub mod header;
 pub mod ingest;
 pub mod normalize;
+#[cfg(feature = "fs")]
+pub mod source_dir;
 
 pub use catalog::{Catalog, CatalogEntry};
 pub use date::PartialDate;

@@ -1,8 +1,8 @@
 //! `crossread`: the command-line face of the corpus crate. All file-system
 //! work happens here; the library only sees bytes.
 
-use crossread_corpus::catalog::CATALOG_FILE;
-use crossread_corpus::{build_corpus, Corpus, SourceFile};
+use crossread_corpus::source_dir::read_source_dir;
+use crossread_corpus::{build_corpus, Corpus};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -51,40 +51,10 @@ fn seeds_dir(args: &[String]) -> Result<PathBuf, String> {
     }
 }
 
-/// Reads every article file and the catalog of a seeds directory.
-pub fn load(dir: &Path) -> Result<Corpus, String> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: cannot read the directory: {e}", dir.display()))?;
-    let mut files = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
-        let is_article = path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"));
-        if !is_article || !path.is_file() {
-            continue;
-        }
-        let bytes =
-            std::fs::read(&path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        files.push(SourceFile { name, bytes });
-    }
-    if files.is_empty() {
-        return Err(format!("{}: no .txt article files found", dir.display()));
-    }
-    let catalog_path = dir.join(CATALOG_FILE);
-    let catalog = match std::fs::read(&catalog_path) {
-        Ok(bytes) => Some(
-            String::from_utf8(bytes)
-                .map_err(|_| format!("{}: the catalog is not UTF-8", catalog_path.display()))?,
-        ),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(format!("{}: cannot read: {e}", catalog_path.display())),
-    };
-    build_corpus(files, catalog.as_deref()).map_err(|e| e.to_string().trim_end().to_string())
+/// Reads and ingests a seeds directory.
+fn load(dir: &Path) -> Result<Corpus, String> {
+    let source = read_source_dir(dir)?;
+    build_corpus(source.files, source.catalog.as_deref()).map_err(|e| e.to_string().trim_end().to_string())
 }
 
 fn report(corpus: &Corpus) -> String {
