@@ -1,1 +1,32 @@
-fn main() {}
+//! Analyses the seeds directory at build time and embeds the result.
+//!
+//! Reads `seeds/` (or `$CROSSREAD_SEEDS`), runs the whole corpus pipeline and
+//! writes the corpus as postcard bytes to `$OUT_DIR/corpus.postcard`, which
+//! `src/corpus_data.rs` includes. Bad input stops the build with the file
+//! name and the problem.
+
+use crossread_corpus::build_corpus;
+use crossread_corpus::source_dir::read_source_dir;
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=CROSSREAD_SEEDS");
+    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let seeds = std::env::var_os("CROSSREAD_SEEDS").map(PathBuf::from).unwrap_or_else(|| manifest_dir.join("seeds"));
+    // A directory path makes cargo rerun when any file inside it changes,
+    // including files added or removed.
+    println!("cargo:rerun-if-changed={}", seeds.display());
+    let source = read_source_dir(&seeds).unwrap_or_else(|message| fail(&message));
+    for path in &source.paths {
+        println!("cargo:rerun-if-changed={}", path.display());
+    }
+    let corpus = build_corpus(source.files, source.catalog.as_deref()).unwrap_or_else(|e| fail(&e.to_string()));
+    let bytes = postcard::to_allocvec(&corpus).unwrap_or_else(|e| fail(&format!("cannot encode the corpus: {e}")));
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.postcard");
+    std::fs::write(&out, bytes).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("crossread: cannot build the embedded corpus from the seeds directory:\n{message}");
+    std::process::exit(1);
+}

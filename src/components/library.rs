@@ -1,0 +1,69 @@
+use crate::format;
+use crate::view_state::ViewState;
+use crossread_corpus::Document;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub documents: &'static [Document],
+}
+
+/// Every article in the corpus, newest first (undated ones last).
+#[function_component(Library)]
+pub fn library(props: &Props) -> Html {
+    let documents = newest_first(props.documents);
+    html! {
+        <section class="library" aria-labelledby="library-title">
+            <h1 id="library-title" tabindex="-1">{ "Library" }</h1>
+            <p class="lede">{ format!("{} on the same story, as each outlet told it.", format::count(documents.len(), "article", "articles")) }</p>
+            <ol class="article-list">
+                { for documents.into_iter().map(|document| html! { <LibraryEntry {document} /> }) }
+            </ol>
+        </section>
+    }
+}
+
+/// Sorts by publication date, newest first; undated articles go last, and
+/// ties keep corpus (file name) order.
+pub fn newest_first(documents: &[Document]) -> Vec<&Document> {
+    let mut sorted: Vec<&Document> = documents.iter().collect();
+    sorted.sort_by(|a, b| match (&a.published, &b.published) {
+        (Some(x), Some(y)) => y.first_day_number().cmp(&x.first_day_number()).then(y.cmp(x)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    sorted
+}
+
+#[derive(Properties, PartialEq)]
+struct EntryProps {
+    document: &'static Document,
+}
+
+#[function_component(LibraryEntry)]
+fn library_entry(props: &EntryProps) -> Html {
+    let document = props.document;
+    let outlet = document.outlet.clone().unwrap_or_else(|| "Unknown outlet".to_string());
+    let date = document.published.as_ref().map(format::date);
+    html! {
+        <li class="article-entry" data-doc={document.id.clone()}>
+            <h2 class="headline"><a href={ViewState::article(&document.id).to_hash()}>{ &document.headline }</a></h2>
+            <p class="meta">
+                <span class="outlet">{ outlet }</span>
+                { " · " }
+                {
+                    match date {
+                        Some(date) => html! { <time datetime={document.published.map(|d| d.to_string())}>{ date }</time> },
+                        None => html! { <span class="undated">{ "undated" }</span> },
+                    }
+                }
+                { " · " }
+                <span class="words">{ format::count(document.word_count, "word", "words") }</span>
+            </p>
+            if let Some(via) = &document.via {
+                <p class="syndication">{ format!("Syndicated copy, hosted by {via}") }</p>
+            }
+        </li>
+    }
+}

@@ -1,0 +1,69 @@
+use crate::components::article_meta::ArticleMeta;
+use crate::components::removed_list::RemovedList;
+use crate::format;
+use crate::hooks::push_hash;
+use crate::view_state::ViewState;
+use crossread_corpus::Document;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub document: &'static Document,
+    pub state: ViewState,
+}
+
+/// One article: headline, dek, publication facts, clean body, and on demand
+/// the page chrome that was removed.
+#[function_component(Reader)]
+pub fn reader(props: &Props) -> Html {
+    let document = props.document;
+    let toggle_removed = {
+        let next = ViewState { show_removed: !props.state.show_removed, ..props.state.clone() };
+        Callback::from(move |_| push_hash(&next.to_hash()))
+    };
+    let paragraph = props.state.paragraph;
+    use_effect_with(paragraph, |paragraph| scroll_to_paragraph(*paragraph));
+    let removed_label = format!(
+        "{} the {} removed from the page",
+        if props.state.show_removed { "Hide" } else { "Show" },
+        format::count(document.boilerplate.len(), "part", "parts")
+    );
+    html! {
+        <article class="reader" data-doc={document.id.clone()}>
+            <header>
+                <h1 tabindex="-1">{ &document.headline }</h1>
+                if let Some(dek) = &document.dek {
+                    <p class="dek">{ dek }</p>
+                }
+                if !document.summary.is_empty() {
+                    <ul class="summary" aria-label="Summary">
+                        { for document.summary.iter().map(|point| html! { <li>{ point }</li> }) }
+                    </ul>
+                }
+            </header>
+            <ArticleMeta {document} />
+            <div class="body">
+                { for document.paragraphs.iter().enumerate().map(|(index, text)| {
+                    let class = classes!("paragraph", (Some(index) == paragraph).then_some("target"));
+                    html! { <p id={format!("p-{index}")} {class}>{ text }</p> }
+                }) }
+            </div>
+            <section class="removed" aria-label="Removed from the page">
+                <button type="button" class="toggle" aria-expanded={props.state.show_removed.to_string()}
+                    aria-controls="removed-list" onclick={toggle_removed}>
+                    { removed_label }
+                </button>
+                if props.state.show_removed {
+                    <RemovedList removed={document.boilerplate.as_slice()} />
+                }
+            </section>
+        </article>
+    }
+}
+
+fn scroll_to_paragraph(paragraph: Option<usize>) {
+    let Some(index) = paragraph else { return };
+    if let Some(element) = gloo::utils::document().get_element_by_id(&format!("p-{index}")) {
+        element.scroll_into_view();
+    }
+}
