@@ -6,43 +6,39 @@ use crate::components::site_header::SiteHeader;
 use crate::corpus_data::corpus;
 use crate::hooks::use_location_hash;
 use crate::view_state::{Page, ViewState};
+use crossread_corpus::{Corpus, Document};
 use yew::prelude::*;
 
 #[function_component(App)]
 pub fn app() -> Html {
     let hash = use_location_hash();
-    let corpus = corpus();
-    let (mut state, repair) = ViewState::from_hash(&hash);
-    let mut notices: Vec<String> = repair.map(|r| r.0).into_iter().collect();
-    let document = match &state.page {
-        Page::Article { id } => match corpus.documents.iter().find(|d| &d.id == id) {
-            Some(document) => Some(document),
-            None => {
-                notices.push(format!("There is no article “{id}” in this corpus; here is the library instead."));
-                state = ViewState::library();
-                None
-            }
-        },
-        Page::Library => None,
-    };
     let first_render = use_mut_ref(|| true);
-    use_effect_with(state.page.clone(), move |_| {
+    let resolved = corpus().map(|corpus| resolve(corpus, &hash));
+    let page = resolved.as_ref().map(|r| r.state.page.clone()).unwrap_or(Page::Library);
+    use_effect_with(page, move |_| {
         // A fresh load keeps the browser's own focus; later page changes
         // move focus to the new heading, as a page load would.
         if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
             focus_main_heading();
         }
     });
-
+    let view = match resolved {
+        Ok(view) => view,
+        Err(message) => {
+            return html! {
+                <main id="main"><h1>{ "Crossread cannot start" }</h1><p role="alert">{ message }</p></main>
+            }
+        }
+    };
     html! {
         <>
-            <SiteHeader current={state.page.clone()} />
+            <SiteHeader current={view.state.page.clone()} />
             <main id="main" tabindex="-1">
-                { for notices.iter().map(|notice| html! { <p class="notice" role="status">{ notice }</p> }) }
+                { for view.notices.iter().map(|notice| html! { <p class="notice" role="status">{ notice }</p> }) }
                 {
-                    match document {
-                        Some(document) => html! { <Reader {document} state={state.clone()} /> },
-                        None => html! { <Library documents={corpus.documents.as_slice()} /> },
+                    match view.document {
+                        Some(document) => html! { <Reader {document} state={view.state.clone()} /> },
+                        None => html! { <Library documents={view.corpus.documents.as_slice()} /> },
                     }
                 }
             </main>
@@ -53,8 +49,29 @@ pub fn app() -> Html {
     }
 }
 
-/// Moves keyboard and screen-reader focus to the new page's heading, as a
-/// full page load would.
+/// The view a URL asks for, checked against the corpus.
+struct ResolvedView {
+    corpus: &'static Corpus,
+    state: ViewState,
+    document: Option<&'static Document>,
+    notices: Vec<String>,
+}
+
+fn resolve(corpus: &'static Corpus, hash: &str) -> ResolvedView {
+    let (mut state, repair) = ViewState::from_hash(hash);
+    let mut notices: Vec<String> = repair.map(|r| r.0).into_iter().collect();
+    let mut document = None;
+    if let Page::Article { id } = &state.page {
+        document = corpus.documents.iter().find(|d| &d.id == id);
+        if document.is_none() {
+            notices.push(format!("There is no article “{id}” in this corpus; here is the library instead."));
+            state = ViewState::library();
+        }
+    }
+    ResolvedView { corpus, state, document, notices }
+}
+
+/// Moves keyboard and screen-reader focus to the new page's heading.
 fn focus_main_heading() {
     use wasm_bindgen::JsCast;
     let heading = gloo::utils::document().query_selector("main h1").ok().flatten();

@@ -6,18 +6,11 @@ use std::sync::OnceLock;
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.postcard"));
 
 /// The analysed corpus. Decoding cannot fail for bytes this build wrote; if
-/// it ever does, the app shows an empty corpus and the console says why.
-pub fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| {
-        postcard::from_bytes(EMBEDDED).unwrap_or_else(|error| {
-            gloo::console::error!(format!("the embedded corpus cannot be decoded: {error}"));
-            Corpus { schema: crossread_corpus::SCHEMA.to_string(), documents: Vec::new() }
-        })
-    })
-}
-
-/// Size of the embedded data in bytes, for the page footer and budgets.
-pub fn embedded_bytes() -> usize {
-    EMBEDDED.len()
+/// it ever does, the app says so instead of showing an empty page.
+pub fn corpus() -> Result<&'static Corpus, &'static str> {
+    static CORPUS: OnceLock<Result<Corpus, String>> = OnceLock::new();
+    CORPUS
+        .get_or_init(|| postcard::from_bytes(EMBEDDED).map_err(|e| format!("The embedded corpus cannot be read ({e}).")))
+        .as_ref()
+        .map_err(String::as_str)
 }
