@@ -1,0 +1,920 @@
+//! Named entities: people, countries, places, organisations, media outlets
+//! and weapon systems, found in each paragraph and then merged across the
+//! corpus so that one real-world referent is one entity.
+//!
+//! Why: every later stage (quotes, attribution, threads) needs to know who
+//! and what a sentence is about, and the comparison view needs "Blinken" in
+//! one article and "Antony Blinken" in another to be the same person.
+//!
+//! Finding: gazetteer names first (longest match, `data/*.txt`), then runs
+//! of capitalised words. A run is split at titles ("Under Secretary of
+//! Defense for Policy" + "Colin Kahl"), typed by its last word (Council,
+//! Ministry → organisation; Province, Region → place; News, Times → media),
+//! by a title or a known given name before it (person), by a weapon noun
+//! after it ("the Ababil missiles") or by a designation shape ("Su-35").
+//! A sentence-initial single word is a name only if the article never
+//! writes it in lower case ("Drones have ..." is not a name).
+//!
+//! Merging: gazetteer aliases (WSJ, DPRK, Kyiv/Kiev), definitions in
+//! brackets ("Democratic People's Republic of Korea (DPRK)"), acronyms that
+//! spell a known name's initials, a surname alone after the full name, and
+//! near-spellings of the same surname ("Anthony"/"Antony"). Capitals and
+//! institutions are never merged into their state: they point to it with
+//! `stands_for`.
+
+use crate::document::{Document, Entity, EntityKind, Mention};
+use crate::lexicon::{lexicon, name_key, Known};
+use crate::text::{edit_distance, fold_key, slug, tokenize, Tok, TokKind};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// One mention found in a paragraph, before corpus-wide merging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawMention {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Token indices in the paragraph, `tok..tok_end`.
+    pub tok: usize,
+    pub tok_end: usize,
+    pub text: String,
+    pub kind: EntityKind,
+    pub known: Option<Known>,
+    pub role: Option<String>,
+    /// A demonym or adjective ("Iranian").
+    pub adjective: bool,
+    /// Defined in brackets right after another name: merge with that one.
+    pub defines: Option<String>,
+    /// Sentence-initial with nothing else to support it.
+    pub weak: bool,
+}
+
+/// A mention with its merged entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedMention {
+    pub raw: RawMention,
+    pub entity: String,
+}
+
+const ORG_HEADS: &[&str] = &[
+    "Council", "Ministry", "Agency", "Institute", "Department", "Party", "Bank", "Commission",
+    "Committee", "Court", "Army", "Navy", "Forces", "Force", "Guard", "Guards", "Corps", "Union",
+    "Association", "Organization", "Organisation", "Company", "Corporation", "Corp.", "Inc.",
+    "Ltd", "Group", "University", "Center", "Centre", "Foundation", "Parliament", "Assembly",
+    "Office", "Service", "Services", "Authority", "Administration", "Bureau", "Command", "Fund",
+    "League", "Movement", "Front", "Coalition", "Alliance", "Brigade", "Battalion", "Regiment",
+    "Police", "Cabinet", "Senate", "Congress", "Government", "Institution", "Program",
+    "Programme", "Board", "Federation", "Society", "Club", "Network", "Initiative", "Mission",
+];
+const MEDIA_HEADS: &[&str] = &[
+    "News", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Daily",
+    "Radio", "TV", "Television", "Press", "Chronicle", "Observer", "Mail", "Express", "Review",
+];
+const PLACE_HEADS: &[&str] = &[
+    "Province", "Region", "Oblast", "Island", "Islands", "Sea", "River", "Mountains", "Valley",
+    "Strait", "Gulf", "City", "County", "District", "Peninsula", "Lake", "Desert", "Bay", "Coast",
+    "Square", "Street", "Airport", "Port", "Base",
+];
+const LOWER_PLACE_HEADS: &[&str] = &["province", "region", "oblast", "city", "district", "county"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "de", "al", "al-", "bin", "van", "von", "der", "la", "du", "del", "da",
+    "and",
+];
+/// Acronyms that are common nouns, not names.
+const COMMON_ACRONYMS: &[&str] = &[
+    "UAV", "UAVs", "GDP", "CEO", "CFO", "AI", "PM", "TV", "ID", "DNA", "HIV", "COVID", "NGO",
+    "NGOs", "OK", "USD", "EUR", "SRBM", "SRBMs", "ICBM", "ICBMs", "AM", "PM", "EST", "GMT", "UTC",
+];
+pub const WEAPON_NOUNS: &[&str] = &[
+    "missile", "missiles", "drone", "drones", "rocket", "rockets", "fighter", "fighters", "jet",
+    "jets", "tank", "tanks", "helicopter", "helicopters", "system", "systems", "UAV", "UAVs",
+    "launcher", "launchers", "howitzer", "howitzers", "warplane", "warplanes", "bomber",
+    "bombers", "submarine", "submarines", "interceptor", "interceptors",
+];
+const SPEECH_AFTER: &[&str] = &[
+    "said", "says", "told", "added", "warned", "noted", "stated", "wrote", "explained", "argued",
+    "insisted", "announced", "claimed", "tweeted", "declared",
+];
+
+/// Finds the mentions in one paragraph. `lower_words` holds every word the
+/// article writes in lower case (to reject sentence-initial common words).
+pub fn find_in_paragraph(
+    paragraph_index: usize,
+    text: &str,
+    tokens: &[Tok],
+    sentence_starts: &[usize],
+    lower_words: &BTreeSet<String>,
+) -> Vec<RawMention> {
+    let mut out: Vec<RawMention> = Vec::new();
+    let mut i = 0;
+    let mut pending_role: Option<(usize, String)> = None;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if let Some((len, known)) = gazetteer_at(tokens, i) {
+            let mut m = mention(paragraph_index, text, tokens, i, i + len, known.kind);
+            m.adjective = known.adjective;
+            if known.kind == EntityKind::Person {
+                m.role = take_role(&mut pending_role, i).or_else(|| lower_role_before(tokens, i, &out));
+            }
+            m.known = Some(known);
+            out.push(m);
+            i += len;
+            continue;
+        }
+        if !t.is_capitalised() && !is_designation(t.text) {
+            i += 1;
+            continue;
+        }
+        // A run of capitalised words (with inner connectors), stopping where
+        // a gazetteer name starts.
+        let mut j = i + 1;
+        while j < tokens.len() {
+            let u = tokens[j];
+            if gazetteer_at(tokens, j).is_some() {
+                break;
+            }
+            if u.is_capitalised() || is_designation(u.text) {
+                j += 1;
+            } else if CONNECTORS.contains(&u.text)
+                && u.text != "and"
+                && tokens.get(j + 1).is_some_and(|n| n.is_capitalised() && gazetteer_at(tokens, j + 1).is_none())
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let run_start = i;
+        i = j;
+        classify_run(paragraph_index, text, tokens, run_start, j, sentence_starts, lower_words, &mut out, &mut pending_role);
+    }
+    mark_bracket_definitions(tokens, &mut out);
+    out
+}
+
+fn take_role(pending: &mut Option<(usize, String)>, at: usize) -> Option<String> {
+    match pending.take() {
+        Some((end, role)) if end == at => Some(role),
+        _ => None,
+    }
+}
+
+/// A designation such as "Su-35", "KN-23", "F-16", "Shahed-136".
+pub fn is_designation(word: &str) -> bool {
+    let Some((head, tail)) = word.split_once('-') else {
+        return false;
+    };
+    !head.is_empty()
+        && head.chars().next().is_some_and(char::is_uppercase)
+        && head.chars().all(char::is_alphabetic)
+        && head.chars().count() <= 8
+        && tail.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && tail.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Longest gazetteer match starting at token `i`.
+fn gazetteer_at(tokens: &[Tok], i: usize) -> Option<(usize, Known)> {
+    let lex = lexicon();
+    let first = tokens.get(i)?;
+    let first_char = first.text.chars().next()?;
+    if !(first_char.is_uppercase() || first_char.is_ascii_digit()) {
+        return None;
+    }
+    let max = lex.max_name_tokens.min(tokens.len() - i);
+    for len in (1..=max).rev() {
+        let key = name_key(tokens[i..i + len].iter().map(|t| t.text));
+        if let Some(known) = lex.known(&key) {
+            // "May" the month, "Georgia" the US state: accept anyway; the
+            // gazetteer avoids the worst clashes.
+            return Some((len, known.clone()));
+        }
+    }
+    None
+}
+
+fn mention(paragraph: usize, text: &str, tokens: &[Tok], a: usize, b: usize, kind: EntityKind) -> RawMention {
+    let start = tokens[a].start;
+    let end = tokens[b - 1].end;
+    RawMention {
+        paragraph,
+        start,
+        end,
+        tok: a,
+        tok_end: b,
+        text: text.get(start..end).unwrap_or_default().to_string(),
+        kind,
+        known: None,
+        role: None,
+        adjective: false,
+        defines: None,
+        weak: false,
+    }
+}
+
+/// Longest title among `tokens[a..b]` starting at `a`, case-insensitively.
+fn title_at(tokens: &[Tok], a: usize, b: usize) -> Option<usize> {
+    let lex = lexicon();
+    let max = lex.max_title_tokens.min(b.saturating_sub(a));
+    (1..=max).rev().find(|&len| {
+        let words: Vec<String> = tokens[a..a + len].iter().map(|t| t.text.to_lowercase()).collect();
+        lex.is_title(&words)
+    })
+}
+
+/// A lower-case role just before token `at` ("spy chief", "leader"),
+/// extended over a country or organisation mention before it.
+fn lower_role_before(tokens: &[Tok], at: usize, found: &[RawMention]) -> Option<String> {
+    let lex = lexicon();
+    for len in (1..=lex.max_title_tokens.min(at)).rev() {
+        let a = at - len;
+        if tokens[a..at].iter().any(|t| !t.is_word()) {
+            continue;
+        }
+        let words: Vec<String> = tokens[a..at].iter().map(|t| t.text.to_lowercase()).collect();
+        if lex.is_title(&words) {
+            let mut role: Vec<&str> = Vec::new();
+            if let Some(prev) = found.last().filter(|m| m.tok_end == a && m.kind != EntityKind::Person) {
+                role.push(&prev.text);
+            }
+            role.extend(tokens[a..at].iter().map(|t| t.text));
+            return Some(role.join(" "));
+        }
+    }
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+fn classify_run(
+    paragraph: usize,
+    text: &str,
+    tokens: &[Tok],
+    mut a: usize,
+    b: usize,
+    sentence_starts: &[usize],
+    lower_words: &BTreeSet<String>,
+    out: &mut Vec<RawMention>,
+    pending_role: &mut Option<(usize, String)>,
+) {
+    let lex = lexicon();
+    // Drop leading words that are not names ("The", "According", "In").
+    while a < b && lex.is_function_word(tokens[a].text) && title_at(tokens, a, b).is_none() {
+        a += 1;
+    }
+    while b > a && CONNECTORS.contains(&tokens[b - 1].text) {
+        return classify_run(paragraph, text, tokens, a, b - 1, sentence_starts, lower_words, out, pending_role);
+    }
+    if a >= b {
+        return;
+    }
+    // Titles inside the run: the name is what follows the last title.
+    let mut k = a;
+    let mut last_title: Option<(usize, usize)> = None;
+    while k < b {
+        if let Some(len) = title_at(tokens, k, b) {
+            last_title = Some((k, k + len));
+            k += len;
+        } else {
+            k += 1;
+        }
+    }
+    if let Some((ts, te)) = last_title {
+        // What precedes the title qualifies it: an organisation ("Supreme
+        // National Security Council Secretary").
+        if ts > a {
+            let qualifier_is_title = title_at(tokens, a, ts) == Some(ts - a);
+            if !qualifier_is_title {
+                let mut m = mention(paragraph, text, tokens, a, ts, EntityKind::Organisation);
+                m.kind = run_kind(tokens, a, ts).unwrap_or(EntityKind::Organisation);
+                out.push(m);
+            }
+        }
+        let mut role_start = tokens[a].start;
+        if let Some(prev) = out.iter().rev().find(|m| m.tok_end == a && m.kind != EntityKind::Person) {
+            role_start = prev.start;
+        } else if let Some(prev) = out.last().filter(|m| m.tok_end + 1 == a && tokens[m.tok_end].kind == TokKind::Possessive) {
+            role_start = prev.start;
+        }
+        let role = text.get(role_start..tokens[te - 1].end).unwrap_or_default().to_string();
+        if te < b {
+            let mut m = mention(paragraph, text, tokens, te, b, EntityKind::Person);
+            m.role = Some(role);
+            out.push(m);
+        } else {
+            *pending_role = Some((b, role));
+        }
+        return;
+    }
+    // A single sentence-initial word that the article also writes in lower
+    // case is a common word.
+    let initial = sentence_starts.contains(&tokens[a].start)
+        || tokens[..a].last().is_some_and(|t| crate::text::is_quote_char(t.text.chars().next().unwrap_or(' ')));
+    let word = tokens[a].text;
+    if b - a == 1 {
+        if lex.is_function_word(word) || COMMON_ACRONYMS.contains(&word) {
+            return;
+        }
+        if initial && lower_words.contains(&word.to_lowercase()) {
+            return;
+        }
+    }
+    let mut kind = run_kind(tokens, a, b).unwrap_or(EntityKind::Other);
+    let after = tokens.get(b);
+    if kind == EntityKind::Other {
+        if tokens[a..b].iter().all(|t| t.is_capitalised()) && after.is_some_and(|t| LOWER_PLACE_HEADS.contains(&t.text)) {
+            kind = EntityKind::Place;
+        } else if is_weapon_context(tokens, b) || (b - a == 1 && is_designation(word)) {
+            kind = EntityKind::Weapon;
+        } else if lex.is_given_name(word) && b - a >= 2 {
+            kind = EntityKind::Person;
+        } else if (2..=4).contains(&(b - a))
+            && (after.is_some_and(|t| SPEECH_AFTER.contains(&t.text))
+                || tokens.get(b).is_some_and(|t| t.is(","))
+                    && tokens.get(b + 1).is_some_and(|t| t.text == "who"))
+        {
+            kind = EntityKind::Person;
+        }
+    }
+    // "the Foo and Bar missiles": Foo is a weapon too.
+    if kind == EntityKind::Weapon {
+        if let Some(prev) = out.last_mut() {
+            if prev.tok_end + 1 == a && tokens[prev.tok_end].text == "and" && prev.kind == EntityKind::Other {
+                prev.kind = EntityKind::Weapon;
+            }
+        }
+    }
+    let mut m = mention(paragraph, text, tokens, a, b, kind);
+    if kind == EntityKind::Person {
+        m.role = take_role(pending_role, a).or_else(|| lower_role_before(tokens, a, out));
+    } else if let Some(role) = lower_role_before(tokens, a, out) {
+        // "leader Kim Jong Un" with an unknown name: a role makes a person.
+        if b - a <= 4 {
+            m.kind = EntityKind::Person;
+            m.role = Some(role);
+        }
+    }
+    m.weak = initial && b - a == 1 && m.kind == EntityKind::Other;
+    out.push(m);
+}
+
+/// Kind by the run's last word.
+fn run_kind(tokens: &[Tok], a: usize, b: usize) -> Option<EntityKind> {
+    let last = tokens[b - 1].text;
+    if MEDIA_HEADS.contains(&last) && b - a >= 2 {
+        return Some(EntityKind::Media);
+    }
+    if tokens.get(b).is_some_and(|t| t.text == "news" || t.text == "newspaper")
+        || tokens.get(b).is_some_and(|t| t.text == "agency")
+    {
+        return Some(EntityKind::Media);
+    }
+    if tokens[a..b].iter().any(|t| ORG_HEADS.contains(&t.text)) {
+        return Some(EntityKind::Organisation);
+    }
+    if PLACE_HEADS.contains(&last) && b - a >= 2 {
+        return Some(EntityKind::Place);
+    }
+    None
+}
+
+/// A weapon noun follows token `b` ("... missiles", "... drones").
+fn is_weapon_context(tokens: &[Tok], b: usize) -> bool {
+    tokens.get(b).is_some_and(|t| WEAPON_NOUNS.contains(&t.text))
+        || (tokens.get(b).is_some_and(|t| t.is("-")) && tokens.get(b + 1).is_some_and(|t| WEAPON_NOUNS.contains(&t.text)))
+}
+
+/// "Long Name (ABBR)": the abbreviation is defined as the long name.
+/// "defense industrial base (DIB)": an acronym of common words is no name.
+fn mark_bracket_definitions(tokens: &[Tok], out: &mut Vec<RawMention>) {
+    let mut drop = Vec::new();
+    for idx in 0..out.len() {
+        let m = &out[idx];
+        let is_acronym = m.tok_end - m.tok == 1
+            && m.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            && m.text.chars().count() >= 2;
+        let bracketed = m.tok >= 1
+            && tokens.get(m.tok - 1).is_some_and(|t| t.is("("))
+            && tokens.get(m.tok_end).is_some_and(|t| t.is(")"));
+        if !is_acronym || !bracketed {
+            continue;
+        }
+        let before = m.tok - 1;
+        if let Some(prev) = out[..idx].iter().rev().find(|p| p.tok_end == before) {
+            let name = prev.known.as_ref().map_or(prev.text.clone(), |k| k.name.clone());
+            let kind = prev.kind;
+            let known = prev.known.clone();
+            let m = &mut out[idx];
+            m.defines = Some(name);
+            m.kind = kind;
+            m.known = known.map(|k| Known { adjective: false, ..k });
+            m.adjective = false;
+        } else {
+            // Initials of the lower-case words before the bracket.
+            let letters: Vec<char> = m.text.chars().filter(|c| c.is_alphabetic()).collect();
+            if before >= letters.len() {
+                let words = &tokens[before - letters.len()..before];
+                let matches = words
+                    .iter()
+                    .zip(&letters)
+                    .all(|(w, l)| w.is_word() && w.text.chars().next().is_some_and(|c| c.to_ascii_uppercase() == *l));
+                if matches && m.known.is_none() {
+                    drop.push(idx);
+                }
+            }
+        }
+    }
+    for idx in drop.into_iter().rev() {
+        out.remove(idx);
+    }
+}
+
+/// Every mention of one document, per paragraph.
+pub fn find_in_document(doc: &Document) -> Vec<RawMention> {
+    let lower_words: BTreeSet<String> = doc
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.split(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_string)
+        .collect();
+    let mut out = Vec::new();
+    for (index, paragraph) in doc.paragraphs.iter().enumerate() {
+        let tokens = tokenize(paragraph);
+        let starts: Vec<usize> = crate::sentences::split_tokens(paragraph, &tokens)
+            .iter()
+            .map(|s| s.start)
+            .collect();
+        out.extend(find_in_paragraph(index, paragraph, &tokens, &starts, &lower_words));
+    }
+    out
+}
+
+/// Merge key before corpus-wide merging.
+fn base_key(m: &RawMention) -> (EntityKind, String) {
+    match &m.known {
+        Some(k) => (k.kind, k.name.clone()),
+        None => match &m.defines {
+            Some(name) => (m.kind, name.clone()),
+            None => (m.kind, m.text.clone()),
+        },
+    }
+}
+
+/// What the merging knows about one cluster.
+#[derive(Debug, Clone)]
+struct Cluster {
+    name: String,
+    kind: EntityKind,
+    known: Option<Known>,
+    forms: BTreeMap<String, usize>,
+}
+
+/// Merges the mentions of every document into entities. `docs` pairs a
+/// document id with its mentions; `outlets` are names of outlets that
+/// published documents (always media).
+pub fn resolve(docs: &[(String, Vec<RawMention>)], outlets: &[String]) -> (Vec<Entity>, Vec<Vec<ResolvedMention>>) {
+    let lex = lexicon();
+    // 1. Clusters by base key.
+    let mut clusters: BTreeMap<(EntityKind, String), Cluster> = BTreeMap::new();
+    let outlet_keys: BTreeSet<String> = outlets.iter().map(|o| fold_key(o)).collect();
+    let key_of = |m: &RawMention| -> (EntityKind, String) {
+        let (mut kind, name) = base_key(m);
+        if m.known.is_none() && outlet_keys.contains(&fold_key(&name)) {
+            kind = EntityKind::Media;
+        }
+        (kind, name)
+    };
+    for (_, mentions) in docs {
+        for m in mentions {
+            let key = key_of(m);
+            let c = clusters.entry(key.clone()).or_insert_with(|| Cluster {
+                name: key.1.clone(),
+                kind: key.0,
+                known: m.known.clone().map(|k| Known { adjective: false, ..k }),
+                forms: BTreeMap::new(),
+            });
+            *c.forms.entry(m.text.clone()).or_default() += 1;
+        }
+    }
+    // 2. Redirects between clusters: `from` key -> `to` key.
+    let mut redirect: HashMap<(EntityKind, String), (EntityKind, String)> = HashMap::new();
+    let keys: Vec<(EntityKind, String)> = clusters.keys().cloned().collect();
+    // Kind-insensitive lookups for unknown names.
+    let persons: Vec<&(EntityKind, String)> = keys.iter().filter(|k| k.0 == EntityKind::Person && k.1.contains(' ')).collect();
+    // Near-spellings of unknown full names, and unknown names matching a
+    // known person's variant.
+    for (i, a) in persons.iter().enumerate() {
+        for b in &persons[i + 1..] {
+            if redirect.contains_key(*a) || redirect.contains_key(*b) {
+                continue;
+            }
+            if near_same_person(&a.1, &b.1) {
+                let a_known = clusters[*a].known.is_some();
+                let b_known = clusters[*b].known.is_some();
+                let (from, to) = if b_known && !a_known {
+                    (a, b)
+                } else if a_known && !b_known {
+                    (b, a)
+                } else if clusters[*a].forms.values().sum::<usize>() >= clusters[*b].forms.values().sum::<usize>() {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
+                if a_known && b_known {
+                    continue;
+                }
+                redirect.insert((*from).clone(), (*to).clone());
+            }
+        }
+    }
+    let resolve_key = |key: &(EntityKind, String), redirect: &HashMap<(EntityKind, String), (EntityKind, String)>| -> (EntityKind, String) {
+        let mut k = key.clone();
+        for _ in 0..4 {
+            match redirect.get(&k) {
+                Some(next) => k = next.clone(),
+                None => break,
+            }
+        }
+        k
+    };
+    // Surnames of full person names (after near-spelling merges).
+    let mut surnames: BTreeMap<String, BTreeSet<(EntityKind, String)>> = BTreeMap::new();
+    for key in &persons {
+        let target = resolve_key(key, &redirect);
+        if let Some(last) = key.1.split_whitespace().last() {
+            surnames.entry(fold_key(last)).or_default().insert(target);
+        }
+    }
+    // Initials of multi-word names, for unknown acronyms.
+    let mut initials: BTreeMap<String, BTreeSet<(EntityKind, String)>> = BTreeMap::new();
+    for key in &keys {
+        let words: Vec<&str> = key.1.split_whitespace().filter(|w| !CONNECTORS.contains(w)).collect();
+        if words.len() >= 2 {
+            let acronym: String = words.iter().filter_map(|w| w.chars().next()).collect();
+            if acronym.chars().all(char::is_uppercase) {
+                initials.entry(acronym).or_default().insert(key.clone());
+            }
+        }
+    }
+    for key in &keys {
+        let c = &clusters[key];
+        if c.known.is_some() || redirect.contains_key(key) || key.1.contains(' ') {
+            continue;
+        }
+        if let Some(targets) = surnames.get(&fold_key(&key.1)) {
+            if targets.len() == 1 && matches!(key.0, EntityKind::Other | EntityKind::Person) {
+                if let Some(t) = targets.iter().next() {
+                    redirect.insert(key.clone(), t.clone());
+                }
+                continue;
+            }
+        }
+        let is_acronym = key.1.chars().count() >= 2 && key.1.chars().all(char::is_uppercase);
+        if is_acronym {
+            if let Some(targets) = initials.get(&key.1) {
+                if targets.len() == 1 {
+                    if let Some(t) = targets.iter().next() {
+                        redirect.insert(key.clone(), t.clone());
+                    }
+                }
+            }
+        }
+    }
+    // A name typed differently in two places (Other here, Person there).
+    let by_name: BTreeMap<String, Vec<(EntityKind, String)>> = keys.iter().fold(BTreeMap::new(), |mut acc, k| {
+        acc.entry(k.1.clone()).or_insert_with(Vec::new).push(k.clone());
+        acc
+    });
+    for same in by_name.values().filter(|v| v.len() > 1) {
+        let best = same
+            .iter()
+            .max_by_key(|k| (kind_rank(k.0), clusters[*k].forms.values().sum::<usize>()))
+            .cloned();
+        if let Some(best) = best {
+            for k in same {
+                if *k != best && !redirect.contains_key(k) && clusters[k].known.is_none() {
+                    redirect.insert(k.clone(), best.clone());
+                }
+            }
+        }
+    }
+    // Surnames of gazetteer people that never appear in full ("Putin").
+    for key in &keys {
+        let c = &clusters[key];
+        if c.known.is_some() || redirect.contains_key(key) || key.1.contains(' ') {
+            continue;
+        }
+        if let Some(person) = known_person_by_surname(&key.1) {
+            let target = (EntityKind::Person, person.name.clone());
+            clusters.entry(target.clone()).or_insert_with(|| Cluster {
+                name: person.name.clone(),
+                kind: EntityKind::Person,
+                known: Some(person.clone()),
+                forms: BTreeMap::new(),
+            });
+            redirect.insert(key.clone(), target);
+        }
+    }
+    let _ = lex;
+
+    // 3. Entities.
+    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+    let mut id_of: HashMap<(EntityKind, String), String> = HashMap::new();
+    let mut resolved_docs = Vec::with_capacity(docs.len());
+    for (doc_id, mentions) in docs {
+        let mut resolved = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            let target = resolve_key(&key_of(m), &redirect);
+            let id = id_of
+                .entry(target.clone())
+                .or_insert_with(|| {
+                    let cluster = &clusters[&target];
+                    entity_id(cluster.kind, &cluster.name)
+                })
+                .clone();
+            let cluster = &clusters[&target];
+            let e = entities.entry(id.clone()).or_insert_with(|| Entity {
+                id: id.clone(),
+                name: cluster.name.clone(),
+                kind: cluster.kind,
+                aliases: Vec::new(),
+                mentions: 0,
+                roles: Vec::new(),
+                stands_for: None,
+                docs: Vec::new(),
+                spans: Vec::new(),
+            });
+            e.mentions += 1;
+            if !e.aliases.contains(&m.text) {
+                e.aliases.push(m.text.clone());
+            }
+            if let Some(role) = &m.role {
+                if !e.roles.contains(role) {
+                    e.roles.push(role.clone());
+                }
+            }
+            if !e.docs.contains(doc_id) {
+                e.docs.push(doc_id.clone());
+            }
+            e.spans.push(Mention {
+                doc: doc_id.clone(),
+                paragraph: m.paragraph,
+                start: m.start,
+                end: m.end,
+                text: m.text.clone(),
+            });
+            resolved.push(ResolvedMention {
+                raw: m.clone(),
+                entity: id,
+            });
+        }
+        resolved_docs.push(resolved);
+    }
+    // Names of unknown clusters: the most frequent full form.
+    for e in entities.values_mut() {
+        let is_known = clusters.values().any(|c| c.known.is_some() && entity_id(c.kind, &c.name) == e.id);
+        if !is_known {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for s in &e.spans {
+                *counts.entry(s.text.as_str()).or_default() += 1;
+            }
+            if let Some((best, _)) = counts
+                .iter()
+                .max_by_key(|(form, n)| (form.split_whitespace().count().min(3), **n, std::cmp::Reverse(*form)))
+            {
+                e.name = best.to_string();
+            }
+        }
+        e.aliases.retain(|a| *a != e.name);
+        e.aliases.sort();
+        e.roles.sort();
+        e.docs.sort();
+    }
+    // stands_for: capitals and institutions point to their state's entity.
+    let states: HashMap<String, String> = entities
+        .values()
+        .filter(|e| e.kind == EntityKind::Country)
+        .map(|e| (e.name.clone(), e.id.clone()))
+        .collect();
+    for cluster in clusters.values() {
+        if let Some(known) = cluster.known.as_ref().filter(|k| k.metonym) {
+            let id = entity_id(cluster.kind, &cluster.name);
+            if let (Some(e), Some(state)) = (entities.get_mut(&id), known.state.as_ref()) {
+                e.stands_for = Some(states.get(state).cloned().unwrap_or_else(|| entity_id(EntityKind::Country, state)));
+            }
+        }
+    }
+    (entities.into_values().collect(), resolved_docs)
+}
+
+fn kind_rank(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Other => 0,
+        EntityKind::Place => 1,
+        EntityKind::Weapon => 2,
+        EntityKind::Organisation => 3,
+        EntityKind::Media => 4,
+        EntityKind::Country => 5,
+        EntityKind::Person => 6,
+    }
+}
+
+pub fn entity_id(kind: EntityKind, name: &str) -> String {
+    format!("{}:{}", kind.as_str(), slug(name))
+}
+
+/// The state (as a country entity id) an entity stands for or belongs to:
+/// a country is itself; a capital or institution its state; a known person
+/// or weapon the country the gazetteer gives.
+pub fn state_of(entity: &Entity) -> Option<String> {
+    match entity.kind {
+        EntityKind::Country => Some(entity.id.clone()),
+        _ => {
+            if let Some(s) = &entity.stands_for {
+                return Some(s.clone());
+            }
+            let key = name_key(tokenize(&entity.name).iter().map(|t| t.text));
+            lexicon()
+                .known(&key)
+                .and_then(|k| k.state.as_ref())
+                .filter(|_| matches!(entity.kind, EntityKind::Weapon | EntityKind::Person))
+                .map(|s| entity_id(EntityKind::Country, s))
+        }
+    }
+}
+
+fn known_person_by_surname(word: &str) -> Option<&'static Known> {
+    static SURNAMES: std::sync::OnceLock<HashMap<String, Option<Known>>> = std::sync::OnceLock::new();
+    let map = SURNAMES.get_or_init(|| {
+        let mut map: HashMap<String, Option<Known>> = HashMap::new();
+        for line in include_str!("../data/people.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some(name) = line.split('|').next().map(str::trim) else {
+                continue;
+            };
+            let key = name_key(tokenize(name).iter().map(|t| t.text));
+            let Some(known) = lexicon().known(&key) else {
+                continue;
+            };
+            if let Some(last) = name.split_whitespace().last() {
+                map.entry(fold_key(last))
+                    .and_modify(|v| *v = None)
+                    .or_insert_with(|| Some(known.clone()));
+            }
+        }
+        map
+    });
+    map.get(&fold_key(word)).and_then(Option::as_ref)
+}
+
+/// Same surname and first names one or two edits apart, or one is the
+/// other's initial: "Anthony Blinken" / "Antony Blinken", "J. Smith".
+pub fn near_same_person(a: &str, b: &str) -> bool {
+    let a: Vec<String> = a.split_whitespace().map(fold_key).collect();
+    let b: Vec<String> = b.split_whitespace().map(fold_key).collect();
+    let (Some(la), Some(lb)) = (a.last(), b.last()) else {
+        return false;
+    };
+    if a.len() < 2 || b.len() < 2 {
+        return false;
+    }
+    let surname_close = la == lb || (la.chars().count() >= 6 && edit_distance(la, lb) <= 1);
+    if !surname_close {
+        return false;
+    }
+    let (fa, fb) = (&a[0], &b[0]);
+    if fa == fb {
+        return true;
+    }
+    let initial = |x: &str, y: &str| x.chars().count() == 1 && y.starts_with(x);
+    if initial(fa, fb) || initial(fb, fa) {
+        return true;
+    }
+    let limit = if fa.chars().count().min(fb.chars().count()) >= 6 { 2 } else { 1 };
+    la == lb && fa.chars().next() == fb.chars().next() && edit_distance(fa, fb) <= limit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<(String, EntityKind, Option<String>)> {
+        let tokens = tokenize(text);
+        let starts: Vec<usize> = crate::sentences::split_tokens(text, &tokens).iter().map(|s| s.start).collect();
+        let lower: BTreeSet<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(str::to_string)
+            .collect();
+        find_in_paragraph(0, text, &tokens, &starts, &lower)
+            .into_iter()
+            .map(|m| (m.text, m.kind, m.role))
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_split_from_names_and_kept_as_roles() {
+        let found = find("Under Secretary of Defense for Policy Colin Kahl and CIA Director William Burns spoke.");
+        assert!(found.contains(&(
+            "Colin Kahl".into(),
+            EntityKind::Person,
+            Some("Under Secretary of Defense for Policy".into())
+        )));
+        assert!(found.iter().any(|(t, k, r)| t == "William Burns" && *k == EntityKind::Person && r.as_deref() == Some("CIA Director")));
+    }
+
+    #[test]
+    fn an_organisation_before_a_title_is_found_too() {
+        let found = find("She met the National Electoral Council Chairman Pedro Alvarado on Friday.");
+        assert!(found.iter().any(|(t, k, _)| t == "National Electoral Council" && *k == EntityKind::Organisation));
+        assert!(found.iter().any(|(t, k, r)| t == "Pedro Alvarado" && *k == EntityKind::Person && r.as_deref() == Some("National Electoral Council Chairman")));
+    }
+
+    #[test]
+    fn lower_case_roles_make_unknown_names_people() {
+        let found = find("Ghanaian opposition leader Kwame Mensah rejected the count.");
+        assert!(found.iter().any(|(t, k, r)| t == "Kwame Mensah" && *k == EntityKind::Person && r.as_deref() == Some("Ghanaian opposition leader")));
+    }
+
+    #[test]
+    fn unknown_names_are_still_found_and_typed_by_their_last_word() {
+        let found = find("The strike at the Port of Santos spread, the Dockers Union of Brazil said, and Lagos State Police arrested Tunde Bakare.");
+        assert!(found.iter().any(|(t, k, _)| t == "Dockers Union" && *k == EntityKind::Organisation));
+        assert!(found.iter().any(|(t, _, _)| t == "Tunde Bakare"));
+        assert!(found.iter().any(|(t, _, _)| t.contains("Santos")));
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let found = find("Floods closed roads. Floods are rare here, and the floods may return.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn weapons_by_designation_and_by_noun() {
+        let found = find("They want the Qaher and Tondar missiles and more Ka-99 helicopters.");
+        assert!(found.iter().any(|(t, k, _)| t == "Qaher" && *k == EntityKind::Weapon), "{found:?}");
+        assert!(found.iter().any(|(t, k, _)| t == "Tondar" && *k == EntityKind::Weapon));
+        assert!(found.iter().any(|(t, k, _)| t == "Ka-99" && *k == EntityKind::Weapon));
+    }
+
+    #[test]
+    fn bracket_acronym_of_common_words_is_dropped() {
+        let found = find("It props up the defense industrial base (DIB) of the country.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn near_spellings_of_a_person_merge() {
+        assert!(near_same_person("Anthony Blinken", "Antony Blinken"));
+        assert!(near_same_person("Volodymyr Zelenskyy", "Volodymyr Zelensky"));
+        assert!(near_same_person("J. Smith", "John Smith"));
+        assert!(!near_same_person("John Smith", "Mary Smith"));
+        assert!(!near_same_person("Joe Biden", "Hunter Biden"));
+    }
+
+    fn raw(text: &str, kind: EntityKind) -> RawMention {
+        RawMention {
+            paragraph: 0,
+            start: 0,
+            end: text.len(),
+            tok: 0,
+            tok_end: 1,
+            text: text.into(),
+            kind,
+            known: None,
+            role: None,
+            adjective: false,
+            defines: None,
+            weak: false,
+        }
+    }
+
+    #[test]
+    fn surnames_and_spelling_variants_resolve_to_one_person_across_documents() {
+        let docs = vec![
+            ("a".to_string(), vec![raw("Maria Okonkwo", EntityKind::Person), raw("Okonkwo", EntityKind::Other)]),
+            ("b".to_string(), vec![raw("Mariah Okonkwo", EntityKind::Person)]),
+        ];
+        let (entities, resolved) = resolve(&docs, &[]);
+        assert_eq!(entities.len(), 1, "{entities:?}");
+        assert_eq!(entities[0].name, "Maria Okonkwo");
+        assert_eq!(entities[0].mentions, 3);
+        assert_eq!(resolved[1][0].entity, "person:maria-okonkwo");
+    }
+
+    #[test]
+    fn capitals_link_to_their_state_without_merging() {
+        let text = "Tehran and the Kremlin agreed; Iran said so.";
+        let tokens = tokenize(text);
+        let found = find_in_paragraph(0, text, &tokens, &[0], &BTreeSet::new());
+        let (entities, _) = resolve(&[("d".into(), found)], &[]);
+        let tehran = entities.iter().find(|e| e.name == "Tehran").unwrap();
+        assert_eq!(tehran.kind, EntityKind::Place);
+        assert_eq!(tehran.stands_for.as_deref(), Some("country:iran"));
+        let kremlin = entities.iter().find(|e| e.name == "Kremlin").unwrap();
+        assert_eq!(kremlin.stands_for.as_deref(), Some("country:russia"));
+        assert!(entities.iter().any(|e| e.id == "country:iran"));
+    }
+}
