@@ -11,8 +11,12 @@ use std::path::PathBuf;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=CROSSREAD_SEEDS");
-    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let seeds = std::env::var_os("CROSSREAD_SEEDS").map(PathBuf::from).unwrap_or_else(|| manifest_dir.join("seeds"));
+    let manifest_dir = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
+    let seeds = std::env::var_os("CROSSREAD_SEEDS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest_dir.join("seeds"));
     // A directory path makes cargo rerun when any file inside it changes,
     // including files added or removed.
     println!("cargo:rerun-if-changed={}", seeds.display());
@@ -20,9 +24,12 @@ fn main() {
     for path in &source.paths {
         println!("cargo:rerun-if-changed={}", path.display());
     }
-    let corpus = build_corpus(source.files, source.catalog.as_deref()).unwrap_or_else(|e| fail(&e.to_string()));
-    let bytes = postcard::to_allocvec(&corpus).unwrap_or_else(|e| fail(&format!("cannot encode the corpus: {e}")));
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.postcard");
+    let corpus = build_corpus(source.files, source.catalog.as_deref())
+        .unwrap_or_else(|e| fail(&e.to_string()));
+    let bytes = postcard::to_allocvec(&corpus)
+        .unwrap_or_else(|e| fail(&format!("cannot encode the corpus: {e}")));
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("corpus.postcard");
     std::fs::write(&out, bytes).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
 }
 

@@ -14,7 +14,10 @@ pub fn app() -> Html {
     let hash = use_location_hash();
     let first_render = use_mut_ref(|| true);
     let resolved = corpus().map(|corpus| resolve(corpus, &hash));
-    let page = resolved.as_ref().map(|r| r.state.page.clone()).unwrap_or(Page::Library);
+    let page = resolved
+        .as_ref()
+        .map(|r| r.state.page.clone())
+        .unwrap_or(Page::Library);
     use_effect_with(page, move |_| {
         // A fresh load keeps the browser's own focus; later page changes
         // move focus to the new heading, as a page load would.
@@ -64,17 +67,27 @@ fn resolve(corpus: &'static Corpus, hash: &str) -> ResolvedView {
     if let Page::Article { id } = &state.page {
         document = corpus.documents.iter().find(|d| &d.id == id);
         if document.is_none() {
-            notices.push(format!("There is no article “{id}” in this corpus; here is the library instead."));
+            notices.push(format!(
+                "There is no article “{id}” in this corpus; here is the library instead."
+            ));
             state = ViewState::library();
         }
     }
-    ResolvedView { corpus, state, document, notices }
+    ResolvedView {
+        corpus,
+        state,
+        document,
+        notices,
+    }
 }
 
 /// Moves keyboard and screen-reader focus to the new page's heading.
 fn focus_main_heading() {
     use wasm_bindgen::JsCast;
-    let heading = gloo::utils::document().query_selector("main h1").ok().flatten();
+    let heading = gloo::utils::document()
+        .query_selector("main h1")
+        .ok()
+        .flatten();
     if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = heading.focus();
     }

@@ -10,7 +10,10 @@ static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.postca
 pub fn corpus() -> Result<&'static Corpus, &'static str> {
     static CORPUS: OnceLock<Result<Corpus, String>> = OnceLock::new();
     CORPUS
-        .get_or_init(|| postcard::from_bytes(EMBEDDED).map_err(|e| format!("The embedded corpus cannot be read ({e}).")))
+        .get_or_init(|| {
+            postcard::from_bytes(EMBEDDED)
+                .map_err(|e| format!("The embedded corpus cannot be read ({e})."))
+        })
         .as_ref()
         .map_err(String::as_str)
 }

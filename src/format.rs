@@ -3,7 +3,9 @@
 use crossread_corpus::date::Precision;
 use crossread_corpus::{PartialDate, Provenance};
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// "17 Sep 2024", "Sep 2024", "2024", "3 Mar 2023, 12:36".
 pub fn date(date: &PartialDate) -> String {
@@ -38,8 +40,17 @@ mod tests {
 
     #[test]
     fn dates_read_at_their_precision() {
-        assert_eq!(date(&PartialDate::parse_iso("2024-09-17").unwrap()), "17 Sep 2024");
-        assert_eq!(date(&PartialDate::parse_iso("2024-09").unwrap()), "Sep 2024");
-        assert_eq!(date(&PartialDate::parse_iso("2023-03-03T12:36").unwrap()), "3 Mar 2023, 12:36");
+        assert_eq!(
+            date(&PartialDate::parse_iso("2024-09-17").unwrap()),
+            "17 Sep 2024"
+        );
+        assert_eq!(
+            date(&PartialDate::parse_iso("2024-09").unwrap()),
+            "Sep 2024"
+        );
+        assert_eq!(
+            date(&PartialDate::parse_iso("2023-03-03T12:36").unwrap()),
+            "3 Mar 2023, 12:36"
+        );
     }
 }

@@ -10,9 +10,10 @@ pub fn use_location_hash() -> String {
     {
         let hash = hash.clone();
         use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                hash.set(current_hash());
-            });
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    hash.set(current_hash());
+                });
             move || drop(listener)
         });
     }

@@ -25,7 +25,11 @@ pub struct ViewState {
 
 impl Default for ViewState {
     fn default() -> Self {
-        ViewState { page: Page::Library, show_removed: false, paragraph: None }
+        ViewState {
+            page: Page::Library,
+            show_removed: false,
+            paragraph: None,
+        }
     }
 }
 
@@ -39,7 +43,10 @@ impl ViewState {
     }
 
     pub fn article(id: &str) -> Self {
-        ViewState { page: Page::Article { id: id.to_string() }, ..ViewState::default() }
+        ViewState {
+            page: Page::Article { id: id.to_string() },
+            ..ViewState::default()
+        }
     }
 
     /// Parses a location hash (with or without the leading `#`). Anything it
@@ -47,7 +54,11 @@ impl ViewState {
     pub fn from_hash(hash: &str) -> (ViewState, Option<UrlRepair>) {
         let hash = hash.strip_prefix('#').unwrap_or(hash);
         let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
-        let segments: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(percent_decode).collect();
+        let segments: Vec<String> = path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(percent_decode)
+            .collect();
         let mut repairs = Vec::new();
         let page = match segments.as_slice() {
             [] => Page::Library,
@@ -57,21 +68,32 @@ impl ViewState {
                 Page::Library
             }
         };
-        let mut state = ViewState { page, ..ViewState::default() };
+        let mut state = ViewState {
+            page,
+            ..ViewState::default()
+        };
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             match (key, value) {
                 ("removed", "1") => state.show_removed = true,
                 ("removed", "0") => {}
                 ("p", n) if n.parse::<usize>().is_ok() => state.paragraph = n.parse().ok(),
-                _ => repairs.push(format!("the setting “{}” was not understood", percent_decode(pair))),
+                _ => repairs.push(format!(
+                    "the setting “{}” was not understood",
+                    percent_decode(pair)
+                )),
             }
         }
         if state.page == Page::Library && (state.show_removed || state.paragraph.is_some()) {
             state.show_removed = false;
             state.paragraph = None;
         }
-        let repair = (!repairs.is_empty()).then(|| UrlRepair(format!("{}; it was ignored.", capitalise(&repairs.join("; ")))));
+        let repair = (!repairs.is_empty()).then(|| {
+            UrlRepair(format!(
+                "{}; it was ignored.",
+                capitalise(&repairs.join("; "))
+            ))
+        });
         (state, repair)
     }
 
@@ -98,7 +120,10 @@ impl ViewState {
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Percent-encodes everything but unreserved URL characters.
@@ -147,7 +172,11 @@ mod tests {
         let states = [
             ViewState::library(),
             ViewState::article("000_49cd1af24962e648"),
-            ViewState { show_removed: true, paragraph: Some(3), ..ViewState::article("a b/ü") },
+            ViewState {
+                show_removed: true,
+                paragraph: Some(3),
+                ..ViewState::article("a b/ü")
+            },
         ];
         for state in states {
             let (parsed, repair) = ViewState::from_hash(&state.to_hash());
@@ -168,7 +197,10 @@ mod tests {
         let (state, repair) = ViewState::from_hash("#/nonsense/1/2?zoom=9");
         assert_eq!(state, ViewState::library());
         let notice = repair.unwrap().0;
-        assert!(notice.contains("/nonsense/1/2") && notice.contains("zoom=9"), "{notice}");
+        assert!(
+            notice.contains("/nonsense/1/2") && notice.contains("zoom=9"),
+            "{notice}"
+        );
     }
 
     #[test]

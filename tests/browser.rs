@@ -21,7 +21,10 @@ fn fresh_root() -> Element {
 
 fn texts(root: &Element, selector: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).unwrap();
-    (0..nodes.length()).filter_map(|i| nodes.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
 }
 
 async fn settle() {
@@ -36,7 +39,11 @@ async fn library_shows_every_embedded_article() {
     settle().await;
     let corpus = corpus().unwrap();
     let mut shown = texts(&root, ".article-entry .headline");
-    let mut expected: Vec<String> = corpus.documents.iter().map(|d| d.headline.clone()).collect();
+    let mut expected: Vec<String> = corpus
+        .documents
+        .iter()
+        .map(|d| d.headline.clone())
+        .collect();
     shown.sort();
     expected.sort();
     assert_eq!(shown, expected);
@@ -47,7 +54,10 @@ async fn library_shows_every_embedded_article() {
 async fn reader_follows_hash_changes_and_back_to_library() {
     let corpus = corpus().unwrap();
     let document = &corpus.documents[1];
-    gloo::utils::window().location().set_hash(&ViewState::article(&document.id).to_hash()).unwrap();
+    gloo::utils::window()
+        .location()
+        .set_hash(&ViewState::article(&document.id).to_hash())
+        .unwrap();
     let root = fresh_root();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
@@ -66,11 +76,17 @@ async fn markup_in_an_article_is_shown_as_inert_text() {
     let document = crossread_corpus::ingest("payload.txt", text.as_bytes(), None).unwrap();
     let document: &'static _ = Box::leak(Box::new(document));
     let root = fresh_root();
-    let props = yew::props!(crossread::components::reader::Props { document, state: ViewState::article("payload") });
+    let props = yew::props!(crossread::components::reader::Props {
+        document,
+        state: ViewState::article("payload")
+    });
     let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
     settle().await;
     assert_eq!(root.query_selector_all("img, b, i").unwrap().length(), 0);
-    assert_eq!(texts(&root, "h1"), ["Council vote <img src=x onerror=alert(1)> delayed"]);
+    assert_eq!(
+        texts(&root, "h1"),
+        ["Council vote <img src=x onerror=alert(1)> delayed"]
+    );
     assert!(texts(&root, ".body p")[0].contains("<b>no</b>"));
     app.destroy();
 }

@@ -11,7 +11,12 @@ pub struct Props {
 #[function_component(ArticleMeta)]
 pub fn article_meta(props: &Props) -> Html {
     let document = props.document;
-    let source = |field: &str| document.provenance.get(field).map(|p| format::provenance(*p));
+    let source = |field: &str| {
+        document
+            .provenance
+            .get(field)
+            .map(|p| format::provenance(*p))
+    };
     let row = |label: &'static str, field: &str, value: Option<String>| {
         let value = value?;
         Some(html! {
@@ -30,7 +35,11 @@ pub fn article_meta(props: &Props) -> Html {
     let rows = [
         row("Outlet", "outlet", document.outlet.clone()),
         row("Copy hosted by", "via", document.via.clone()),
-        row("Published", "published", document.published.as_ref().map(format::date)),
+        row(
+            "Published",
+            "published",
+            document.published.as_ref().map(format::date),
+        ),
         row("By", "authors", authors),
         row("Address", "url", document.url.clone()),
     ];

@@ -28,7 +28,10 @@ pub fn library(props: &Props) -> Html {
 pub fn newest_first(documents: &[Document]) -> Vec<&Document> {
     let mut sorted: Vec<&Document> = documents.iter().collect();
     sorted.sort_by(|a, b| match (&a.published, &b.published) {
-        (Some(x), Some(y)) => y.first_day_number().cmp(&x.first_day_number()).then(y.cmp(x)),
+        (Some(x), Some(y)) => y
+            .first_day_number()
+            .cmp(&x.first_day_number())
+            .then(y.cmp(x)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
@@ -44,7 +47,10 @@ struct EntryProps {
 #[function_component(LibraryEntry)]
 fn library_entry(props: &EntryProps) -> Html {
     let document = props.document;
-    let outlet = document.outlet.clone().unwrap_or_else(|| "Unknown outlet".to_string());
+    let outlet = document
+        .outlet
+        .clone()
+        .unwrap_or_else(|| "Unknown outlet".to_string());
     let date = document.published.as_ref().map(format::date);
     html! {
         <li class="article-entry" data-doc={document.id.clone()}>

@@ -18,14 +18,21 @@ pub struct Props {
 pub fn reader(props: &Props) -> Html {
     let document = props.document;
     let toggle_removed = {
-        let next = ViewState { show_removed: !props.state.show_removed, ..props.state.clone() };
+        let next = ViewState {
+            show_removed: !props.state.show_removed,
+            ..props.state.clone()
+        };
         Callback::from(move |_| push_hash(&next.to_hash()))
     };
     let paragraph = props.state.paragraph;
     use_effect_with(paragraph, |paragraph| scroll_to_paragraph(*paragraph));
     let removed_label = format!(
         "{} the {} removed from the page",
-        if props.state.show_removed { "Hide" } else { "Show" },
+        if props.state.show_removed {
+            "Hide"
+        } else {
+            "Show"
+        },
         format::count(document.boilerplate.len(), "part", "parts")
     );
     html! {

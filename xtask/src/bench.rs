@@ -9,7 +9,9 @@ use std::path::PathBuf;
 
 /// The seeds directory the build uses (`$CROSSREAD_SEEDS` or `seeds/`).
 pub fn seeds_dir() -> PathBuf {
-    std::env::var_os("CROSSREAD_SEEDS").map(PathBuf::from).unwrap_or_else(|| crate::root().join("seeds"))
+    std::env::var_os("CROSSREAD_SEEDS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::root().join("seeds"))
 }
 
 /// The corpus analysed from the seeds, as the build script sees it.
@@ -28,13 +30,21 @@ pub fn run() -> Result<(), String> {
     let dist = crate::dist()?;
     println!("\n== Transfer size of dist/ (seeds) ==");
     let mut total = (0, 0);
-    let mut entries: Vec<_> = std::fs::read_dir(&dist).map_err(|e| e.to_string())?.flatten().collect();
+    let mut entries: Vec<_> = std::fs::read_dir(&dist)
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string())?;
         let gz = gzip_len(&bytes);
         total = (total.0 + bytes.len(), total.1 + gz);
-        println!("{:>10} B raw {:>10} B gzip  {}", bytes.len(), gz, entry.file_name().to_string_lossy());
+        println!(
+            "{:>10} B raw {:>10} B gzip  {}",
+            bytes.len(),
+            gz,
+            entry.file_name().to_string_lossy()
+        );
     }
     println!("{:>10} B raw {:>10} B gzip  total", total.0, total.1);
     Ok(())

@@ -13,7 +13,10 @@ impl Browser {
     pub fn start(width: u32, height: u32) -> Result<Browser, String> {
         let driver = Chromedriver::start(CHROMEDRIVER)?;
         let session = Session::new(&driver, CHROMIUM, width, height)?;
-        Ok(Browser { session, _driver: driver })
+        Ok(Browser {
+            session,
+            _driver: driver,
+        })
     }
 
     /// Opens a URL and clears the console log of the previous page.
@@ -24,10 +27,17 @@ impl Browser {
     }
 
     /// Writes a PNG of a page to `target/screenshots/<name>.png`.
-    pub fn save_screenshot(&self, url: &str, width: u32, height: u32, name: &str) -> Result<(), String> {
+    pub fn save_screenshot(
+        &self,
+        url: &str,
+        width: u32,
+        height: u32,
+        name: &str,
+    ) -> Result<(), String> {
         self.session.set_window_size(width, height)?;
         self.open(url)?;
-        self.session.wait_for("the page", "return document.querySelector('main h1');")?;
+        self.session
+            .wait_for("the page", "return document.querySelector('main h1');")?;
         let png = self.session.screenshot_png()?;
         let dir = crate::root().join("target").join("screenshots");
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;

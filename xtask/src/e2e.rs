@@ -20,13 +20,34 @@ pub struct Context {
 type Case = (&'static str, fn(&Context) -> Result<(), String>);
 
 const CASES: &[Case] = &[
-    ("library lists every headline with outlet, date and syndication", library_lists_every_article),
-    ("a deep link opens the right reader view, and survives a reload", deep_links_open_the_reader),
-    ("clicking a headline opens it and Back returns to the library", click_and_back),
-    ("the removed-chrome toggle lists what was removed, with reasons, and is in the URL", removed_toggle),
-    ("a malformed or stale URL is repaired with a notice", malformed_urls_are_repaired),
-    ("keyboard only: Tab reaches a headline, Enter opens it", keyboard_opens_an_article),
-    ("phone width: no horizontal scrolling in any view", phone_width_has_no_horizontal_scroll),
+    (
+        "library lists every headline with outlet, date and syndication",
+        library_lists_every_article,
+    ),
+    (
+        "a deep link opens the right reader view, and survives a reload",
+        deep_links_open_the_reader,
+    ),
+    (
+        "clicking a headline opens it and Back returns to the library",
+        click_and_back,
+    ),
+    (
+        "the removed-chrome toggle lists what was removed, with reasons, and is in the URL",
+        removed_toggle,
+    ),
+    (
+        "a malformed or stale URL is repaired with a notice",
+        malformed_urls_are_repaired,
+    ),
+    (
+        "keyboard only: Tab reaches a headline, Enter opens it",
+        keyboard_opens_an_article,
+    ),
+    (
+        "phone width: no horizontal scrolling in any view",
+        phone_width_has_no_horizontal_scroll,
+    ),
 ];
 
 pub fn run(dist: &Path) -> Result<(), String> {
@@ -34,7 +55,11 @@ pub fn run(dist: &Path) -> Result<(), String> {
     let server = StaticServer::start(dist, SUB_PATH, 0)?;
     let base = format!("http://127.0.0.1:{}{SUB_PATH}", server.port());
     let browser = Browser::start(1280, 900)?;
-    let context = Context { browser, base, corpus };
+    let context = Context {
+        browser,
+        base,
+        corpus,
+    };
     console_capture_works(&context)?;
     let mut failures = Vec::new();
     for (name, case) in CASES {
@@ -51,7 +76,9 @@ pub fn run(dist: &Path) -> Result<(), String> {
             failures.push("console errors");
         }
     }
-    context.browser.save_screenshot(&format!("{}#/", context.base), 1280, 900, "library")?;
+    context
+        .browser
+        .save_screenshot(&format!("{}#/", context.base), 1280, 900, "library")?;
     if failures.is_empty() {
         println!("  all {} end-to-end cases passed", CASES.len());
         Ok(())
@@ -63,11 +90,17 @@ pub fn run(dist: &Path) -> Result<(), String> {
 /// The "no console errors" check below can fail: prove it sees an error.
 fn console_capture_works(context: &Context) -> Result<(), String> {
     context.open("")?;
-    context.browser.session.eval("console.error('crossread-e2e-probe');", json!([]))?;
+    context
+        .browser
+        .session
+        .eval("console.error('crossread-e2e-probe');", json!([]))?;
     let errors = context.browser.session.console_errors()?;
-    ensure(errors.iter().any(|e| e.contains("crossread-e2e-probe")), || {
-        format!("the browser console is not captured (got {errors:?}), so console errors would go unseen")
-    })
+    ensure(
+        errors.iter().any(|e| e.contains("crossread-e2e-probe")),
+        || {
+            format!("the browser console is not captured (got {errors:?}), so console errors would go unseen")
+        },
+    )
 }
 
 impl Context {
@@ -85,7 +118,14 @@ fn texts(context: &Context, selector: &str) -> Result<Vec<String>, String> {
         "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim());",
         json!([selector]),
     )?;
-    Ok(value.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default())
+    Ok(value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default())
 }
 
 fn ensure(condition: bool, message: impl FnOnce() -> String) -> Result<(), String> {
@@ -115,20 +155,41 @@ fn library_lists_every_article(context: &Context) -> Result<(), String> {
         &format!("return document.querySelectorAll('.article-entry').length === {count};"),
     )?;
     let mut shown = texts(context, ".article-entry .headline")?;
-    let mut expected: Vec<String> = context.corpus.documents.iter().map(|d| d.headline.clone()).collect();
+    let mut expected: Vec<String> = context
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.headline.clone())
+        .collect();
     shown.sort();
     expected.sort();
-    ensure(shown == expected, || format!("headlines shown {shown:?}, expected {expected:?}"))?;
+    ensure(shown == expected, || {
+        format!("headlines shown {shown:?}, expected {expected:?}")
+    })?;
     for document in &context.corpus.documents {
-        let entry = texts(context, &format!(".article-entry[data-doc='{}']", document.id))?.join(" ");
+        let entry = texts(
+            context,
+            &format!(".article-entry[data-doc='{}']", document.id),
+        )?
+        .join(" ");
         if let Some(outlet) = &document.outlet {
-            ensure(entry.contains(outlet.as_str()), || format!("entry for {} lacks its outlet {outlet}: {entry}", document.id))?;
+            ensure(entry.contains(outlet.as_str()), || {
+                format!(
+                    "entry for {} lacks its outlet {outlet}: {entry}",
+                    document.id
+                )
+            })?;
         }
         let words = format!("{} words", document.word_count);
-        ensure(entry.contains(&words), || format!("entry for {} lacks “{words}”: {entry}", document.id))?;
+        ensure(entry.contains(&words), || {
+            format!("entry for {} lacks “{words}”: {entry}", document.id)
+        })?;
         let syndicated = entry.contains("Syndicated copy");
         ensure(syndicated == document.via.is_some(), || {
-            format!("entry for {}: syndication note shown = {syndicated}, via = {:?}", document.id, document.via)
+            format!(
+                "entry for {}: syndication note shown = {syndicated}, via = {:?}",
+                document.id, document.via
+            )
         })?;
     }
     Ok(())
@@ -140,7 +201,12 @@ fn deep_links_open_the_reader(context: &Context) -> Result<(), String> {
         wait_for_heading(context, &document.headline)?;
         let paragraphs = texts(context, ".reader .body p")?;
         ensure(paragraphs == document.paragraphs, || {
-            format!("{}: body shows {} paragraphs, corpus has {}", document.id, paragraphs.len(), document.paragraphs.len())
+            format!(
+                "{}: body shows {} paragraphs, corpus has {}",
+                document.id,
+                paragraphs.len(),
+                document.paragraphs.len()
+            )
         })?;
     }
     let last = context.document(context.corpus.documents.len() - 1);
@@ -151,8 +217,14 @@ fn deep_links_open_the_reader(context: &Context) -> Result<(), String> {
 fn click_and_back(context: &Context) -> Result<(), String> {
     let document = context.document(2);
     context.open("")?;
-    context.browser.session.wait_for("the library", "return document.querySelector('.article-entry a');")?;
-    context.browser.session.click(&format!(".article-entry[data-doc='{}'] a", document.id))?;
+    context.browser.session.wait_for(
+        "the library",
+        "return document.querySelector('.article-entry a');",
+    )?;
+    context
+        .browser
+        .session
+        .click(&format!(".article-entry[data-doc='{}'] a", document.id))?;
     wait_for_heading(context, &document.headline)?;
     context.browser.session.back()?;
     wait_for_heading(context, "Library")
@@ -167,7 +239,9 @@ fn removed_toggle(context: &Context) -> Result<(), String> {
         .ok_or("the corpus is empty")?;
     context.open(&format!("#/article/{}", document.id))?;
     wait_for_heading(context, &document.headline)?;
-    ensure(texts(context, "#removed-list li")?.is_empty(), || "removed list shown before the toggle".into())?;
+    ensure(texts(context, "#removed-list li")?.is_empty(), || {
+        "removed list shown before the toggle".into()
+    })?;
     context.browser.session.click(".reader .toggle")?;
     let count = document.boilerplate.len();
     context.browser.session.wait_for(
@@ -176,12 +250,25 @@ fn removed_toggle(context: &Context) -> Result<(), String> {
     )?;
     let items = texts(context, "#removed-list li")?;
     for (item, removed) in items.iter().zip(&document.boilerplate) {
-        ensure(item.contains(removed.reason.describe()) && item.contains(removed.text.as_str()), || {
-            format!("removed item {item:?} does not show {:?} ({})", removed.text, removed.reason.describe())
-        })?;
+        ensure(
+            item.contains(removed.reason.describe()) && item.contains(removed.text.as_str()),
+            || {
+                format!(
+                    "removed item {item:?} does not show {:?} ({})",
+                    removed.text,
+                    removed.reason.describe()
+                )
+            },
+        )?;
     }
-    let url = context.browser.session.eval("return location.hash;", json!([]))?;
-    ensure(url.as_str().is_some_and(|h| h.contains("removed=1")), || format!("toggle not in the URL: {url}"))?;
+    let url = context
+        .browser
+        .session
+        .eval("return location.hash;", json!([]))?;
+    ensure(
+        url.as_str().is_some_and(|h| h.contains("removed=1")),
+        || format!("toggle not in the URL: {url}"),
+    )?;
     context.browser.session.refresh()?;
     context.browser.session.wait_for(
         "the removed list after reload",
@@ -195,39 +282,60 @@ fn malformed_urls_are_repaired(context: &Context) -> Result<(), String> {
         context.open(hash)?;
         wait_for_heading(context, "Library")?;
         let notices = texts(context, ".notice")?;
-        ensure(notices.len() == 1, || format!("{hash}: expected one notice, got {notices:?}"))?;
+        ensure(notices.len() == 1, || {
+            format!("{hash}: expected one notice, got {notices:?}")
+        })?;
     }
     Ok(())
 }
 
 fn keyboard_opens_an_article(context: &Context) -> Result<(), String> {
     context.open("")?;
-    context.browser.session.wait_for("the library", "return document.querySelector('.article-entry a');")?;
-    let first = texts(context, ".article-entry .headline")?.into_iter().next().ok_or("no entries")?;
+    context.browser.session.wait_for(
+        "the library",
+        "return document.querySelector('.article-entry a');",
+    )?;
+    let first = texts(context, ".article-entry .headline")?
+        .into_iter()
+        .next()
+        .ok_or("no entries")?;
     // Tab through the page until the first headline link has focus.
     for _ in 0..10 {
         context.browser.session.press_keys("\u{E004}")?;
-        let focused = context.browser.session.eval("return document.activeElement.textContent.trim();", json!([]))?;
+        let focused = context.browser.session.eval(
+            "return document.activeElement.textContent.trim();",
+            json!([]),
+        )?;
         if focused.as_str() == Some(first.as_str()) {
             context.browser.session.press_keys("\u{E007}")?;
             return wait_for_heading(context, &first);
         }
     }
-    Err(format!("ten Tab presses never focused the headline link “{first}”"))
+    Err(format!(
+        "ten Tab presses never focused the headline link “{first}”"
+    ))
 }
 
 fn phone_width_has_no_horizontal_scroll(context: &Context) -> Result<(), String> {
     context.browser.session.set_window_size(375, 800)?;
     let document = context.document(2);
-    let views = [String::new(), format!("#/article/{}?removed=1", document.id)];
+    let views = [
+        String::new(),
+        format!("#/article/{}?removed=1", document.id),
+    ];
     let result = views.iter().try_for_each(|hash| {
         context.open(hash)?;
-        context.browser.session.wait_for("the page", "return document.querySelector('main h1');")?;
+        context
+            .browser
+            .session
+            .wait_for("the page", "return document.querySelector('main h1');")?;
         let overflow = context.browser.session.eval(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
             json!([]),
         )?;
-        ensure(overflow.as_i64() == Some(0), || format!("view {hash:?} scrolls sideways by {overflow} px at 375 px"))
+        ensure(overflow.as_i64() == Some(0), || {
+            format!("view {hash:?} scrolls sideways by {overflow} px at 375 px")
+        })
     });
     context.browser.session.set_window_size(1280, 900)?;
     result

@@ -48,26 +48,46 @@ fn main() -> ExitCode {
 
 /// The workspace root (the parent of this crate's directory).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// Builds the release site into `dist/` and returns its path.
 pub fn dist() -> Result<PathBuf, String> {
     tools::ensure_build_tools()?;
     let dist = root().join("dist");
-    shell::run("trunk", &["build", "--release", "--offline", "--public-url", "./", "--dist", "dist"], &root())?;
+    shell::run(
+        "trunk",
+        &[
+            "build",
+            "--release",
+            "--offline",
+            "--public-url",
+            "./",
+            "--dist",
+            "dist",
+        ],
+        &root(),
+    )?;
     Ok(dist)
 }
 
 fn serve(args: &[String]) -> Result<(), String> {
     let port = match args {
         [] => 8080,
-        [flag, port] if flag == "--port" => port.parse().map_err(|_| format!("not a port number: {port}"))?,
+        [flag, port] if flag == "--port" => port
+            .parse()
+            .map_err(|_| format!("not a port number: {port}"))?,
         _ => return Err("usage: cargo xtask serve [--port N]".into()),
     };
     let dist = dist()?;
     let server = server::StaticServer::start(&dist, "/", port)?;
-    println!("Crossread is at http://127.0.0.1:{}/ (Ctrl-C to stop)", server.port());
+    println!(
+        "Crossread is at http://127.0.0.1:{}/ (Ctrl-C to stop)",
+        server.port()
+    );
     server.wait();
     Ok(())
 }
@@ -89,28 +109,64 @@ fn test() -> Result<(), String> {
         if let Err(message) = &outcome {
             eprintln!("FAILED: {name}: {message}");
         }
-        steps.push(Step { name, outcome, seconds: started.elapsed().as_secs_f64() });
+        steps.push(Step {
+            name,
+            outcome,
+            seconds: started.elapsed().as_secs_f64(),
+        });
     };
     step("install missing tools", &mut tools::ensure_all);
-    step("formatting (cargo fmt --check)", &mut || shell::run("cargo", &["fmt", "--all", "--", "--check"], &root));
-    step("lints (cargo clippy -D warnings)", &mut || {
-        shell::run("cargo", &["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"], &root)
+    step("formatting (cargo fmt --check)", &mut || {
+        shell::run("cargo", &["fmt", "--all", "--", "--check"], &root)
     });
-    step("native tests (cargo test --workspace)", &mut || shell::run("cargo", &["test", "--workspace", "--quiet"], &root));
-    step("browser unit tests (wasm-bindgen-test, headless Chromium)", &mut || {
-        shell::run_with_env(
+    step("lints (cargo clippy -D warnings)", &mut || {
+        shell::run(
             "cargo",
-            &["test", "--package", "crossread", "--target", "wasm32-unknown-unknown", "--test", "browser"],
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--quiet",
+                "--",
+                "-D",
+                "warnings",
+            ],
             &root,
-            &[("CHROMEDRIVER", tools::CHROMEDRIVER)],
         )
     });
-    let mut dist_path = None;
-    step("static site build (trunk build --release)", &mut || dist().map(|d| dist_path = Some(d)));
-    step("end-to-end tests (dist/ under a sub-path, Chromium via chromedriver)", &mut || match &dist_path {
-        Some(dist) => e2e::run(dist),
-        None => Err("skipped: the site did not build".into()),
+    step("native tests (cargo test --workspace)", &mut || {
+        shell::run("cargo", &["test", "--workspace", "--quiet"], &root)
     });
+    step(
+        "browser unit tests (wasm-bindgen-test, headless Chromium)",
+        &mut || {
+            shell::run_with_env(
+                "cargo",
+                &[
+                    "test",
+                    "--package",
+                    "crossread",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--test",
+                    "browser",
+                ],
+                &root,
+                &[("CHROMEDRIVER", tools::CHROMEDRIVER)],
+            )
+        },
+    );
+    let mut dist_path = None;
+    step("static site build (trunk build --release)", &mut || {
+        dist().map(|d| dist_path = Some(d))
+    });
+    step(
+        "end-to-end tests (dist/ under a sub-path, Chromium via chromedriver)",
+        &mut || match &dist_path {
+            Some(dist) => e2e::run(dist),
+            None => Err("skipped: the site did not build".into()),
+        },
+    );
 
     println!("\n==== Summary ====");
     for s in &steps {

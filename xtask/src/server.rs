@@ -32,10 +32,14 @@ impl StaticServer {
         port: u16,
         headers: Vec<(String, String)>,
     ) -> Result<StaticServer, String> {
-        let listener =
-            TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+        let listener = TcpListener::bind(("127.0.0.1", port))
+            .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-        let site = Arc::new(Site { root: root.to_path_buf(), prefix: prefix.to_string(), headers });
+        let site = Arc::new(Site {
+            root: root.to_path_buf(),
+            prefix: prefix.to_string(),
+            headers,
+        });
         let handle = std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let site = Arc::clone(&site);
@@ -85,7 +89,9 @@ fn respond(site: &Site, stream: TcpStream) -> std::io::Result<()> {
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let file = path.strip_prefix(site.prefix.as_str()).and_then(|rest| resolve(&site.root, rest));
+    let file = path
+        .strip_prefix(site.prefix.as_str())
+        .and_then(|rest| resolve(&site.root, rest));
     let (status, file) = match file {
         Some(file) => ("200 OK", file),
         None => ("404 Not Found", site.root.join("404.html")),

@@ -7,7 +7,12 @@ pub fn run(program: &str, args: &[&str], dir: &Path) -> Result<(), String> {
     run_with_env(program, args, dir, &[])
 }
 
-pub fn run_with_env(program: &str, args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Result<(), String> {
+pub fn run_with_env(
+    program: &str,
+    args: &[&str],
+    dir: &Path,
+    env: &[(&str, &str)],
+) -> Result<(), String> {
     println!("$ {program} {}", args.join(" "));
     let status = Command::new(program)
         .args(args)
@@ -25,5 +30,7 @@ pub fn run_with_env(program: &str, args: &[&str], dir: &Path, env: &[(&str, &str
 /// Standard output of a command, or `None` if it cannot run or fails.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }

@@ -19,30 +19,52 @@ pub fn ensure_all() -> Result<(), String> {
 /// What `trunk build --release --offline` needs.
 pub fn ensure_build_tools() -> Result<(), String> {
     ensure_wasm_target()?;
-    ensure_cargo_tool("trunk", TRUNK_VERSION, &["install", "trunk", "--version", TRUNK_VERSION, "--locked"])?;
+    ensure_cargo_tool(
+        "trunk",
+        TRUNK_VERSION,
+        &["install", "trunk", "--version", TRUNK_VERSION, "--locked"],
+    )?;
     // Not --locked: one of its locked dependencies is newer than the registry copy.
     ensure_cargo_tool(
         "wasm-bindgen",
         WASM_BINDGEN_VERSION,
-        &["install", "wasm-bindgen-cli", "--version", WASM_BINDGEN_VERSION],
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            WASM_BINDGEN_VERSION,
+        ],
     )?;
     ensure_wasm_opt()
 }
 
 fn ensure_wasm_target() -> Result<(), String> {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
-    run("rustup", &["target", "add", "wasm32-unknown-unknown"], Path::new("."))
+    run(
+        "rustup",
+        &["target", "add", "wasm32-unknown-unknown"],
+        Path::new("."),
+    )
 }
 
 fn ensure_cargo_tool(binary: &str, version: &str, install_args: &[&str]) -> Result<(), String> {
     let current = output(binary, &["--version"]).unwrap_or_default();
-    if current.split_whitespace().any(|word| word.trim_start_matches('v') == version) {
+    if current
+        .split_whitespace()
+        .any(|word| word.trim_start_matches('v') == version)
+    {
         return Ok(());
     }
-    println!("{binary} {version} is missing (found: {:?}); installing it, this takes a few minutes", current.trim());
+    println!(
+        "{binary} {version} is missing (found: {:?}); installing it, this takes a few minutes",
+        current.trim()
+    );
     run("cargo", install_args, Path::new("."))
 }
 
@@ -61,11 +83,28 @@ pub fn ensure_browser() -> Result<(), String> {
         return Ok(());
     }
     let as_root = output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
-    let (program, prefix): (&str, &[&str]) = if as_root { ("apt-get", &[]) } else { ("sudo", &["apt-get"]) };
+    let (program, prefix): (&str, &[&str]) = if as_root {
+        ("apt-get", &[])
+    } else {
+        ("sudo", &["apt-get"])
+    };
     fn with<'a>(prefix: &[&'a str], args: &[&'a str]) -> Vec<&'a str> {
         [prefix, args].concat()
     }
     let env = [("DEBIAN_FRONTEND", "noninteractive")];
-    run_with_env(program, &with(prefix, &["update", "-qq"]), Path::new("."), &env)?;
-    run_with_env(program, &with(prefix, &["install", "-y", "-qq", "chromium", "chromium-driver"]), Path::new("."), &env)
+    run_with_env(
+        program,
+        &with(prefix, &["update", "-qq"]),
+        Path::new("."),
+        &env,
+    )?;
+    run_with_env(
+        program,
+        &with(
+            prefix,
+            &["install", "-y", "-qq", "chromium", "chromium-driver"],
+        ),
+        Path::new("."),
+        &env,
+    )
 }

@@ -44,7 +44,10 @@ impl Drop for Chromedriver {
 
 fn free_port() -> Result<u16, String> {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    listener.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
 }
 
 /// Chromium flags for this closed, root-run, headless environment.
@@ -67,7 +70,12 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(driver: &Chromedriver, chromium: &str, width: u32, height: u32) -> Result<Session, String> {
+    pub fn new(
+        driver: &Chromedriver,
+        chromium: &str,
+        width: u32,
+        height: u32,
+    ) -> Result<Session, String> {
         let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|a| a.to_string()).collect();
         args.push(format!("--window-size={width},{height}"));
         let capabilities = json!({
@@ -78,16 +86,28 @@ impl Session {
             }}
         });
         let value = command(driver.port, "POST", "/session", Some(capabilities))?;
-        let id = value["sessionId"].as_str().ok_or("chromedriver returned no session id")?.to_string();
-        Ok(Session { port: driver.port, id })
+        let id = value["sessionId"]
+            .as_str()
+            .ok_or("chromedriver returned no session id")?
+            .to_string();
+        Ok(Session {
+            port: driver.port,
+            id,
+        })
     }
 
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
-        command(self.port, method, &format!("/session/{}{path}", self.id), body)
+        command(
+            self.port,
+            method,
+            &format!("/session/{}{path}", self.id),
+            body,
+        )
     }
 
     pub fn goto(&self, url: &str) -> Result<(), String> {
-        self.call("POST", "/url", Some(json!({ "url": url }))).map(drop)
+        self.call("POST", "/url", Some(json!({ "url": url })))
+            .map(drop)
     }
 
     pub fn back(&self) -> Result<(), String> {
@@ -99,12 +119,21 @@ impl Session {
     }
 
     pub fn set_window_size(&self, width: u32, height: u32) -> Result<(), String> {
-        self.call("POST", "/window/rect", Some(json!({ "width": width, "height": height }))).map(drop)
+        self.call(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": width, "height": height })),
+        )
+        .map(drop)
     }
 
     /// Runs a script body (use `return`) with `arguments`.
     pub fn eval(&self, script: &str, args: Value) -> Result<Value, String> {
-        self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": args })))
+        self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": args })),
+        )
     }
 
     /// Polls a script until it returns a truthy value.
@@ -126,7 +155,11 @@ impl Session {
     }
 
     fn element(&self, selector: &str) -> Result<String, String> {
-        let value = self.call("POST", "/element", Some(json!({ "using": "css selector", "value": selector })))?;
+        let value = self.call(
+            "POST",
+            "/element",
+            Some(json!({ "using": "css selector", "value": selector })),
+        )?;
         value
             .as_object()
             .and_then(|o| o.values().next())
@@ -138,7 +171,12 @@ impl Session {
     /// A real pointer click (through the browser's input pipeline).
     pub fn click(&self, selector: &str) -> Result<(), String> {
         let element = self.element(selector)?;
-        self.call("POST", &format!("/element/{element}/click"), Some(json!({}))).map(drop)
+        self.call(
+            "POST",
+            &format!("/element/{element}/click"),
+            Some(json!({})),
+        )
+        .map(drop)
     }
 
     /// Presses keys through the browser's input pipeline. Use WebDriver key
@@ -182,8 +220,8 @@ impl Drop for Session {
 
 fn command(port: u16, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
     let response = http(port, method, path, body.map(|b| b.to_string()))?;
-    let value: Value =
-        serde_json::from_str(&response).map_err(|e| format!("chromedriver sent invalid JSON ({e}): {response}"))?;
+    let value: Value = serde_json::from_str(&response)
+        .map_err(|e| format!("chromedriver sent invalid JSON ({e}): {response}"))?;
     let value = value.get("value").cloned().unwrap_or(Value::Null);
     if let Some(error) = value.get("error").and_then(Value::as_str) {
         let message = value.get("message").and_then(Value::as_str).unwrap_or("");
@@ -195,13 +233,17 @@ fn command(port: u16, method: &str, path: &str, body: Option<Value>) -> Result<V
 
 fn http(port: u16, method: &str, path: &str, body: Option<String>) -> Result<String, String> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
-    stream.set_read_timeout(Some(Duration::from_secs(120))).map_err(|e| e.to_string())?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .map_err(|e| e.to_string())?;
     let body = body.unwrap_or_default();
     let request = format!(
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
-    stream.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
+    stream
+        .write_all(request.as_bytes())
+        .map_err(|e| e.to_string())?;
     // chromedriver keeps connections alive whatever the request says: read
     // the head, then exactly the announced body.
     let mut raw = Vec::new();
@@ -219,7 +261,10 @@ fn http(port: u16, method: &str, path: &str, body: Option<String>) -> Result<Str
     let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
     let mut body = raw[split + 4..].to_vec();
     let header = |name: &str| {
-        head.lines().find_map(|line| line.strip_prefix(name).map(|v| v.trim_start_matches(':').trim().to_string()))
+        head.lines().find_map(|line| {
+            line.strip_prefix(name)
+                .map(|v| v.trim_start_matches(':').trim().to_string())
+        })
     };
     if let Some(length) = header("content-length").and_then(|v| v.parse::<usize>().ok()) {
         while body.len() < length {
@@ -248,12 +293,16 @@ fn http(port: u16, method: &str, path: &str, body: Option<String>) -> Result<Str
 fn dechunk(mut rest: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     while let Some(line_end) = rest.windows(2).position(|w| w == b"\r\n") {
-        let size = std::str::from_utf8(&rest[..line_end]).ok().and_then(|s| usize::from_str_radix(s.trim(), 16).ok());
+        let size = std::str::from_utf8(&rest[..line_end])
+            .ok()
+            .and_then(|s| usize::from_str_radix(s.trim(), 16).ok());
         let after = &rest[line_end + 2..];
         match size {
             Some(size) if size > 0 && after.len() >= size => {
                 out.extend_from_slice(&after[..size]);
-                rest = after[size..].strip_prefix(b"\r\n").unwrap_or(&after[size..]);
+                rest = after[size..]
+                    .strip_prefix(b"\r\n")
+                    .unwrap_or(&after[size..]);
             }
             _ => break,
         }
@@ -270,7 +319,10 @@ fn decode_base64(text: &str) -> Result<Vec<u8>, String> {
         b'/' => Some(63),
         _ => None,
     };
-    let digits: Vec<u8> = text.bytes().filter(|c| *c != b'=' && !c.is_ascii_whitespace()).collect();
+    let digits: Vec<u8> = text
+        .bytes()
+        .filter(|c| *c != b'=' && !c.is_ascii_whitespace())
+        .collect();
     let mut out = Vec::with_capacity(digits.len() * 3 / 4);
     for chunk in digits.chunks(4) {
         let mut acc: u32 = 0;

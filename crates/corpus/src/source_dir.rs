@@ -19,14 +19,19 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["txt"];
 
 /// Reads every article file (sorted by name) and the catalog of `dir`.
 pub fn read_source_dir(dir: &Path) -> Result<SourceDir, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read the directory: {e}", dir.display()))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: cannot read the directory: {e}", dir.display()))?;
     let mut paths = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
         let is_article = path
             .extension()
             .and_then(|ext| ext.to_str())
-            .is_some_and(|ext| ARTICLE_EXTENSIONS.iter().any(|known| ext.eq_ignore_ascii_case(known)));
+            .is_some_and(|ext| {
+                ARTICLE_EXTENSIONS
+                    .iter()
+                    .any(|known| ext.eq_ignore_ascii_case(known))
+            });
         if is_article && path.is_file() {
             paths.push(path);
         }
@@ -37,18 +42,29 @@ pub fn read_source_dir(dir: &Path) -> Result<SourceDir, String> {
     }
     let mut files = Vec::with_capacity(paths.len());
     for path in &paths {
-        let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         files.push(SourceFile { name, bytes });
     }
     let catalog_path = dir.join(CATALOG_FILE);
     let catalog = match std::fs::read(&catalog_path) {
         Ok(bytes) => {
             paths.push(catalog_path.clone());
-            Some(String::from_utf8(bytes).map_err(|_| format!("{}: the catalog is not UTF-8", catalog_path.display()))?)
+            Some(
+                String::from_utf8(bytes)
+                    .map_err(|_| format!("{}: the catalog is not UTF-8", catalog_path.display()))?,
+            )
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(format!("{}: cannot read: {e}", catalog_path.display())),
     };
-    Ok(SourceDir { files, catalog, paths })
+    Ok(SourceDir {
+        files,
+        catalog,
+        paths,
+    })
 }
