@@ -27,6 +27,8 @@ pub enum Precision {
     Year,
     Season,
     Month,
+    /// A calendar week, Monday to Sunday ("last week").
+    Week,
     Day,
     Time,
 }

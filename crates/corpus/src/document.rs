@@ -2,7 +2,7 @@
 //! (schema `crossread/1`, documented in `docs/schema.md`) by the CLI, and as
 //! postcard bytes embedded in the app. Fields are only ever added.
 
-use crate::date::PartialDate;
+use crate::date::{PartialDate, Precision};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -13,6 +13,318 @@ pub const SCHEMA: &str = "crossread/1";
 pub struct Corpus {
     pub schema: String,
     pub documents: Vec<Document>,
+    /// Every entity named in the corpus, one per real-world referent,
+    /// sorted by `id`.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    /// Every direct quotation, in document and text order.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// Every claim (a sentence or clause of the body), in document and text
+    /// order.
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    /// Claims about the same event across articles, sorted by `id`.
+    #[serde(default)]
+    pub threads: Vec<Thread>,
+}
+
+impl Corpus {
+    /// A corpus with no documents and no analysis.
+    pub fn empty() -> Self {
+        Corpus {
+            schema: SCHEMA.to_string(),
+            documents: Vec::new(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            claims: Vec::new(),
+            threads: Vec::new(),
+        }
+    }
+}
+
+impl Default for Corpus {
+    fn default() -> Self {
+        Self::empty()
+    }
+}
+
+/// A place in the text. `start` and `end` are **byte offsets** into
+/// `documents[doc].paragraphs[paragraph]` (UTF-8, always on character
+/// boundaries), so `&paragraph[start..end]` is the exact text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One real-world referent: a person, a state, a place, a body, an outlet or
+/// a weapon system, with every spelling it was found under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable identifier: `kind:slug-of-the-name`, e.g. `person:antony-blinken`.
+    pub id: String,
+    /// The canonical name (from a gazetteer, else the most frequent full form).
+    pub name: String,
+    pub kind: EntityKind,
+    /// Every other surface form found, sorted (surname, short form,
+    /// abbreviation, demonym, near-spelling).
+    pub aliases: Vec<String>,
+    /// Number of mentions in the corpus.
+    pub mentions: usize,
+    /// Titles and roles found next to a person ("CIA Director"), sorted.
+    pub roles: Vec<String>,
+    /// For a capital, a seat of government or an institution that stands for
+    /// a state ("Tehran", "the Kremlin"): the id of that state's entity.
+    /// The two stay separate entities.
+    pub stands_for: Option<String>,
+    /// Ids of the documents that mention it, sorted.
+    pub docs: Vec<String>,
+    /// Every mention, in document and text order.
+    pub spans: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Mention {
+    pub doc: String,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The text as written.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    Person,
+    Country,
+    Place,
+    Organisation,
+    Media,
+    Weapon,
+    /// A capitalised name no rule could type.
+    Other,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Country => "country",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Media => "media",
+            EntityKind::Weapon => "weapon",
+            EntityKind::Other => "other",
+        }
+    }
+}
+
+/// A direct quotation and who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// `doc#qN`.
+    pub id: String,
+    pub doc: String,
+    /// The speaker as written or resolved ("Kahl", "one senior Eastern
+    /// European official"); a pronoun is replaced by the person it stands for.
+    pub speaker: Option<String>,
+    pub speaker_entity: Option<String>,
+    /// The quoted words, without the quotation marks.
+    pub text: String,
+    /// Where the quoted words are (inside the marks).
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    /// A fragment quoted inside a sentence rather than a whole utterance.
+    pub partial: bool,
+    /// The quote runs on to the next paragraph (no closing mark).
+    pub continues: bool,
+}
+
+/// Who stands behind a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttributionKind {
+    /// A named person or body.
+    Named,
+    /// Unnamed people: "officials said", "a senior official".
+    Anonymous,
+    /// Another outlet or agency: "according to the WSJ", "Tasnim reported".
+    Media,
+    /// The article's own voice.
+    Outlet,
+}
+
+impl AttributionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributionKind::Named => "named",
+            AttributionKind::Anonymous => "anonymous",
+            AttributionKind::Media => "media",
+            AttributionKind::Outlet => "outlet",
+        }
+    }
+}
+
+/// How a claim is put forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stance {
+    /// Stated as fact or as having happened.
+    Asserted,
+    /// Planned, in preparation, foreseen.
+    Expected,
+    /// Reportedly, might, likely, believed.
+    Hedged,
+    /// A party denies it.
+    Denied,
+    /// No evidence, no information, yet to be confirmed or finalised.
+    Unconfirmed,
+}
+
+impl Stance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Asserted => "asserted",
+            Stance::Expected => "expected",
+            Stance::Hedged => "hedged",
+            Stance::Denied => "denied",
+            Stance::Unconfirmed => "unconfirmed",
+        }
+    }
+}
+
+/// One link of an attribution chain, innermost source first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub name: String,
+    pub kind: AttributionKind,
+    pub entity: Option<String>,
+}
+
+/// A quantity found in a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Number {
+    /// The text as written ("approximately 1,000", "11 of the 14").
+    pub text: String,
+    /// The value (the lower bound of a range; a round figure for "several
+    /// dozen" or "millions").
+    pub value: f64,
+    /// What it counts or measures: the head noun ("weapons", "miles", "%",
+    /// "USD"); empty when nothing follows.
+    pub unit: String,
+    /// The words after the number that name what is counted
+    /// ("short-range ballistic missiles").
+    pub counts: String,
+    pub approx: Approx,
+    /// Upper bound of a range ("between 125 and 435": 435).
+    pub max: Option<f64>,
+    /// The whole a part is taken from ("11 of the 14": 14).
+    pub of_total: Option<f64>,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Approx {
+    Exact,
+    /// "about", "approximately", "around", "some", "an estimated".
+    About,
+    /// "more than", "over", "at least".
+    AtLeast,
+    /// "fewer than", "up to", "nearly", "almost".
+    AtMost,
+    /// "between 125 and 435", "125 to 435".
+    Range,
+    /// "several dozen", "millions of", "hundreds of".
+    Vague,
+}
+
+/// A time expression resolved against the publication date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeRef {
+    pub text: String,
+    pub date: PartialDate,
+    pub precision: Precision,
+    /// Resolved against the publication date ("last week"), not written out.
+    pub relative: bool,
+    /// "since 2022": the event runs from this date on.
+    pub since: bool,
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A sentence or clause of an article, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// `doc#cN`.
+    pub id: String,
+    pub doc: String,
+    /// The sentence or clause.
+    pub text: String,
+    pub paragraph: usize,
+    /// Index of the sentence in the paragraph.
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Who stands behind it: the innermost source's name.
+    pub attribution: String,
+    pub attribution_kind: AttributionKind,
+    pub attribution_entity: Option<String>,
+    /// Innermost source first, the article's outlet last
+    /// (official, WSJ, Essanews).
+    pub chain: Vec<Source>,
+    pub stance: Stance,
+    /// The words that decided the stance ("no evidence"), if any.
+    pub stance_cue: Option<String>,
+    /// When the event described happened or is expected; the publication
+    /// date when the text gives no time.
+    pub event_date: Option<PartialDate>,
+    pub event_date_precision: Option<Precision>,
+    /// The time expression used, or `None` when `event_date` is the
+    /// publication date.
+    pub event_date_text: Option<String>,
+    /// Ids of the entities mentioned or standing behind it, sorted.
+    pub entities: Vec<String>,
+    pub numbers: Vec<Number>,
+    pub times: Vec<TimeRef>,
+    /// Ids of quotes inside the claim.
+    pub quotes: Vec<String>,
+    /// The claim's main event thread.
+    pub thread: Option<String>,
+    /// Every thread the claim belongs to (one claim can name several
+    /// deliveries), sorted; contains `thread`.
+    pub threads: Vec<String>,
+}
+
+/// Claims from one or more articles about the same event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Thread {
+    /// `action:subject>object:item`, e.g. `supply:iran>russia:ballistic-missiles`.
+    pub id: String,
+    /// "Iran → Russia: ballistic missiles".
+    pub label: String,
+    /// `supply`, `visit`, `sanction`, ...
+    pub action: String,
+    /// Entity id of who acts (supplies, visits, sanctions).
+    pub subject: Option<String>,
+    /// Entity id of who receives or is acted on.
+    pub object: Option<String>,
+    /// What is supplied ("ballistic missiles"), if anything.
+    pub item: Option<String>,
+    /// Claim ids, in document and text order.
+    pub claims: Vec<String>,
+    /// Document ids, sorted.
+    pub docs: Vec<String>,
+    /// Earliest and latest event dates of its claims.
+    pub first_date: Option<PartialDate>,
+    pub last_date: Option<PartialDate>,
 }
 
 /// One article: its clean body, the metadata found for it, and everything

@@ -6,7 +6,7 @@ use crate::catalog::{Catalog, CatalogEntry, CATALOG_FILE};
 use crate::chrome::{self, bullet_text, classify_line};
 use crate::date::PartialDate;
 use crate::document::{
-    count_words, Conflict, Corpus, Document, Provenance, RemovalReason, Removed, SCHEMA,
+    count_words, Conflict, Corpus, Document, Provenance, RemovalReason, Removed,
 };
 use crate::error::{CorpusError, IngestError, Problem};
 use crate::header::{parse_aggregator_byline, parse_by_line, parse_dateline};
@@ -143,10 +143,7 @@ pub fn build_corpus(
         }
     }
     if problems.is_empty() {
-        Ok(Corpus {
-            schema: SCHEMA.to_string(),
-            documents,
-        })
+        Ok(crate::analysis::analyse(documents))
     } else {
         Err(CorpusError { problems })
     }

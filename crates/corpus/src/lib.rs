@@ -9,19 +9,35 @@
 //! header metadata, catalog merge) then [`build_corpus`] (every file, stable
 //! order, corpus-wide analysis).
 
+pub mod analysis;
+pub mod attribution;
 pub mod catalog;
 pub mod chrome;
+pub mod claims;
 pub mod date;
 pub mod document;
+pub mod entities;
 pub mod error;
 pub mod header;
 pub mod ingest;
+pub mod lexicon;
 pub mod normalize;
+pub mod numbers;
+pub mod quotes;
+pub mod sentences;
+pub mod stance;
+pub mod text;
+pub mod threads;
+pub mod time;
 #[cfg(feature = "fs")]
 pub mod source_dir;
 
+pub use analysis::analyse;
 pub use catalog::{Catalog, CatalogEntry};
 pub use date::PartialDate;
-pub use document::{Corpus, Document, Provenance, RemovalReason, Removed, SCHEMA};
+pub use document::{
+    Approx, AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Mention, Number, Provenance, Quote,
+    RemovalReason, Removed, Source, Span, Stance, Thread, TimeRef, SCHEMA,
+};
 pub use error::{CorpusError, IngestError, Problem};
 pub use ingest::{build_corpus, ingest, SourceFile, MAX_FILE_BYTES};

@@ -1,0 +1,263 @@
+//! Direct quotations and their speakers.
+//!
+//! Why: quotes are the most checkable evidence in an article: the reader
+//! can see the same words (or not) in another outlet's report.
+//!
+//! Forms handled: `"...," X said`, `"...," said X`, `X said, "..."`, `X
+//! said that ... "partial quote"`, `"..." X told CNN`, quotes of several
+//! sentences, quotes continued after the attribution sentence (the next
+//! quote with no speaker of its own, in the same or the next paragraph,
+//! keeps the last speaker), and pronoun speakers ("she said") resolved to
+//! the person named last before the quote. Single quoted words ("kamikaze")
+//! and quoted names (the "Wall Street Journal") are not quotations. A quote
+//! left open at the end of a paragraph is marked `continues`.
+
+use crate::attribution::{quote_mask, Context};
+use crate::document::{EntityKind, Quote};
+use crate::entities::ResolvedMention;
+use crate::lexicon::lexicon;
+use crate::sentences::SentenceSpan;
+use crate::text::Tok;
+
+/// A quotation's place: byte offsets of the words inside the marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteSpan {
+    pub start: usize,
+    pub end: usize,
+    pub continues: bool,
+}
+
+/// Quotations in a paragraph (inside the marks).
+pub fn spans(paragraph: &str) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    let mut open_straight: Option<usize> = None;
+    let mut open_curly: Option<usize> = None;
+    for (at, c) in paragraph.char_indices() {
+        match c {
+            '"' => match open_straight.take() {
+                Some(s) => out.push(QuoteSpan { start: s, end: at, continues: false }),
+                None => open_straight = Some(at + 1),
+            },
+            '“' | '«' => open_curly = Some(at + c.len_utf8()),
+            '”' | '»' => {
+                if let Some(s) = open_curly.take() {
+                    out.push(QuoteSpan { start: s, end: at, continues: false });
+                }
+            }
+            _ => {}
+        }
+    }
+    for s in [open_straight, open_curly].into_iter().flatten() {
+        out.push(QuoteSpan { start: s, end: paragraph.len(), continues: true });
+    }
+    out.retain(|q| q.end > q.start);
+    out.sort_by_key(|q| q.start);
+    out
+}
+
+/// Is this quoted text worth a quote: two words or more, and not a name.
+pub fn is_real_quote(inner: &str) -> bool {
+    let tokens = crate::text::tokenize(inner);
+    let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word() || t.kind == crate::text::TokKind::Number).collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let all_capitalised = words.iter().all(|t| t.is_capitalised());
+    !(all_capitalised && words.len() <= 5)
+}
+
+const SPEECH: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "warned", "noted", "stated", "wrote", "explained", "argued",
+    "insisted", "asked", "continued", "declared", "announced", "claimed", "tweeted", "posted", "replied", "recalled",
+];
+const SPEAKER_STOP: &[&str] = &[",", ".", ";", ":", "—", "–", "in", "on", "at", "who", "which", "that", "during", "after", "before", "when", "referring", "adding", "according", "while"];
+
+/// The speaker phrase (token range) of a quote, looking after then before.
+fn speaker_tokens(tokens: &[Tok], words: &[String], mask: &[bool], q_first: usize, q_last: usize, s_first: usize, s_last: usize) -> Option<(usize, usize)> {
+    // After: `," X said` or `," said X`.
+    let mut k = q_last + 1;
+    while k <= s_last && (tokens[k].text.chars().all(crate::text::is_quote_char) || matches!(tokens[k].text, "," | "—")) {
+        k += 1;
+    }
+    let limit = (k + 10).min(s_last + 1);
+    if let Some(v) = (k..limit).find(|&v| SPEECH.contains(&words[v].as_str()) && !mask[v]) {
+        if v > k {
+            return Some((k, v));
+        }
+        let mut e = v + 1;
+        while e <= s_last && !SPEAKER_STOP.contains(&words[e].as_str()) && !mask[e] {
+            e += 1;
+        }
+        if e > v + 1 {
+            return Some((v + 1, e));
+        }
+    }
+    // Before: `X said, "..."` or `X said that ... "..."`.
+    if q_first > s_first {
+        let v = (s_first..q_first).rev().find(|&v| SPEECH.contains(&words[v].as_str()) && !mask[v])?;
+        let mut b = v;
+        while b > s_first {
+            let w = words[b - 1].as_str();
+            if matches!(w, "reportedly" | "also" | "previously" | "has" | "have" | "had" | "later" | "publicly") {
+                b -= 1;
+                continue;
+            }
+            break;
+        }
+        let end = b;
+        let mut a = end;
+        while a > s_first && !SPEAKER_STOP.contains(&words[a - 1].as_str()) && !mask[a - 1] {
+            a -= 1;
+        }
+        if a < end {
+            return Some((a, end));
+        }
+        let mut e = v + 1;
+        while e < q_first && !SPEAKER_STOP.contains(&words[e].as_str()) && !mask[e] {
+            e += 1;
+        }
+        if e > v + 1 {
+            return Some((v + 1, e));
+        }
+    }
+    None
+}
+
+/// Quotes of one paragraph. `last` carries the previous speaker (name,
+/// entity) across quotes and paragraphs for continuations.
+#[allow(clippy::too_many_arguments)]
+pub fn find(
+    doc: &str,
+    paragraph: usize,
+    text: &str,
+    tokens: &[Tok],
+    sentences: &[SentenceSpan],
+    mentions: &[&ResolvedMention],
+    ctx_people_before: &dyn Fn(usize) -> Vec<String>,
+    ctx: &Context,
+    last: &mut Option<(String, Option<String>, usize)>,
+    counter: &mut usize,
+) -> Vec<Quote> {
+    let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+    let mask = quote_mask(tokens);
+    let mut out = Vec::new();
+    for q in spans(text) {
+        let Some(inner) = text.get(q.start..q.end) else {
+            continue;
+        };
+        if !is_real_quote(inner) {
+            continue;
+        }
+        let q_first = tokens.iter().position(|t| t.start >= q.start).unwrap_or(0);
+        let q_last = tokens.iter().rposition(|t| t.end <= q.end).unwrap_or(q_first);
+        let sentence = sentences.iter().find(|s| q.start >= s.start && q.start < s.end.max(s.start + 1)).copied().unwrap_or(SentenceSpan { start: 0, end: text.len() });
+        let s_first = tokens.iter().position(|t| t.start >= sentence.start).unwrap_or(0);
+        let s_last = tokens.iter().rposition(|t| t.end <= sentence.end).unwrap_or(tokens.len().saturating_sub(1));
+        let close = (q_last + 1).min(tokens.len().saturating_sub(1));
+        let open = q_first.saturating_sub(1);
+        let first_char = inner.trim_start().chars().next().unwrap_or(' ');
+        let before_is_word = open > s_first && tokens[open - 1].is_word() && !SPEECH.contains(&words[open - 1].as_str());
+        let partial = first_char.is_lowercase() || before_is_word;
+        let mut speaker: Option<(String, Option<String>)> = None;
+        if let Some((a, b)) = speaker_tokens(tokens, &words, &mask, open, close, s_first, s_last.max(close)) {
+            let phrase = text.get(tokens[a].start..tokens[b - 1].end).unwrap_or_default().to_string();
+            let lower = phrase.to_lowercase();
+            if matches!(lower.as_str(), "he" | "she" | "they") {
+                let people = ctx_people_before(q.start);
+                speaker = people.last().map(|id| ((ctx.name_of)(id).unwrap_or_default(), Some(id.clone())));
+                if speaker.is_none() {
+                    speaker = Some((phrase, None));
+                }
+            } else {
+                let inside: Vec<&&ResolvedMention> = mentions.iter().filter(|m| m.raw.tok >= a && m.raw.tok_end <= b).collect();
+                let entity = inside
+                    .iter()
+                    .find(|m| (ctx.kind_of)(&m.entity) == Some(EntityKind::Person))
+                    .or_else(|| inside.iter().find(|m| !m.raw.adjective && (ctx.kind_of)(&m.entity) != Some(EntityKind::Media)))
+                    .map(|m| m.entity.clone());
+                let person_text = inside.iter().find(|m| (ctx.kind_of)(&m.entity) == Some(EntityKind::Person)).map(|m| m.raw.text.clone());
+                let is_anonymous = entity.is_none() || lexicon().cues("anonymous").iter().any(|p| p.len() == 1 && lower.split_whitespace().any(|w| w == p[0]));
+                let entity = if is_anonymous && person_text.is_none() { None } else { entity };
+                speaker = Some((person_text.unwrap_or(phrase), entity));
+            }
+        }
+        if speaker.is_none() {
+            // A continuation: the quote opens its sentence and the previous
+            // quote (this or the last paragraph) had a speaker.
+            let opens_sentence = q_first <= s_first + 1;
+            if let Some((name, entity, para)) = last.as_ref() {
+                if opens_sentence && paragraph <= para + 1 {
+                    speaker = Some((name.clone(), entity.clone()));
+                }
+            }
+        }
+        if let Some((name, entity)) = &speaker {
+            *last = Some((name.clone(), entity.clone(), paragraph));
+        }
+        *counter += 1;
+        out.push(Quote {
+            id: format!("{doc}#q{counter}"),
+            doc: doc.to_string(),
+            speaker: speaker.as_ref().map(|s| s.0.clone()),
+            speaker_entity: speaker.and_then(|s| s.1),
+            text: inner.trim().to_string(),
+            paragraph,
+            start: q.start,
+            end: q.end,
+            partial,
+            continues: q.continues,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn quotes(text: &str) -> Vec<(Option<String>, String, bool)> {
+        let tokens = tokenize(text);
+        let sentences = crate::sentences::split_tokens(text, &tokens);
+        let ctx = Context { mentions: &[], kind_of: &|_| None, name_of: &|_| None, last_media: None, last_people: Vec::new() };
+        let mut last = None;
+        let mut counter = 0;
+        find("d", 0, text, &tokens, &sentences, &[], &|_| Vec::new(), &ctx, &mut last, &mut counter)
+            .into_iter()
+            .map(|q| (q.speaker, q.text, q.partial))
+            .collect()
+    }
+
+    #[test]
+    fn speaker_after_the_quote_in_both_orders() {
+        assert_eq!(quotes("\"We will rebuild the bridge,\" Mayor Ana Lima said."), [(Some("Mayor Ana Lima".into()), "We will rebuild the bridge,".into(), false)]);
+        assert_eq!(quotes("\"We will rebuild,\" said the mayor of the town."), [(Some("the mayor of the town".into()), "We will rebuild,".into(), false)]);
+    }
+
+    #[test]
+    fn speaker_before_the_quote_and_partial_quotes() {
+        assert_eq!(quotes("The mayor said, \"The bridge opens Monday.\""), [(Some("The mayor".into()), "The bridge opens Monday.".into(), false)]);
+        let q = quotes("The union said that its members would \"keep striking until wages rise.\"");
+        assert_eq!(q[0].0.as_deref(), Some("The union"));
+        assert!(q[0].2);
+    }
+
+    #[test]
+    fn told_a_medium_and_continuations() {
+        let text = "The deal is \"moving fast,\" the envoy told Radio Free Town. \"Nobody can stop it now.\"";
+        let q = quotes(text);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].0.as_deref(), Some("the envoy"));
+        assert_eq!(q[1].0.as_deref(), Some("the envoy"));
+    }
+
+    #[test]
+    fn scare_quotes_and_quoted_names_are_skipped() {
+        assert!(quotes("It used \"kamikaze\" drones, the \"Wall Street Journal\" said.").is_empty());
+    }
+
+    #[test]
+    fn an_open_quote_runs_to_the_paragraph_end() {
+        assert_eq!(spans("He said: \"It is not over. We go on").last().map(|q| q.continues), Some(true));
+    }
+}

@@ -1,0 +1,444 @@
+//! Event threads: claims from different articles about the same event,
+//! grouped and labelled ("Iran → Russia: ballistic missiles").
+//!
+//! Why: the product's question is "how did each outlet report *this*
+//! event?"; a thread is that event, and its claims are the answers.
+//!
+//! A claim yields event frames: an action (`supply`, `visit`, `sanction`,
+//! from `data/events.txt`), who acts, who receives, and what (an item
+//! category from `data/items.txt`, or a weapon system's category). Parties
+//! are states: a country, a capital or institution standing for one
+//! (Tehran, the Kremlin), a demonym ("Iranian drones", "Russian-made"),
+//! a known person's or weapon's country. Direction comes from the verb:
+//! give-verbs (send, supply, deliver) put the subject on the giving side and
+//! "to X" on the receiving side; get-verbs (acquire, receive, buy, seek)
+//! the reverse with "from X"; "lobbied X to provide" makes X the giver.
+//! Frames missing both parties inherit them from the last frame of the same
+//! article about a related item (a follow-up sentence such as "the earliest
+//! deliveries could be expected in spring"). A generic item ("missiles")
+//! joins the specific thread ("ballistic missiles") when the pair of
+//! parties has exactly one specific thread under it. Visits are split by
+//! month, since two visits months apart are two events.
+
+use crate::document::{Claim, Thread};
+use crate::lexicon::{lexicon, phrase_at};
+use crate::text::Tok;
+use std::collections::BTreeMap;
+
+/// A party or item mention inside a clause, for frame extraction.
+#[derive(Debug, Clone)]
+pub struct Party {
+    pub tok: usize,
+    pub tok_end: usize,
+    /// Country entity id the mention stands for.
+    pub state: Option<String>,
+    pub adjective: bool,
+    /// Item category, for weapon systems.
+    pub category: Option<String>,
+    pub is_person: bool,
+}
+
+/// One event read from a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    pub action: String,
+    pub giver: Option<String>,
+    pub receiver: Option<String>,
+    pub item: Option<String>,
+    /// Token index where the item (or action) was found: orders frames.
+    pub at: usize,
+}
+
+const NOMINAL_BEFORE: &[&str] = &[
+    "a", "an", "the", "of", "its", "their", "his", "her", "'s", "’s", "this", "that", "new", "first", "latest", "last",
+    "missile", "drone", "weapons", "arms", "potential", "friendly", "earliest", "any", "further", "additional",
+    "possible", "regular", "imminent", "future", "expected",
+];
+const ITEM_BLOCKERS: &[&str] = &[
+    "program", "programme", "production", "test", "site", "capabilities", "industry", "factory", "factories",
+    "strike", "strikes", "attack", "attacks", "launch", "launches", "defense", "technology", "deal", "range",
+];
+const ASKING: &[&str] = &["lobbied", "asked", "pressed", "urged", "pushed", "requested"];
+
+fn item_at(words: &[String], at: usize) -> Option<(String, usize)> {
+    let lex = lexicon();
+    let mut best: Option<(String, usize)> = None;
+    for cat in &lex.items {
+        for phrase in &cat.phrases {
+            if phrase_at(words, at, phrase) && best.as_ref().is_none_or(|(_, len)| phrase.len() > *len) {
+                best = Some((cat.name.clone(), phrase.len()));
+            }
+        }
+    }
+    let (name, len) = best?;
+    // "missile program", "drone factory": a modifier, not the item.
+    let singular = !words[at + len - 1].ends_with('s') || words[at + len - 1].ends_with("ss");
+    if singular && words.get(at + len).is_some_and(|w| ITEM_BLOCKERS.contains(&w.as_str()) || w.chars().all(char::is_alphabetic) && !["and", "or", "to", "from", "for", "in", "with", "at", "on", "by", "of"].contains(&w.as_str()) && words[at + len - 1] != "ammunition" && words[at + len - 1] != "aircraft" && words[at + len - 1] != "equipment" && words[at + len - 1] != "weaponry") {
+        return None;
+    }
+    if words.get(at + len).is_some_and(|w| ITEM_BLOCKERS.contains(&w.as_str())) {
+        return None;
+    }
+    Some((name, len))
+}
+
+/// The event frames of a clause.
+pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame> {
+    let lex = lexicon();
+    let n = words.len();
+    let find_action = |section: &str| -> Vec<(usize, usize)> {
+        let mut hits = Vec::new();
+        for at in 0..n {
+            if let Some(p) = lex.events(section).iter().find(|p| phrase_at(words, at, p)) {
+                hits.push((at, p.len()));
+            }
+        }
+        hits
+    };
+    let state_at = |k: usize| parties.iter().find(|p| p.tok == k && p.state.is_some() && !p.adjective);
+    let state_after = |k: usize| -> Option<String> {
+        // "to Russia", "from the DPRK"
+        let mut j = k;
+        while j < n && matches!(words[j].as_str(), "the" | "\"" | "“") {
+            j += 1;
+        }
+        state_at(j).and_then(|p| p.state.clone())
+    };
+    let subject_before = |k: usize| -> Option<String> {
+        parties
+            .iter()
+            .filter(|p| p.tok_end <= k && p.state.is_some() && !p.adjective)
+            .filter(|p| p.tok == 0 || !matches!(words[p.tok - 1].as_str(), "to" | "from" | "against" | "in" | "on" | "with" | "for" | "into"))
+            .filter(|p| !(p.tok >= 2 && matches!(words[p.tok - 1].as_str(), "the") && matches!(words[p.tok - 2].as_str(), "to" | "from" | "in" | "against")))
+            .next_back()
+            .and_then(|p| p.state.clone())
+    };
+    let mut out = Vec::new();
+    // Items, with their position.
+    let mut items: Vec<(usize, usize, String)> = Vec::new();
+    let mut k = 0;
+    while k < n {
+        if let Some(p) = parties.iter().find(|p| p.tok == k && p.category.is_some()) {
+            items.push((k, p.tok_end, p.category.clone().unwrap_or_default()));
+            k = p.tok_end.max(k + 1);
+            continue;
+        }
+        if let Some((name, len)) = item_at(words, k) {
+            // A weapon system right before ("Su-35 fighters") already counts.
+            if !items.last().is_some_and(|(_, e, _)| *e == k) {
+                items.push((k, k + len, name));
+            }
+            k += len;
+            continue;
+        }
+        k += 1;
+    }
+    let specific: Vec<(usize, usize, String)> = {
+        let has_specific = items.iter().any(|(_, _, c)| c != "weapons");
+        items.iter().filter(|(_, _, c)| !has_specific || c != "weapons").cloned().collect()
+    };
+    // Supply.
+    let give = find_action("give");
+    let get = find_action("get");
+    if !(give.is_empty() && get.is_empty()) && !specific.is_empty() {
+        let clause_from = (0..n.saturating_sub(1)).find(|&j| words[j] == "from" && state_after(j + 1).is_some()).and_then(|j| state_after(j + 1));
+        let clause_to = (0..n.saturating_sub(1)).find(|&j| words[j] == "to" && state_after(j + 1).is_some()).and_then(|j| state_after(j + 1));
+        for (a, e, item) in &specific {
+            let verb_give = give.iter().filter(|(v, _)| v < a).next_back().or_else(|| give.first()).copied();
+            let verb_get = get.iter().filter(|(v, _)| v < a).next_back().or_else(|| get.first()).copied();
+            // The nearest verb before the item decides the direction.
+            let use_get = match (verb_give, verb_get) {
+                (Some((g, _)), Some((r, _))) => (r > g && r < *a) || (g > *a && r < *a),
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            let from_after = (*e..n.saturating_sub(1)).find(|&j| words[j] == "from" && state_after(j + 1).is_some()).and_then(|j| state_after(j + 1));
+            let to_after = (*e..n.saturating_sub(1)).find(|&j| words[j] == "to" && state_after(j + 1).is_some()).and_then(|j| state_after(j + 1));
+            // Demonym or "-made" right before the item, or the weapon's country.
+            let origin = parties
+                .iter()
+                .filter(|p| p.tok < *a && p.tok + 4 >= *a && p.adjective)
+                .next_back()
+                .and_then(|p| p.state.clone())
+                .or_else(|| made_in(tokens, *a, parties))
+                .or_else(|| parties.iter().find(|p| p.tok == *a && p.category.is_some()).and_then(|p| p.state.clone()));
+            let (mut giver, mut receiver);
+            if use_get {
+                let (v, len) = verb_get.unwrap_or((0, 0));
+                let nominal = v > 0 && NOMINAL_BEFORE.contains(&words[v - 1].as_str());
+                giver = from_after.clone().or(origin.clone()).or(clause_from.clone());
+                receiver = if nominal {
+                    possessor_before(words, parties, v)
+                } else if ASKING.contains(&words[v].as_str()) {
+                    // "X lobbied Y to provide": Y gives, X receives.
+                    giver = state_after(v + len).or(giver);
+                    subject_before(v)
+                } else {
+                    subject_before(v)
+                };
+            } else {
+                let (v, len) = verb_give.unwrap_or((0, 0));
+                let nominal = v > 0 && NOMINAL_BEFORE.contains(&words[v - 1].as_str()) || words.get(v + len).is_some_and(|w| w == "of");
+                // "X lobbied Y to provide ...", "supplied Y with ..."
+                let asked = (0..v).rev().take(6).find(|&j| ASKING.contains(&words[j].as_str()));
+                let with_object = state_after(v + len).filter(|_| (v + len..n).take(4).any(|j| words[j] == "with"));
+                receiver = with_object.clone().or(to_after.clone()).or(clause_to.clone());
+                giver = from_after.clone().or(origin.clone()).or(clause_from.clone());
+                if let Some(j) = asked {
+                    giver = state_after(j + 1).or(giver);
+                    receiver = subject_before(j).or(receiver);
+                } else if giver.is_none() && !nominal {
+                    giver = subject_before(v);
+                }
+                if with_object.is_some() && giver.is_none() {
+                    giver = subject_before(v);
+                }
+            }
+            if giver.is_some() && giver == receiver {
+                receiver = None;
+            }
+            out.push(Frame { action: "supply".into(), giver, receiver, item: Some(item.clone()), at: *a });
+        }
+    }
+    // Visits: "X visited Y", "X traveled to Y".
+    for (v, len) in find_action("visit") {
+        let subject = subject_before(v).or_else(|| parties.iter().filter(|p| p.tok_end <= v && p.state.is_some()).next_back().and_then(|p| p.state.clone()));
+        let object = parties.iter().find(|p| p.tok >= v + len && p.tok <= v + len + 3 && p.state.is_some()).and_then(|p| p.state.clone());
+        if let (Some(s), Some(o)) = (subject, object) {
+            if s != o {
+                out.push(Frame { action: "visit".into(), giver: Some(s), receiver: Some(o), item: None, at: v });
+            }
+        }
+    }
+    // Sanctions: "X imposed sanctions on Y".
+    for (v, _) in find_action("sanction") {
+        let target = (v..n.saturating_sub(1)).find(|&j| matches!(words[j].as_str(), "on" | "against") && state_after(j + 1).is_some()).and_then(|j| state_after(j + 1));
+        let subject = subject_before(v);
+        if let (Some(s), Some(t)) = (subject, target) {
+            if s != t {
+                out.push(Frame { action: "sanction".into(), giver: Some(s), receiver: Some(t), item: None, at: v });
+            }
+        }
+    }
+    out.sort_by_key(|f| f.at);
+    out.dedup_by(|a, b| a.action == b.action && a.giver == b.giver && a.receiver == b.receiver && a.item == b.item);
+    out
+}
+
+/// "Russian-made" right before the item (within three words).
+fn made_in(tokens: &[Tok], at: usize, parties: &[Party]) -> Option<String> {
+    let from = at.saturating_sub(4);
+    (from..at).rev().find_map(|k| {
+        let t = tokens.get(k)?;
+        let (head, tail) = t.text.split_once('-')?;
+        if tail != "made" && tail != "built" && tail != "produced" {
+            return None;
+        }
+        let key = crate::lexicon::name_key([head]);
+        let known = lexicon().known(&key)?;
+        let _ = parties;
+        Some(crate::entities::entity_id(crate::document::EntityKind::Country, known.state.as_deref().unwrap_or(&known.name)))
+            .filter(|_| known.kind == crate::document::EntityKind::Country)
+    })
+}
+
+/// "Russia's potential acquisition": the possessor before a nominal verb.
+fn possessor_before(words: &[String], parties: &[Party], v: usize) -> Option<String> {
+    parties
+        .iter()
+        .filter(|p| p.tok_end < v && p.tok_end + 4 >= v && p.state.is_some() && words.get(p.tok_end).is_some_and(|w| w == "'s" || w == "’s"))
+        .next_back()
+        .and_then(|p| p.state.clone())
+}
+
+/// Groups the claims' frames into threads and sets each claim's `thread`
+/// and `threads`. `frames[i]` are the frames of `claims[i]`; `name_of`
+/// gives a display name for an entity id.
+pub fn build(claims: &mut [Claim], mut frames: Vec<Vec<Frame>>, name_of: &dyn Fn(&str) -> String) -> Vec<Thread> {
+    let lex = lexicon();
+    // Inherit parties within an article.
+    let mut last: Option<(String, Frame, usize)> = None;
+    for (i, claim) in claims.iter().enumerate() {
+        for f in frames[i].iter_mut() {
+            if f.action != "supply" {
+                continue;
+            }
+            if let Some((doc, prev, para)) = &last {
+                let related = match (&f.item, &prev.item) {
+                    (Some(a), Some(b)) => lex.item_ancestors(a).contains(b) || lex.item_ancestors(b).contains(a),
+                    _ => false,
+                };
+                if *doc == claim.doc && related && claim.paragraph <= para + 2 {
+                    if f.giver.is_none() && f.receiver.is_none() {
+                        f.giver = prev.giver.clone();
+                        f.receiver = prev.receiver.clone();
+                    } else if f.giver.is_none() && f.receiver == prev.receiver {
+                        f.giver = prev.giver.clone();
+                    } else if f.receiver.is_none() && f.giver == prev.giver {
+                        f.receiver = prev.receiver.clone();
+                    }
+                }
+            }
+            if f.giver.is_some() && f.receiver.is_some() {
+                last = Some((claim.doc.clone(), f.clone(), claim.paragraph));
+            }
+        }
+    }
+    // Complete frames define the threads.
+    let key = |f: &Frame, item: &str| -> String {
+        let part = |id: &Option<String>| id.as_deref().map(|s| s.split_once(':').map_or(s, |(_, r)| r).to_string()).unwrap_or_default();
+        format!("{}:{}>{}:{}", f.action, part(&f.giver), part(&f.receiver), crate::text::slug(item))
+    };
+    let mut pairs_items: BTreeMap<(Option<String>, Option<String>), Vec<String>> = BTreeMap::new();
+    for fs in &frames {
+        for f in fs.iter().filter(|f| f.action == "supply" && f.giver.is_some() && f.receiver.is_some()) {
+            let entry = pairs_items.entry((f.giver.clone(), f.receiver.clone())).or_default();
+            if let Some(item) = &f.item {
+                if !entry.contains(item) {
+                    entry.push(item.clone());
+                }
+            }
+        }
+    }
+    // A generic item joins its only specific child for the same pair.
+    let refine = |f: &Frame| -> Option<String> {
+        let item = f.item.clone()?;
+        let items = pairs_items.get(&(f.giver.clone(), f.receiver.clone()))?;
+        let children: Vec<&String> = items.iter().filter(|c| **c != item && lex.item_ancestors(c).contains(&item)).collect();
+        match children.as_slice() {
+            [only] if item != "weapons" => Some((*only).clone()),
+            _ => Some(item),
+        }
+    };
+    let mut threads: BTreeMap<String, Thread> = BTreeMap::new();
+    for (i, claim) in claims.iter_mut().enumerate() {
+        let mut ids: Vec<String> = Vec::new();
+        for f in &frames[i] {
+            let (Some(giver), Some(receiver)) = (&f.giver, &f.receiver) else {
+                continue;
+            };
+            let (id, item, label) = match f.action.as_str() {
+                "supply" => {
+                    let item = refine(f).unwrap_or_else(|| "weapons".into());
+                    (key(f, &item), Some(item.clone()), format!("{} → {}: {}", name_of(giver), name_of(receiver), item))
+                }
+                "visit" => {
+                    let month = claim.event_date.map(|d| match d.month {
+                        Some(m) => format!("{}-{m:02}", d.year),
+                        None => d.year.to_string(),
+                    });
+                    let month = month.unwrap_or_default();
+                    (key(f, &month), None, format!("{} → {}: visit{}", name_of(giver), name_of(receiver), if month.is_empty() { String::new() } else { format!(" ({month})") }))
+                }
+                other => (key(f, ""), None, format!("{} → {}: {}", name_of(giver), name_of(receiver), if other == "sanction" { "sanctions" } else { other })),
+            };
+            let t = threads.entry(id.clone()).or_insert_with(|| Thread {
+                id: id.clone(),
+                label,
+                action: f.action.clone(),
+                subject: Some(giver.clone()),
+                object: Some(receiver.clone()),
+                item,
+                claims: Vec::new(),
+                docs: Vec::new(),
+                first_date: None,
+                last_date: None,
+            });
+            if !t.claims.contains(&claim.id) {
+                t.claims.push(claim.id.clone());
+                if !t.docs.contains(&claim.doc) {
+                    t.docs.push(claim.doc.clone());
+                }
+                if let Some(d) = claim.event_date {
+                    if t.first_date.is_none_or(|f| d.first_day_number() < f.first_day_number()) {
+                        t.first_date = Some(d);
+                    }
+                    if t.last_date.is_none_or(|l| d.last_day_number() > l.last_day_number()) {
+                        t.last_date = Some(d);
+                    }
+                }
+            }
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        claim.thread = ids.first().cloned();
+        ids.sort();
+        claim.threads = ids;
+    }
+    let mut out: Vec<Thread> = threads.into_values().collect();
+    for t in &mut out {
+        t.docs.sort();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    /// Parties by looking words up in the gazetteer (enough for tests).
+    fn parties(tokens: &[Tok]) -> Vec<Party> {
+        let lex = lexicon();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut matched = false;
+            for len in (1..=3.min(tokens.len() - i)).rev() {
+                let key = crate::lexicon::name_key(tokens[i..i + len].iter().map(|t| t.text));
+                if let Some(k) = lex.known(&key) {
+                    let state = match k.kind {
+                        crate::document::EntityKind::Country => Some(k.name.clone()),
+                        _ => k.state.clone(),
+                    }
+                    .map(|s| crate::entities::entity_id(crate::document::EntityKind::Country, &s));
+                    out.push(Party { tok: i, tok_end: i + len, state, adjective: k.adjective, category: k.category.clone(), is_person: false });
+                    i += len;
+                    matched = true;
+                    break;
+                }
+            }
+            if !matched {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    fn frames_of(text: &str) -> Vec<(String, String, String)> {
+        let tokens = tokenize(text);
+        let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+        frames(&tokens, &words, &parties(&tokens))
+            .into_iter()
+            .map(|f| (f.giver.unwrap_or_default(), f.receiver.unwrap_or_default(), f.item.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn give_verbs_put_the_subject_on_the_giving_side() {
+        assert_eq!(frames_of("Germany has sent 14 tanks to Poland."), [("country:germany".into(), "country:poland".into(), "tanks".into())]);
+        assert_eq!(frames_of("France supplied Chad with helicopters."), [("country:france".into(), "country:chad".into(), "helicopters".into())]);
+    }
+
+    #[test]
+    fn get_verbs_and_capitals_reverse_the_direction() {
+        assert_eq!(frames_of("Hanoi bought grain from Canberra last year."), [("country:australia".into(), "country:vietnam".into(), "grain".into())]);
+        assert_eq!(
+            frames_of("Cairo has lobbied Ankara to provide drones."),
+            [("country:turkey".into(), "country:egypt".into(), "drones".into())]
+        );
+    }
+
+    #[test]
+    fn demonyms_and_made_in_name_the_origin() {
+        assert_eq!(frames_of("The delivery of Chinese drones to Serbia was confirmed."), [("country:china".into(), "country:serbia".into(), "drones".into())]);
+        assert_eq!(frames_of("Egypt will receive Russian-made Su-35 fighters."), [("country:russia".into(), "country:egypt".into(), "fighter jets".into())]);
+    }
+
+    #[test]
+    fn modifiers_are_not_items_and_unrelated_sentences_give_nothing() {
+        assert!(frames_of("Iran expanded its missile program.").is_empty());
+        assert!(frames_of("Floods closed schools in Lagos.").is_empty());
+    }
+}
