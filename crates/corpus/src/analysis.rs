@@ -183,7 +183,6 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                             category: categories.get(&m.entity).cloned().flatten(),
                             is_person: kind_of(&m.entity) == Some(EntityKind::Person),
                         })
-                        .filter(|p| !p.is_person)
                         .collect();
                     let frames = threads::frames(c_tokens, &c_words, &parties);
                     claim_counter += 1;

@@ -48,15 +48,21 @@ pub struct Context<'a> {
     pub last_people: Vec<String>,
 }
 
+const DETERMINERS: &[&str] = &["the", "a", "an", "to", "of", "these", "those", "same", "such", "its", "their", "his", "her"];
 const NOUN_BEFORE: &[&str] = &[
-    "the", "a", "an", "to", "of", "numerous", "recent", "multiple", "new", "these", "those", "media", "same", "such",
-    "its", "their", "his", "her", "further", "earlier", "previous", "initial", "first", "many", "several", "news",
+    "numerous", "recent", "multiple", "new", "media", "further", "earlier", "previous", "initial", "first", "many",
+    "several", "news", "press", "unconfirmed", "conflicting",
 ];
-const BOUNDARY: &[&str] = &[",", ";", ":", "—", "–", "(", ")", "that", "which", "but", "while", "though", "although", "and", "as"];
+const NOUN_LIKE: &[&str] = &["reports", "report", "claims", "estimates", "estimate", "states", "state", "notes", "tells", "tell", "say"];
+const BOUNDARY: &[&str] = &[
+    ",", ";", ":", "—", "–", "(", ")", "that", "which", "who", "but", "while", "though", "although", "and", "as", "when",
+    "where", "since", "because", "if", "after", "before", "once",
+];
 const ADVERBS: &[&str] = &[
     "reportedly", "also", "previously", "initially", "later", "have", "has", "had", "already", "repeatedly", "publicly",
     "privately", "recently", "earlier", "now", "firmly", "first", "would", "will", "could", "did", "do", "does", "not",
-    "been", "long", "once", "again", "further", "separately", "officially",
+    "been", "long", "once", "again", "further", "separately", "officially", "only", "just", "still", "even", "never",
+    "often", "widely", "subsequently", "privately", "jointly",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 const ANAPHORIC_MEDIA: &[&[&str]] = &[
@@ -70,13 +76,17 @@ const ANAPHORIC_MEDIA: &[&[&str]] = &[
     &["the", "broadcaster"],
 ];
 
-fn is_speech_verb(words: &[String], at: usize) -> Option<usize> {
+fn is_speech_verb(tokens: &[Tok], words: &[String], at: usize) -> Option<usize> {
     let lex = lexicon();
+    // "The United States": a capitalised word is part of a name.
+    if at > 0 && tokens[at].is_capitalised() {
+        return None;
+    }
     for phrase in lex.cues("speech") {
         if phrase_at(words, at, phrase) {
-            let noun_use = at > 0 && NOUN_BEFORE.contains(&words[at - 1].as_str());
-            let plural_noun = matches!(words[at].as_str(), "reports" | "report" | "claims" | "estimates" | "states" | "state" | "notes" | "tells" | "tell" | "say")
-                && (at == 0 || NOUN_BEFORE.contains(&words[at - 1].as_str()) || words.get(at + 1).is_some_and(|w| w == "that") && at > 0 && words[at - 1] == "to");
+            let prev = if at > 0 { words[at - 1].as_str() } else { "" };
+            let noun_use = DETERMINERS.contains(&prev);
+            let plural_noun = NOUN_LIKE.contains(&words[at].as_str()) && (at == 0 || NOUN_BEFORE.contains(&prev));
             if noun_use || plural_noun {
                 return None;
             }
@@ -84,6 +94,18 @@ fn is_speech_verb(words: &[String], at: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Words that cannot start a speaker after the verb ("said there have
+/// been", "said Tuesday that").
+fn bad_inverted_subject(tokens: &[Tok], words: &[String], at: usize) -> bool {
+    let Some(w) = words.get(at) else {
+        return true;
+    };
+    matches!(w.as_str(), "there" | "that" | "it" | "this" | "they" | "he" | "she" | "we" | "on" | "in" | "at" | "last" | "yesterday" | "today" | "by" | "to" | "of" | "with" | "for" | "if" | "the" | "a" | "an" | "was" | "is" | "were" | "are" | "would" | "will")
+        && !(matches!(w.as_str(), "the" | "a" | "an") && words.get(at + 1).is_some_and(|n| lexicon().cues("anonymous").iter().any(|p| p.len() == 1 && p[0] == *n) || n == "minister" || n == "president"))
+        || crate::time::weekday_from_name(tokens[at].text).is_some()
+        || crate::date::month_from_name(tokens[at].text).is_some_and(|_| tokens[at].is_capitalised())
 }
 
 /// Finds the attribution of a sentence given by its tokens (a slice of the
@@ -113,8 +135,9 @@ pub fn attribute(tokens: &[Tok], words: &[String], text: &str, ctx: &Context) ->
                     let inner_end = phrase_end(tokens, words, from + 2);
                     if inner_end > from + 2 {
                         let inner = classify(tokens, words, text, from + 2, inner_end, ctx);
-                        a.chain.insert(0, source_of(&inner));
-                        return Some(Attribution { chain: a.chain, span: Some((at - 1, inner_end)), ..inner });
+                        let mut chain = vec![source_of(&inner), source_of(&a)];
+                        chain.extend(a.chain.drain(..).skip(1));
+                        return Some(Attribution { chain, span: Some((at - 1, inner_end)), ..inner });
                     }
                 }
                 a.span = Some((at - 1, end));
@@ -126,18 +149,51 @@ pub fn attribute(tokens: &[Tok], words: &[String], text: &str, ctx: &Context) ->
         if in_quote[at] {
             continue;
         }
-        let Some(len) = is_speech_verb(words, at) else {
+        let Some(len) = is_speech_verb(tokens, words, at) else {
             continue;
         };
+        // "Concerns reported by the WSJ": the agent is the source when it
+        // is a medium; otherwise the passive is not an attribution.
+        if words.get(at + 1).is_some_and(|w| w == "by") {
+            let end = phrase_end(tokens, words, at + 2);
+            if end > at + 2 {
+                let agent = classify(tokens, words, text, at + 2, end, ctx);
+                if agent.kind == AttributionKind::Media && agent.entity.is_some() && words[at] == "reported" {
+                    return Some(Attribution { span: Some((at, end)), ..agent });
+                }
+            }
+            continue;
+        }
         // Subject before the verb.
         let mut s = at;
         while s > 0 && ADVERBS.contains(&words[s - 1].as_str()) {
             s -= 1;
         }
-        let subject_end = s;
+        let mut subject_end = s;
+        // "X, a US think tank, said": skip the appositive.
+        if subject_end >= 2 && words[subject_end - 1] == "," {
+            if let Some(comma) = (0..subject_end - 1).rev().find(|&k| words[k] == ",") {
+                let appositive = &words[comma + 1..subject_end - 1];
+                if appositive.first().is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the")) && appositive.len() <= 8 {
+                    subject_end = comma;
+                }
+            }
+        }
         let mut start = subject_end;
         while start > 0 {
             let w = words[start - 1].as_str();
+            // "officials from a country that monitors X told CNN": a
+            // relative clause inside the subject.
+            let relative = matches!(w, "that" | "who" | "which")
+                && start >= 2
+                && tokens[start - 2].is_word()
+                && is_speech_verb(tokens, words, start - 2).is_none()
+                && !matches!(words[start - 2].as_str(), "so" | "such" | "is" | "was" | "are" | "were")
+                && (0..start - 1).rev().take(8).any(|k| lexicon().cues("anonymous").iter().any(|p| p.len() == 1 && p[0] == words[k]));
+            if relative {
+                start -= 1;
+                continue;
+            }
             if BOUNDARY.contains(&w) && !(w == "and" && start >= 2 && tokens[start - 2].is_capitalised()) && !(w == "(" || w == ")") {
                 break;
             }
@@ -157,7 +213,20 @@ pub fn attribute(tokens: &[Tok], words: &[String], text: &str, ctx: &Context) ->
         } else {
             // "said X"
             let end = phrase_end(tokens, words, at + len);
-            if end <= at + len {
+            if end <= at + len || bad_inverted_subject(tokens, words, at + len) {
+                // "X have disputed ... and said there ...": the first
+                // name of the clause speaks.
+                if let Some(m) = ctx.mentions.iter().filter(|m| m.raw.tok < at && !m.raw.adjective).min_by_key(|m| m.raw.tok) {
+                    let mut att = Attribution {
+                        name: (ctx.name_of)(&m.entity).unwrap_or_else(|| m.raw.text.clone()),
+                        kind: if (ctx.kind_of)(&m.entity) == Some(EntityKind::Media) { AttributionKind::Media } else { AttributionKind::Named },
+                        entity: Some(m.entity.clone()),
+                        chain: Vec::new(),
+                        span: None,
+                    };
+                    att.span = Some((m.raw.tok, at + len));
+                    return Some(att);
+                }
                 continue;
             }
             let mut att = classify(tokens, words, text, at + len, end, ctx);
@@ -169,13 +238,16 @@ pub fn attribute(tokens: &[Tok], words: &[String], text: &str, ctx: &Context) ->
         }
         // "told CNN": the medium that carried it.
         if words[at] == "told" || words[at] == "tells" {
+            if a.chain.is_empty() {
+                a.chain.push(source_of(&a));
+            }
             if let Some(m) = ctx.mentions.iter().find(|m| m.raw.tok == at + 1 && (ctx.kind_of)(&m.entity) == Some(EntityKind::Media)) {
                 a.chain.push(Source { name: (ctx.name_of)(&m.entity).unwrap_or_else(|| m.raw.text.clone()), kind: AttributionKind::Media, entity: Some(m.entity.clone()) });
             }
         }
         // "citing X", "cites X": the inner source.
-        for k in at + len..n.saturating_sub(1) {
-            if matches!(words[k].as_str(), "citing" | "cites" | "cited") && !in_quote[k] {
+        for k in at..n.saturating_sub(1) {
+            if matches!(words[k].as_str(), "citing" | "cites" | "cited") && !in_quote[k] && words[k + 1] != "by" {
                 let end = phrase_end(tokens, words, k + 1);
                 if end > k + 1 {
                     let inner = classify(tokens, words, text, k + 1, end, ctx);
@@ -196,7 +268,7 @@ fn source_of(a: &Attribution) -> Source {
 }
 
 /// A quoted name ("the "Wall Street Journal"") is part of a phrase.
-fn is_short_name_quote(tokens: &[Tok], in_quote: &[bool], at: usize) -> bool {
+pub fn is_short_name_quote(tokens: &[Tok], in_quote: &[bool], at: usize) -> bool {
     let mut a = at;
     while a > 0 && in_quote[a - 1] {
         a -= 1;
@@ -265,8 +337,16 @@ fn classify(tokens: &[Tok], words: &[String], text: &str, a: usize, b: usize, ct
     let lex = lexicon();
     // Strip leading conjunctions and sentence adverbials.
     let mut a = a;
-    while a < b && matches!(words[a].as_str(), "and" | "but" | "so" | "then" | "in" | "addition" | "," | "also") {
+    while a < b && matches!(words[a].as_str(), "and" | "but" | "so" | "then" | "in" | "addition" | "," | "also" | "by" | "however" | "additionally" | "meanwhile") {
         a += 1;
+    }
+    // "A senior official on Monday": the time is not part of the source.
+    let mut b = b;
+    if let Some(cut) = (a + 1..b).find(|&k| {
+        matches!(words[k].as_str(), "on" | "last" | "this" | "in")
+            && tokens.get(k + 1).is_some_and(|t| crate::time::weekday_from_name(t.text).is_some() || matches!(t.text, "week" | "month" | "Monday"))
+    }) {
+        b = cut;
     }
     let phrase_text = |a: usize, b: usize| -> String {
         if a >= b {
@@ -309,14 +389,20 @@ fn classify(tokens: &[Tok], words: &[String], text: &str, a: usize, b: usize, ct
         return named(m, AttributionKind::Named);
     }
     if b == a + 1 && PRONOUNS.contains(&words[a].as_str()) {
+        let plural = matches!(words[a].as_str(), "they" | "we");
         return match ctx.last_people.as_slice() {
             [] => Attribution { name, kind: AttributionKind::Anonymous, entity: None, chain: Vec::new(), span: None },
+            [_] if plural => Attribution { name, kind: AttributionKind::Anonymous, entity: None, chain: Vec::new(), span: None },
             [one] => Attribution { name: (ctx.name_of)(one).unwrap_or_default(), kind: AttributionKind::Named, entity: Some(one.clone()), chain: Vec::new(), span: None },
             many => {
                 let names: Vec<String> = many.iter().filter_map(|id| (ctx.name_of)(id)).collect();
                 Attribution { name: names.join(" and "), kind: AttributionKind::Named, entity: many.first().cloned(), chain: Vec::new(), span: None }
             }
         };
+    }
+    // Unnamed outlets: "South Korean media", "local press".
+    if (a..b).any(|k| matches!(words[k].as_str(), "media" | "press" | "newspapers" | "newspaper" | "reports")) && !(a..b).any(|k| matches!(words[k].as_str(), "official" | "officials" | "spokesperson" | "spokesman")) {
+        return Attribution { name, kind: AttributionKind::Media, entity: None, chain: Vec::new(), span: None };
     }
     // Unnamed people: a head noun from the [anonymous] list.
     let anonymous_at = (a..b).find(|&k| lex.cues("anonymous").iter().any(|p| p.len() == 1 && p[0] == words[k]));

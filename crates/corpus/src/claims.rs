@@ -13,8 +13,9 @@
 use crate::text::Tok;
 
 /// Splits a sentence (token range `a..b`) into clauses, as token ranges.
-/// Splits at ";" and at ", but" / "—but" / ", though" / ", although" when
-/// both sides have at least five words.
+/// Splits at ";" and at ", but" / "—but" / ", yet" when both sides have at
+/// least five words. ", though" and ", although" stay: they qualify the
+/// statement before them ("..., though there is no evidence").
 pub fn clauses(tokens: &[Tok], a: usize, b: usize) -> Vec<(usize, usize)> {
     let words = |x: usize, y: usize| tokens[x..y].iter().filter(|t| t.is_word()).count();
     let mut out = Vec::new();
@@ -25,7 +26,7 @@ pub fn clauses(tokens: &[Tok], a: usize, b: usize) -> Vec<(usize, usize)> {
         let split_here = if t.is(";") {
             Some((k, k + 1))
         } else if matches!(t.text, "," | "—" | "–")
-            && tokens.get(k + 1).is_some_and(|n| matches!(n.text, "but" | "though" | "although" | "yet"))
+            && tokens.get(k + 1).is_some_and(|n| matches!(n.text, "but" | "yet"))
             && k + 1 < b
         {
             Some((k, k + 1))

@@ -109,6 +109,26 @@ pub fn find_in_paragraph(
     let mut pending_role: Option<(usize, String)> = None;
     while i < tokens.len() {
         let t = tokens[i];
+        if let Some(parts) = hyphenated_states(t) {
+            for (start, end, known) in parts {
+                out.push(RawMention {
+                    paragraph: paragraph_index,
+                    start,
+                    end,
+                    tok: i,
+                    tok_end: i + 1,
+                    text: text.get(start..end).unwrap_or_default().to_string(),
+                    kind: known.kind,
+                    adjective: known.adjective,
+                    known: Some(known),
+                    role: None,
+                    defines: None,
+                    weak: false,
+                });
+            }
+            i += 1;
+            continue;
+        }
         if let Some((len, known)) = gazetteer_at(tokens, i) {
             let mut m = mention(paragraph_index, text, tokens, i, i + len, known.kind);
             m.adjective = known.adjective;
@@ -129,7 +149,17 @@ pub fn find_in_paragraph(
         let mut j = i + 1;
         while j < tokens.len() {
             let u = tokens[j];
-            if gazetteer_at(tokens, j).is_some() {
+            if let Some((len, known)) = gazetteer_at(tokens, j) {
+                // "Supreme National Security Council": a listed body inside
+                // a longer capitalised name belongs to that name.
+                let inner_body = known.kind == EntityKind::Organisation
+                    && !known.metonym
+                    && tokens[i..j].iter().all(|t| t.is_capitalised() && !lexicon().is_function_word(t.text))
+                    && title_at(tokens, i, j).is_none();
+                if inner_body {
+                    j += len;
+                    continue;
+                }
                 break;
             }
             if u.is_capitalised() || is_designation(u.text) {
@@ -156,6 +186,33 @@ fn take_role(pending: &mut Option<(usize, String)>, at: usize) -> Option<String>
         Some((end, role)) if end == at => Some(role),
         _ => None,
     }
+}
+
+/// "Russia-Iran" (two states) or "Iranian-made" / "Russian-backed" (an
+/// origin): the parts that name states, with their byte spans.
+fn hyphenated_states(t: Tok) -> Option<Vec<(usize, usize, Known)>> {
+    if !t.is_word() || !t.text.contains('-') {
+        return None;
+    }
+    let lex = lexicon();
+    let mut parts = Vec::new();
+    let mut offset = t.start;
+    let pieces: Vec<&str> = t.text.split('-').collect();
+    for piece in &pieces {
+        parts.push((offset, offset + piece.len(), *piece));
+        offset += piece.len() + 1;
+    }
+    let known = |p: &str| lex.known(&name_key([p])).filter(|k| k.kind == EntityKind::Country || k.metonym).cloned();
+    const ORIGIN: &[&str] = &["made", "backed", "built", "produced", "led", "based", "supplied", "funded", "owned", "operated", "designed", "allied", "aligned", "controlled"];
+    if pieces.len() == 2 && ORIGIN.contains(&pieces[1]) {
+        let k = known(pieces[0])?;
+        let (s, e, _) = parts[0];
+        return Some(vec![(s, e, Known { adjective: true, ..k })]);
+    }
+    if pieces.len() >= 2 && pieces.iter().all(|p| known(p).is_some_and(|k| !k.adjective)) {
+        return Some(parts.into_iter().filter_map(|(s, e, p)| known(p).map(|k| (s, e, k))).collect());
+    }
+    None
 }
 
 /// A designation such as "Su-35", "KN-23", "F-16", "Shahed-136".
@@ -255,6 +312,7 @@ fn classify_run(
     pending_role: &mut Option<(usize, String)>,
 ) {
     let lex = lexicon();
+    let run_start = a;
     // Drop leading words that are not names ("The", "According", "In").
     while a < b && lex.is_function_word(tokens[a].text) && title_at(tokens, a, b).is_none() {
         a += 1;
@@ -277,6 +335,12 @@ fn classify_run(
         }
     }
     if let Some((ts, te)) = last_title {
+        let mut role_start = tokens[a].start;
+        if let Some(prev) = out.iter().rev().find(|m| m.tok_end == a && m.kind != EntityKind::Person) {
+            role_start = prev.start;
+        } else if let Some(prev) = out.last().filter(|m| m.tok_end + 1 == a && tokens[m.tok_end].kind == TokKind::Possessive) {
+            role_start = prev.start;
+        }
         // What precedes the title qualifies it: an organisation ("Supreme
         // National Security Council Secretary").
         if ts > a {
@@ -286,12 +350,6 @@ fn classify_run(
                 m.kind = run_kind(tokens, a, ts).unwrap_or(EntityKind::Organisation);
                 out.push(m);
             }
-        }
-        let mut role_start = tokens[a].start;
-        if let Some(prev) = out.iter().rev().find(|m| m.tok_end == a && m.kind != EntityKind::Person) {
-            role_start = prev.start;
-        } else if let Some(prev) = out.last().filter(|m| m.tok_end + 1 == a && tokens[m.tok_end].kind == TokKind::Possessive) {
-            role_start = prev.start;
         }
         let role = text.get(role_start..tokens[te - 1].end).unwrap_or_default().to_string();
         if te < b {
@@ -305,7 +363,8 @@ fn classify_run(
     }
     // A single sentence-initial word that the article also writes in lower
     // case is a common word.
-    let initial = sentence_starts.contains(&tokens[a].start)
+    let initial = sentence_starts.contains(&tokens[run_start].start)
+        || sentence_starts.contains(&tokens[a].start)
         || tokens[..a].last().is_some_and(|t| crate::text::is_quote_char(t.text.chars().next().unwrap_or(' ')));
     let word = tokens[a].text;
     if b - a == 1 {
@@ -465,6 +524,8 @@ struct Cluster {
     kind: EntityKind,
     known: Option<Known>,
     forms: BTreeMap<String, usize>,
+    /// Mentions that are not weak (sentence-initial single words).
+    strong: usize,
 }
 
 /// Merges the mentions of every document into entities. `docs` pairs a
@@ -490,8 +551,10 @@ pub fn resolve(docs: &[(String, Vec<RawMention>)], outlets: &[String]) -> (Vec<E
                 kind: key.0,
                 known: m.known.clone().map(|k| Known { adjective: false, ..k }),
                 forms: BTreeMap::new(),
+                strong: 0,
             });
             *c.forms.entry(m.text.clone()).or_default() += 1;
+            c.strong += usize::from(!m.weak);
         }
     }
     // 2. Redirects between clusters: `from` key -> `to` key.
@@ -609,6 +672,7 @@ pub fn resolve(docs: &[(String, Vec<RawMention>)], outlets: &[String]) -> (Vec<E
                 kind: EntityKind::Person,
                 known: Some(person.clone()),
                 forms: BTreeMap::new(),
+                strong: 1,
             });
             redirect.insert(key.clone(), target);
         }
@@ -623,6 +687,11 @@ pub fn resolve(docs: &[(String, Vec<RawMention>)], outlets: &[String]) -> (Vec<E
         let mut resolved = Vec::with_capacity(mentions.len());
         for m in mentions {
             let target = resolve_key(&key_of(m), &redirect);
+            // A capitalised word seen only at sentence starts, merged with
+            // nothing: a common word ("Concerns reported by ...").
+            if clusters[&target].strong == 0 && clusters[&target].known.is_none() {
+                continue;
+            }
             let id = id_of
                 .entry(target.clone())
                 .or_insert_with(|| {

@@ -67,7 +67,7 @@ pub fn is_real_quote(inner: &str) -> bool {
 }
 
 const SPEECH: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "warned", "noted", "stated", "wrote", "explained", "argued",
+    "saying", "adding", "said", "says", "say", "told", "tells", "added", "adds", "warned", "noted", "stated", "wrote", "explained", "argued",
     "insisted", "asked", "continued", "declared", "announced", "claimed", "tweeted", "posted", "replied", "recalled",
 ];
 const SPEAKER_STOP: &[&str] = &[",", ".", ";", ":", "—", "–", "in", "on", "at", "who", "which", "that", "during", "after", "before", "when", "referring", "adding", "according", "while"];
@@ -88,13 +88,25 @@ fn speaker_tokens(tokens: &[Tok], words: &[String], mask: &[bool], q_first: usiz
         while e <= s_last && !SPEAKER_STOP.contains(&words[e].as_str()) && !mask[e] {
             e += 1;
         }
-        if e > v + 1 {
+        if e > v + 1 && crate::time::weekday_from_name(&words[v + 1]).is_none() {
             return Some((v + 1, e));
         }
     }
     // Before: `X said, "..."` or `X said that ... "..."`.
     if q_first > s_first {
         let v = (s_first..q_first).rev().find(|&v| SPEECH.contains(&words[v].as_str()) && !mask[v])?;
+        // "X ..., saying it "...": the subject of the sentence.
+        if matches!(words[v].as_str(), "saying" | "adding") {
+            let mut a = s_first;
+            while a < v && !tokens[a].is_capitalised() {
+                a += 1;
+            }
+            let mut e = a;
+            while e < v && (tokens[e].is_capitalised() || words[e] == "of") {
+                e += 1;
+            }
+            return (e > a).then_some((a, e));
+        }
         let mut b = v;
         while b > s_first {
             let w = words[b - 1].as_str();
@@ -104,10 +116,25 @@ fn speaker_tokens(tokens: &[Tok], words: &[String], mask: &[bool], q_first: usiz
             }
             break;
         }
-        let end = b;
+        let mut end = b;
+        // "X, a US think tank, said": skip the appositive.
+        if end >= 2 && words[end - 1] == "," {
+            if let Some(comma) = (s_first..end - 1).rev().find(|&k| words[k] == ",") {
+                if words.get(comma + 1).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the")) && end - comma <= 9 {
+                    end = comma;
+                }
+            }
+        }
         let mut a = end;
-        while a > s_first && !SPEAKER_STOP.contains(&words[a - 1].as_str()) && !mask[a - 1] {
+        while a > s_first
+            && !SPEAKER_STOP.contains(&words[a - 1].as_str())
+            && (!mask[a - 1] || crate::attribution::is_short_name_quote(tokens, mask, a - 1))
+        {
             a -= 1;
+        }
+        // "A US official quoted by the WSJ": the official speaks.
+        if let Some(q) = (a..end).find(|&k| matches!(words[k].as_str(), "quoted" | "cited") && words.get(k + 1).is_some_and(|w| w == "by")) {
+            end = q;
         }
         if a < end {
             return Some((a, end));
@@ -116,7 +143,7 @@ fn speaker_tokens(tokens: &[Tok], words: &[String], mask: &[bool], q_first: usiz
         while e < q_first && !SPEAKER_STOP.contains(&words[e].as_str()) && !mask[e] {
             e += 1;
         }
-        if e > v + 1 {
+        if e > v + 1 && crate::time::weekday_from_name(&words[v + 1]).is_none() {
             return Some((v + 1, e));
         }
     }

@@ -47,6 +47,8 @@ pub struct Frame {
     pub item: Option<String>,
     /// Token index where the item (or action) was found: orders frames.
     pub at: usize,
+    /// Every state the clause names (to check inherited parties).
+    pub states: Vec<String>,
 }
 
 const NOMINAL_BEFORE: &[&str] = &[
@@ -71,6 +73,10 @@ fn item_at(words: &[String], at: usize) -> Option<(String, usize)> {
         }
     }
     let (name, len) = best?;
+    const TRANSFER_NOUNS: &[&str] = &["deliveries", "delivery", "shipments", "shipment", "purchases", "purchase", "sales", "sale", "transfers", "transfer", "supplies", "exports", "imports", "systems", "system"];
+    if words.get(at + len).is_some_and(|w| TRANSFER_NOUNS.contains(&w.as_str())) {
+        return Some((name, len + 1));
+    }
     // "missile program", "drone factory": a modifier, not the item.
     let singular = !words[at + len - 1].ends_with('s') || words[at + len - 1].ends_with("ss");
     if singular && words.get(at + len).is_some_and(|w| ITEM_BLOCKERS.contains(&w.as_str()) || w.chars().all(char::is_alphabetic) && !["and", "or", "to", "from", "for", "in", "with", "at", "on", "by", "of"].contains(&w.as_str()) && words[at + len - 1] != "ammunition" && words[at + len - 1] != "aircraft" && words[at + len - 1] != "equipment" && words[at + len - 1] != "weaponry") {
@@ -95,7 +101,7 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
         }
         hits
     };
-    let state_at = |k: usize| parties.iter().find(|p| p.tok == k && p.state.is_some() && !p.adjective);
+    let state_at = |k: usize| parties.iter().find(|p| p.tok == k && p.state.is_some() && !p.adjective && !p.is_person);
     let state_after = |k: usize| -> Option<String> {
         // "to Russia", "from the DPRK"
         let mut j = k;
@@ -107,7 +113,8 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
     let subject_before = |k: usize| -> Option<String> {
         parties
             .iter()
-            .filter(|p| p.tok_end <= k && p.state.is_some() && !p.adjective)
+            // "Iranians sending weapons": a plural demonym is a subject.
+            .filter(|p| p.tok_end <= k && p.state.is_some() && !p.is_person && (!p.adjective || words[p.tok].ends_with('s')))
             .filter(|p| p.tok == 0 || !matches!(words[p.tok - 1].as_str(), "to" | "from" | "against" | "in" | "on" | "with" | "for" | "into"))
             .filter(|p| !(p.tok >= 2 && matches!(words[p.tok - 1].as_str(), "the") && matches!(words[p.tok - 2].as_str(), "to" | "from" | "in" | "against")))
             .next_back()
@@ -197,16 +204,16 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
             if giver.is_some() && giver == receiver {
                 receiver = None;
             }
-            out.push(Frame { action: "supply".into(), giver, receiver, item: Some(item.clone()), at: *a });
+            out.push(Frame { action: "supply".into(), giver, receiver, item: Some(item.clone()), at: *a, states: Vec::new() });
         }
     }
     // Visits: "X visited Y", "X traveled to Y".
     for (v, len) in find_action("visit") {
-        let subject = subject_before(v).or_else(|| parties.iter().filter(|p| p.tok_end <= v && p.state.is_some()).next_back().and_then(|p| p.state.clone()));
+        let subject = parties.iter().filter(|p| p.tok_end <= v && p.state.is_some()).next_back().and_then(|p| p.state.clone());
         let object = parties.iter().find(|p| p.tok >= v + len && p.tok <= v + len + 3 && p.state.is_some()).and_then(|p| p.state.clone());
         if let (Some(s), Some(o)) = (subject, object) {
             if s != o {
-                out.push(Frame { action: "visit".into(), giver: Some(s), receiver: Some(o), item: None, at: v });
+                out.push(Frame { action: "visit".into(), giver: Some(s), receiver: Some(o), item: None, at: v, states: Vec::new() });
             }
         }
     }
@@ -216,9 +223,15 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
         let subject = subject_before(v);
         if let (Some(s), Some(t)) = (subject, target) {
             if s != t {
-                out.push(Frame { action: "sanction".into(), giver: Some(s), receiver: Some(t), item: None, at: v });
+                out.push(Frame { action: "sanction".into(), giver: Some(s), receiver: Some(t), item: None, at: v, states: Vec::new() });
             }
         }
+    }
+    let mut states: Vec<String> = parties.iter().filter(|p| !p.is_person).filter_map(|p| p.state.clone()).collect();
+    states.sort();
+    states.dedup();
+    for f in &mut out {
+        f.states = states.clone();
     }
     out.sort_by_key(|f| f.at);
     out.dedup_by(|a, b| a.action == b.action && a.giver == b.giver && a.receiver == b.receiver && a.item == b.item);
@@ -269,9 +282,16 @@ pub fn build(claims: &mut [Claim], mut frames: Vec<Vec<Frame>>, name_of: &dyn Fn
                     _ => false,
                 };
                 if *doc == claim.doc && related && claim.paragraph <= para + 2 {
+                    let fits = f.states.iter().all(|s| prev.giver.as_ref() == Some(s) || prev.receiver.as_ref() == Some(s));
                     if f.giver.is_none() && f.receiver.is_none() {
+                        if !fits {
+                            continue;
+                        }
                         f.giver = prev.giver.clone();
                         f.receiver = prev.receiver.clone();
+                    } else if claim.paragraph != *para {
+                        // One party known: only a neighbour in the same
+                        // paragraph may complete it.
                     } else if f.giver.is_none() && f.receiver == prev.receiver {
                         f.giver = prev.giver.clone();
                     } else if f.receiver.is_none() && f.giver == prev.giver {

@@ -146,7 +146,14 @@ pub fn find(paragraph: usize, text: &str, tokens: &[Tok], sentences: &[(usize, u
         } else if let Some(wd) = weekday_from_name(w).filter(|_| tokens[i].is_capitalised()) {
             if let Some(p) = p_day {
                 let pw = (p + 3).rem_euclid(7);
-                let delta = if prev == "next" || (future() && prev != "last") {
+                // "said Monday", "reported on Sunday": a past verb right
+                // before the day fixes it in the past.
+                let window = i.saturating_sub(3)..i;
+                let past_verb = window.clone().any(|k| {
+                    let w = words[k].as_str();
+                    w.ends_with("ed") || matches!(w, "said" | "told" | "met" | "held" | "spoke" | "came" | "began" | "sent" | "made" | "gave" | "took" | "wrote")
+                }) && !window.clone().any(|k| matches!(words[k].as_str(), "be" | "will" | "'ll" | "to"));
+                let delta = if prev == "next" || (future() && prev != "last" && !past_verb) {
                     (i64::from(wd) - pw).rem_euclid(7)
                 } else {
                     -((pw - i64::from(wd)).rem_euclid(7)) - if prev == "last" { 7 } else { 0 }
