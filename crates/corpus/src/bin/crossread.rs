@@ -1,15 +1,20 @@
 //! `crossread`: the command-line face of the corpus crate. All file-system
 //! work happens here; the library only sees bytes.
 
+use crossread_corpus::ingest::check_text;
 use crossread_corpus::source_dir::read_source_dir;
-use crossread_corpus::{build_corpus, Corpus};
+use crossread_corpus::{analyse, build_corpus, ingest, Corpus};
+use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
-  crossread export --seeds DIR    print the analysed corpus as JSON (schema crossread/1)
-  crossread check  --seeds DIR    validate a corpus and print a short report";
+  crossread export --seeds DIR          print the analysed corpus as JSON (schema crossread/1)
+  crossread check  --seeds DIR          validate a corpus and print a short report
+  crossread sentences [--json] [FILE|-] print one sentence per line (--json: with byte spans)
+  crossread analyze [FILE|-]            print the JSON corpus of one article (stdin for - or no FILE)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,11 +41,112 @@ fn run(args: &[String]) -> Result<(), String> {
             print!("{}", report(&corpus));
             Ok(())
         }
+        "sentences" => sentences(&args[1..]),
+        "analyze" | "analyse" => {
+            let (name, bytes) = read_input(&args[1..])?;
+            let corpus = analyse_one(&name, &bytes)?;
+            let json = serde_json::to_string_pretty(&corpus).map_err(|e| e.to_string())?;
+            write_stdout(&format!("{json}\n"))
+        }
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(())
         }
         other => Err(format!("unknown command {other:?}\n{USAGE}")),
+    }
+}
+
+/// Reads FILE, or standard input for "-" or no file. Returns a name for
+/// messages and the bytes.
+fn read_input(args: &[String]) -> Result<(String, Vec<u8>), String> {
+    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    if let Some(flag) = args.iter().find(|a| a.starts_with("--") && *a != "--json") {
+        return Err(format!("unknown option {flag:?}\n{USAGE}"));
+    }
+    match files.as_slice() {
+        [] => read_stdin(),
+        [path] if path.as_str() == "-" => read_stdin(),
+        [path] => {
+            let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+            let name = Path::new(path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.to_string());
+            Ok((name, bytes))
+        }
+        _ => Err(format!("expected at most one FILE\n{USAGE}")),
+    }
+}
+
+fn read_stdin() -> Result<(String, Vec<u8>), String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("standard input: cannot read: {e}"))?;
+    Ok(("stdin.txt".to_string(), bytes))
+}
+
+/// Ingests and analyses one article as a corpus of one.
+fn analyse_one(name: &str, bytes: &[u8]) -> Result<Corpus, String> {
+    let name = if name.to_ascii_lowercase().ends_with(".txt") {
+        name.to_string()
+    } else {
+        format!("{name}.txt")
+    };
+    let document = ingest(&name, bytes, None).map_err(|e| e.to_string())?;
+    Ok(analyse(vec![document]))
+}
+
+#[derive(serde::Serialize)]
+struct SentenceOut<'a> {
+    paragraph: usize,
+    sentence: usize,
+    /// Byte offsets into the paragraph.
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// `crossread sentences`: the input's text split into sentences. The text
+/// is checked like an article (UTF-8, not binary, not markup), normalised
+/// into paragraphs (one per line), but not stripped of page chrome.
+fn sentences(args: &[String]) -> Result<(), String> {
+    let json = args.iter().any(|a| a == "--json");
+    let (name, bytes) = read_input(args)?;
+    let text = check_text(&name, &bytes).map_err(|e| e.to_string())?;
+    let paragraphs = crossread_corpus::normalize::lines(text);
+    let mut out = Vec::new();
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        for (s, span) in crossread_corpus::sentences::split(paragraph).iter().enumerate() {
+            let text = paragraph.get(span.start..span.end).unwrap_or_default();
+            out.push(SentenceOut {
+                paragraph: p,
+                sentence: s,
+                start: span.start,
+                end: span.end,
+                text,
+            });
+        }
+    }
+    let mut text = String::new();
+    if json {
+        text = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
+        text.push('\n');
+    } else {
+        for s in &out {
+            text.push_str(s.text);
+            text.push('\n');
+        }
+    }
+    write_stdout(&text)
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn write_stdout(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("standard output: {e}")),
+        _ => Ok(()),
     }
 }
 
@@ -72,12 +178,63 @@ fn report(corpus: &Corpus) -> String {
             doc.word_count,
             doc.boilerplate.len()
         ));
+        let claims = corpus.claims.iter().filter(|c| c.doc == doc.id).count();
+        let quotes = corpus.quotes.iter().filter(|q| q.doc == doc.id).count();
+        out.push_str(&format!("    {claims} claims, {quotes} quotes\n"));
         for conflict in &doc.conflicts {
             out.push_str(&format!(
                 "    warning: catalog {} {:?} disagrees with the text {:?}\n",
                 conflict.field, conflict.catalog, conflict.text
             ));
         }
+    }
+    out.push_str(&analysis_report(corpus));
+    out
+}
+
+fn counts<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let mut map: BTreeMap<&str, usize> = BTreeMap::new();
+    for item in items {
+        *map.entry(item).or_default() += 1;
+    }
+    map.iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn analysis_report(corpus: &Corpus) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} entities ({})\n",
+        corpus.entities.len(),
+        counts(corpus.entities.iter().map(|e| e.kind.as_str()))
+    ));
+    let attributed = corpus.quotes.iter().filter(|q| q.speaker.is_some()).count();
+    out.push_str(&format!(
+        "{} quotes ({attributed} with a speaker, {} with a speaker entity)\n",
+        corpus.quotes.len(),
+        corpus.quotes.iter().filter(|q| q.speaker_entity.is_some()).count()
+    ));
+    out.push_str(&format!(
+        "{} claims (stance: {}; attribution: {})\n",
+        corpus.claims.len(),
+        counts(corpus.claims.iter().map(|c| c.stance.as_str())),
+        counts(corpus.claims.iter().map(|c| c.attribution_kind.as_str()))
+    ));
+    let threaded = corpus.claims.iter().filter(|c| c.thread.is_some()).count();
+    let cross = corpus.threads.iter().filter(|t| t.docs.len() > 1).count();
+    out.push_str(&format!(
+        "{} threads ({cross} across articles; {threaded} claims in a thread)\n",
+        corpus.threads.len()
+    ));
+    for t in &corpus.threads {
+        out.push_str(&format!(
+            "  {}  {} claims from {} articles\n",
+            t.label,
+            t.claims.len(),
+            t.docs.len()
+        ));
     }
     out
 }
