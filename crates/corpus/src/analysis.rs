@@ -8,7 +8,9 @@
 //! documents give byte-identical output.
 
 use crate::attribution::{self, Context};
-use crate::document::{AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Quote, Source, SCHEMA};
+use crate::document::{
+    AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Quote, Source, SCHEMA,
+};
 use crate::entities::{self, ResolvedMention};
 use crate::lexicon::{lexicon, name_key};
 use crate::sentences::{self, SentenceSpan};
@@ -21,16 +23,29 @@ use std::collections::HashMap;
 /// sorted by id first so that the result does not depend on input order.
 pub fn analyse(mut documents: Vec<Document>) -> Corpus {
     documents.sort_by(|a, b| a.id.cmp(&b.id));
-    let raw: Vec<(String, Vec<entities::RawMention>)> = documents.iter().map(|d| (d.id.clone(), entities::find_in_document(d))).collect();
-    let mut outlets: Vec<String> = documents.iter().flat_map(|d| d.outlet.iter().chain(d.via.iter()).cloned()).collect();
+    let raw: Vec<(String, Vec<entities::RawMention>)> = documents
+        .iter()
+        .map(|d| (d.id.clone(), entities::find_in_document(d)))
+        .collect();
+    let mut outlets: Vec<String> = documents
+        .iter()
+        .flat_map(|d| d.outlet.iter().chain(d.via.iter()).cloned())
+        .collect();
     outlets.sort();
     outlets.dedup();
     let (mut entity_list, resolved) = entities::resolve(&raw, &outlets);
     let outlet_ids = add_outlets(&mut entity_list, &documents);
-    let index: HashMap<String, usize> = entity_list.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+    let index: HashMap<String, usize> = entity_list
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
     let kind_of = |id: &str| index.get(id).map(|&i| entity_list[i].kind);
     let name_of = |id: &str| index.get(id).map(|&i| entity_list[i].name.clone());
-    let state_of: HashMap<String, Option<String>> = entity_list.iter().map(|e| (e.id.clone(), entities::state_of(e))).collect();
+    let state_of: HashMap<String, Option<String>> = entity_list
+        .iter()
+        .map(|e| (e.id.clone(), entities::state_of(e)))
+        .collect();
     let category_of = |e: &Entity| -> Option<String> {
         if e.kind != EntityKind::Weapon {
             return None;
@@ -38,7 +53,10 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
         let key = name_key(tokenize(&e.name).iter().map(|t| t.text));
         lexicon().known(&key).and_then(|k| k.category.clone())
     };
-    let categories: HashMap<String, Option<String>> = entity_list.iter().map(|e| (e.id.clone(), category_of(e))).collect();
+    let categories: HashMap<String, Option<String>> = entity_list
+        .iter()
+        .map(|e| (e.id.clone(), category_of(e)))
+        .collect();
 
     let mut all_quotes: Vec<Quote> = Vec::new();
     let mut all_claims: Vec<Claim> = Vec::new();
@@ -49,32 +67,73 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
             kind: AttributionKind::Outlet,
             entity: doc.outlet.as_ref().and_then(|o| outlet_ids.get(o).cloned()),
         };
-        let media_mentions: Vec<&ResolvedMention> = mentions.iter().filter(|m| kind_of(&m.entity) == Some(EntityKind::Media) && Some(&m.entity) != outlet_source.entity.as_ref()).collect();
-        let person_mentions: Vec<&ResolvedMention> = mentions.iter().filter(|m| kind_of(&m.entity) == Some(EntityKind::Person)).collect();
+        let media_mentions: Vec<&ResolvedMention> = mentions
+            .iter()
+            .filter(|m| {
+                kind_of(&m.entity) == Some(EntityKind::Media)
+                    && Some(&m.entity) != outlet_source.entity.as_ref()
+            })
+            .collect();
+        let person_mentions: Vec<&ResolvedMention> = mentions
+            .iter()
+            .filter(|m| kind_of(&m.entity) == Some(EntityKind::Person))
+            .collect();
         let mut last_speaker: Option<(String, Option<String>, usize)> = None;
         let mut quote_counter = 0;
         let mut claim_counter = 0;
         for (p, paragraph) in doc.paragraphs.iter().enumerate() {
             let tokens = tokenize(paragraph);
             let spans: Vec<SentenceSpan> = sentences::split_tokens(paragraph, &tokens);
-            let para_mentions: Vec<&ResolvedMention> = mentions.iter().filter(|m| m.raw.paragraph == p).collect();
+            let para_mentions: Vec<&ResolvedMention> =
+                mentions.iter().filter(|m| m.raw.paragraph == p).collect();
             let people_before = |offset: usize| -> Vec<String> {
                 let mask_quotes = quotes::spans(paragraph);
                 person_mentions
                     .iter()
-                    .filter(|m| m.raw.paragraph < p || (m.raw.paragraph == p && m.raw.end <= offset && !mask_quotes.iter().any(|q| m.raw.start >= q.start && m.raw.end <= q.end)))
+                    .filter(|m| {
+                        m.raw.paragraph < p
+                            || (m.raw.paragraph == p
+                                && m.raw.end <= offset
+                                && !mask_quotes
+                                    .iter()
+                                    .any(|q| m.raw.start >= q.start && m.raw.end <= q.end))
+                    })
                     .map(|m| m.entity.clone())
                     .collect()
             };
-            let ctx_base = Context { mentions: &para_mentions, kind_of: &kind_of, name_of: &name_of, last_media: None, last_people: Vec::new() };
-            let para_quotes = quotes::find(&doc.id, p, paragraph, &tokens, &spans, &para_mentions, &people_before, &ctx_base, &mut last_speaker, &mut quote_counter);
-            let sentence_ranges: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+            let ctx_base = Context {
+                mentions: &para_mentions,
+                kind_of: &kind_of,
+                name_of: &name_of,
+                last_media: None,
+                last_people: Vec::new(),
+            };
+            let para_quotes = quotes::find(
+                &doc.id,
+                p,
+                paragraph,
+                &tokens,
+                &spans,
+                &para_mentions,
+                &people_before,
+                &ctx_base,
+                &mut last_speaker,
+                &mut quote_counter,
+            );
+            let sentence_ranges: Vec<(usize, usize)> =
+                spans.iter().map(|s| (s.start, s.end)).collect();
             let times = time::find(p, paragraph, &tokens, &sentence_ranges, doc.published);
             let time_spans: Vec<(usize, usize)> = times.iter().map(|t| (t.start, t.end)).collect();
             let nums = numbers::find(p, paragraph, &tokens, &time_spans);
             for (s_index, span) in spans.iter().enumerate() {
-                let s_first = tokens.iter().position(|t| t.start >= span.start).unwrap_or(0);
-                let s_end = tokens.iter().rposition(|t| t.end <= span.end).map_or(s_first, |i| i + 1);
+                let s_first = tokens
+                    .iter()
+                    .position(|t| t.start >= span.start)
+                    .unwrap_or(0);
+                let s_end = tokens
+                    .iter()
+                    .rposition(|t| t.end <= span.end)
+                    .map_or(s_first, |i| i + 1);
                 if s_end <= s_first {
                     continue;
                 }
@@ -99,11 +158,19 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                     .next_back()
                     .or_else(|| media_mentions.first().map(|m| m.entity.clone()));
                 let last_people = {
-                    let before: Vec<&&ResolvedMention> = person_mentions.iter().filter(|m| (m.raw.paragraph, m.raw.start) < (p, span.start)).collect();
-                    let prev_sentence: Vec<String> = match s_index.checked_sub(1).and_then(|i| spans.get(i)) {
-                        Some(prev) => before.iter().filter(|m| m.raw.paragraph == p && m.raw.start >= prev.start).map(|m| m.entity.clone()).collect(),
-                        None => Vec::new(),
-                    };
+                    let before: Vec<&&ResolvedMention> = person_mentions
+                        .iter()
+                        .filter(|m| (m.raw.paragraph, m.raw.start) < (p, span.start))
+                        .collect();
+                    let prev_sentence: Vec<String> =
+                        match s_index.checked_sub(1).and_then(|i| spans.get(i)) {
+                            Some(prev) => before
+                                .iter()
+                                .filter(|m| m.raw.paragraph == p && m.raw.start >= prev.start)
+                                .map(|m| m.entity.clone())
+                                .collect(),
+                            None => Vec::new(),
+                        };
                     let mut unique: Vec<String> = Vec::new();
                     for id in prev_sentence {
                         if !unique.contains(&id) {
@@ -113,16 +180,35 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                     if unique.len() >= 2 {
                         unique
                     } else {
-                        before.last().map(|m| vec![m.entity.clone()]).unwrap_or_default()
+                        before
+                            .last()
+                            .map(|m| vec![m.entity.clone()])
+                            .unwrap_or_default()
                     }
                 };
-                let ctx = Context { mentions: &local_refs, kind_of: &kind_of, name_of: &name_of, last_media, last_people };
+                let ctx = Context {
+                    mentions: &local_refs,
+                    kind_of: &kind_of,
+                    name_of: &name_of,
+                    last_media,
+                    last_people,
+                };
                 let mut found = attribution::attribute(s_tokens, &s_words, paragraph, &ctx);
                 // A quote's speaker speaks for a sentence with no other source.
-                let sentence_quotes: Vec<&Quote> = para_quotes.iter().filter(|q| q.start >= span.start && q.start < span.end).collect();
+                let sentence_quotes: Vec<&Quote> = para_quotes
+                    .iter()
+                    .filter(|q| q.start >= span.start && q.start < span.end)
+                    .collect();
                 if let Some(q) = sentence_quotes.iter().find(|q| q.speaker.is_some()) {
                     let opens = q.start <= span.start + 3;
-                    if found.is_none() || opens && found.as_ref().is_some_and(|a| a.kind == AttributionKind::Anonymous && a.entity.is_none() && q.speaker_entity.is_some()) {
+                    if found.is_none()
+                        || opens
+                            && found.as_ref().is_some_and(|a| {
+                                a.kind == AttributionKind::Anonymous
+                                    && a.entity.is_none()
+                                    && q.speaker_entity.is_some()
+                            })
+                    {
                         let kind = match q.speaker_entity.as_deref().and_then(kind_of) {
                             Some(EntityKind::Media) => AttributionKind::Media,
                             Some(_) => AttributionKind::Named,
@@ -146,31 +232,67 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                     let end = c_tokens[c_tokens.len() - 1].end;
                     let c_words: Vec<String> = s_words[ca..cb].to_vec();
                     let (stance, stance_cue) = stance::classify(&c_words);
-                    let (attribution, attribution_kind, attribution_entity, mut chain) = match &found {
-                        Some(a) => {
-                            let mut chain = if a.chain.is_empty() { vec![Source { name: a.name.clone(), kind: a.kind, entity: a.entity.clone() }] } else { a.chain.clone() };
-                            if chain.last().is_some_and(|l| l.entity.is_some() && l.entity == outlet_source.entity) {
-                                chain.pop();
+                    let (attribution, attribution_kind, attribution_entity, mut chain) =
+                        match &found {
+                            Some(a) => {
+                                let mut chain = if a.chain.is_empty() {
+                                    vec![Source {
+                                        name: a.name.clone(),
+                                        kind: a.kind,
+                                        entity: a.entity.clone(),
+                                    }]
+                                } else {
+                                    a.chain.clone()
+                                };
+                                if chain.last().is_some_and(|l| {
+                                    l.entity.is_some() && l.entity == outlet_source.entity
+                                }) {
+                                    chain.pop();
+                                }
+                                (a.name.clone(), a.kind, a.entity.clone(), chain)
                             }
-                            (a.name.clone(), a.kind, a.entity.clone(), chain)
-                        }
-                        None => (outlet_source.name.clone(), AttributionKind::Outlet, outlet_source.entity.clone(), Vec::new()),
-                    };
+                            None => (
+                                outlet_source.name.clone(),
+                                AttributionKind::Outlet,
+                                outlet_source.entity.clone(),
+                                Vec::new(),
+                            ),
+                        };
                     chain.push(outlet_source.clone());
-                    let c_times: Vec<_> = times.iter().filter(|t| t.start >= start && t.end <= end).cloned().collect();
+                    let c_times: Vec<_> = times
+                        .iter()
+                        .filter(|t| t.start >= start && t.end <= end)
+                        .cloned()
+                        .collect();
                     let chosen = c_times.iter().find(|t| !t.since).or(c_times.first());
                     let (event_date, event_date_precision, event_date_text) = match chosen {
                         Some(t) => (Some(t.date), Some(t.precision), Some(t.text.clone())),
-                        None => (doc.published.map(|d| d.date_only()), doc.published.map(|d| d.date_only().precision()), None),
+                        None => (
+                            doc.published.map(|d| d.date_only()),
+                            doc.published.map(|d| d.date_only().precision()),
+                            None,
+                        ),
                     };
-                    let c_numbers: Vec<_> = nums.iter().filter(|n| n.start >= start && n.end <= end).cloned().collect();
-                    let mut ids: Vec<String> = para_mentions.iter().filter(|m| m.raw.start >= start && m.raw.end <= end).map(|m| m.entity.clone()).collect();
+                    let c_numbers: Vec<_> = nums
+                        .iter()
+                        .filter(|n| n.start >= start && n.end <= end)
+                        .cloned()
+                        .collect();
+                    let mut ids: Vec<String> = para_mentions
+                        .iter()
+                        .filter(|m| m.raw.start >= start && m.raw.end <= end)
+                        .map(|m| m.entity.clone())
+                        .collect();
                     if let Some(e) = &attribution_entity {
                         ids.push(e.clone());
                     }
                     ids.sort();
                     ids.dedup();
-                    let quote_ids: Vec<String> = para_quotes.iter().filter(|q| q.start < end && q.end > start).map(|q| q.id.clone()).collect();
+                    let quote_ids: Vec<String> = para_quotes
+                        .iter()
+                        .filter(|q| q.start < end && q.end > start)
+                        .map(|q| q.id.clone())
+                        .collect();
                     // Frames over the clause's mentions.
                     let parties: Vec<Party> = local
                         .iter()
@@ -216,7 +338,9 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
             all_quotes.extend(para_quotes);
         }
     }
-    let display = |id: &str| -> String { name_of(id).unwrap_or_else(|| id.split_once(':').map_or(id, |(_, r)| r).to_string()) };
+    let display = |id: &str| -> String {
+        name_of(id).unwrap_or_else(|| id.split_once(':').map_or(id, |(_, r)| r).to_string())
+    };
     let threads = threads::build(&mut all_claims, all_frames, &display);
     Corpus {
         schema: SCHEMA.to_string(),
@@ -236,12 +360,15 @@ fn add_outlets(entity_list: &mut Vec<Entity>, documents: &[Document]) -> HashMap
         for name in doc.outlet.iter().chain(doc.via.iter()) {
             let key = fold_key(name);
             let existing = entity_list.iter().position(|e| {
-                e.kind == EntityKind::Media && (fold_key(&e.name) == key || e.aliases.iter().any(|a| fold_key(a) == key))
+                e.kind == EntityKind::Media
+                    && (fold_key(&e.name) == key || e.aliases.iter().any(|a| fold_key(a) == key))
             });
             let at = match existing {
                 Some(at) => at,
                 None => {
-                    let known = lexicon().known(&name_key(tokenize(name).iter().map(|t| t.text))).filter(|k| k.kind == EntityKind::Media);
+                    let known = lexicon()
+                        .known(&name_key(tokenize(name).iter().map(|t| t.text)))
+                        .filter(|k| k.kind == EntityKind::Media);
                     let canonical = known.map_or(name.clone(), |k| k.name.clone());
                     entity_list.push(Entity {
                         id: entities::entity_id(EntityKind::Media, &canonical),
@@ -298,9 +425,17 @@ mod tests {
             doc("a", "Daily Ledger", "2023-05-10", &["Germany has sent 14 tanks to Poland, officials said on Monday.", "Floods closed schools in Lagos."]),
             doc("b", "Evening Courier", "2023-05-12", &["Poland received the German tanks last week, according to the defence ministry."]),
         ]);
-        let thread = corpus.threads.iter().find(|t| t.label == "Germany → Poland: tanks").expect("a tanks thread");
+        let thread = corpus
+            .threads
+            .iter()
+            .find(|t| t.label == "Germany → Poland: tanks")
+            .expect("a tanks thread");
         assert_eq!(thread.docs, ["a", "b"]);
-        let floods = corpus.claims.iter().find(|c| c.text.starts_with("Floods")).unwrap();
+        let floods = corpus
+            .claims
+            .iter()
+            .find(|c| c.text.starts_with("Floods"))
+            .unwrap();
         assert_eq!(floods.thread, None);
         assert_eq!(floods.attribution_kind, AttributionKind::Outlet);
     }
@@ -309,14 +444,23 @@ mod tests {
     fn spans_slice_the_paragraph_exactly() {
         let corpus = analyse(vec![doc("a", "Ledger", "2024-02-01", &["“We will not stop,” said Ana Lima, the union’s leader — and the strike went on in São Paulo."])]);
         for c in &corpus.claims {
-            assert_eq!(&corpus.documents[0].paragraphs[c.paragraph][c.start..c.end], c.text);
+            assert_eq!(
+                &corpus.documents[0].paragraphs[c.paragraph][c.start..c.end],
+                c.text
+            );
         }
         for q in &corpus.quotes {
-            assert_eq!(&corpus.documents[0].paragraphs[q.paragraph][q.start..q.end], q.text);
+            assert_eq!(
+                &corpus.documents[0].paragraphs[q.paragraph][q.start..q.end],
+                q.text
+            );
         }
         for e in &corpus.entities {
             for s in &e.spans {
-                assert_eq!(&corpus.documents[0].paragraphs[s.paragraph][s.start..s.end], s.text);
+                assert_eq!(
+                    &corpus.documents[0].paragraphs[s.paragraph][s.start..s.end],
+                    s.text
+                );
             }
         }
     }

@@ -48,21 +48,86 @@ pub struct Context<'a> {
     pub last_people: Vec<String>,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "to", "of", "these", "those", "same", "such", "its", "their", "his", "her"];
-const NOUN_BEFORE: &[&str] = &[
-    "numerous", "recent", "multiple", "new", "media", "further", "earlier", "previous", "initial", "first", "many",
-    "several", "news", "press", "unconfirmed", "conflicting",
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "to", "of", "these", "those", "same", "such", "its", "their", "his", "her",
 ];
-const NOUN_LIKE: &[&str] = &["reports", "report", "claims", "estimates", "estimate", "states", "state", "notes", "tells", "tell", "say"];
+const NOUN_BEFORE: &[&str] = &[
+    "numerous",
+    "recent",
+    "multiple",
+    "new",
+    "media",
+    "further",
+    "earlier",
+    "previous",
+    "initial",
+    "first",
+    "many",
+    "several",
+    "news",
+    "press",
+    "unconfirmed",
+    "conflicting",
+];
+const NOUN_LIKE: &[&str] = &[
+    "reports",
+    "report",
+    "claims",
+    "estimates",
+    "estimate",
+    "states",
+    "state",
+    "notes",
+    "tells",
+    "tell",
+    "say",
+];
 const BOUNDARY: &[&str] = &[
-    ",", ";", ":", "—", "–", "(", ")", "that", "which", "who", "but", "while", "though", "although", "and", "as", "when",
-    "where", "since", "because", "if", "after", "before", "once",
+    ",", ";", ":", "—", "–", "(", ")", "that", "which", "who", "but", "while", "though",
+    "although", "and", "as", "when", "where", "since", "because", "if", "after", "before", "once",
 ];
 const ADVERBS: &[&str] = &[
-    "reportedly", "also", "previously", "initially", "later", "have", "has", "had", "already", "repeatedly", "publicly",
-    "privately", "recently", "earlier", "now", "firmly", "first", "would", "will", "could", "did", "do", "does", "not",
-    "been", "long", "once", "again", "further", "separately", "officially", "only", "just", "still", "even", "never",
-    "often", "widely", "subsequently", "privately", "jointly",
+    "reportedly",
+    "also",
+    "previously",
+    "initially",
+    "later",
+    "have",
+    "has",
+    "had",
+    "already",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "recently",
+    "earlier",
+    "now",
+    "firmly",
+    "first",
+    "would",
+    "will",
+    "could",
+    "did",
+    "do",
+    "does",
+    "not",
+    "been",
+    "long",
+    "once",
+    "again",
+    "further",
+    "separately",
+    "officially",
+    "only",
+    "just",
+    "still",
+    "even",
+    "never",
+    "often",
+    "widely",
+    "subsequently",
+    "privately",
+    "jointly",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 const ANAPHORIC_MEDIA: &[&[&str]] = &[
@@ -86,7 +151,8 @@ fn is_speech_verb(tokens: &[Tok], words: &[String], at: usize) -> Option<usize> 
         if phrase_at(words, at, phrase) {
             let prev = if at > 0 { words[at - 1].as_str() } else { "" };
             let noun_use = DETERMINERS.contains(&prev);
-            let plural_noun = NOUN_LIKE.contains(&words[at].as_str()) && (at == 0 || NOUN_BEFORE.contains(&prev));
+            let plural_noun =
+                NOUN_LIKE.contains(&words[at].as_str()) && (at == 0 || NOUN_BEFORE.contains(&prev));
             if noun_use || plural_noun {
                 return None;
             }
@@ -102,15 +168,59 @@ fn bad_inverted_subject(tokens: &[Tok], words: &[String], at: usize) -> bool {
     let Some(w) = words.get(at) else {
         return true;
     };
-    matches!(w.as_str(), "there" | "that" | "it" | "this" | "they" | "he" | "she" | "we" | "on" | "in" | "at" | "last" | "yesterday" | "today" | "by" | "to" | "of" | "with" | "for" | "if" | "the" | "a" | "an" | "was" | "is" | "were" | "are" | "would" | "will")
-        && !(matches!(w.as_str(), "the" | "a" | "an") && words.get(at + 1).is_some_and(|n| lexicon().cues("anonymous").iter().any(|p| p.len() == 1 && p[0] == *n) || n == "minister" || n == "president"))
+    matches!(
+        w.as_str(),
+        "there"
+            | "that"
+            | "it"
+            | "this"
+            | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "on"
+            | "in"
+            | "at"
+            | "last"
+            | "yesterday"
+            | "today"
+            | "by"
+            | "to"
+            | "of"
+            | "with"
+            | "for"
+            | "if"
+            | "the"
+            | "a"
+            | "an"
+            | "was"
+            | "is"
+            | "were"
+            | "are"
+            | "would"
+            | "will"
+    ) && !(matches!(w.as_str(), "the" | "a" | "an")
+        && words.get(at + 1).is_some_and(|n| {
+            lexicon()
+                .cues("anonymous")
+                .iter()
+                .any(|p| p.len() == 1 && p[0] == *n)
+                || n == "minister"
+                || n == "president"
+        }))
         || crate::time::weekday_from_name(tokens[at].text).is_some()
-        || crate::date::month_from_name(tokens[at].text).is_some_and(|_| tokens[at].is_capitalised())
+        || crate::date::month_from_name(tokens[at].text)
+            .is_some_and(|_| tokens[at].is_capitalised())
 }
 
 /// Finds the attribution of a sentence given by its tokens (a slice of the
 /// paragraph's tokens) and lower-case words.
-pub fn attribute(tokens: &[Tok], words: &[String], text: &str, ctx: &Context) -> Option<Attribution> {
+pub fn attribute(
+    tokens: &[Tok],
+    words: &[String],
+    text: &str,
+    ctx: &Context,
+) -> Option<Attribution> {
     let n = tokens.len();
     let in_quote = quote_mask(tokens);
     // "according to X"
@@ -126,18 +236,30 @@ pub fn attribute(tokens: &[Tok], words: &[String], text: &str, ctx: &Context) ->
     }
     // "as reported by X", "reported by the newspaper"
     for at in 0..n.saturating_sub(2) {
-        if words[at] == "reported" && words[at + 1] == "by" && !in_quote[at] && at > 0 && words[at - 1] == "as" {
+        if words[at] == "reported"
+            && words[at + 1] == "by"
+            && !in_quote[at]
+            && at > 0
+            && words[at - 1] == "as"
+        {
             let end = phrase_end(tokens, words, at + 2);
             if end > at + 2 {
                 let mut a = classify(tokens, words, text, at + 2, end, ctx);
                 // "originates from representatives of ...": the inner source.
-                if let Some(from) = (end..n.saturating_sub(1)).find(|&k| matches!(words[k].as_str(), "originates" | "comes" | "came") && words[k + 1] == "from") {
+                if let Some(from) = (end..n.saturating_sub(1)).find(|&k| {
+                    matches!(words[k].as_str(), "originates" | "comes" | "came")
+                        && words[k + 1] == "from"
+                }) {
                     let inner_end = phrase_end(tokens, words, from + 2);
                     if inner_end > from + 2 {
                         let inner = classify(tokens, words, text, from + 2, inner_end, ctx);
                         let mut chain = vec![source_of(&inner), source_of(&a)];
                         chain.extend(a.chain.drain(..).skip(1));
-                        return Some(Attribution { chain, span: Some((at - 1, inner_end)), ..inner });
+                        return Some(Attribution {
+                            chain,
+                            span: Some((at - 1, inner_end)),
+                            ..inner
+                        });
                     }
                 }
                 a.span = Some((at - 1, end));
@@ -158,8 +280,14 @@ pub fn attribute(tokens: &[Tok], words: &[String], text: &str, ctx: &Context) ->
             let end = phrase_end(tokens, words, at + 2);
             if end > at + 2 {
                 let agent = classify(tokens, words, text, at + 2, end, ctx);
-                if agent.kind == AttributionKind::Media && agent.entity.is_some() && words[at] == "reported" {
-                    return Some(Attribution { span: Some((at, end)), ..agent });
+                if agent.kind == AttributionKind::Media
+                    && agent.entity.is_some()
+                    && words[at] == "reported"
+                {
+                    return Some(Attribution {
+                        span: Some((at, end)),
+                        ..agent
+                    });
                 }
             }
             continue;
@@ -174,7 +302,11 @@ pub fn attribute(tokens: &[Tok], words: &[String], text: &str, ctx: &Context) ->
         if subject_end >= 2 && words[subject_end - 1] == "," {
             if let Some(comma) = (0..subject_end - 1).rev().find(|&k| words[k] == ",") {
                 let appositive = &words[comma + 1..subject_end - 1];
-                if appositive.first().is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the")) && appositive.len() <= 8 {
+                if appositive
+                    .first()
+                    .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"))
+                    && appositive.len() <= 8
+                {
                     subject_end = comma;
                 }
             }
@@ -188,16 +320,33 @@ pub fn attribute(tokens: &[Tok], words: &[String], text: &str, ctx: &Context) ->
                 && start >= 2
                 && tokens[start - 2].is_word()
                 && is_speech_verb(tokens, words, start - 2).is_none()
-                && !matches!(words[start - 2].as_str(), "so" | "such" | "is" | "was" | "are" | "were")
-                && (0..start - 1).rev().take(8).any(|k| lexicon().cues("anonymous").iter().any(|p| p.len() == 1 && p[0] == words[k]));
+                && !matches!(
+                    words[start - 2].as_str(),
+                    "so" | "such" | "is" | "was" | "are" | "were"
+                )
+                && (0..start - 1).rev().take(8).any(|k| {
+                    lexicon()
+                        .cues("anonymous")
+                        .iter()
+                        .any(|p| p.len() == 1 && p[0] == words[k])
+                });
             if relative {
                 start -= 1;
                 continue;
             }
-            if BOUNDARY.contains(&w) && !(w == "and" && start >= 2 && tokens[start - 2].is_capitalised()) && !(w == "(" || w == ")") {
+            if BOUNDARY.contains(&w)
+                && !(w == "and" && start >= 2 && tokens[start - 2].is_capitalised())
+                && !(w == "(" || w == ")")
+            {
                 break;
             }
-            if tokens[start - 1].kind == TokKind::Punct && in_quote[start - 1] != in_quote[subject_end.saturating_sub(1)] && !tokens[start - 1].text.chars().any(crate::text::is_quote_char) {
+            if tokens[start - 1].kind == TokKind::Punct
+                && in_quote[start - 1] != in_quote[subject_end.saturating_sub(1)]
+                && !tokens[start - 1]
+                    .text
+                    .chars()
+                    .any(crate::text::is_quote_char)
+            {
                 break;
             }
             if in_quote[start - 1] && !is_short_name_quote(tokens, &in_quote, start - 1) {
@@ -216,10 +365,19 @@ pub fn attribute(tokens: &[Tok], words: &[String], text: &str, ctx: &Context) ->
             if end <= at + len || bad_inverted_subject(tokens, words, at + len) {
                 // "X have disputed ... and said there ...": the first
                 // name of the clause speaks.
-                if let Some(m) = ctx.mentions.iter().filter(|m| m.raw.tok < at && !m.raw.adjective).min_by_key(|m| m.raw.tok) {
+                if let Some(m) = ctx
+                    .mentions
+                    .iter()
+                    .filter(|m| m.raw.tok < at && !m.raw.adjective)
+                    .min_by_key(|m| m.raw.tok)
+                {
                     let mut att = Attribution {
                         name: (ctx.name_of)(&m.entity).unwrap_or_else(|| m.raw.text.clone()),
-                        kind: if (ctx.kind_of)(&m.entity) == Some(EntityKind::Media) { AttributionKind::Media } else { AttributionKind::Named },
+                        kind: if (ctx.kind_of)(&m.entity) == Some(EntityKind::Media) {
+                            AttributionKind::Media
+                        } else {
+                            AttributionKind::Named
+                        },
                         entity: Some(m.entity.clone()),
                         chain: Vec::new(),
                         span: None,
@@ -241,13 +399,22 @@ pub fn attribute(tokens: &[Tok], words: &[String], text: &str, ctx: &Context) ->
             if a.chain.is_empty() {
                 a.chain.push(source_of(&a));
             }
-            if let Some(m) = ctx.mentions.iter().find(|m| m.raw.tok == at + 1 && (ctx.kind_of)(&m.entity) == Some(EntityKind::Media)) {
-                a.chain.push(Source { name: (ctx.name_of)(&m.entity).unwrap_or_else(|| m.raw.text.clone()), kind: AttributionKind::Media, entity: Some(m.entity.clone()) });
+            if let Some(m) = ctx.mentions.iter().find(|m| {
+                m.raw.tok == at + 1 && (ctx.kind_of)(&m.entity) == Some(EntityKind::Media)
+            }) {
+                a.chain.push(Source {
+                    name: (ctx.name_of)(&m.entity).unwrap_or_else(|| m.raw.text.clone()),
+                    kind: AttributionKind::Media,
+                    entity: Some(m.entity.clone()),
+                });
             }
         }
         // "citing X", "cites X": the inner source.
         for k in at..n.saturating_sub(1) {
-            if matches!(words[k].as_str(), "citing" | "cites" | "cited") && !in_quote[k] && words[k + 1] != "by" {
+            if matches!(words[k].as_str(), "citing" | "cites" | "cited")
+                && !in_quote[k]
+                && words[k + 1] != "by"
+            {
                 let end = phrase_end(tokens, words, k + 1);
                 if end > k + 1 {
                     let inner = classify(tokens, words, text, k + 1, end, ctx);
@@ -264,7 +431,11 @@ pub fn attribute(tokens: &[Tok], words: &[String], text: &str, ctx: &Context) ->
 }
 
 fn source_of(a: &Attribution) -> Source {
-    Source { name: a.name.clone(), kind: a.kind, entity: a.entity.clone() }
+    Source {
+        name: a.name.clone(),
+        kind: a.kind,
+        entity: a.entity.clone(),
+    }
 }
 
 /// A quoted name ("the "Wall Street Journal"") is part of a phrase.
@@ -277,7 +448,11 @@ pub fn is_short_name_quote(tokens: &[Tok], in_quote: &[bool], at: usize) -> bool
     while b + 1 < tokens.len() && in_quote[b + 1] {
         b += 1;
     }
-    b - a <= 6 && tokens[a..=b].iter().filter(|t| t.is_word()).all(|t| t.is_capitalised())
+    b - a <= 6
+        && tokens[a..=b]
+            .iter()
+            .filter(|t| t.is_word())
+            .all(|t| t.is_capitalised())
 }
 
 /// Marks tokens inside quotation marks (the marks included).
@@ -321,7 +496,35 @@ fn phrase_end(tokens: &[Tok], words: &[String], from: usize) -> usize {
             k += 1;
             continue;
         }
-        if (t.kind == TokKind::Punct && !matches!(w, "-" | "&")) || matches!(w, "that" | "which" | "who" | "while" | "but" | "on" | "in" | "when" | "to" | "said" | "says" | "stated" | "told" | "reported" | "have" | "has" | "had" | "is" | "are" | "was" | "were" | "suggesting" | "citing" | "detailing") {
+        if (t.kind == TokKind::Punct && !matches!(w, "-" | "&"))
+            || matches!(
+                w,
+                "that"
+                    | "which"
+                    | "who"
+                    | "while"
+                    | "but"
+                    | "on"
+                    | "in"
+                    | "when"
+                    | "to"
+                    | "said"
+                    | "says"
+                    | "stated"
+                    | "told"
+                    | "reported"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "suggesting"
+                    | "citing"
+                    | "detailing"
+            )
+        {
             break;
         }
         k += 1;
@@ -333,18 +536,44 @@ fn phrase_end(tokens: &[Tok], words: &[String], from: usize) -> usize {
 }
 
 /// Types the source phrase `tokens[a..b]`.
-fn classify(tokens: &[Tok], words: &[String], text: &str, a: usize, b: usize, ctx: &Context) -> Attribution {
+fn classify(
+    tokens: &[Tok],
+    words: &[String],
+    text: &str,
+    a: usize,
+    b: usize,
+    ctx: &Context,
+) -> Attribution {
     let lex = lexicon();
     // Strip leading conjunctions and sentence adverbials.
     let mut a = a;
-    while a < b && matches!(words[a].as_str(), "and" | "but" | "so" | "then" | "in" | "addition" | "," | "also" | "by" | "however" | "additionally" | "meanwhile") {
+    while a < b
+        && matches!(
+            words[a].as_str(),
+            "and"
+                | "but"
+                | "so"
+                | "then"
+                | "in"
+                | "addition"
+                | ","
+                | "also"
+                | "by"
+                | "however"
+                | "additionally"
+                | "meanwhile"
+        )
+    {
         a += 1;
     }
     // "A senior official on Monday": the time is not part of the source.
     let mut b = b;
     if let Some(cut) = (a + 1..b).find(|&k| {
         matches!(words[k].as_str(), "on" | "last" | "this" | "in")
-            && tokens.get(k + 1).is_some_and(|t| crate::time::weekday_from_name(t.text).is_some() || matches!(t.text, "week" | "month" | "Monday"))
+            && tokens.get(k + 1).is_some_and(|t| {
+                crate::time::weekday_from_name(t.text).is_some()
+                    || matches!(t.text, "week" | "month" | "Monday")
+            })
     }) {
         b = cut;
     }
@@ -352,10 +581,17 @@ fn classify(tokens: &[Tok], words: &[String], text: &str, a: usize, b: usize, ct
         if a >= b {
             return String::new();
         }
-        text.get(tokens[a].start..tokens[b - 1].end).unwrap_or_default().trim_matches(|c: char| crate::text::is_quote_char(c) || c == ',').to_string()
+        text.get(tokens[a].start..tokens[b - 1].end)
+            .unwrap_or_default()
+            .trim_matches(|c: char| crate::text::is_quote_char(c) || c == ',')
+            .to_string()
     };
     let name = phrase_text(a, b);
-    let inside: Vec<&&ResolvedMention> = ctx.mentions.iter().filter(|m| m.raw.tok >= a && m.raw.tok_end <= b).collect();
+    let inside: Vec<&&ResolvedMention> = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.raw.tok >= a && m.raw.tok_end <= b)
+        .collect();
     let kind_of = |m: &&&ResolvedMention| (ctx.kind_of)(&m.entity);
     let named = |m: &&&ResolvedMention, kind: AttributionKind| Attribution {
         name: (ctx.name_of)(&m.entity).unwrap_or_else(|| m.raw.text.clone()),
@@ -365,7 +601,9 @@ fn classify(tokens: &[Tok], words: &[String], text: &str, a: usize, b: usize, ct
         span: None,
     };
     // "quoted by the WSJ": the phrase before is the source, the medium a link.
-    if let Some(q) = (a..b.saturating_sub(1)).find(|&k| matches!(words[k].as_str(), "quoted" | "cited") && words[k + 1] == "by") {
+    if let Some(q) = (a..b.saturating_sub(1))
+        .find(|&k| matches!(words[k].as_str(), "quoted" | "cited") && words[k + 1] == "by")
+    {
         let inner = classify(tokens, words, text, a, q, ctx);
         let outer = classify(tokens, words, text, q + 2, b, ctx);
         let mut chain = vec![source_of(&inner)];
@@ -376,56 +614,135 @@ fn classify(tokens: &[Tok], words: &[String], text: &str, a: usize, b: usize, ct
         let p: Vec<String> = p.iter().map(|s| s.to_string()).collect();
         (a..b).any(|k| phrase_at(words, k, &p))
     });
-    if let Some(m) = inside.iter().find(|m| kind_of(m) == Some(EntityKind::Media)) {
+    if let Some(m) = inside
+        .iter()
+        .find(|m| kind_of(m) == Some(EntityKind::Media))
+    {
         return named(m, AttributionKind::Media);
     }
     if anaphoric {
         if let Some(id) = &ctx.last_media {
-            return Attribution { name: (ctx.name_of)(id).unwrap_or_else(|| id.clone()), kind: AttributionKind::Media, entity: Some(id.clone()), chain: Vec::new(), span: None };
+            return Attribution {
+                name: (ctx.name_of)(id).unwrap_or_else(|| id.clone()),
+                kind: AttributionKind::Media,
+                entity: Some(id.clone()),
+                chain: Vec::new(),
+                span: None,
+            };
         }
-        return Attribution { name, kind: AttributionKind::Media, entity: None, chain: Vec::new(), span: None };
+        return Attribution {
+            name,
+            kind: AttributionKind::Media,
+            entity: None,
+            chain: Vec::new(),
+            span: None,
+        };
     }
-    if let Some(m) = inside.iter().find(|m| kind_of(m) == Some(EntityKind::Person)) {
+    if let Some(m) = inside
+        .iter()
+        .find(|m| kind_of(m) == Some(EntityKind::Person))
+    {
         return named(m, AttributionKind::Named);
     }
     if b == a + 1 && PRONOUNS.contains(&words[a].as_str()) {
         let plural = matches!(words[a].as_str(), "they" | "we");
         return match ctx.last_people.as_slice() {
-            [] => Attribution { name, kind: AttributionKind::Anonymous, entity: None, chain: Vec::new(), span: None },
-            [_] if plural => Attribution { name, kind: AttributionKind::Anonymous, entity: None, chain: Vec::new(), span: None },
-            [one] => Attribution { name: (ctx.name_of)(one).unwrap_or_default(), kind: AttributionKind::Named, entity: Some(one.clone()), chain: Vec::new(), span: None },
+            [] => Attribution {
+                name,
+                kind: AttributionKind::Anonymous,
+                entity: None,
+                chain: Vec::new(),
+                span: None,
+            },
+            [_] if plural => Attribution {
+                name,
+                kind: AttributionKind::Anonymous,
+                entity: None,
+                chain: Vec::new(),
+                span: None,
+            },
+            [one] => Attribution {
+                name: (ctx.name_of)(one).unwrap_or_default(),
+                kind: AttributionKind::Named,
+                entity: Some(one.clone()),
+                chain: Vec::new(),
+                span: None,
+            },
             many => {
                 let names: Vec<String> = many.iter().filter_map(|id| (ctx.name_of)(id)).collect();
-                Attribution { name: names.join(" and "), kind: AttributionKind::Named, entity: many.first().cloned(), chain: Vec::new(), span: None }
+                Attribution {
+                    name: names.join(" and "),
+                    kind: AttributionKind::Named,
+                    entity: many.first().cloned(),
+                    chain: Vec::new(),
+                    span: None,
+                }
             }
         };
     }
     // Unnamed outlets: "South Korean media", "local press".
-    if (a..b).any(|k| matches!(words[k].as_str(), "media" | "press" | "newspapers" | "newspaper" | "reports")) && !(a..b).any(|k| matches!(words[k].as_str(), "official" | "officials" | "spokesperson" | "spokesman")) {
-        return Attribution { name, kind: AttributionKind::Media, entity: None, chain: Vec::new(), span: None };
+    if (a..b).any(|k| {
+        matches!(
+            words[k].as_str(),
+            "media" | "press" | "newspapers" | "newspaper" | "reports"
+        )
+    }) && !(a..b).any(|k| {
+        matches!(
+            words[k].as_str(),
+            "official" | "officials" | "spokesperson" | "spokesman"
+        )
+    }) {
+        return Attribution {
+            name,
+            kind: AttributionKind::Media,
+            entity: None,
+            chain: Vec::new(),
+            span: None,
+        };
     }
     // Unnamed people: a head noun from the [anonymous] list.
-    let anonymous_at = (a..b).find(|&k| lex.cues("anonymous").iter().any(|p| p.len() == 1 && p[0] == words[k]));
+    let anonymous_at = (a..b).find(|&k| {
+        lex.cues("anonymous")
+            .iter()
+            .any(|p| p.len() == 1 && p[0] == words[k])
+    });
     if let Some(k) = anonymous_at {
         // "analysts at the Institute ...": the named body speaks.
         let affiliated = words.get(k + 1).is_some_and(|w| w == "at");
         if affiliated {
-            if let Some(m) = inside.iter().find(|m| m.raw.tok > k && matches!(kind_of(m), Some(EntityKind::Organisation))) {
+            if let Some(m) = inside
+                .iter()
+                .find(|m| m.raw.tok > k && matches!(kind_of(m), Some(EntityKind::Organisation)))
+            {
                 return named(m, AttributionKind::Named);
             }
         }
-        return Attribution { name, kind: AttributionKind::Anonymous, entity: None, chain: Vec::new(), span: None };
+        return Attribution {
+            name,
+            kind: AttributionKind::Anonymous,
+            entity: None,
+            chain: Vec::new(),
+            span: None,
+        };
     }
-    if let Some(m) = inside
-        .iter()
-        .find(|m| matches!(kind_of(m), Some(EntityKind::Organisation | EntityKind::Country | EntityKind::Place)) && !m.raw.adjective)
-    {
+    if let Some(m) = inside.iter().find(|m| {
+        matches!(
+            kind_of(m),
+            Some(EntityKind::Organisation | EntityKind::Country | EntityKind::Place)
+        ) && !m.raw.adjective
+    }) {
         return named(m, AttributionKind::Named);
     }
     if let Some(m) = inside.iter().find(|m| kind_of(m).is_some()) {
         return named(m, AttributionKind::Named);
     }
-    Attribution { name, kind: AttributionKind::Anonymous, entity: None, chain: Vec::new(), span: None }
+    Attribution {
+        name,
+        kind: AttributionKind::Anonymous,
+        entity: None,
+        chain: Vec::new(),
+        span: None,
+    }
 }
 
 #[cfg(test)]
@@ -436,27 +753,45 @@ mod tests {
     fn attribution(text: &str) -> Option<(String, AttributionKind)> {
         let tokens = tokenize(text);
         let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
-        let ctx = Context { mentions: &[], kind_of: &|_| None, name_of: &|_| None, last_media: None, last_people: Vec::new() };
+        let ctx = Context {
+            mentions: &[],
+            kind_of: &|_| None,
+            name_of: &|_| None,
+            last_media: None,
+            last_people: Vec::new(),
+        };
         attribute(&tokens, &words, text, &ctx).map(|a| (a.name, a.kind))
     }
 
     #[test]
     fn anonymous_sources_before_and_after_the_verb() {
-        assert_eq!(attribution("The dam will open next week, officials said."), Some(("officials".into(), AttributionKind::Anonymous)));
-        assert_eq!(attribution("In addition, the officials said, the port is closed."), Some(("the officials".into(), AttributionKind::Anonymous)));
+        assert_eq!(
+            attribution("The dam will open next week, officials said."),
+            Some(("officials".into(), AttributionKind::Anonymous))
+        );
+        assert_eq!(
+            attribution("In addition, the officials said, the port is closed."),
+            Some(("the officials".into(), AttributionKind::Anonymous))
+        );
         assert_eq!(
             attribution("\"We are running out of time,\" said one senior European diplomat who follows the talks."),
             Some(("one senior European diplomat".into(), AttributionKind::Anonymous))
         );
         assert_eq!(
             attribution("Prices will rise, according to three people familiar with the matter."),
-            Some(("three people familiar with the matter".into(), AttributionKind::Anonymous))
+            Some((
+                "three people familiar with the matter".into(),
+                AttributionKind::Anonymous
+            ))
         );
     }
 
     #[test]
     fn reports_as_nouns_are_not_reporting_verbs() {
-        assert_eq!(attribution("There have been numerous reports that the mill closed."), None);
+        assert_eq!(
+            attribution("There have been numerous reports that the mill closed."),
+            None
+        );
         assert_eq!(attribution("The strike went on."), None);
     }
 
@@ -465,7 +800,13 @@ mod tests {
         let text = "A police official quoted by the Daily Ledger stated that roads were shut.";
         let tokens = tokenize(text);
         let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
-        let ctx = Context { mentions: &[], kind_of: &|_| None, name_of: &|_| None, last_media: None, last_people: Vec::new() };
+        let ctx = Context {
+            mentions: &[],
+            kind_of: &|_| None,
+            name_of: &|_| None,
+            last_media: None,
+            last_people: Vec::new(),
+        };
         let a = attribute(&tokens, &words, text, &ctx).unwrap();
         assert_eq!(a.name, "A police official");
         assert_eq!(a.kind, AttributionKind::Anonymous);

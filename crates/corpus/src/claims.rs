@@ -23,16 +23,12 @@ pub fn clauses(tokens: &[Tok], a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut k = a;
     while k < b {
         let t = tokens[k];
-        let split_here = if t.is(";") {
-            Some((k, k + 1))
-        } else if matches!(t.text, "," | "—" | "–")
-            && tokens.get(k + 1).is_some_and(|n| matches!(n.text, "but" | "yet"))
-            && k + 1 < b
-        {
-            Some((k, k + 1))
-        } else {
-            None
-        };
+        let contrast = matches!(t.text, "," | "—" | "–")
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.text, "but" | "yet"))
+            && k + 1 < b;
+        let split_here = (t.is(";") || contrast).then_some((k, k + 1));
         if let Some((end, next)) = split_here {
             if words(start, end) >= 5 && words(next, b) >= 5 {
                 out.push((start, end));
@@ -52,7 +48,10 @@ pub fn clauses(tokens: &[Tok], a: usize, b: usize) -> Vec<(usize, usize)> {
 /// Is this token range a statement (not a heading or a fragment)?
 pub fn is_statement(tokens: &[Tok]) -> bool {
     let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word()).collect();
-    words.len() >= 4 && words.iter().any(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+    words.len() >= 4
+        && words
+            .iter()
+            .any(|t| t.text.chars().next().is_some_and(char::is_lowercase))
 }
 
 #[cfg(test)]
@@ -78,8 +77,17 @@ mod tests {
 
     #[test]
     fn short_sides_stay_together() {
-        assert_eq!(split("It was late, but it came."), ["It was late, but it came."]);
-        assert_eq!(split("Rain fell all night in the hills; the river rose by dawn in the town."), ["Rain fell all night in the hills", "the river rose by dawn in the town."]);
+        assert_eq!(
+            split("It was late, but it came."),
+            ["It was late, but it came."]
+        );
+        assert_eq!(
+            split("Rain fell all night in the hills; the river rose by dawn in the town."),
+            [
+                "Rain fell all night in the hills",
+                "the river rose by dawn in the town."
+            ]
+        );
     }
 
     #[test]

@@ -56,23 +56,116 @@ pub struct ResolvedMention {
 }
 
 const ORG_HEADS: &[&str] = &[
-    "Council", "Ministry", "Agency", "Institute", "Department", "Party", "Bank", "Commission",
-    "Committee", "Court", "Army", "Navy", "Forces", "Force", "Guard", "Guards", "Corps", "Union",
-    "Association", "Organization", "Organisation", "Company", "Corporation", "Corp.", "Inc.",
-    "Ltd", "Group", "University", "Center", "Centre", "Foundation", "Parliament", "Assembly",
-    "Office", "Service", "Services", "Authority", "Administration", "Bureau", "Command", "Fund",
-    "League", "Movement", "Front", "Coalition", "Alliance", "Brigade", "Battalion", "Regiment",
-    "Police", "Cabinet", "Senate", "Congress", "Government", "Institution", "Program",
-    "Programme", "Board", "Federation", "Society", "Club", "Network", "Initiative", "Mission",
+    "Council",
+    "Ministry",
+    "Agency",
+    "Institute",
+    "Department",
+    "Party",
+    "Bank",
+    "Commission",
+    "Committee",
+    "Court",
+    "Army",
+    "Navy",
+    "Forces",
+    "Force",
+    "Guard",
+    "Guards",
+    "Corps",
+    "Union",
+    "Association",
+    "Organization",
+    "Organisation",
+    "Company",
+    "Corporation",
+    "Corp.",
+    "Inc.",
+    "Ltd",
+    "Group",
+    "University",
+    "Center",
+    "Centre",
+    "Foundation",
+    "Parliament",
+    "Assembly",
+    "Office",
+    "Service",
+    "Services",
+    "Authority",
+    "Administration",
+    "Bureau",
+    "Command",
+    "Fund",
+    "League",
+    "Movement",
+    "Front",
+    "Coalition",
+    "Alliance",
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Police",
+    "Cabinet",
+    "Senate",
+    "Congress",
+    "Government",
+    "Institution",
+    "Program",
+    "Programme",
+    "Board",
+    "Federation",
+    "Society",
+    "Club",
+    "Network",
+    "Initiative",
+    "Mission",
 ];
 const MEDIA_HEADS: &[&str] = &[
-    "News", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Daily",
-    "Radio", "TV", "Television", "Press", "Chronicle", "Observer", "Mail", "Express", "Review",
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Telegraph",
+    "Daily",
+    "Radio",
+    "TV",
+    "Television",
+    "Press",
+    "Chronicle",
+    "Observer",
+    "Mail",
+    "Express",
+    "Review",
 ];
 const PLACE_HEADS: &[&str] = &[
-    "Province", "Region", "Oblast", "Island", "Islands", "Sea", "River", "Mountains", "Valley",
-    "Strait", "Gulf", "City", "County", "District", "Peninsula", "Lake", "Desert", "Bay", "Coast",
-    "Square", "Street", "Airport", "Port", "Base",
+    "Province",
+    "Region",
+    "Oblast",
+    "Island",
+    "Islands",
+    "Sea",
+    "River",
+    "Mountains",
+    "Valley",
+    "Strait",
+    "Gulf",
+    "City",
+    "County",
+    "District",
+    "Peninsula",
+    "Lake",
+    "Desert",
+    "Bay",
+    "Coast",
+    "Square",
+    "Street",
+    "Airport",
+    "Port",
+    "Base",
 ];
 const LOWER_PLACE_HEADS: &[&str] = &["province", "region", "oblast", "city", "district", "county"];
 const CONNECTORS: &[&str] = &[
@@ -85,14 +178,53 @@ const COMMON_ACRONYMS: &[&str] = &[
     "NGOs", "OK", "USD", "EUR", "SRBM", "SRBMs", "ICBM", "ICBMs", "AM", "PM", "EST", "GMT", "UTC",
 ];
 pub const WEAPON_NOUNS: &[&str] = &[
-    "missile", "missiles", "drone", "drones", "rocket", "rockets", "fighter", "fighters", "jet",
-    "jets", "tank", "tanks", "helicopter", "helicopters", "system", "systems", "UAV", "UAVs",
-    "launcher", "launchers", "howitzer", "howitzers", "warplane", "warplanes", "bomber",
-    "bombers", "submarine", "submarines", "interceptor", "interceptors",
+    "missile",
+    "missiles",
+    "drone",
+    "drones",
+    "rocket",
+    "rockets",
+    "fighter",
+    "fighters",
+    "jet",
+    "jets",
+    "tank",
+    "tanks",
+    "helicopter",
+    "helicopters",
+    "system",
+    "systems",
+    "UAV",
+    "UAVs",
+    "launcher",
+    "launchers",
+    "howitzer",
+    "howitzers",
+    "warplane",
+    "warplanes",
+    "bomber",
+    "bombers",
+    "submarine",
+    "submarines",
+    "interceptor",
+    "interceptors",
 ];
 const SPEECH_AFTER: &[&str] = &[
-    "said", "says", "told", "added", "warned", "noted", "stated", "wrote", "explained", "argued",
-    "insisted", "announced", "claimed", "tweeted", "declared",
+    "said",
+    "says",
+    "told",
+    "added",
+    "warned",
+    "noted",
+    "stated",
+    "wrote",
+    "explained",
+    "argued",
+    "insisted",
+    "announced",
+    "claimed",
+    "tweeted",
+    "declared",
 ];
 
 /// Finds the mentions in one paragraph. `lower_words` holds every word the
@@ -133,7 +265,8 @@ pub fn find_in_paragraph(
             let mut m = mention(paragraph_index, text, tokens, i, i + len, known.kind);
             m.adjective = known.adjective;
             if known.kind == EntityKind::Person {
-                m.role = take_role(&mut pending_role, i).or_else(|| lower_role_before(tokens, i, &out));
+                m.role =
+                    take_role(&mut pending_role, i).or_else(|| lower_role_before(tokens, i, &out));
             }
             m.known = Some(known);
             out.push(m);
@@ -154,7 +287,9 @@ pub fn find_in_paragraph(
                 // a longer capitalised name belongs to that name.
                 let inner_body = known.kind == EntityKind::Organisation
                     && !known.metonym
-                    && tokens[i..j].iter().all(|t| t.is_capitalised() && !lexicon().is_function_word(t.text))
+                    && tokens[i..j]
+                        .iter()
+                        .all(|t| t.is_capitalised() && !lexicon().is_function_word(t.text))
                     && title_at(tokens, i, j).is_none();
                 if inner_body {
                     j += len;
@@ -162,12 +297,12 @@ pub fn find_in_paragraph(
                 }
                 break;
             }
-            if u.is_capitalised() || is_designation(u.text) {
-                j += 1;
-            } else if CONNECTORS.contains(&u.text)
+            let connector = CONNECTORS.contains(&u.text)
                 && u.text != "and"
-                && tokens.get(j + 1).is_some_and(|n| n.is_capitalised() && gazetteer_at(tokens, j + 1).is_none())
-            {
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| n.is_capitalised() && gazetteer_at(tokens, j + 1).is_none());
+            if u.is_capitalised() || is_designation(u.text) || connector {
                 j += 1;
             } else {
                 break;
@@ -175,7 +310,17 @@ pub fn find_in_paragraph(
         }
         let run_start = i;
         i = j;
-        classify_run(paragraph_index, text, tokens, run_start, j, sentence_starts, lower_words, &mut out, &mut pending_role);
+        classify_run(
+            paragraph_index,
+            text,
+            tokens,
+            run_start,
+            j,
+            sentence_starts,
+            lower_words,
+            &mut out,
+            &mut pending_role,
+        );
     }
     mark_bracket_definitions(tokens, &mut out);
     out
@@ -202,15 +347,50 @@ fn hyphenated_states(t: Tok) -> Option<Vec<(usize, usize, Known)>> {
         parts.push((offset, offset + piece.len(), *piece));
         offset += piece.len() + 1;
     }
-    let known = |p: &str| lex.known(&name_key([p])).filter(|k| k.kind == EntityKind::Country || k.metonym).cloned();
-    const ORIGIN: &[&str] = &["made", "backed", "built", "produced", "led", "based", "supplied", "funded", "owned", "operated", "designed", "allied", "aligned", "controlled"];
+    let known = |p: &str| {
+        lex.known(&name_key([p]))
+            .filter(|k| k.kind == EntityKind::Country || k.metonym)
+            .cloned()
+    };
+    const ORIGIN: &[&str] = &[
+        "made",
+        "backed",
+        "built",
+        "produced",
+        "led",
+        "based",
+        "supplied",
+        "funded",
+        "owned",
+        "operated",
+        "designed",
+        "allied",
+        "aligned",
+        "controlled",
+    ];
     if pieces.len() == 2 && ORIGIN.contains(&pieces[1]) {
         let k = known(pieces[0])?;
         let (s, e, _) = parts[0];
-        return Some(vec![(s, e, Known { adjective: true, ..k })]);
+        return Some(vec![(
+            s,
+            e,
+            Known {
+                adjective: true,
+                ..k
+            },
+        )]);
     }
-    if pieces.len() >= 2 && pieces.iter().all(|p| known(p).is_some_and(|k| !k.adjective)) {
-        return Some(parts.into_iter().filter_map(|(s, e, p)| known(p).map(|k| (s, e, k))).collect());
+    if pieces.len() >= 2
+        && pieces
+            .iter()
+            .all(|p| known(p).is_some_and(|k| !k.adjective))
+    {
+        return Some(
+            parts
+                .into_iter()
+                .filter_map(|(s, e, p)| known(p).map(|k| (s, e, k)))
+                .collect(),
+        );
     }
     None
 }
@@ -248,7 +428,14 @@ fn gazetteer_at(tokens: &[Tok], i: usize) -> Option<(usize, Known)> {
     None
 }
 
-fn mention(paragraph: usize, text: &str, tokens: &[Tok], a: usize, b: usize, kind: EntityKind) -> RawMention {
+fn mention(
+    paragraph: usize,
+    text: &str,
+    tokens: &[Tok],
+    a: usize,
+    b: usize,
+    kind: EntityKind,
+) -> RawMention {
     let start = tokens[a].start;
     let end = tokens[b - 1].end;
     RawMention {
@@ -272,7 +459,10 @@ fn title_at(tokens: &[Tok], a: usize, b: usize) -> Option<usize> {
     let lex = lexicon();
     let max = lex.max_title_tokens.min(b.saturating_sub(a));
     (1..=max).rev().find(|&len| {
-        let words: Vec<String> = tokens[a..a + len].iter().map(|t| t.text.to_lowercase()).collect();
+        let words: Vec<String> = tokens[a..a + len]
+            .iter()
+            .map(|t| t.text.to_lowercase())
+            .collect();
         lex.is_title(&words)
     })
 }
@@ -286,10 +476,16 @@ fn lower_role_before(tokens: &[Tok], at: usize, found: &[RawMention]) -> Option<
         if tokens[a..at].iter().any(|t| !t.is_word()) {
             continue;
         }
-        let words: Vec<String> = tokens[a..at].iter().map(|t| t.text.to_lowercase()).collect();
+        let words: Vec<String> = tokens[a..at]
+            .iter()
+            .map(|t| t.text.to_lowercase())
+            .collect();
         if lex.is_title(&words) {
             let mut role: Vec<&str> = Vec::new();
-            if let Some(prev) = found.last().filter(|m| m.tok_end == a && m.kind != EntityKind::Person) {
+            if let Some(prev) = found
+                .last()
+                .filter(|m| m.tok_end == a && m.kind != EntityKind::Person)
+            {
                 role.push(&prev.text);
             }
             role.extend(tokens[a..at].iter().map(|t| t.text));
@@ -317,8 +513,18 @@ fn classify_run(
     while a < b && lex.is_function_word(tokens[a].text) && title_at(tokens, a, b).is_none() {
         a += 1;
     }
-    while b > a && CONNECTORS.contains(&tokens[b - 1].text) {
-        return classify_run(paragraph, text, tokens, a, b - 1, sentence_starts, lower_words, out, pending_role);
+    if b > a && CONNECTORS.contains(&tokens[b - 1].text) {
+        return classify_run(
+            paragraph,
+            text,
+            tokens,
+            a,
+            b - 1,
+            sentence_starts,
+            lower_words,
+            out,
+            pending_role,
+        );
     }
     if a >= b {
         return;
@@ -336,9 +542,16 @@ fn classify_run(
     }
     if let Some((ts, te)) = last_title {
         let mut role_start = tokens[a].start;
-        if let Some(prev) = out.iter().rev().find(|m| m.tok_end == a && m.kind != EntityKind::Person) {
+        if let Some(prev) = out
+            .iter()
+            .rev()
+            .find(|m| m.tok_end == a && m.kind != EntityKind::Person)
+        {
             role_start = prev.start;
-        } else if let Some(prev) = out.last().filter(|m| m.tok_end + 1 == a && tokens[m.tok_end].kind == TokKind::Possessive) {
+        } else if let Some(prev) = out
+            .last()
+            .filter(|m| m.tok_end + 1 == a && tokens[m.tok_end].kind == TokKind::Possessive)
+        {
             role_start = prev.start;
         }
         // What precedes the title qualifies it: an organisation ("Supreme
@@ -351,7 +564,10 @@ fn classify_run(
                 out.push(m);
             }
         }
-        let role = text.get(role_start..tokens[te - 1].end).unwrap_or_default().to_string();
+        let role = text
+            .get(role_start..tokens[te - 1].end)
+            .unwrap_or_default()
+            .to_string();
         if te < b {
             let mut m = mention(paragraph, text, tokens, te, b, EntityKind::Person);
             m.role = Some(role);
@@ -365,7 +581,9 @@ fn classify_run(
     // case is a common word.
     let initial = sentence_starts.contains(&tokens[run_start].start)
         || sentence_starts.contains(&tokens[a].start)
-        || tokens[..a].last().is_some_and(|t| crate::text::is_quote_char(t.text.chars().next().unwrap_or(' ')));
+        || tokens[..a]
+            .last()
+            .is_some_and(|t| crate::text::is_quote_char(t.text.chars().next().unwrap_or(' ')));
     let word = tokens[a].text;
     if b - a == 1 {
         if lex.is_function_word(word) || COMMON_ACRONYMS.contains(&word) {
@@ -378,24 +596,30 @@ fn classify_run(
     let mut kind = run_kind(tokens, a, b).unwrap_or(EntityKind::Other);
     let after = tokens.get(b);
     if kind == EntityKind::Other {
-        if tokens[a..b].iter().all(|t| t.is_capitalised()) && after.is_some_and(|t| LOWER_PLACE_HEADS.contains(&t.text)) {
+        if tokens[a..b].iter().all(|t| t.is_capitalised())
+            && after.is_some_and(|t| LOWER_PLACE_HEADS.contains(&t.text))
+        {
             kind = EntityKind::Place;
         } else if is_weapon_context(tokens, b) || (b - a == 1 && is_designation(word)) {
             kind = EntityKind::Weapon;
-        } else if lex.is_given_name(word) && b - a >= 2 {
-            kind = EntityKind::Person;
-        } else if (2..=4).contains(&(b - a))
-            && (after.is_some_and(|t| SPEECH_AFTER.contains(&t.text))
-                || tokens.get(b).is_some_and(|t| t.is(","))
-                    && tokens.get(b + 1).is_some_and(|t| t.text == "who"))
-        {
-            kind = EntityKind::Person;
+        } else {
+            let given_name = lex.is_given_name(word) && b - a >= 2;
+            let speaks = (2..=4).contains(&(b - a))
+                && (after.is_some_and(|t| SPEECH_AFTER.contains(&t.text))
+                    || tokens.get(b).is_some_and(|t| t.is(","))
+                        && tokens.get(b + 1).is_some_and(|t| t.text == "who"));
+            if given_name || speaks {
+                kind = EntityKind::Person;
+            }
         }
     }
     // "the Foo and Bar missiles": Foo is a weapon too.
     if kind == EntityKind::Weapon {
         if let Some(prev) = out.last_mut() {
-            if prev.tok_end + 1 == a && tokens[prev.tok_end].text == "and" && prev.kind == EntityKind::Other {
+            if prev.tok_end + 1 == a
+                && tokens[prev.tok_end].text == "and"
+                && prev.kind == EntityKind::Other
+            {
                 prev.kind = EntityKind::Weapon;
             }
         }
@@ -420,7 +644,9 @@ fn run_kind(tokens: &[Tok], a: usize, b: usize) -> Option<EntityKind> {
     if MEDIA_HEADS.contains(&last) && b - a >= 2 {
         return Some(EntityKind::Media);
     }
-    if tokens.get(b).is_some_and(|t| t.text == "news" || t.text == "newspaper")
+    if tokens
+        .get(b)
+        .is_some_and(|t| t.text == "news" || t.text == "newspaper")
         || tokens.get(b).is_some_and(|t| t.text == "agency")
     {
         return Some(EntityKind::Media);
@@ -436,8 +662,13 @@ fn run_kind(tokens: &[Tok], a: usize, b: usize) -> Option<EntityKind> {
 
 /// A weapon noun follows token `b` ("... missiles", "... drones").
 fn is_weapon_context(tokens: &[Tok], b: usize) -> bool {
-    tokens.get(b).is_some_and(|t| WEAPON_NOUNS.contains(&t.text))
-        || (tokens.get(b).is_some_and(|t| t.is("-")) && tokens.get(b + 1).is_some_and(|t| WEAPON_NOUNS.contains(&t.text)))
+    tokens
+        .get(b)
+        .is_some_and(|t| WEAPON_NOUNS.contains(&t.text))
+        || (tokens.get(b).is_some_and(|t| t.is("-"))
+            && tokens
+                .get(b + 1)
+                .is_some_and(|t| WEAPON_NOUNS.contains(&t.text)))
 }
 
 /// "Long Name (ABBR)": the abbreviation is defined as the long name.
@@ -447,7 +678,10 @@ fn mark_bracket_definitions(tokens: &[Tok], out: &mut Vec<RawMention>) {
     for idx in 0..out.len() {
         let m = &out[idx];
         let is_acronym = m.tok_end - m.tok == 1
-            && m.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            && m.text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
             && m.text.chars().count() >= 2;
         let bracketed = m.tok >= 1
             && tokens.get(m.tok - 1).is_some_and(|t| t.is("("))
@@ -457,23 +691,32 @@ fn mark_bracket_definitions(tokens: &[Tok], out: &mut Vec<RawMention>) {
         }
         let before = m.tok - 1;
         if let Some(prev) = out[..idx].iter().rev().find(|p| p.tok_end == before) {
-            let name = prev.known.as_ref().map_or(prev.text.clone(), |k| k.name.clone());
+            let name = prev
+                .known
+                .as_ref()
+                .map_or(prev.text.clone(), |k| k.name.clone());
             let kind = prev.kind;
             let known = prev.known.clone();
             let m = &mut out[idx];
             m.defines = Some(name);
             m.kind = kind;
-            m.known = known.map(|k| Known { adjective: false, ..k });
+            m.known = known.map(|k| Known {
+                adjective: false,
+                ..k
+            });
             m.adjective = false;
         } else {
             // Initials of the lower-case words before the bracket.
             let letters: Vec<char> = m.text.chars().filter(|c| c.is_alphabetic()).collect();
             if before >= letters.len() {
                 let words = &tokens[before - letters.len()..before];
-                let matches = words
-                    .iter()
-                    .zip(&letters)
-                    .all(|(w, l)| w.is_word() && w.text.chars().next().is_some_and(|c| c.to_ascii_uppercase() == *l));
+                let matches = words.iter().zip(&letters).all(|(w, l)| {
+                    w.is_word()
+                        && w.text
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.to_ascii_uppercase() == *l)
+                });
                 if matches && m.known.is_none() {
                     drop.push(idx);
                 }
@@ -501,7 +744,13 @@ pub fn find_in_document(doc: &Document) -> Vec<RawMention> {
             .iter()
             .map(|s| s.start)
             .collect();
-        out.extend(find_in_paragraph(index, paragraph, &tokens, &starts, &lower_words));
+        out.extend(find_in_paragraph(
+            index,
+            paragraph,
+            &tokens,
+            &starts,
+            &lower_words,
+        ));
     }
     out
 }
@@ -531,7 +780,10 @@ struct Cluster {
 /// Merges the mentions of every document into entities. `docs` pairs a
 /// document id with its mentions; `outlets` are names of outlets that
 /// published documents (always media).
-pub fn resolve(docs: &[(String, Vec<RawMention>)], outlets: &[String]) -> (Vec<Entity>, Vec<Vec<ResolvedMention>>) {
+pub fn resolve(
+    docs: &[(String, Vec<RawMention>)],
+    outlets: &[String],
+) -> (Vec<Entity>, Vec<Vec<ResolvedMention>>) {
     let lex = lexicon();
     // 1. Clusters by base key.
     let mut clusters: BTreeMap<(EntityKind, String), Cluster> = BTreeMap::new();
@@ -549,7 +801,10 @@ pub fn resolve(docs: &[(String, Vec<RawMention>)], outlets: &[String]) -> (Vec<E
             let c = clusters.entry(key.clone()).or_insert_with(|| Cluster {
                 name: key.1.clone(),
                 kind: key.0,
-                known: m.known.clone().map(|k| Known { adjective: false, ..k }),
+                known: m.known.clone().map(|k| Known {
+                    adjective: false,
+                    ..k
+                }),
                 forms: BTreeMap::new(),
                 strong: 0,
             });
@@ -561,7 +816,10 @@ pub fn resolve(docs: &[(String, Vec<RawMention>)], outlets: &[String]) -> (Vec<E
     let mut redirect: HashMap<(EntityKind, String), (EntityKind, String)> = HashMap::new();
     let keys: Vec<(EntityKind, String)> = clusters.keys().cloned().collect();
     // Kind-insensitive lookups for unknown names.
-    let persons: Vec<&(EntityKind, String)> = keys.iter().filter(|k| k.0 == EntityKind::Person && k.1.contains(' ')).collect();
+    let persons: Vec<&(EntityKind, String)> = keys
+        .iter()
+        .filter(|k| k.0 == EntityKind::Person && k.1.contains(' '))
+        .collect();
     // Near-spellings of unknown full names, and unknown names matching a
     // known person's variant.
     for (i, a) in persons.iter().enumerate() {
@@ -572,15 +830,14 @@ pub fn resolve(docs: &[(String, Vec<RawMention>)], outlets: &[String]) -> (Vec<E
             if near_same_person(&a.1, &b.1) {
                 let a_known = clusters[*a].known.is_some();
                 let b_known = clusters[*b].known.is_some();
-                let (from, to) = if b_known && !a_known {
-                    (a, b)
-                } else if a_known && !b_known {
-                    (b, a)
-                } else if clusters[*a].forms.values().sum::<usize>() >= clusters[*b].forms.values().sum::<usize>() {
-                    (b, a)
+                let a_bigger = clusters[*a].forms.values().sum::<usize>()
+                    >= clusters[*b].forms.values().sum::<usize>();
+                let keep_a = if a_known != b_known {
+                    a_known
                 } else {
-                    (a, b)
+                    a_bigger
                 };
+                let (from, to) = if keep_a { (b, a) } else { (a, b) };
                 if a_known && b_known {
                     continue;
                 }
@@ -588,7 +845,9 @@ pub fn resolve(docs: &[(String, Vec<RawMention>)], outlets: &[String]) -> (Vec<E
             }
         }
     }
-    let resolve_key = |key: &(EntityKind, String), redirect: &HashMap<(EntityKind, String), (EntityKind, String)>| -> (EntityKind, String) {
+    let resolve_key = |key: &(EntityKind, String),
+                       redirect: &HashMap<(EntityKind, String), (EntityKind, String)>|
+     -> (EntityKind, String) {
         let mut k = key.clone();
         for _ in 0..4 {
             match redirect.get(&k) {
@@ -609,7 +868,11 @@ pub fn resolve(docs: &[(String, Vec<RawMention>)], outlets: &[String]) -> (Vec<E
     // Initials of multi-word names, for unknown acronyms.
     let mut initials: BTreeMap<String, BTreeSet<(EntityKind, String)>> = BTreeMap::new();
     for key in &keys {
-        let words: Vec<&str> = key.1.split_whitespace().filter(|w| !CONNECTORS.contains(w)).collect();
+        let words: Vec<&str> = key
+            .1
+            .split_whitespace()
+            .filter(|w| !CONNECTORS.contains(w))
+            .collect();
         if words.len() >= 2 {
             let acronym: String = words.iter().filter_map(|w| w.chars().next()).collect();
             if acronym.chars().all(char::is_uppercase) {
@@ -642,10 +905,13 @@ pub fn resolve(docs: &[(String, Vec<RawMention>)], outlets: &[String]) -> (Vec<E
         }
     }
     // A name typed differently in two places (Other here, Person there).
-    let by_name: BTreeMap<String, Vec<(EntityKind, String)>> = keys.iter().fold(BTreeMap::new(), |mut acc, k| {
-        acc.entry(k.1.clone()).or_insert_with(Vec::new).push(k.clone());
-        acc
-    });
+    let by_name: BTreeMap<String, Vec<(EntityKind, String)>> =
+        keys.iter().fold(BTreeMap::new(), |mut acc, k| {
+            acc.entry(k.1.clone())
+                .or_insert_with(Vec::new)
+                .push(k.clone());
+            acc
+        });
     for same in by_name.values().filter(|v| v.len() > 1) {
         let best = same
             .iter()
@@ -739,16 +1005,21 @@ pub fn resolve(docs: &[(String, Vec<RawMention>)], outlets: &[String]) -> (Vec<E
     }
     // Names of unknown clusters: the most frequent full form.
     for e in entities.values_mut() {
-        let is_known = clusters.values().any(|c| c.known.is_some() && entity_id(c.kind, &c.name) == e.id);
+        let is_known = clusters
+            .values()
+            .any(|c| c.known.is_some() && entity_id(c.kind, &c.name) == e.id);
         if !is_known {
             let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
             for s in &e.spans {
                 *counts.entry(s.text.as_str()).or_default() += 1;
             }
-            if let Some((best, _)) = counts
-                .iter()
-                .max_by_key(|(form, n)| (form.split_whitespace().count().min(3), **n, std::cmp::Reverse(*form)))
-            {
+            if let Some((best, _)) = counts.iter().max_by_key(|(form, n)| {
+                (
+                    form.split_whitespace().count().min(3),
+                    **n,
+                    std::cmp::Reverse(*form),
+                )
+            }) {
                 e.name = best.to_string();
             }
         }
@@ -767,7 +1038,12 @@ pub fn resolve(docs: &[(String, Vec<RawMention>)], outlets: &[String]) -> (Vec<E
         if let Some(known) = cluster.known.as_ref().filter(|k| k.metonym) {
             let id = entity_id(cluster.kind, &cluster.name);
             if let (Some(e), Some(state)) = (entities.get_mut(&id), known.state.as_ref()) {
-                e.stands_for = Some(states.get(state).cloned().unwrap_or_else(|| entity_id(EntityKind::Country, state)));
+                e.stands_for = Some(
+                    states
+                        .get(state)
+                        .cloned()
+                        .unwrap_or_else(|| entity_id(EntityKind::Country, state)),
+                );
             }
         }
     }
@@ -811,7 +1087,8 @@ pub fn state_of(entity: &Entity) -> Option<String> {
 }
 
 fn known_person_by_surname(word: &str) -> Option<&'static Known> {
-    static SURNAMES: std::sync::OnceLock<HashMap<String, Option<Known>>> = std::sync::OnceLock::new();
+    static SURNAMES: std::sync::OnceLock<HashMap<String, Option<Known>>> =
+        std::sync::OnceLock::new();
     let map = SURNAMES.get_or_init(|| {
         let mut map: HashMap<String, Option<Known>> = HashMap::new();
         for line in include_str!("../data/people.txt").lines() {
@@ -860,7 +1137,11 @@ pub fn near_same_person(a: &str, b: &str) -> bool {
     if initial(fa, fb) || initial(fb, fa) {
         return true;
     }
-    let limit = if fa.chars().count().min(fb.chars().count()) >= 6 { 2 } else { 1 };
+    let limit = if fa.chars().count().min(fb.chars().count()) >= 6 {
+        2
+    } else {
+        1
+    };
     la == lb && fa.chars().next() == fb.chars().next() && edit_distance(fa, fb) <= limit
 }
 
@@ -870,7 +1151,10 @@ mod tests {
 
     fn find(text: &str) -> Vec<(String, EntityKind, Option<String>)> {
         let tokens = tokenize(text);
-        let starts: Vec<usize> = crate::sentences::split_tokens(text, &tokens).iter().map(|s| s.start).collect();
+        let starts: Vec<usize> = crate::sentences::split_tokens(text, &tokens)
+            .iter()
+            .map(|s| s.start)
+            .collect();
         let lower: BTreeSet<String> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
@@ -890,26 +1174,37 @@ mod tests {
             EntityKind::Person,
             Some("Under Secretary of Defense for Policy".into())
         )));
-        assert!(found.iter().any(|(t, k, r)| t == "William Burns" && *k == EntityKind::Person && r.as_deref() == Some("CIA Director")));
+        assert!(found.iter().any(|(t, k, r)| t == "William Burns"
+            && *k == EntityKind::Person
+            && r.as_deref() == Some("CIA Director")));
     }
 
     #[test]
     fn an_organisation_before_a_title_is_found_too() {
-        let found = find("She met the National Electoral Council Chairman Pedro Alvarado on Friday.");
-        assert!(found.iter().any(|(t, k, _)| t == "National Electoral Council" && *k == EntityKind::Organisation));
-        assert!(found.iter().any(|(t, k, r)| t == "Pedro Alvarado" && *k == EntityKind::Person && r.as_deref() == Some("National Electoral Council Chairman")));
+        let found =
+            find("She met the National Electoral Council Chairman Pedro Alvarado on Friday.");
+        assert!(found
+            .iter()
+            .any(|(t, k, _)| t == "National Electoral Council" && *k == EntityKind::Organisation));
+        assert!(found.iter().any(|(t, k, r)| t == "Pedro Alvarado"
+            && *k == EntityKind::Person
+            && r.as_deref() == Some("National Electoral Council Chairman")));
     }
 
     #[test]
     fn lower_case_roles_make_unknown_names_people() {
         let found = find("Ghanaian opposition leader Kwame Mensah rejected the count.");
-        assert!(found.iter().any(|(t, k, r)| t == "Kwame Mensah" && *k == EntityKind::Person && r.as_deref() == Some("Ghanaian opposition leader")));
+        assert!(found.iter().any(|(t, k, r)| t == "Kwame Mensah"
+            && *k == EntityKind::Person
+            && r.as_deref() == Some("Ghanaian opposition leader")));
     }
 
     #[test]
     fn unknown_names_are_still_found_and_typed_by_their_last_word() {
         let found = find("The strike at the Port of Santos spread, the Dockers Union of Brazil said, and Lagos State Police arrested Tunde Bakare.");
-        assert!(found.iter().any(|(t, k, _)| t == "Dockers Union" && *k == EntityKind::Organisation));
+        assert!(found
+            .iter()
+            .any(|(t, k, _)| t == "Dockers Union" && *k == EntityKind::Organisation));
         assert!(found.iter().any(|(t, _, _)| t == "Tunde Bakare"));
         assert!(found.iter().any(|(t, _, _)| t.contains("Santos")));
     }
@@ -923,9 +1218,18 @@ mod tests {
     #[test]
     fn weapons_by_designation_and_by_noun() {
         let found = find("They want the Qaher and Tondar missiles and more Ka-99 helicopters.");
-        assert!(found.iter().any(|(t, k, _)| t == "Qaher" && *k == EntityKind::Weapon), "{found:?}");
-        assert!(found.iter().any(|(t, k, _)| t == "Tondar" && *k == EntityKind::Weapon));
-        assert!(found.iter().any(|(t, k, _)| t == "Ka-99" && *k == EntityKind::Weapon));
+        assert!(
+            found
+                .iter()
+                .any(|(t, k, _)| t == "Qaher" && *k == EntityKind::Weapon),
+            "{found:?}"
+        );
+        assert!(found
+            .iter()
+            .any(|(t, k, _)| t == "Tondar" && *k == EntityKind::Weapon));
+        assert!(found
+            .iter()
+            .any(|(t, k, _)| t == "Ka-99" && *k == EntityKind::Weapon));
     }
 
     #[test]
@@ -937,7 +1241,10 @@ mod tests {
     #[test]
     fn near_spellings_of_a_person_merge() {
         assert!(near_same_person("Anthony Blinken", "Antony Blinken"));
-        assert!(near_same_person("Volodymyr Zelenskyy", "Volodymyr Zelensky"));
+        assert!(near_same_person(
+            "Volodymyr Zelenskyy",
+            "Volodymyr Zelensky"
+        ));
         assert!(near_same_person("J. Smith", "John Smith"));
         assert!(!near_same_person("John Smith", "Mary Smith"));
         assert!(!near_same_person("Joe Biden", "Hunter Biden"));
@@ -963,8 +1270,17 @@ mod tests {
     #[test]
     fn surnames_and_spelling_variants_resolve_to_one_person_across_documents() {
         let docs = vec![
-            ("a".to_string(), vec![raw("Maria Okonkwo", EntityKind::Person), raw("Okonkwo", EntityKind::Other)]),
-            ("b".to_string(), vec![raw("Mariah Okonkwo", EntityKind::Person)]),
+            (
+                "a".to_string(),
+                vec![
+                    raw("Maria Okonkwo", EntityKind::Person),
+                    raw("Okonkwo", EntityKind::Other),
+                ],
+            ),
+            (
+                "b".to_string(),
+                vec![raw("Mariah Okonkwo", EntityKind::Person)],
+            ),
         ];
         let (entities, resolved) = resolve(&docs, &[]);
         assert_eq!(entities.len(), 1, "{entities:?}");

@@ -421,7 +421,7 @@ fn merge(name: &str, page: Page, entry: Option<&CatalogEntry>) -> Document {
     if page.dek.is_some() {
         provenance.insert("dek".to_string(), Provenance::Text);
     }
-    if !via.as_deref().is_some_and(|v| !v.is_empty()) {
+    if via.as_deref().is_none_or(str::is_empty) {
         provenance.remove("via");
     }
     let id = name

@@ -70,7 +70,9 @@ pub fn lexicon() -> &'static Lexicon {
 
 /// Data lines: no comments, no blanks.
 fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn fields(line: &str) -> Vec<&str> {
@@ -102,7 +104,10 @@ pub fn name_key<'a>(tokens: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 fn phrase_tokens(phrase: &str) -> Vec<String> {
-    tokenize(phrase).iter().map(|t| t.text.to_lowercase()).collect()
+    tokenize(phrase)
+        .iter()
+        .map(|t| t.text.to_lowercase())
+        .collect()
 }
 
 /// Parses `[section]` files into lowercase token sequences.
@@ -114,7 +119,9 @@ fn sections(text: &str) -> HashMap<String, Vec<Vec<String>>> {
             current = name.to_string();
             continue;
         }
-        out.entry(current.clone()).or_default().push(phrase_tokens(line));
+        out.entry(current.clone())
+            .or_default()
+            .push(phrase_tokens(line));
     }
     for phrases in out.values_mut() {
         phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -247,7 +254,8 @@ impl Lexicon {
             let Some(name) = f.first().filter(|n| !n.is_empty()) else {
                 continue;
             };
-            let mut phrases: Vec<Vec<String>> = list(f.get(2)).iter().map(|p| phrase_tokens(p)).collect();
+            let mut phrases: Vec<Vec<String>> =
+                list(f.get(2)).iter().map(|p| phrase_tokens(p)).collect();
             phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
             lex.items.push(ItemCategory {
                 name: name.to_string(),
@@ -343,21 +351,37 @@ mod tests {
     #[test]
     fn every_data_file_parses_with_entries() {
         let lex = lexicon();
-        assert!(lex.known("Iran").is_some_and(|k| k.kind == EntityKind::Country));
-        assert_eq!(lex.known("DPRK").map(|k| k.name.as_str()), Some("North Korea"));
-        assert_eq!(lex.known("Tehran").and_then(|k| k.state.as_deref()), Some("Iran"));
+        assert!(lex
+            .known("Iran")
+            .is_some_and(|k| k.kind == EntityKind::Country));
+        assert_eq!(
+            lex.known("DPRK").map(|k| k.name.as_str()),
+            Some("North Korea")
+        );
+        assert_eq!(
+            lex.known("Tehran").and_then(|k| k.state.as_deref()),
+            Some("Iran")
+        );
         assert_eq!(lex.known("WSJ").map(|k| k.kind), Some(EntityKind::Media));
         assert!(lex.known("Iranian").is_some_and(|k| k.adjective));
         assert!(lex.is_title(&["secretary".into(), "of".into(), "state".into()]));
         assert!(!lex.cues("speech").is_empty());
-        assert!(lex.item_ancestors("ballistic missiles").contains(&"weapons".to_string()));
+        assert!(lex
+            .item_ancestors("ballistic missiles")
+            .contains(&"weapons".to_string()));
     }
 
     #[test]
     fn multi_token_names_are_keyed_by_tokens() {
         let key = name_key(["Washington", ",", "D.C."]);
-        assert_eq!(lexicon().known(&key).map(|k| k.name.as_str()), Some("Washington"));
+        assert_eq!(
+            lexicon().known(&key).map(|k| k.name.as_str()),
+            Some("Washington")
+        );
         let key = name_key(["Democratic", "People", "'s", "Republic", "of", "Korea"]);
-        assert_eq!(lexicon().known(&key).map(|k| k.name.as_str()), Some("North Korea"));
+        assert_eq!(
+            lexicon().known(&key).map(|k| k.name.as_str()),
+            Some("North Korea")
+        );
     }
 }

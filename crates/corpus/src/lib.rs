@@ -25,19 +25,19 @@ pub mod normalize;
 pub mod numbers;
 pub mod quotes;
 pub mod sentences;
+#[cfg(feature = "fs")]
+pub mod source_dir;
 pub mod stance;
 pub mod text;
 pub mod threads;
 pub mod time;
-#[cfg(feature = "fs")]
-pub mod source_dir;
 
 pub use analysis::analyse;
 pub use catalog::{Catalog, CatalogEntry};
 pub use date::PartialDate;
 pub use document::{
-    Approx, AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Mention, Number, Provenance, Quote,
-    RemovalReason, Removed, Source, Span, Stance, Thread, TimeRef, SCHEMA,
+    Approx, AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Mention, Number,
+    Provenance, Quote, RemovalReason, Removed, Source, Span, Stance, Thread, TimeRef, SCHEMA,
 };
 pub use error::{CorpusError, IngestError, Problem};
 pub use ingest::{build_corpus, ingest, SourceFile, MAX_FILE_BYTES};

@@ -77,10 +77,56 @@ fn vague_plural(word: &str) -> Option<f64> {
 }
 
 const UNIT_STOP: &[&str] = &[
-    "of", "in", "on", "at", "to", "from", "with", "by", "for", "that", "which", "who", "were", "was", "are", "is", "have",
-    "has", "had", "will", "would", "could", "per", "or", "the", "a", "an", "than", "as", "since", "into", "during",
-    "such", "but", "while", "when", "where", "be", "been", "being", "and", "if", "so", "including", "out", "over",
-    "under", "before", "after", "against",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "with",
+    "by",
+    "for",
+    "that",
+    "which",
+    "who",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "per",
+    "or",
+    "the",
+    "a",
+    "an",
+    "than",
+    "as",
+    "since",
+    "into",
+    "during",
+    "such",
+    "but",
+    "while",
+    "when",
+    "where",
+    "be",
+    "been",
+    "being",
+    "and",
+    "if",
+    "so",
+    "including",
+    "out",
+    "over",
+    "under",
+    "before",
+    "after",
+    "against",
 ];
 
 fn parse_digits(text: &str) -> Option<f64> {
@@ -107,7 +153,9 @@ pub fn find(paragraph: usize, text: &str, tokens: &[Tok], skip: &[(usize, usize)
         let mut after = i + 1;
         if t.kind == TokKind::Number {
             let prev = if i > 0 { words[i - 1].as_str() } else { "" };
-            let ordinal = tokens.get(i + 1).is_some_and(|n| n.start == t.end && matches!(n.text, "st" | "nd" | "rd" | "th"));
+            let ordinal = tokens
+                .get(i + 1)
+                .is_some_and(|n| n.start == t.end && matches!(n.text, "st" | "nd" | "rd" | "th"));
             if prev == "no." || ordinal {
                 i += 1;
                 continue;
@@ -135,11 +183,23 @@ pub fn find(paragraph: usize, text: &str, tokens: &[Tok], skip: &[(usize, usize)
                 after = i + 2;
                 // "tens of thousands of"
             }
-        } else if w == "tens" && words.get(i + 1).is_some_and(|n| n == "of") && words.get(i + 2).and_then(|n| vague_plural(n)).is_some() {
-            value = words.get(i + 2).and_then(|n| vague_plural(n)).map(|v| v * 10.0);
+        } else if w == "tens"
+            && words.get(i + 1).is_some_and(|n| n == "of")
+            && words.get(i + 2).and_then(|n| vague_plural(n)).is_some()
+        {
+            value = words
+                .get(i + 2)
+                .and_then(|n| vague_plural(n))
+                .map(|v| v * 10.0);
             approx = Approx::Vague;
-            after = if words.get(i + 3).is_some_and(|n| n == "of") { i + 4 } else { i + 3 };
-        } else if let Some(v) = small_number(w).filter(|_| t.is_word() && !t.is_capitalised() || i == 0 || tokens[i - 1].is(".")) {
+            after = if words.get(i + 3).is_some_and(|n| n == "of") {
+                i + 4
+            } else {
+                i + 3
+            };
+        } else if let Some(v) = small_number(w)
+            .filter(|_| t.is_word() && !t.is_capitalised() || i == 0 || tokens[i - 1].is("."))
+        {
             if w != "hundred" && w != "thousand" && w != "dozen" {
                 value = Some(v);
                 if let Some(s) = words.get(i + 1).and_then(|n| scale(n)) {
@@ -166,9 +226,8 @@ pub fn find(paragraph: usize, text: &str, tokens: &[Tok], skip: &[(usize, usize)
             .to_string();
             first -= 1;
         }
-        let before = |k: usize, n: usize| -> Option<String> {
-            (k >= n).then(|| words[k - n..k].join(" "))
-        };
+        let before =
+            |k: usize, n: usize| -> Option<String> { (k >= n).then(|| words[k - n..k].join(" ")) };
         for (phrase, kind) in [
             ("more than", Approx::AtLeast),
             ("at least", Approx::AtLeast),
@@ -200,8 +259,14 @@ pub fn find(paragraph: usize, text: &str, tokens: &[Tok], skip: &[(usize, usize)
         }
         // Ranges: "between 125 and 435", "125 to 435", "125-435".
         let range_word = words.get(after).map(String::as_str);
-        let other_end = tokens.get(after + 1).filter(|n| n.kind == TokKind::Number).and_then(|n| parse_digits(n.text));
-        if matches!(range_word, Some("and" | "to" | "-" | "–")) && other_end.is_some() && (approx == Approx::Range || range_word != Some("and")) {
+        let other_end = tokens
+            .get(after + 1)
+            .filter(|n| n.kind == TokKind::Number)
+            .and_then(|n| parse_digits(n.text));
+        if matches!(range_word, Some("and" | "to" | "-" | "–"))
+            && other_end.is_some()
+            && (approx == Approx::Range || range_word != Some("and"))
+        {
             max = other_end;
             approx = Approx::Range;
             after += 2;
@@ -218,20 +283,29 @@ pub fn find(paragraph: usize, text: &str, tokens: &[Tok], skip: &[(usize, usize)
         }
         // "11 of the 14", "11 of 14".
         if words.get(after).is_some_and(|w| w == "of") {
-            let k = if words.get(after + 1).is_some_and(|w| w == "the") { after + 2 } else { after + 1 };
-            if let Some(total) = tokens.get(k).filter(|n| n.kind == TokKind::Number).and_then(|n| parse_digits(n.text)) {
+            let k = if words.get(after + 1).is_some_and(|w| w == "the") {
+                after + 2
+            } else {
+                after + 1
+            };
+            if let Some(total) = tokens
+                .get(k)
+                .filter(|n| n.kind == TokKind::Number)
+                .and_then(|n| parse_digits(n.text))
+            {
                 of_total = Some(total);
                 after = k + 1;
             }
         }
         // Percent.
-        if tokens.get(after).is_some_and(|n| n.is("%")) {
+        if tokens.get(after).is_some_and(|n| n.is("%"))
+            || words.get(after).is_some_and(|w| w == "percent")
+        {
             unit = "%".into();
             after += 1;
-        } else if words.get(after).is_some_and(|w| w == "percent") {
-            unit = "%".into();
-            after += 1;
-        } else if words.get(after).is_some_and(|w| w == "per") && words.get(after + 1).is_some_and(|w| w == "cent") {
+        } else if words.get(after).is_some_and(|w| w == "per")
+            && words.get(after + 1).is_some_and(|w| w == "cent")
+        {
             unit = "%".into();
             after += 2;
         }
@@ -244,7 +318,10 @@ pub fn find(paragraph: usize, text: &str, tokens: &[Tok], skip: &[(usize, usize)
                 let u = tokens[k];
                 let lw = words[k].as_str();
                 if !u.is_word() || UNIT_STOP.contains(&lw) {
-                    if lw == "and" && !run.is_empty() && tokens.get(k + 1).is_some_and(|n| n.is_capitalised()) {
+                    if lw == "and"
+                        && !run.is_empty()
+                        && tokens.get(k + 1).is_some_and(|n| n.is_capitalised())
+                    {
                         run.push(k);
                         k += 1;
                         continue;
@@ -254,20 +331,34 @@ pub fn find(paragraph: usize, text: &str, tokens: &[Tok], skip: &[(usize, usize)
                 run.push(k);
                 k += 1;
             }
-            if let Some(verb) = run.iter().skip(1).position(|&r| words[r].ends_with("ed") || words[r].ends_with("ing")) {
+            if let Some(verb) = run
+                .iter()
+                .skip(1)
+                .position(|&r| words[r].ends_with("ed") || words[r].ends_with("ing"))
+            {
                 run.truncate(verb + 1);
             }
             while run.last().is_some_and(|&r| words[r] == "and") {
                 run.pop();
             }
-            let plural = |r: &usize| words[*r].ends_with('s') && !words[*r].ends_with("ss") && words[*r].len() > 2;
-            let head = if value != 1.0 { run.iter().rposition(plural) } else { None }.or_else(|| run.len().checked_sub(1));
+            let plural = |r: &usize| {
+                words[*r].ends_with('s') && !words[*r].ends_with("ss") && words[*r].len() > 2
+            };
+            let head = if value != 1.0 {
+                run.iter().rposition(plural)
+            } else {
+                None
+            }
+            .or_else(|| run.len().checked_sub(1));
             if let Some(h) = head {
                 let last = run[h];
                 if unit.is_empty() {
                     unit = words[last].clone();
                 }
-                counts = text.get(tokens[run[0]].start..tokens[last].end).unwrap_or_default().to_string();
+                counts = text
+                    .get(tokens[run[0]].start..tokens[last].end)
+                    .unwrap_or_default()
+                    .to_string();
             }
         }
         let start = tokens[first].start;
@@ -305,27 +396,80 @@ mod tests {
 
     #[test]
     fn approximators_are_kept_with_the_value() {
-        assert_eq!(one("It will send approximately 1,000 additional weapons, officials said."), ("approximately 1,000".into(), 1000.0, "weapons".into(), Approx::About));
-        assert_eq!(one("The shipment held about 450 drones."), ("about 450".into(), 450.0, "drones".into(), Approx::About));
-        assert_eq!(one("They shot down more than 300 Iranian drones."), ("more than 300".into(), 300.0, "drones".into(), Approx::AtLeast));
+        assert_eq!(
+            one("It will send approximately 1,000 additional weapons, officials said."),
+            (
+                "approximately 1,000".into(),
+                1000.0,
+                "weapons".into(),
+                Approx::About
+            )
+        );
+        assert_eq!(
+            one("The shipment held about 450 drones."),
+            ("about 450".into(), 450.0, "drones".into(), Approx::About)
+        );
+        assert_eq!(
+            one("They shot down more than 300 Iranian drones."),
+            (
+                "more than 300".into(),
+                300.0,
+                "drones".into(),
+                Approx::AtLeast
+            )
+        );
     }
 
     #[test]
     fn parts_ranges_and_vague_quantities() {
         let n = numbers("Although 11 of the 14 drones were shot down, it went on.");
-        assert_eq!((n[0].value, n[0].of_total, n[0].unit.as_str()), (11.0, Some(14.0), "drones"));
+        assert_eq!(
+            (n[0].value, n[0].of_total, n[0].unit.as_str()),
+            (11.0, Some(14.0), "drones")
+        );
         let n = numbers("They have a range between 125 and 435 miles.");
-        assert_eq!((n[0].value, n[0].max, n[0].unit.as_str(), n[0].approx), (125.0, Some(435.0), "miles", Approx::Range));
-        assert_eq!(one("It received several dozen short-range ballistic missiles."), ("several dozen".into(), 36.0, "missiles".into(), Approx::Vague));
-        assert_eq!(one("It sent millions of shells to the front."), ("millions of".into(), 2e6, "shells".into(), Approx::Vague));
-        assert_eq!(one("Tens of thousands of people marched."), ("Tens of thousands of".into(), 20000.0, "people".into(), Approx::Vague));
+        assert_eq!(
+            (n[0].value, n[0].max, n[0].unit.as_str(), n[0].approx),
+            (125.0, Some(435.0), "miles", Approx::Range)
+        );
+        assert_eq!(
+            one("It received several dozen short-range ballistic missiles."),
+            (
+                "several dozen".into(),
+                36.0,
+                "missiles".into(),
+                Approx::Vague
+            )
+        );
+        assert_eq!(
+            one("It sent millions of shells to the front."),
+            ("millions of".into(), 2e6, "shells".into(), Approx::Vague)
+        );
+        assert_eq!(
+            one("Tens of thousands of people marched."),
+            (
+                "Tens of thousands of".into(),
+                20000.0,
+                "people".into(),
+                Approx::Vague
+            )
+        );
     }
 
     #[test]
     fn money_percent_and_scale_words() {
-        assert_eq!(one("The fund lent $1.5 billion to the port."), ("$1.5 billion".into(), 1.5e9, "USD".into(), Approx::Exact));
-        assert_eq!(one("Turnout rose 3% on Sunday."), ("3%".into(), 3.0, "%".into(), Approx::Exact));
-        assert_eq!(one("Inflation hit 12 per cent."), ("12 per cent".into(), 12.0, "%".into(), Approx::Exact));
+        assert_eq!(
+            one("The fund lent $1.5 billion to the port."),
+            ("$1.5 billion".into(), 1.5e9, "USD".into(), Approx::Exact)
+        );
+        assert_eq!(
+            one("Turnout rose 3% on Sunday."),
+            ("3%".into(), 3.0, "%".into(), Approx::Exact)
+        );
+        assert_eq!(
+            one("Inflation hit 12 per cent."),
+            ("12 per cent".into(), 12.0, "%".into(), Approx::Exact)
+        );
     }
 
     #[test]

@@ -35,20 +35,32 @@ pub fn spans(paragraph: &str) -> Vec<QuoteSpan> {
     for (at, c) in paragraph.char_indices() {
         match c {
             '"' => match open_straight.take() {
-                Some(s) => out.push(QuoteSpan { start: s, end: at, continues: false }),
+                Some(s) => out.push(QuoteSpan {
+                    start: s,
+                    end: at,
+                    continues: false,
+                }),
                 None => open_straight = Some(at + 1),
             },
             '“' | '«' => open_curly = Some(at + c.len_utf8()),
             '”' | '»' => {
                 if let Some(s) = open_curly.take() {
-                    out.push(QuoteSpan { start: s, end: at, continues: false });
+                    out.push(QuoteSpan {
+                        start: s,
+                        end: at,
+                        continues: false,
+                    });
                 }
             }
             _ => {}
         }
     }
     for s in [open_straight, open_curly].into_iter().flatten() {
-        out.push(QuoteSpan { start: s, end: paragraph.len(), continues: true });
+        out.push(QuoteSpan {
+            start: s,
+            end: paragraph.len(),
+            continues: true,
+        });
     }
     out.retain(|q| q.end > q.start);
     out.sort_by_key(|q| q.start);
@@ -58,7 +70,10 @@ pub fn spans(paragraph: &str) -> Vec<QuoteSpan> {
 /// Is this quoted text worth a quote: two words or more, and not a name.
 pub fn is_real_quote(inner: &str) -> bool {
     let tokens = crate::text::tokenize(inner);
-    let words: Vec<&Tok> = tokens.iter().filter(|t| t.is_word() || t.kind == crate::text::TokKind::Number).collect();
+    let words: Vec<&Tok> = tokens
+        .iter()
+        .filter(|t| t.is_word() || t.kind == crate::text::TokKind::Number)
+        .collect();
     if words.len() < 2 {
         return false;
     }
@@ -67,16 +82,71 @@ pub fn is_real_quote(inner: &str) -> bool {
 }
 
 const SPEECH: &[&str] = &[
-    "saying", "adding", "said", "says", "say", "told", "tells", "added", "adds", "warned", "noted", "stated", "wrote", "explained", "argued",
-    "insisted", "asked", "continued", "declared", "announced", "claimed", "tweeted", "posted", "replied", "recalled",
+    "saying",
+    "adding",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "warned",
+    "noted",
+    "stated",
+    "wrote",
+    "explained",
+    "argued",
+    "insisted",
+    "asked",
+    "continued",
+    "declared",
+    "announced",
+    "claimed",
+    "tweeted",
+    "posted",
+    "replied",
+    "recalled",
 ];
-const SPEAKER_STOP: &[&str] = &[",", ".", ";", ":", "—", "–", "in", "on", "at", "who", "which", "that", "during", "after", "before", "when", "referring", "adding", "according", "while"];
+const SPEAKER_STOP: &[&str] = &[
+    ",",
+    ".",
+    ";",
+    ":",
+    "—",
+    "–",
+    "in",
+    "on",
+    "at",
+    "who",
+    "which",
+    "that",
+    "during",
+    "after",
+    "before",
+    "when",
+    "referring",
+    "adding",
+    "according",
+    "while",
+];
 
 /// The speaker phrase (token range) of a quote, looking after then before.
-fn speaker_tokens(tokens: &[Tok], words: &[String], mask: &[bool], q_first: usize, q_last: usize, s_first: usize, s_last: usize) -> Option<(usize, usize)> {
+fn speaker_tokens(
+    tokens: &[Tok],
+    words: &[String],
+    mask: &[bool],
+    q_first: usize,
+    q_last: usize,
+    s_first: usize,
+    s_last: usize,
+) -> Option<(usize, usize)> {
     // After: `," X said` or `," said X`.
     let mut k = q_last + 1;
-    while k <= s_last && (tokens[k].text.chars().all(crate::text::is_quote_char) || matches!(tokens[k].text, "," | "—")) {
+    while k <= s_last
+        && (tokens[k].text.chars().all(crate::text::is_quote_char)
+            || matches!(tokens[k].text, "," | "—"))
+    {
         k += 1;
     }
     let limit = (k + 10).min(s_last + 1);
@@ -94,7 +164,9 @@ fn speaker_tokens(tokens: &[Tok], words: &[String], mask: &[bool], q_first: usiz
     }
     // Before: `X said, "..."` or `X said that ... "..."`.
     if q_first > s_first {
-        let v = (s_first..q_first).rev().find(|&v| SPEECH.contains(&words[v].as_str()) && !mask[v])?;
+        let v = (s_first..q_first)
+            .rev()
+            .find(|&v| SPEECH.contains(&words[v].as_str()) && !mask[v])?;
         // "X ..., saying it "...": the subject of the sentence.
         if matches!(words[v].as_str(), "saying" | "adding") {
             let mut a = s_first;
@@ -110,7 +182,17 @@ fn speaker_tokens(tokens: &[Tok], words: &[String], mask: &[bool], q_first: usiz
         let mut b = v;
         while b > s_first {
             let w = words[b - 1].as_str();
-            if matches!(w, "reportedly" | "also" | "previously" | "has" | "have" | "had" | "later" | "publicly") {
+            if matches!(
+                w,
+                "reportedly"
+                    | "also"
+                    | "previously"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "later"
+                    | "publicly"
+            ) {
                 b -= 1;
                 continue;
             }
@@ -120,7 +202,11 @@ fn speaker_tokens(tokens: &[Tok], words: &[String], mask: &[bool], q_first: usiz
         // "X, a US think tank, said": skip the appositive.
         if end >= 2 && words[end - 1] == "," {
             if let Some(comma) = (s_first..end - 1).rev().find(|&k| words[k] == ",") {
-                if words.get(comma + 1).is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the")) && end - comma <= 9 {
+                if words
+                    .get(comma + 1)
+                    .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"))
+                    && end - comma <= 9
+                {
                     end = comma;
                 }
             }
@@ -133,7 +219,10 @@ fn speaker_tokens(tokens: &[Tok], words: &[String], mask: &[bool], q_first: usiz
             a -= 1;
         }
         // "A US official quoted by the WSJ": the official speaks.
-        if let Some(q) = (a..end).find(|&k| matches!(words[k].as_str(), "quoted" | "cited") && words.get(k + 1).is_some_and(|w| w == "by")) {
+        if let Some(q) = (a..end).find(|&k| {
+            matches!(words[k].as_str(), "quoted" | "cited")
+                && words.get(k + 1).is_some_and(|w| w == "by")
+        }) {
             end = q;
         }
         if a < end {
@@ -176,35 +265,84 @@ pub fn find(
             continue;
         }
         let q_first = tokens.iter().position(|t| t.start >= q.start).unwrap_or(0);
-        let q_last = tokens.iter().rposition(|t| t.end <= q.end).unwrap_or(q_first);
-        let sentence = sentences.iter().find(|s| q.start >= s.start && q.start < s.end.max(s.start + 1)).copied().unwrap_or(SentenceSpan { start: 0, end: text.len() });
-        let s_first = tokens.iter().position(|t| t.start >= sentence.start).unwrap_or(0);
-        let s_last = tokens.iter().rposition(|t| t.end <= sentence.end).unwrap_or(tokens.len().saturating_sub(1));
+        let q_last = tokens
+            .iter()
+            .rposition(|t| t.end <= q.end)
+            .unwrap_or(q_first);
+        let sentence = sentences
+            .iter()
+            .find(|s| q.start >= s.start && q.start < s.end.max(s.start + 1))
+            .copied()
+            .unwrap_or(SentenceSpan {
+                start: 0,
+                end: text.len(),
+            });
+        let s_first = tokens
+            .iter()
+            .position(|t| t.start >= sentence.start)
+            .unwrap_or(0);
+        let s_last = tokens
+            .iter()
+            .rposition(|t| t.end <= sentence.end)
+            .unwrap_or(tokens.len().saturating_sub(1));
         let close = (q_last + 1).min(tokens.len().saturating_sub(1));
         let open = q_first.saturating_sub(1);
         let first_char = inner.trim_start().chars().next().unwrap_or(' ');
-        let before_is_word = open > s_first && tokens[open - 1].is_word() && !SPEECH.contains(&words[open - 1].as_str());
+        let before_is_word = open > s_first
+            && tokens[open - 1].is_word()
+            && !SPEECH.contains(&words[open - 1].as_str());
         let partial = first_char.is_lowercase() || before_is_word;
         let mut speaker: Option<(String, Option<String>)> = None;
-        if let Some((a, b)) = speaker_tokens(tokens, &words, &mask, open, close, s_first, s_last.max(close)) {
-            let phrase = text.get(tokens[a].start..tokens[b - 1].end).unwrap_or_default().to_string();
+        if let Some((a, b)) = speaker_tokens(
+            tokens,
+            &words,
+            &mask,
+            open,
+            close,
+            s_first,
+            s_last.max(close),
+        ) {
+            let phrase = text
+                .get(tokens[a].start..tokens[b - 1].end)
+                .unwrap_or_default()
+                .to_string();
             let lower = phrase.to_lowercase();
             if matches!(lower.as_str(), "he" | "she" | "they") {
                 let people = ctx_people_before(q.start);
-                speaker = people.last().map(|id| ((ctx.name_of)(id).unwrap_or_default(), Some(id.clone())));
+                speaker = people
+                    .last()
+                    .map(|id| ((ctx.name_of)(id).unwrap_or_default(), Some(id.clone())));
                 if speaker.is_none() {
                     speaker = Some((phrase, None));
                 }
             } else {
-                let inside: Vec<&&ResolvedMention> = mentions.iter().filter(|m| m.raw.tok >= a && m.raw.tok_end <= b).collect();
+                let inside: Vec<&&ResolvedMention> = mentions
+                    .iter()
+                    .filter(|m| m.raw.tok >= a && m.raw.tok_end <= b)
+                    .collect();
                 let entity = inside
                     .iter()
                     .find(|m| (ctx.kind_of)(&m.entity) == Some(EntityKind::Person))
-                    .or_else(|| inside.iter().find(|m| !m.raw.adjective && (ctx.kind_of)(&m.entity) != Some(EntityKind::Media)))
+                    .or_else(|| {
+                        inside.iter().find(|m| {
+                            !m.raw.adjective && (ctx.kind_of)(&m.entity) != Some(EntityKind::Media)
+                        })
+                    })
                     .map(|m| m.entity.clone());
-                let person_text = inside.iter().find(|m| (ctx.kind_of)(&m.entity) == Some(EntityKind::Person)).map(|m| m.raw.text.clone());
-                let is_anonymous = entity.is_none() || lexicon().cues("anonymous").iter().any(|p| p.len() == 1 && lower.split_whitespace().any(|w| w == p[0]));
-                let entity = if is_anonymous && person_text.is_none() { None } else { entity };
+                let person_text = inside
+                    .iter()
+                    .find(|m| (ctx.kind_of)(&m.entity) == Some(EntityKind::Person))
+                    .map(|m| m.raw.text.clone());
+                let is_anonymous = entity.is_none()
+                    || lexicon()
+                        .cues("anonymous")
+                        .iter()
+                        .any(|p| p.len() == 1 && lower.split_whitespace().any(|w| w == p[0]));
+                let entity = if is_anonymous && person_text.is_none() {
+                    None
+                } else {
+                    entity
+                };
                 speaker = Some((person_text.unwrap_or(phrase), entity));
             }
         }
@@ -246,24 +384,62 @@ mod tests {
     fn quotes(text: &str) -> Vec<(Option<String>, String, bool)> {
         let tokens = tokenize(text);
         let sentences = crate::sentences::split_tokens(text, &tokens);
-        let ctx = Context { mentions: &[], kind_of: &|_| None, name_of: &|_| None, last_media: None, last_people: Vec::new() };
+        let ctx = Context {
+            mentions: &[],
+            kind_of: &|_| None,
+            name_of: &|_| None,
+            last_media: None,
+            last_people: Vec::new(),
+        };
         let mut last = None;
         let mut counter = 0;
-        find("d", 0, text, &tokens, &sentences, &[], &|_| Vec::new(), &ctx, &mut last, &mut counter)
-            .into_iter()
-            .map(|q| (q.speaker, q.text, q.partial))
-            .collect()
+        find(
+            "d",
+            0,
+            text,
+            &tokens,
+            &sentences,
+            &[],
+            &|_| Vec::new(),
+            &ctx,
+            &mut last,
+            &mut counter,
+        )
+        .into_iter()
+        .map(|q| (q.speaker, q.text, q.partial))
+        .collect()
     }
 
     #[test]
     fn speaker_after_the_quote_in_both_orders() {
-        assert_eq!(quotes("\"We will rebuild the bridge,\" Mayor Ana Lima said."), [(Some("Mayor Ana Lima".into()), "We will rebuild the bridge,".into(), false)]);
-        assert_eq!(quotes("\"We will rebuild,\" said the mayor of the town."), [(Some("the mayor of the town".into()), "We will rebuild,".into(), false)]);
+        assert_eq!(
+            quotes("\"We will rebuild the bridge,\" Mayor Ana Lima said."),
+            [(
+                Some("Mayor Ana Lima".into()),
+                "We will rebuild the bridge,".into(),
+                false
+            )]
+        );
+        assert_eq!(
+            quotes("\"We will rebuild,\" said the mayor of the town."),
+            [(
+                Some("the mayor of the town".into()),
+                "We will rebuild,".into(),
+                false
+            )]
+        );
     }
 
     #[test]
     fn speaker_before_the_quote_and_partial_quotes() {
-        assert_eq!(quotes("The mayor said, \"The bridge opens Monday.\""), [(Some("The mayor".into()), "The bridge opens Monday.".into(), false)]);
+        assert_eq!(
+            quotes("The mayor said, \"The bridge opens Monday.\""),
+            [(
+                Some("The mayor".into()),
+                "The bridge opens Monday.".into(),
+                false
+            )]
+        );
         let q = quotes("The union said that its members would \"keep striking until wages rise.\"");
         assert_eq!(q[0].0.as_deref(), Some("The union"));
         assert!(q[0].2);
@@ -280,11 +456,18 @@ mod tests {
 
     #[test]
     fn scare_quotes_and_quoted_names_are_skipped() {
-        assert!(quotes("It used \"kamikaze\" drones, the \"Wall Street Journal\" said.").is_empty());
+        assert!(
+            quotes("It used \"kamikaze\" drones, the \"Wall Street Journal\" said.").is_empty()
+        );
     }
 
     #[test]
     fn an_open_quote_runs_to_the_paragraph_end() {
-        assert_eq!(spans("He said: \"It is not over. We go on").last().map(|q| q.continues), Some(true));
+        assert_eq!(
+            spans("He said: \"It is not over. We go on")
+                .last()
+                .map(|q| q.continues),
+            Some(true)
+        );
     }
 }

@@ -77,7 +77,11 @@ pub fn split_tokens(paragraph: &str, tokens: &[Tok]) -> Vec<SentenceSpan> {
 }
 
 fn push(out: &mut Vec<SentenceSpan>, paragraph: &str, start: usize, end: usize) {
-    if end > start && paragraph.get(start..end).is_some_and(|s| s.chars().any(char::is_alphanumeric)) {
+    if end > start
+        && paragraph
+            .get(start..end)
+            .is_some_and(|s| s.chars().any(char::is_alphanumeric))
+    {
         out.push(SentenceSpan { start, end });
     }
 }
@@ -92,13 +96,18 @@ fn sentence_end(paragraph: &str, tokens: &[Tok], i: usize) -> Option<usize> {
         return None;
     }
     // "..." runs: treat the last dot as the stop.
-    if t.is(".") && tokens.get(i + 1).is_some_and(|n| n.is(".") && n.start == t.end) {
+    if t.is(".")
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is(".") && n.start == t.end)
+    {
         return None;
     }
     let mut last = i;
     while let Some(n) = tokens.get(last + 1) {
         let closing = n.start == tokens[last].end
-            && (matches!(n.text, ")" | "]" | "’" | "'" | "”" | "»") || (n.is("\"") && closes_quote(paragraph, n.start)));
+            && (matches!(n.text, ")" | "]" | "’" | "'" | "”" | "»")
+                || (n.is("\"") && closes_quote(paragraph, n.start)));
         if closing {
             last += 1;
         } else {
@@ -114,12 +123,15 @@ fn sentence_end(paragraph: &str, tokens: &[Tok], i: usize) -> Option<usize> {
     }
     if t.kind == TokKind::Word {
         let bare = t.bare();
-        if NEVER_FINAL.contains(&bare) || (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase)) {
+        if NEVER_FINAL.contains(&bare)
+            || (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase))
+        {
             return None;
         }
         // A dotted acronym or other abbreviation ends a sentence only before
         // a typical sentence opener.
-        let opener = next.is_word() && lexicon().is_function_word(next.text) && !is_month_or_day(next.text);
+        let opener =
+            next.is_word() && lexicon().is_function_word(next.text) && !is_month_or_day(next.text);
         if !opener {
             return None;
         }
@@ -147,7 +159,9 @@ fn starts_sentence(t: &Tok) -> bool {
 /// Whether the straight quote at `offset` closes a quotation: an odd number
 /// of straight quotes precede it.
 fn closes_quote(paragraph: &str, offset: usize) -> bool {
-    paragraph.get(..offset).is_some_and(|before| before.matches('"').count() % 2 == 1)
+    paragraph
+        .get(..offset)
+        .is_some_and(|before| before.matches('"').count() % 2 == 1)
 }
 
 /// Byte ranges (from opening mark to closing mark) of quotations that close
@@ -180,14 +194,22 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text).into_iter().map(|s| &text[s.start..s.end]).collect()
+        split(text)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn titles_initials_and_numbers_do_not_end_sentences() {
         assert_eq!(
-            sentences("Gen. Mark Milley met John F. Kennedy Jr. at No. 10 on Sept. 5. The talks ended."),
-            ["Gen. Mark Milley met John F. Kennedy Jr. at No. 10 on Sept. 5.", "The talks ended."]
+            sentences(
+                "Gen. Mark Milley met John F. Kennedy Jr. at No. 10 on Sept. 5. The talks ended."
+            ),
+            [
+                "Gen. Mark Milley met John F. Kennedy Jr. at No. 10 on Sept. 5.",
+                "The talks ended."
+            ]
         );
     }
 
@@ -195,16 +217,26 @@ mod tests {
     fn dotted_acronyms_end_a_sentence_only_before_an_opener() {
         assert_eq!(
             sentences("Washington, D.C. was calm. Aid came from the U.S. The talks failed."),
-            ["Washington, D.C. was calm.", "Aid came from the U.S.", "The talks failed."]
+            [
+                "Washington, D.C. was calm.",
+                "Aid came from the U.S.",
+                "The talks failed."
+            ]
         );
-        assert_eq!(sentences("The U.S. Army said so."), ["The U.S. Army said so."]);
+        assert_eq!(
+            sentences("The U.S. Army said so."),
+            ["The U.S. Army said so."]
+        );
     }
 
     #[test]
     fn a_quotation_of_several_sentences_stays_with_its_speaker() {
         assert_eq!(
             sentences("\"We will win. They will lose,\" she said. Then she left."),
-            ["\"We will win. They will lose,\" she said.", "Then she left."]
+            [
+                "\"We will win. They will lose,\" she said.",
+                "Then she left."
+            ]
         );
         assert_eq!(
             sentences("“It is over.” The minister left."),
@@ -227,7 +259,10 @@ mod tests {
 
     #[test]
     fn questions_exclamations_and_headings() {
-        assert_eq!(sentences("Will it hold? Nobody knows! Maybe."), ["Will it hold?", "Nobody knows!", "Maybe."]);
+        assert_eq!(
+            sentences("Will it hold? Nobody knows! Maybe."),
+            ["Will it hold?", "Nobody knows!", "Maybe."]
+        );
         assert_eq!(sentences("New Missiles"), ["New Missiles"]);
         assert!(sentences("").is_empty());
         assert!(sentences("...").is_empty());

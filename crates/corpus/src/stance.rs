@@ -28,7 +28,12 @@ pub fn classify(words: &[String]) -> (Stance, Option<String>) {
         None
     };
     if let Some((at, cue)) = find("denied") {
-        let admitted = words[at..].iter().any(|w| matches!(w.as_str(), "admitted" | "acknowledged" | "conceded" | "confirmed"));
+        let admitted = words[at..].iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "admitted" | "acknowledged" | "conceded" | "confirmed"
+            )
+        });
         if !admitted {
             return (Stance::Denied, Some(cue));
         }
@@ -42,7 +47,8 @@ pub fn classify(words: &[String]) -> (Stance, Option<String>) {
     let hedged = find("hedged");
     match (hedged, expected) {
         (Some((h, hc)), Some((e, ec))) => {
-            let modal_before_expectation = matches!(hc.as_str(), "may" | "might") && e > h && e - h <= 3;
+            let modal_before_expectation =
+                matches!(hc.as_str(), "may" | "might") && e > h && e - h <= 3;
             if modal_before_expectation {
                 return (Stance::Expected, Some(ec));
             }
@@ -63,30 +69,66 @@ mod tests {
     use super::*;
 
     fn stance(text: &str) -> Stance {
-        let words: Vec<String> = crate::text::tokenize(text).iter().map(|t| t.text.to_lowercase()).collect();
+        let words: Vec<String> = crate::text::tokenize(text)
+            .iter()
+            .map(|t| t.text.to_lowercase())
+            .collect();
         classify(&words).0
     }
 
     #[test]
     fn facts_plans_hedges_denials_and_gaps() {
-        assert_eq!(stance("The army sent 40 tanks to the border last week."), Stance::Asserted);
-        assert_eq!(stance("The ministry is preparing to send more tanks."), Stance::Expected);
-        assert_eq!(stance("The first deliveries could be expected in spring."), Stance::Expected);
-        assert_eq!(stance("The army has reportedly sent tanks."), Stance::Hedged);
-        assert_eq!(stance("The buyer might also be interested in jets."), Stance::Hedged);
-        assert_eq!(stance("The government has denied sending troops."), Stance::Denied);
-        assert_eq!(stance("There is no evidence that the deal went ahead."), Stance::Unconfirmed);
-        assert_eq!(stance("The sale is yet to be finalized."), Stance::Unconfirmed);
-        assert_eq!(stance("An official said they didn't have any information to provide."), Stance::Unconfirmed);
+        assert_eq!(
+            stance("The army sent 40 tanks to the border last week."),
+            Stance::Asserted
+        );
+        assert_eq!(
+            stance("The ministry is preparing to send more tanks."),
+            Stance::Expected
+        );
+        assert_eq!(
+            stance("The first deliveries could be expected in spring."),
+            Stance::Expected
+        );
+        assert_eq!(
+            stance("The army has reportedly sent tanks."),
+            Stance::Hedged
+        );
+        assert_eq!(
+            stance("The buyer might also be interested in jets."),
+            Stance::Hedged
+        );
+        assert_eq!(
+            stance("The government has denied sending troops."),
+            Stance::Denied
+        );
+        assert_eq!(
+            stance("There is no evidence that the deal went ahead."),
+            Stance::Unconfirmed
+        );
+        assert_eq!(
+            stance("The sale is yet to be finalized."),
+            Stance::Unconfirmed
+        );
+        assert_eq!(
+            stance("An official said they didn't have any information to provide."),
+            Stance::Unconfirmed
+        );
     }
 
     #[test]
     fn a_denial_then_an_admission_is_asserted() {
-        assert_eq!(stance("It initially denied the sale but later admitted it had sent a few."), Stance::Asserted);
+        assert_eq!(
+            stance("It initially denied the sale but later admitted it had sent a few."),
+            Stance::Asserted
+        );
     }
 
     #[test]
     fn officials_believing_in_a_future_delivery_expect_it() {
-        assert_eq!(stance("Officials believe the weapons will be delivered by December."), Stance::Expected);
+        assert_eq!(
+            stance("Officials believe the weapons will be delivered by December."),
+            Stance::Expected
+        );
     }
 }

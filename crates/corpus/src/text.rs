@@ -117,7 +117,8 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
             // Keep the dot of a dotted acronym, an initial or an abbreviation.
             if at(j) == Some('.') {
                 let word = &text[offset(start)..offset(j)];
-                let dotted = word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
+                let dotted =
+                    word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 if dotted || initial || ABBREVIATIONS.contains(&word) {
                     j += 1;
@@ -288,7 +289,10 @@ mod tests {
 
     #[test]
     fn possessives_split_from_names() {
-        assert_eq!(texts("Iran's and Russia’s"), ["Iran", "'s", "and", "Russia", "’s"]);
+        assert_eq!(
+            texts("Iran's and Russia’s"),
+            ["Iran", "'s", "and", "Russia", "’s"]
+        );
         assert_eq!(texts("didn't"), ["didn't"]);
     }
 
@@ -304,7 +308,15 @@ mod tests {
     fn designations_hyphens_and_numbers_stay_whole() {
         assert_eq!(
             texts("Su-35 short-range 1,000 3.5 Sunday—citing"),
-            ["Su-35", "short-range", "1,000", "3.5", "Sunday", "—", "citing"]
+            [
+                "Su-35",
+                "short-range",
+                "1,000",
+                "3.5",
+                "Sunday",
+                "—",
+                "citing"
+            ]
         );
     }
 

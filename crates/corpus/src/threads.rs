@@ -52,37 +52,126 @@ pub struct Frame {
 }
 
 const NOMINAL_BEFORE: &[&str] = &[
-    "a", "an", "the", "of", "its", "their", "his", "her", "'s", "’s", "this", "that", "new", "first", "latest", "last",
-    "missile", "drone", "weapons", "arms", "potential", "friendly", "earliest", "any", "further", "additional",
-    "possible", "regular", "imminent", "future", "expected",
+    "a",
+    "an",
+    "the",
+    "of",
+    "its",
+    "their",
+    "his",
+    "her",
+    "'s",
+    "’s",
+    "this",
+    "that",
+    "new",
+    "first",
+    "latest",
+    "last",
+    "missile",
+    "drone",
+    "weapons",
+    "arms",
+    "potential",
+    "friendly",
+    "earliest",
+    "any",
+    "further",
+    "additional",
+    "possible",
+    "regular",
+    "imminent",
+    "future",
+    "expected",
 ];
 const ITEM_BLOCKERS: &[&str] = &[
-    "program", "programme", "production", "test", "site", "capabilities", "industry", "factory", "factories",
-    "strike", "strikes", "attack", "attacks", "launch", "launches", "defense", "technology", "deal", "range",
+    "program",
+    "programme",
+    "production",
+    "test",
+    "site",
+    "capabilities",
+    "industry",
+    "factory",
+    "factories",
+    "strike",
+    "strikes",
+    "attack",
+    "attacks",
+    "launch",
+    "launches",
+    "defense",
+    "technology",
+    "deal",
+    "range",
 ];
-const ASKING: &[&str] = &["lobbied", "asked", "pressed", "urged", "pushed", "requested"];
+const ASKING: &[&str] = &[
+    "lobbied",
+    "asked",
+    "pressed",
+    "urged",
+    "pushed",
+    "requested",
+];
 
 fn item_at(words: &[String], at: usize) -> Option<(String, usize)> {
     let lex = lexicon();
     let mut best: Option<(String, usize)> = None;
     for cat in &lex.items {
         for phrase in &cat.phrases {
-            if phrase_at(words, at, phrase) && best.as_ref().is_none_or(|(_, len)| phrase.len() > *len) {
+            if phrase_at(words, at, phrase)
+                && best.as_ref().is_none_or(|(_, len)| phrase.len() > *len)
+            {
                 best = Some((cat.name.clone(), phrase.len()));
             }
         }
     }
     let (name, len) = best?;
-    const TRANSFER_NOUNS: &[&str] = &["deliveries", "delivery", "shipments", "shipment", "purchases", "purchase", "sales", "sale", "transfers", "transfer", "supplies", "exports", "imports", "systems", "system"];
-    if words.get(at + len).is_some_and(|w| TRANSFER_NOUNS.contains(&w.as_str())) {
+    const TRANSFER_NOUNS: &[&str] = &[
+        "deliveries",
+        "delivery",
+        "shipments",
+        "shipment",
+        "purchases",
+        "purchase",
+        "sales",
+        "sale",
+        "transfers",
+        "transfer",
+        "supplies",
+        "exports",
+        "imports",
+        "systems",
+        "system",
+    ];
+    if words
+        .get(at + len)
+        .is_some_and(|w| TRANSFER_NOUNS.contains(&w.as_str()))
+    {
         return Some((name, len + 1));
     }
     // "missile program", "drone factory": a modifier, not the item.
     let singular = !words[at + len - 1].ends_with('s') || words[at + len - 1].ends_with("ss");
-    if singular && words.get(at + len).is_some_and(|w| ITEM_BLOCKERS.contains(&w.as_str()) || w.chars().all(char::is_alphabetic) && !["and", "or", "to", "from", "for", "in", "with", "at", "on", "by", "of"].contains(&w.as_str()) && words[at + len - 1] != "ammunition" && words[at + len - 1] != "aircraft" && words[at + len - 1] != "equipment" && words[at + len - 1] != "weaponry") {
+    if singular
+        && words.get(at + len).is_some_and(|w| {
+            ITEM_BLOCKERS.contains(&w.as_str())
+                || w.chars().all(char::is_alphabetic)
+                    && ![
+                        "and", "or", "to", "from", "for", "in", "with", "at", "on", "by", "of",
+                    ]
+                    .contains(&w.as_str())
+                    && words[at + len - 1] != "ammunition"
+                    && words[at + len - 1] != "aircraft"
+                    && words[at + len - 1] != "equipment"
+                    && words[at + len - 1] != "weaponry"
+        })
+    {
         return None;
     }
-    if words.get(at + len).is_some_and(|w| ITEM_BLOCKERS.contains(&w.as_str())) {
+    if words
+        .get(at + len)
+        .is_some_and(|w| ITEM_BLOCKERS.contains(&w.as_str()))
+    {
         return None;
     }
     Some((name, len))
@@ -101,7 +190,11 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
         }
         hits
     };
-    let state_at = |k: usize| parties.iter().find(|p| p.tok == k && p.state.is_some() && !p.adjective && !p.is_person);
+    let state_at = |k: usize| {
+        parties
+            .iter()
+            .find(|p| p.tok == k && p.state.is_some() && !p.adjective && !p.is_person)
+    };
     let state_after = |k: usize| -> Option<String> {
         // "to Russia", "from the DPRK"
         let mut j = k;
@@ -114,10 +207,24 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
         parties
             .iter()
             // "Iranians sending weapons": a plural demonym is a subject.
-            .filter(|p| p.tok_end <= k && p.state.is_some() && !p.is_person && (!p.adjective || words[p.tok].ends_with('s')))
-            .filter(|p| p.tok == 0 || !matches!(words[p.tok - 1].as_str(), "to" | "from" | "against" | "in" | "on" | "with" | "for" | "into"))
-            .filter(|p| !(p.tok >= 2 && matches!(words[p.tok - 1].as_str(), "the") && matches!(words[p.tok - 2].as_str(), "to" | "from" | "in" | "against")))
-            .next_back()
+            .filter(|p| {
+                p.tok_end <= k
+                    && p.state.is_some()
+                    && !p.is_person
+                    && (!p.adjective || words[p.tok].ends_with('s'))
+            })
+            .filter(|p| {
+                p.tok == 0
+                    || !matches!(
+                        words[p.tok - 1].as_str(),
+                        "to" | "from" | "against" | "in" | "on" | "with" | "for" | "into"
+                    )
+            })
+            .rfind(|p| {
+                !(p.tok >= 2
+                    && matches!(words[p.tok - 1].as_str(), "the")
+                    && matches!(words[p.tok - 2].as_str(), "to" | "from" | "in" | "against"))
+            })
             .and_then(|p| p.state.clone())
     };
     let mut out = Vec::new();
@@ -132,7 +239,7 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
         }
         if let Some((name, len)) = item_at(words, k) {
             // A weapon system right before ("Su-35 fighters") already counts.
-            if !items.last().is_some_and(|(_, e, _)| *e == k) {
+            if items.last().is_none_or(|(_, e, _)| *e != k) {
                 items.push((k, k + len, name));
             }
             k += len;
@@ -142,38 +249,67 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
     }
     let specific: Vec<(usize, usize, String)> = {
         let has_specific = items.iter().any(|(_, _, c)| c != "weapons");
-        items.iter().filter(|(_, _, c)| !has_specific || c != "weapons").cloned().collect()
+        items
+            .iter()
+            .filter(|(_, _, c)| !has_specific || c != "weapons")
+            .cloned()
+            .collect()
     };
     // Supply.
     let give = find_action("give");
     let get = find_action("get");
-    if !(give.is_empty() && get.is_empty()) && !specific.is_empty() {
-        let clause_from = (0..n.saturating_sub(1)).find(|&j| words[j] == "from" && state_after(j + 1).is_some()).and_then(|j| state_after(j + 1));
-        let clause_to = (0..n.saturating_sub(1)).find(|&j| words[j] == "to" && state_after(j + 1).is_some()).and_then(|j| state_after(j + 1));
+    let has_action = !give.is_empty() || !get.is_empty();
+    if has_action && !specific.is_empty() {
+        let clause_from = (0..n.saturating_sub(1))
+            .find(|&j| words[j] == "from" && state_after(j + 1).is_some())
+            .and_then(|j| state_after(j + 1));
+        let clause_to = (0..n.saturating_sub(1))
+            .find(|&j| words[j] == "to" && state_after(j + 1).is_some())
+            .and_then(|j| state_after(j + 1));
         for (a, e, item) in &specific {
-            let verb_give = give.iter().filter(|(v, _)| v < a).next_back().or_else(|| give.first()).copied();
-            let verb_get = get.iter().filter(|(v, _)| v < a).next_back().or_else(|| get.first()).copied();
+            let verb_give = give
+                .iter()
+                .rfind(|(v, _)| v < a)
+                .or_else(|| give.first())
+                .copied();
+            let verb_get = get
+                .iter()
+                .rfind(|(v, _)| v < a)
+                .or_else(|| get.first())
+                .copied();
             // The nearest verb before the item decides the direction.
             let use_get = match (verb_give, verb_get) {
-                (Some((g, _)), Some((r, _))) => (r > g && r < *a) || (g > *a && r < *a),
+                // The get-verb is the last verb before the item.
+                (Some((g, _)), Some((r, _))) => r < *a && (r > g || g > *a),
                 (None, Some(_)) => true,
                 _ => false,
             };
-            let from_after = (*e..n.saturating_sub(1)).find(|&j| words[j] == "from" && state_after(j + 1).is_some()).and_then(|j| state_after(j + 1));
-            let to_after = (*e..n.saturating_sub(1)).find(|&j| words[j] == "to" && state_after(j + 1).is_some()).and_then(|j| state_after(j + 1));
+            let from_after = (*e..n.saturating_sub(1))
+                .find(|&j| words[j] == "from" && state_after(j + 1).is_some())
+                .and_then(|j| state_after(j + 1));
+            let to_after = (*e..n.saturating_sub(1))
+                .find(|&j| words[j] == "to" && state_after(j + 1).is_some())
+                .and_then(|j| state_after(j + 1));
             // Demonym or "-made" right before the item, or the weapon's country.
             let origin = parties
                 .iter()
-                .filter(|p| p.tok < *a && p.tok + 4 >= *a && p.adjective)
-                .next_back()
+                .rfind(|p| p.tok < *a && p.tok + 4 >= *a && p.adjective)
                 .and_then(|p| p.state.clone())
                 .or_else(|| made_in(tokens, *a, parties))
-                .or_else(|| parties.iter().find(|p| p.tok == *a && p.category.is_some()).and_then(|p| p.state.clone()));
+                .or_else(|| {
+                    parties
+                        .iter()
+                        .find(|p| p.tok == *a && p.category.is_some())
+                        .and_then(|p| p.state.clone())
+                });
             let (mut giver, mut receiver);
             if use_get {
                 let (v, len) = verb_get.unwrap_or((0, 0));
                 let nominal = v > 0 && NOMINAL_BEFORE.contains(&words[v - 1].as_str());
-                giver = from_after.clone().or(origin.clone()).or(clause_from.clone());
+                giver = from_after
+                    .clone()
+                    .or(origin.clone())
+                    .or(clause_from.clone());
                 receiver = if nominal {
                     possessor_before(words, parties, v)
                 } else if ASKING.contains(&words[v].as_str()) {
@@ -185,12 +321,23 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
                 };
             } else {
                 let (v, len) = verb_give.unwrap_or((0, 0));
-                let nominal = v > 0 && NOMINAL_BEFORE.contains(&words[v - 1].as_str()) || words.get(v + len).is_some_and(|w| w == "of");
+                let nominal = v > 0 && NOMINAL_BEFORE.contains(&words[v - 1].as_str())
+                    || words.get(v + len).is_some_and(|w| w == "of");
                 // "X lobbied Y to provide ...", "supplied Y with ..."
-                let asked = (0..v).rev().take(6).find(|&j| ASKING.contains(&words[j].as_str()));
-                let with_object = state_after(v + len).filter(|_| (v + len..n).take(4).any(|j| words[j] == "with"));
-                receiver = with_object.clone().or(to_after.clone()).or(clause_to.clone());
-                giver = from_after.clone().or(origin.clone()).or(clause_from.clone());
+                let asked = (0..v)
+                    .rev()
+                    .take(6)
+                    .find(|&j| ASKING.contains(&words[j].as_str()));
+                let with_object = state_after(v + len)
+                    .filter(|_| (v + len..n).take(4).any(|j| words[j] == "with"));
+                receiver = with_object
+                    .clone()
+                    .or(to_after.clone())
+                    .or(clause_to.clone());
+                giver = from_after
+                    .clone()
+                    .or(origin.clone())
+                    .or(clause_from.clone());
                 if let Some(j) = asked {
                     giver = state_after(j + 1).or(giver);
                     receiver = subject_before(j).or(receiver);
@@ -204,37 +351,74 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
             if giver.is_some() && giver == receiver {
                 receiver = None;
             }
-            out.push(Frame { action: "supply".into(), giver, receiver, item: Some(item.clone()), at: *a, states: Vec::new() });
+            out.push(Frame {
+                action: "supply".into(),
+                giver,
+                receiver,
+                item: Some(item.clone()),
+                at: *a,
+                states: Vec::new(),
+            });
         }
     }
     // Visits: "X visited Y", "X traveled to Y".
     for (v, len) in find_action("visit") {
-        let subject = parties.iter().filter(|p| p.tok_end <= v && p.state.is_some()).next_back().and_then(|p| p.state.clone());
-        let object = parties.iter().find(|p| p.tok >= v + len && p.tok <= v + len + 3 && p.state.is_some()).and_then(|p| p.state.clone());
+        let subject = parties
+            .iter()
+            .rfind(|p| p.tok_end <= v && p.state.is_some())
+            .and_then(|p| p.state.clone());
+        let object = parties
+            .iter()
+            .find(|p| p.tok >= v + len && p.tok <= v + len + 3 && p.state.is_some())
+            .and_then(|p| p.state.clone());
         if let (Some(s), Some(o)) = (subject, object) {
             if s != o {
-                out.push(Frame { action: "visit".into(), giver: Some(s), receiver: Some(o), item: None, at: v, states: Vec::new() });
+                out.push(Frame {
+                    action: "visit".into(),
+                    giver: Some(s),
+                    receiver: Some(o),
+                    item: None,
+                    at: v,
+                    states: Vec::new(),
+                });
             }
         }
     }
     // Sanctions: "X imposed sanctions on Y".
     for (v, _) in find_action("sanction") {
-        let target = (v..n.saturating_sub(1)).find(|&j| matches!(words[j].as_str(), "on" | "against") && state_after(j + 1).is_some()).and_then(|j| state_after(j + 1));
+        let target = (v..n.saturating_sub(1))
+            .find(|&j| {
+                matches!(words[j].as_str(), "on" | "against") && state_after(j + 1).is_some()
+            })
+            .and_then(|j| state_after(j + 1));
         let subject = subject_before(v);
         if let (Some(s), Some(t)) = (subject, target) {
             if s != t {
-                out.push(Frame { action: "sanction".into(), giver: Some(s), receiver: Some(t), item: None, at: v, states: Vec::new() });
+                out.push(Frame {
+                    action: "sanction".into(),
+                    giver: Some(s),
+                    receiver: Some(t),
+                    item: None,
+                    at: v,
+                    states: Vec::new(),
+                });
             }
         }
     }
-    let mut states: Vec<String> = parties.iter().filter(|p| !p.is_person).filter_map(|p| p.state.clone()).collect();
+    let mut states: Vec<String> = parties
+        .iter()
+        .filter(|p| !p.is_person)
+        .filter_map(|p| p.state.clone())
+        .collect();
     states.sort();
     states.dedup();
     for f in &mut out {
         f.states = states.clone();
     }
     out.sort_by_key(|f| f.at);
-    out.dedup_by(|a, b| a.action == b.action && a.giver == b.giver && a.receiver == b.receiver && a.item == b.item);
+    out.dedup_by(|a, b| {
+        a.action == b.action && a.giver == b.giver && a.receiver == b.receiver && a.item == b.item
+    });
     out
 }
 
@@ -250,8 +434,11 @@ fn made_in(tokens: &[Tok], at: usize, parties: &[Party]) -> Option<String> {
         let key = crate::lexicon::name_key([head]);
         let known = lexicon().known(&key)?;
         let _ = parties;
-        Some(crate::entities::entity_id(crate::document::EntityKind::Country, known.state.as_deref().unwrap_or(&known.name)))
-            .filter(|_| known.kind == crate::document::EntityKind::Country)
+        Some(crate::entities::entity_id(
+            crate::document::EntityKind::Country,
+            known.state.as_deref().unwrap_or(&known.name),
+        ))
+        .filter(|_| known.kind == crate::document::EntityKind::Country)
     })
 }
 
@@ -259,15 +446,23 @@ fn made_in(tokens: &[Tok], at: usize, parties: &[Party]) -> Option<String> {
 fn possessor_before(words: &[String], parties: &[Party], v: usize) -> Option<String> {
     parties
         .iter()
-        .filter(|p| p.tok_end < v && p.tok_end + 4 >= v && p.state.is_some() && words.get(p.tok_end).is_some_and(|w| w == "'s" || w == "’s"))
-        .next_back()
+        .rfind(|p| {
+            p.tok_end < v
+                && p.tok_end + 4 >= v
+                && p.state.is_some()
+                && words.get(p.tok_end).is_some_and(|w| w == "'s" || w == "’s")
+        })
         .and_then(|p| p.state.clone())
 }
 
 /// Groups the claims' frames into threads and sets each claim's `thread`
 /// and `threads`. `frames[i]` are the frames of `claims[i]`; `name_of`
 /// gives a display name for an entity id.
-pub fn build(claims: &mut [Claim], mut frames: Vec<Vec<Frame>>, name_of: &dyn Fn(&str) -> String) -> Vec<Thread> {
+pub fn build(
+    claims: &mut [Claim],
+    mut frames: Vec<Vec<Frame>>,
+    name_of: &dyn Fn(&str) -> String,
+) -> Vec<Thread> {
     let lex = lexicon();
     // Inherit parties within an article.
     let mut last: Option<(String, Frame, usize)> = None;
@@ -278,11 +473,15 @@ pub fn build(claims: &mut [Claim], mut frames: Vec<Vec<Frame>>, name_of: &dyn Fn
             }
             if let Some((doc, prev, para)) = &last {
                 let related = match (&f.item, &prev.item) {
-                    (Some(a), Some(b)) => lex.item_ancestors(a).contains(b) || lex.item_ancestors(b).contains(a),
+                    (Some(a), Some(b)) => {
+                        lex.item_ancestors(a).contains(b) || lex.item_ancestors(b).contains(a)
+                    }
                     _ => false,
                 };
                 if *doc == claim.doc && related && claim.paragraph <= para + 2 {
-                    let fits = f.states.iter().all(|s| prev.giver.as_ref() == Some(s) || prev.receiver.as_ref() == Some(s));
+                    let fits = f.states.iter().all(|s| {
+                        prev.giver.as_ref() == Some(s) || prev.receiver.as_ref() == Some(s)
+                    });
                     if f.giver.is_none() && f.receiver.is_none() {
                         if !fits {
                             continue;
@@ -306,13 +505,28 @@ pub fn build(claims: &mut [Claim], mut frames: Vec<Vec<Frame>>, name_of: &dyn Fn
     }
     // Complete frames define the threads.
     let key = |f: &Frame, item: &str| -> String {
-        let part = |id: &Option<String>| id.as_deref().map(|s| s.split_once(':').map_or(s, |(_, r)| r).to_string()).unwrap_or_default();
-        format!("{}:{}>{}:{}", f.action, part(&f.giver), part(&f.receiver), crate::text::slug(item))
+        let part = |id: &Option<String>| {
+            id.as_deref()
+                .map(|s| s.split_once(':').map_or(s, |(_, r)| r).to_string())
+                .unwrap_or_default()
+        };
+        format!(
+            "{}:{}>{}:{}",
+            f.action,
+            part(&f.giver),
+            part(&f.receiver),
+            crate::text::slug(item)
+        )
     };
     let mut pairs_items: BTreeMap<(Option<String>, Option<String>), Vec<String>> = BTreeMap::new();
     for fs in &frames {
-        for f in fs.iter().filter(|f| f.action == "supply" && f.giver.is_some() && f.receiver.is_some()) {
-            let entry = pairs_items.entry((f.giver.clone(), f.receiver.clone())).or_default();
+        for f in fs
+            .iter()
+            .filter(|f| f.action == "supply" && f.giver.is_some() && f.receiver.is_some())
+        {
+            let entry = pairs_items
+                .entry((f.giver.clone(), f.receiver.clone()))
+                .or_default();
             if let Some(item) = &f.item {
                 if !entry.contains(item) {
                     entry.push(item.clone());
@@ -324,7 +538,10 @@ pub fn build(claims: &mut [Claim], mut frames: Vec<Vec<Frame>>, name_of: &dyn Fn
     let refine = |f: &Frame| -> Option<String> {
         let item = f.item.clone()?;
         let items = pairs_items.get(&(f.giver.clone(), f.receiver.clone()))?;
-        let children: Vec<&String> = items.iter().filter(|c| **c != item && lex.item_ancestors(c).contains(&item)).collect();
+        let children: Vec<&String> = items
+            .iter()
+            .filter(|c| **c != item && lex.item_ancestors(c).contains(&item))
+            .collect();
         match children.as_slice() {
             [only] if item != "weapons" => Some((*only).clone()),
             _ => Some(item),
@@ -340,7 +557,11 @@ pub fn build(claims: &mut [Claim], mut frames: Vec<Vec<Frame>>, name_of: &dyn Fn
             let (id, item, label) = match f.action.as_str() {
                 "supply" => {
                     let item = refine(f).unwrap_or_else(|| "weapons".into());
-                    (key(f, &item), Some(item.clone()), format!("{} → {}: {}", name_of(giver), name_of(receiver), item))
+                    (
+                        key(f, &item),
+                        Some(item.clone()),
+                        format!("{} → {}: {}", name_of(giver), name_of(receiver), item),
+                    )
                 }
                 "visit" => {
                     let month = claim.event_date.map(|d| match d.month {
@@ -348,9 +569,35 @@ pub fn build(claims: &mut [Claim], mut frames: Vec<Vec<Frame>>, name_of: &dyn Fn
                         None => d.year.to_string(),
                     });
                     let month = month.unwrap_or_default();
-                    (key(f, &month), None, format!("{} → {}: visit{}", name_of(giver), name_of(receiver), if month.is_empty() { String::new() } else { format!(" ({month})") }))
+                    (
+                        key(f, &month),
+                        None,
+                        format!(
+                            "{} → {}: visit{}",
+                            name_of(giver),
+                            name_of(receiver),
+                            if month.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" ({month})")
+                            }
+                        ),
+                    )
                 }
-                other => (key(f, ""), None, format!("{} → {}: {}", name_of(giver), name_of(receiver), if other == "sanction" { "sanctions" } else { other })),
+                other => (
+                    key(f, ""),
+                    None,
+                    format!(
+                        "{} → {}: {}",
+                        name_of(giver),
+                        name_of(receiver),
+                        if other == "sanction" {
+                            "sanctions"
+                        } else {
+                            other
+                        }
+                    ),
+                ),
             };
             let t = threads.entry(id.clone()).or_insert_with(|| Thread {
                 id: id.clone(),
@@ -370,10 +617,14 @@ pub fn build(claims: &mut [Claim], mut frames: Vec<Vec<Frame>>, name_of: &dyn Fn
                     t.docs.push(claim.doc.clone());
                 }
                 if let Some(d) = claim.event_date {
-                    if t.first_date.is_none_or(|f| d.first_day_number() < f.first_day_number()) {
+                    if t.first_date
+                        .is_none_or(|f| d.first_day_number() < f.first_day_number())
+                    {
                         t.first_date = Some(d);
                     }
-                    if t.last_date.is_none_or(|l| d.last_day_number() > l.last_day_number()) {
+                    if t.last_date
+                        .is_none_or(|l| d.last_day_number() > l.last_day_number())
+                    {
                         t.last_date = Some(d);
                     }
                 }
@@ -413,7 +664,14 @@ mod tests {
                         _ => k.state.clone(),
                     }
                     .map(|s| crate::entities::entity_id(crate::document::EntityKind::Country, &s));
-                    out.push(Party { tok: i, tok_end: i + len, state, adjective: k.adjective, category: k.category.clone(), is_person: false });
+                    out.push(Party {
+                        tok: i,
+                        tok_end: i + len,
+                        state,
+                        adjective: k.adjective,
+                        category: k.category.clone(),
+                        is_person: false,
+                    });
                     i += len;
                     matched = true;
                     break;
@@ -431,29 +689,74 @@ mod tests {
         let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
         frames(&tokens, &words, &parties(&tokens))
             .into_iter()
-            .map(|f| (f.giver.unwrap_or_default(), f.receiver.unwrap_or_default(), f.item.unwrap_or_default()))
+            .map(|f| {
+                (
+                    f.giver.unwrap_or_default(),
+                    f.receiver.unwrap_or_default(),
+                    f.item.unwrap_or_default(),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn give_verbs_put_the_subject_on_the_giving_side() {
-        assert_eq!(frames_of("Germany has sent 14 tanks to Poland."), [("country:germany".into(), "country:poland".into(), "tanks".into())]);
-        assert_eq!(frames_of("France supplied Chad with helicopters."), [("country:france".into(), "country:chad".into(), "helicopters".into())]);
+        assert_eq!(
+            frames_of("Germany has sent 14 tanks to Poland."),
+            [(
+                "country:germany".into(),
+                "country:poland".into(),
+                "tanks".into()
+            )]
+        );
+        assert_eq!(
+            frames_of("France supplied Chad with helicopters."),
+            [(
+                "country:france".into(),
+                "country:chad".into(),
+                "helicopters".into()
+            )]
+        );
     }
 
     #[test]
     fn get_verbs_and_capitals_reverse_the_direction() {
-        assert_eq!(frames_of("Hanoi bought grain from Canberra last year."), [("country:australia".into(), "country:vietnam".into(), "grain".into())]);
+        assert_eq!(
+            frames_of("Hanoi bought grain from Canberra last year."),
+            [(
+                "country:australia".into(),
+                "country:vietnam".into(),
+                "grain".into()
+            )]
+        );
         assert_eq!(
             frames_of("Cairo has lobbied Ankara to provide drones."),
-            [("country:turkey".into(), "country:egypt".into(), "drones".into())]
+            [(
+                "country:turkey".into(),
+                "country:egypt".into(),
+                "drones".into()
+            )]
         );
     }
 
     #[test]
     fn demonyms_and_made_in_name_the_origin() {
-        assert_eq!(frames_of("The delivery of Chinese drones to Serbia was confirmed."), [("country:china".into(), "country:serbia".into(), "drones".into())]);
-        assert_eq!(frames_of("Egypt will receive Russian-made Su-35 fighters."), [("country:russia".into(), "country:egypt".into(), "fighter jets".into())]);
+        assert_eq!(
+            frames_of("The delivery of Chinese drones to Serbia was confirmed."),
+            [(
+                "country:china".into(),
+                "country:serbia".into(),
+                "drones".into()
+            )]
+        );
+        assert_eq!(
+            frames_of("Egypt will receive Russian-made Su-35 fighters."),
+            [(
+                "country:russia".into(),
+                "country:egypt".into(),
+                "fighter jets".into()
+            )]
+        );
     }
 
     #[test]

@@ -10,18 +10,36 @@ use proptest::prelude::*;
 use std::sync::OnceLock;
 
 const SEEDS: [(&str, &[u8]); 5] = [
-    ("000_49cd1af24962e648.txt", include_bytes!("../../../seeds/000_49cd1af24962e648.txt")),
-    ("001_4f741bc833aec211.txt", include_bytes!("../../../seeds/001_4f741bc833aec211.txt")),
-    ("002_c7b22896c97e37f5.txt", include_bytes!("../../../seeds/002_c7b22896c97e37f5.txt")),
-    ("003_4515de411049973c.txt", include_bytes!("../../../seeds/003_4515de411049973c.txt")),
-    ("004_f2c2528c8148c4b4.txt", include_bytes!("../../../seeds/004_f2c2528c8148c4b4.txt")),
+    (
+        "000_49cd1af24962e648.txt",
+        include_bytes!("../../../seeds/000_49cd1af24962e648.txt"),
+    ),
+    (
+        "001_4f741bc833aec211.txt",
+        include_bytes!("../../../seeds/001_4f741bc833aec211.txt"),
+    ),
+    (
+        "002_c7b22896c97e37f5.txt",
+        include_bytes!("../../../seeds/002_c7b22896c97e37f5.txt"),
+    ),
+    (
+        "003_4515de411049973c.txt",
+        include_bytes!("../../../seeds/003_4515de411049973c.txt"),
+    ),
+    (
+        "004_f2c2528c8148c4b4.txt",
+        include_bytes!("../../../seeds/004_f2c2528c8148c4b4.txt"),
+    ),
 ];
 const CATALOG: &str = include_str!("../../../seeds/catalog.toml");
 
 fn build() -> Corpus {
     let files = SEEDS
         .iter()
-        .map(|(name, bytes)| SourceFile { name: name.to_string(), bytes: bytes.to_vec() })
+        .map(|(name, bytes)| SourceFile {
+            name: name.to_string(),
+            bytes: bytes.to_vec(),
+        })
         .collect();
     build_corpus(files, Some(CATALOG)).expect("the seeds are valid")
 }
@@ -45,7 +63,16 @@ fn thread_of(label: &str) -> &'static crossread_corpus::Thread {
         .threads
         .iter()
         .find(|t| t.label == label)
-        .unwrap_or_else(|| panic!("no thread {label:?}; have {:?}", corpus().threads.iter().map(|t| &t.label).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no thread {label:?}; have {:?}",
+                corpus()
+                    .threads
+                    .iter()
+                    .map(|t| &t.label)
+                    .collect::<Vec<_>>()
+            )
+        })
 }
 
 #[test]
@@ -69,16 +96,31 @@ fn she_said_resolves_to_sherman_in_001() {
         .unwrap();
     assert_eq!(q.speaker_entity.as_deref(), Some("person:wendy-sherman"));
     // The quote continued after the attribution keeps its speaker.
-    let next = corpus().quotes.iter().find(|q| q.text.starts_with("I suspect")).unwrap();
+    let next = corpus()
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("I suspect"))
+        .unwrap();
     assert_eq!(next.speaker_entity.as_deref(), Some("person:wendy-sherman"));
 }
 
 #[test]
 fn burns_told_cbs_news_and_keeps_speaking_in_002() {
-    let partial = corpus().quotes.iter().find(|q| q.text.starts_with("moving at a pretty fast clip")).unwrap();
-    assert_eq!(partial.speaker_entity.as_deref(), Some("person:william-burns"));
+    let partial = corpus()
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("moving at a pretty fast clip"))
+        .unwrap();
+    assert_eq!(
+        partial.speaker_entity.as_deref(),
+        Some("person:william-burns")
+    );
     assert!(partial.partial);
-    let cont = corpus().quotes.iter().find(|q| q.text.starts_with("Russia is proposing")).unwrap();
+    let cont = corpus()
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("Russia is proposing"))
+        .unwrap();
     assert_eq!(cont.speaker_entity.as_deref(), Some("person:william-burns"));
     let c = claim("002", "moving at a pretty fast clip");
     assert_eq!(c.attribution_kind, AttributionKind::Named);
@@ -88,8 +130,15 @@ fn burns_told_cbs_news_and_keeps_speaking_in_002() {
 
 #[test]
 fn a_senior_eastern_european_official_is_an_anonymous_speaker_in_002() {
-    let q = corpus().quotes.iter().find(|q| q.text.contains("unholy alliance")).unwrap();
-    assert_eq!(q.speaker.as_deref(), Some("one senior Eastern European official"));
+    let q = corpus()
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("unholy alliance"))
+        .unwrap();
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("one senior Eastern European official")
+    );
     assert_eq!(q.speaker_entity, None);
     let c = claim("002", "unholy alliance");
     assert_eq!(c.attribution_kind, AttributionKind::Anonymous);
@@ -99,14 +148,18 @@ fn a_senior_eastern_european_official_is_an_anonymous_speaker_in_002() {
 fn according_to_the_wsj_is_a_media_attribution_with_a_chain_in_003() {
     let c = claim("003", "yet to be finalized");
     assert_eq!(c.attribution_kind, AttributionKind::Media);
-    assert_eq!(c.attribution_entity.as_deref(), Some("media:wall-street-journal"));
+    assert_eq!(
+        c.attribution_entity.as_deref(),
+        Some("media:wall-street-journal")
+    );
     let chain: Vec<&str> = c.chain.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(chain, ["Wall Street Journal", "Essanews"]);
     assert_eq!(c.stance, Stance::Unconfirmed);
     // An official quoted by the WSJ, reported by Essanews.
     let c = claim("003", "We assess that Russia intends");
     assert_eq!(c.attribution_kind, AttributionKind::Anonymous);
-    let chain: Vec<(&str, AttributionKind)> = c.chain.iter().map(|s| (s.name.as_str(), s.kind)).collect();
+    let chain: Vec<(&str, AttributionKind)> =
+        c.chain.iter().map(|s| (s.name.as_str(), s.kind)).collect();
     assert_eq!(
         chain,
         [
@@ -129,24 +182,45 @@ fn tasnim_citing_a_lawmaker_is_a_three_link_chain_in_001() {
 fn officials_who_told_cnn_are_anonymous_in_004() {
     let c = claim("004", "approximately 1,000");
     assert_eq!(c.attribution_kind, AttributionKind::Anonymous);
-    assert!(c.attribution.starts_with("officials from a western country"));
+    assert!(c
+        .attribution
+        .starts_with("officials from a western country"));
     assert_eq!(c.chain.last().map(|s| s.name.as_str()), Some("CNN"));
 }
 
 #[test]
 fn quantities_keep_their_approximation_and_unit() {
     let n = &claim("004", "approximately 1,000").numbers[0];
-    assert_eq!((n.text.as_str(), n.value, n.unit.as_str(), n.approx), ("approximately 1,000", 1000.0, "weapons", Approx::About));
+    assert_eq!(
+        (n.text.as_str(), n.value, n.unit.as_str(), n.approx),
+        ("approximately 1,000", 1000.0, "weapons", Approx::About)
+    );
     let n = &claim("004", "about 450 drones").numbers[0];
-    assert_eq!((n.value, n.unit.as_str(), n.approx), (450.0, "drones", Approx::About));
+    assert_eq!(
+        (n.value, n.unit.as_str(), n.approx),
+        (450.0, "drones", Approx::About)
+    );
     let n = &claim("004", "more than 300").numbers[0];
     assert_eq!((n.value, n.approx), (300.0, Approx::AtLeast));
     let n = &claim("002", "11 of the 14").numbers[0];
-    assert_eq!((n.value, n.of_total, n.unit.as_str()), (11.0, Some(14.0), "drones"));
-    let n = claim("003", "between 125 and 435").numbers.iter().find(|n| n.approx == Approx::Range).unwrap();
-    assert_eq!((n.value, n.max, n.unit.as_str()), (125.0, Some(435.0), "miles"));
+    assert_eq!(
+        (n.value, n.of_total, n.unit.as_str()),
+        (11.0, Some(14.0), "drones")
+    );
+    let n = claim("003", "between 125 and 435")
+        .numbers
+        .iter()
+        .find(|n| n.approx == Approx::Range)
+        .unwrap();
+    assert_eq!(
+        (n.value, n.max, n.unit.as_str()),
+        (125.0, Some(435.0), "miles")
+    );
     let n = &claim("003", "several dozen").numbers[0];
-    assert_eq!((n.text.as_str(), n.approx, n.unit.as_str()), ("several dozen", Approx::Vague, "missiles"));
+    assert_eq!(
+        (n.text.as_str(), n.approx, n.unit.as_str()),
+        ("several dozen", Approx::Vague, "missiles")
+    );
     let n = &claim("000", "millions of shells").numbers[0];
     assert_eq!((n.approx, n.unit.as_str()), (Approx::Vague, "shells"));
 }
@@ -155,27 +229,52 @@ fn quantities_keep_their_approximation_and_unit() {
 fn relative_dates_resolve_against_publication() {
     // "in December" in an article of 4 January 2024.
     let c = claim("003", "in December");
-    assert_eq!(c.event_date.map(|d| d.to_string()).as_deref(), Some("2023-12"));
+    assert_eq!(
+        c.event_date.map(|d| d.to_string()).as_deref(),
+        Some("2023-12")
+    );
     // "last week" in an article of 17 September 2024: the week of the 9th.
     let c = claim("000", "Blinken said");
     assert_eq!(c.event_date_text.as_deref(), Some("last week"));
-    assert_eq!(c.event_date.map(|d| d.to_string()).as_deref(), Some("2024-09-09"));
-    assert_eq!(c.event_date_precision, Some(crossread_corpus::date::Precision::Week));
+    assert_eq!(
+        c.event_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-09-09")
+    );
+    assert_eq!(
+        c.event_date_precision,
+        Some(crossread_corpus::date::Precision::Week)
+    );
     // "in spring", looking forward.
     let c = claim("003", "could be expected in spring");
-    assert_eq!(c.event_date.map(|d| d.to_string()).as_deref(), Some("2024-03"));
-    assert_eq!(c.event_date_precision, Some(crossread_corpus::date::Precision::Season));
+    assert_eq!(
+        c.event_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-03")
+    );
+    assert_eq!(
+        c.event_date_precision,
+        Some(crossread_corpus::date::Precision::Season)
+    );
     // "on Tuesday" is the publication day itself.
     let c = claim("000", "Sergei Shoigu met with");
-    assert_eq!(c.event_date.map(|d| d.to_string()).as_deref(), Some("2024-09-17"));
+    assert_eq!(
+        c.event_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-09-17")
+    );
     // "in September" from January 2023.
     let c = claim("001", "announced in September");
-    assert_eq!(c.event_date.map(|d| d.to_string()).as_deref(), Some("2022-09"));
+    assert_eq!(
+        c.event_date.map(|d| d.to_string()).as_deref(),
+        Some("2022-09")
+    );
 }
 
 #[test]
 fn blinken_spelled_two_ways_is_one_person() {
-    let blinken: Vec<_> = corpus().entities.iter().filter(|e| e.name.contains("Blinken")).collect();
+    let blinken: Vec<_> = corpus()
+        .entities
+        .iter()
+        .filter(|e| e.name.contains("Blinken"))
+        .collect();
     assert_eq!(blinken.len(), 1);
     assert_eq!(blinken[0].kind, EntityKind::Person);
     assert!(blinken[0].aliases.iter().any(|a| a == "Anthony Blinken"));
@@ -184,28 +283,58 @@ fn blinken_spelled_two_ways_is_one_person() {
 
 #[test]
 fn surnames_merge_with_full_names_and_roles_are_kept() {
-    let kahl = corpus().entities.iter().find(|e| e.id == "person:colin-kahl").unwrap();
+    let kahl = corpus()
+        .entities
+        .iter()
+        .find(|e| e.id == "person:colin-kahl")
+        .unwrap();
     assert!(kahl.aliases.contains(&"Kahl".to_string()));
-    assert!(kahl.roles.iter().any(|r| r.contains("Under Secretary of Defense")));
-    let burns = corpus().entities.iter().find(|e| e.id == "person:william-burns").unwrap();
+    assert!(kahl
+        .roles
+        .iter()
+        .any(|r| r.contains("Under Secretary of Defense")));
+    let burns = corpus()
+        .entities
+        .iter()
+        .find(|e| e.id == "person:william-burns")
+        .unwrap();
     assert_eq!(burns.roles, ["CIA Director"]);
-    assert!(corpus().entities.iter().any(|e| e.id == "person:vladimir-putin" && e.aliases.contains(&"Putin".to_string())));
+    assert!(corpus()
+        .entities
+        .iter()
+        .any(|e| e.id == "person:vladimir-putin" && e.aliases.contains(&"Putin".to_string())));
 }
 
 #[test]
 fn tehran_and_the_kremlin_stand_for_their_states_without_merging() {
-    let tehran = corpus().entities.iter().find(|e| e.name == "Tehran").unwrap();
+    let tehran = corpus()
+        .entities
+        .iter()
+        .find(|e| e.name == "Tehran")
+        .unwrap();
     assert_eq!(tehran.kind, EntityKind::Place);
     assert_eq!(tehran.stands_for.as_deref(), Some("country:iran"));
-    let kremlin = corpus().entities.iter().find(|e| e.name == "Kremlin").unwrap();
+    let kremlin = corpus()
+        .entities
+        .iter()
+        .find(|e| e.name == "Kremlin")
+        .unwrap();
     assert_eq!(kremlin.stands_for.as_deref(), Some("country:russia"));
-    let iran = corpus().entities.iter().find(|e| e.id == "country:iran").unwrap();
+    let iran = corpus()
+        .entities
+        .iter()
+        .find(|e| e.id == "country:iran")
+        .unwrap();
     assert!(!iran.aliases.iter().any(|a| a == "Tehran"));
 }
 
 #[test]
 fn dprk_is_north_korea() {
-    let nk = corpus().entities.iter().find(|e| e.id == "country:north-korea").unwrap();
+    let nk = corpus()
+        .entities
+        .iter()
+        .find(|e| e.id == "country:north-korea")
+        .unwrap();
     assert!(nk.aliases.iter().any(|a| a == "DPRK"));
     assert!(nk.docs.iter().any(|d| d.starts_with("003")));
     assert!(!corpus().entities.iter().any(|e| e.name == "DPRK"));
@@ -213,7 +342,11 @@ fn dprk_is_north_korea() {
 
 #[test]
 fn wsj_and_the_wall_street_journal_are_one_outlet() {
-    let wsj = corpus().entities.iter().find(|e| e.id == "media:wall-street-journal").unwrap();
+    let wsj = corpus()
+        .entities
+        .iter()
+        .find(|e| e.id == "media:wall-street-journal")
+        .unwrap();
     assert!(wsj.aliases.iter().any(|a| a == "WSJ"));
     assert!(wsj.mentions >= 5);
 }
@@ -222,7 +355,11 @@ fn wsj_and_the_wall_street_journal_are_one_outlet() {
 fn the_ballistic_missile_thread_spans_four_articles_with_their_stances() {
     let t = thread_of("Iran → Russia: ballistic missiles");
     for doc in ["000", "001", "003", "004"] {
-        assert!(t.docs.iter().any(|d| d.starts_with(doc)), "{doc} missing from {:?}", t.docs);
+        assert!(
+            t.docs.iter().any(|d| d.starts_with(doc)),
+            "{doc} missing from {:?}",
+            t.docs
+        );
     }
     let in_thread = |c: &Claim| c.threads.contains(&t.id);
     // 000: Blinken states it as done.
@@ -250,13 +387,22 @@ fn other_deliveries_get_their_own_threads() {
     let nk = thread_of("North Korea → Russia: ballistic missiles");
     assert!(nk.docs.iter().any(|d| d.starts_with("003")));
     let jets = thread_of("Russia → Iran: fighter jets");
-    assert!(jets.docs.iter().any(|d| d.starts_with("001")) && jets.docs.iter().any(|d| d.starts_with("002")));
+    assert!(
+        jets.docs.iter().any(|d| d.starts_with("001"))
+            && jets.docs.iter().any(|d| d.starts_with("002"))
+    );
     // North Korea's denial sits in the ammunition thread.
     let c = claim("001", "North Korea has denied");
     assert_eq!(c.stance, Stance::Denied);
-    assert!(c.threads.iter().any(|t| t == "supply:north-korea>russia:ammunition"));
+    assert!(c
+        .threads
+        .iter()
+        .any(|t| t == "supply:north-korea>russia:ammunition"));
     // Two visits months apart are two events.
-    assert_ne!(claim("000", "Sergei Shoigu met with").thread, claim("003", "visited an Iranian missile test site").thread);
+    assert_ne!(
+        claim("000", "Sergei Shoigu met with").thread,
+        claim("003", "visited an Iranian missile test site").thread
+    );
 }
 
 #[test]
@@ -272,7 +418,10 @@ fn iran_denial_and_admission_are_separate_clauses() {
     assert_eq!(denied.stance, Stance::Denied);
     let admitted = claim("001", "but later admitted");
     assert_eq!(admitted.stance, Stance::Asserted);
-    assert_eq!(admitted.event_date.map(|d| d.to_string()).as_deref(), Some("2022-02-24"));
+    assert_eq!(
+        admitted.event_date.map(|d| d.to_string()).as_deref(),
+        Some("2022-02-24")
+    );
 }
 
 #[test]
@@ -282,7 +431,10 @@ fn every_span_slices_its_paragraph_exactly() {
         &c.documents.iter().find(|d| d.id == doc).unwrap().paragraphs[p]
     };
     for claim in &c.claims {
-        assert_eq!(&paragraph(&claim.doc, claim.paragraph)[claim.start..claim.end], claim.text);
+        assert_eq!(
+            &paragraph(&claim.doc, claim.paragraph)[claim.start..claim.end],
+            claim.text
+        );
         for n in &claim.numbers {
             assert_eq!(&paragraph(&claim.doc, n.paragraph)[n.start..n.end], n.text);
         }
@@ -291,7 +443,10 @@ fn every_span_slices_its_paragraph_exactly() {
         }
     }
     for q in &c.quotes {
-        assert_eq!(&paragraph(&q.doc, q.paragraph)[q.start..q.end].trim(), &q.text);
+        assert_eq!(
+            &paragraph(&q.doc, q.paragraph)[q.start..q.end].trim(),
+            &q.text
+        );
     }
     for e in &c.entities {
         assert_eq!(e.mentions, e.spans.len());
@@ -321,7 +476,10 @@ fn every_reference_points_to_something_that_exists() {
         assert!(e.stands_for.as_deref().is_none_or(entity));
     }
     for t in &c.threads {
-        assert!(t.claims.iter().all(|id| c.claims.iter().any(|cl| &cl.id == id)));
+        assert!(t
+            .claims
+            .iter()
+            .all(|id| c.claims.iter().any(|cl| &cl.id == id)));
     }
 }
 
@@ -351,8 +509,14 @@ fn analysing_one_document_alone_works_like_in_a_corpus() {
     let (name, bytes) = SEEDS[4];
     let doc = ingest(name, bytes, None).unwrap();
     let one = analyse(vec![doc]);
-    assert!(one.claims.iter().any(|c| c.text.contains("approximately 1,000")));
-    assert!(one.threads.iter().any(|t| t.label == "Iran → Russia: ballistic missiles"));
+    assert!(one
+        .claims
+        .iter()
+        .any(|c| c.text.contains("approximately 1,000")));
+    assert!(one
+        .threads
+        .iter()
+        .any(|t| t.label == "Iran → Russia: ballistic missiles"));
 }
 
 proptest! {

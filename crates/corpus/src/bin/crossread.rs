@@ -117,7 +117,10 @@ fn sentences(args: &[String]) -> Result<(), String> {
     let paragraphs = crossread_corpus::normalize::lines(text);
     let mut out = Vec::new();
     for (p, paragraph) in paragraphs.iter().enumerate() {
-        for (s, span) in crossread_corpus::sentences::split(paragraph).iter().enumerate() {
+        for (s, span) in crossread_corpus::sentences::split(paragraph)
+            .iter()
+            .enumerate()
+        {
             let text = paragraph.get(span.start..span.end).unwrap_or_default();
             out.push(SentenceOut {
                 paragraph: p,
@@ -145,7 +148,9 @@ fn sentences(args: &[String]) -> Result<(), String> {
 fn write_stdout(text: &str) -> Result<(), String> {
     use std::io::Write;
     match std::io::stdout().lock().write_all(text.as_bytes()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("standard output: {e}")),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("standard output: {e}"))
+        }
         _ => Ok(()),
     }
 }
@@ -160,7 +165,8 @@ fn seeds_dir(args: &[String]) -> Result<PathBuf, String> {
 /// Reads and ingests a seeds directory.
 fn load(dir: &Path) -> Result<Corpus, String> {
     let source = read_source_dir(dir)?;
-    build_corpus(source.files, source.catalog.as_deref()).map_err(|e| e.to_string().trim_end().to_string())
+    build_corpus(source.files, source.catalog.as_deref())
+        .map_err(|e| e.to_string().trim_end().to_string())
 }
 
 fn report(corpus: &Corpus) -> String {
@@ -214,7 +220,11 @@ fn analysis_report(corpus: &Corpus) -> String {
     out.push_str(&format!(
         "{} quotes ({attributed} with a speaker, {} with a speaker entity)\n",
         corpus.quotes.len(),
-        corpus.quotes.iter().filter(|q| q.speaker_entity.is_some()).count()
+        corpus
+            .quotes
+            .iter()
+            .filter(|q| q.speaker_entity.is_some())
+            .count()
     ));
     out.push_str(&format!(
         "{} claims (stance: {}; attribution: {})\n",
