@@ -355,14 +355,22 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
 /// Every outlet and host is a media entity, even if the text never names
 /// it; returns outlet name to entity id.
 fn add_outlets(entity_list: &mut Vec<Entity>, documents: &[Document]) -> HashMap<String, String> {
-    let mut ids = HashMap::new();
+    let mut ids: HashMap<String, String> = HashMap::new();
+    let mut media: HashMap<String, usize> = HashMap::new();
+    for (at, e) in entity_list.iter().enumerate() {
+        if e.kind == EntityKind::Media {
+            for form in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                media.entry(fold_key(form)).or_insert(at);
+            }
+        }
+    }
     for doc in documents {
         for name in doc.outlet.iter().chain(doc.via.iter()) {
+            if ids.contains_key(name) {
+                continue;
+            }
             let key = fold_key(name);
-            let existing = entity_list.iter().position(|e| {
-                e.kind == EntityKind::Media
-                    && (fold_key(&e.name) == key || e.aliases.iter().any(|a| fold_key(a) == key))
-            });
+            let existing = media.get(&key).copied();
             let at = match existing {
                 Some(at) => at,
                 None => {
@@ -381,6 +389,7 @@ fn add_outlets(entity_list: &mut Vec<Entity>, documents: &[Document]) -> HashMap
                         docs: Vec::new(),
                         spans: Vec::new(),
                     });
+                    media.insert(key, entity_list.len() - 1);
                     entity_list.len() - 1
                 }
             };

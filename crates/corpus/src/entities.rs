@@ -821,27 +821,43 @@ pub fn resolve(
         .filter(|k| k.0 == EntityKind::Person && k.1.contains(' '))
         .collect();
     // Near-spellings of unknown full names, and unknown names matching a
-    // known person's variant.
-    for (i, a) in persons.iter().enumerate() {
-        for b in &persons[i + 1..] {
-            if redirect.contains_key(*a) || redirect.contains_key(*b) {
-                continue;
-            }
-            if near_same_person(&a.1, &b.1) {
-                let a_known = clusters[*a].known.is_some();
-                let b_known = clusters[*b].known.is_some();
-                let a_bigger = clusters[*a].forms.values().sum::<usize>()
-                    >= clusters[*b].forms.values().sum::<usize>();
-                let keep_a = if a_known != b_known {
-                    a_known
-                } else {
-                    a_bigger
-                };
-                let (from, to) = if keep_a { (b, a) } else { (a, b) };
-                if a_known && b_known {
+    // known person's variant. Only names whose surnames share their first
+    // two letters are compared, so the cost stays near-linear.
+    let mut blocks: BTreeMap<String, Vec<&(EntityKind, String)>> = BTreeMap::new();
+    for key in &persons {
+        let surname = key
+            .1
+            .split_whitespace()
+            .last()
+            .map(fold_key)
+            .unwrap_or_default();
+        blocks
+            .entry(surname.chars().take(2).collect())
+            .or_default()
+            .push(key);
+    }
+    for block in blocks.values() {
+        for (i, a) in block.iter().enumerate() {
+            for b in &block[i + 1..] {
+                if redirect.contains_key(*a) || redirect.contains_key(*b) {
                     continue;
                 }
-                redirect.insert((*from).clone(), (*to).clone());
+                if near_same_person(&a.1, &b.1) {
+                    let a_known = clusters[*a].known.is_some();
+                    let b_known = clusters[*b].known.is_some();
+                    let a_bigger = clusters[*a].forms.values().sum::<usize>()
+                        >= clusters[*b].forms.values().sum::<usize>();
+                    let keep_a = if a_known != b_known {
+                        a_known
+                    } else {
+                        a_bigger
+                    };
+                    let (from, to) = if keep_a { (b, a) } else { (a, b) };
+                    if a_known && b_known {
+                        continue;
+                    }
+                    redirect.insert((*from).clone(), (*to).clone());
+                }
             }
         }
     }
@@ -986,7 +1002,8 @@ pub fn resolve(
                     e.roles.push(role.clone());
                 }
             }
-            if !e.docs.contains(doc_id) {
+            // Mentions come in document order: a new document is last.
+            if e.docs.last() != Some(doc_id) {
                 e.docs.push(doc_id.clone());
             }
             e.spans.push(Mention {
@@ -1004,10 +1021,13 @@ pub fn resolve(
         resolved_docs.push(resolved);
     }
     // Names of unknown clusters: the most frequent full form.
+    let known_ids: BTreeSet<String> = clusters
+        .values()
+        .filter(|c| c.known.is_some())
+        .map(|c| entity_id(c.kind, &c.name))
+        .collect();
     for e in entities.values_mut() {
-        let is_known = clusters
-            .values()
-            .any(|c| c.known.is_some() && entity_id(c.kind, &c.name) == e.id);
+        let is_known = known_ids.contains(&e.id);
         if !is_known {
             let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
             for s in &e.spans {
@@ -1027,6 +1047,7 @@ pub fn resolve(
         e.aliases.sort();
         e.roles.sort();
         e.docs.sort();
+        e.docs.dedup();
     }
     // stands_for: capitals and institutions point to their state's entity.
     let states: HashMap<String, String> = entities

@@ -611,9 +611,10 @@ pub fn build(
                 first_date: None,
                 last_date: None,
             });
-            if !t.claims.contains(&claim.id) {
+            // Claims come in document order: a repeat is always the last one.
+            if t.claims.last() != Some(&claim.id) {
                 t.claims.push(claim.id.clone());
-                if !t.docs.contains(&claim.doc) {
+                if t.docs.last() != Some(&claim.doc) {
                     t.docs.push(claim.doc.clone());
                 }
                 if let Some(d) = claim.event_date {
@@ -640,6 +641,7 @@ pub fn build(
     let mut out: Vec<Thread> = threads.into_values().collect();
     for t in &mut out {
         t.docs.sort();
+        t.docs.dedup();
     }
     out
 }
