@@ -42,9 +42,16 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
         .collect();
     let kind_of = |id: &str| index.get(id).map(|&i| entity_list[i].kind);
     let name_of = |id: &str| index.get(id).map(|&i| entity_list[i].name.clone());
+    // A party of an event: a state, or a body acting in its own name
+    // ("the European Union imposed sanctions").
     let state_of: HashMap<String, Option<String>> = entity_list
         .iter()
-        .map(|e| (e.id.clone(), entities::state_of(e)))
+        .map(|e| {
+            let party = entities::state_of(e).or_else(|| {
+                (e.kind == EntityKind::Organisation && e.stands_for.is_none()).then(|| e.id.clone())
+            });
+            (e.id.clone(), party)
+        })
         .collect();
     let category_of = |e: &Entity| -> Option<String> {
         if e.kind != EntityKind::Weapon {
@@ -447,6 +454,91 @@ mod tests {
             .unwrap();
         assert_eq!(floods.thread, None);
         assert_eq!(floods.attribution_kind, AttributionKind::Outlet);
+    }
+
+    /// Sentences written for these tests, modelled on port-strike, flood,
+    /// sanctions, trial and election coverage (not copied from it).
+    #[test]
+    fn strikes_floods_sanctions_and_trials_are_read_like_the_seeds() {
+        let corpus = analyse(vec![
+            doc(
+                "strike",
+                "Harbour Times",
+                "2024-10-01",
+                &[
+                    "About 45,000 dockworkers walked off the job at midnight, the union said on Tuesday.",
+                    "Gov. Maria Santos said the port of Norfolk would stay shut. \"We will not reopen until a deal is signed,\" she said.",
+                ],
+            ),
+            doc(
+                "floods",
+                "Valley Gazette",
+                "2023-09-07",
+                &["Floods killed at least 37 people and displaced 3,500 others in the south, the state Civil Defence agency said on Sunday."],
+            ),
+            doc(
+                "sanctions",
+                "Northern Post",
+                "2024-08-05",
+                &[
+                    "The European Union imposed sanctions on Belarus on Monday, three EU diplomats said.",
+                    "Russia's TASS and Interfax news agencies reported that the talks had failed.",
+                ],
+            ),
+            doc(
+                "trial",
+                "City Tribune",
+                "2024-03-15",
+                &["A court in Lyon sentenced the former mayor to five years in prison last week, prosecutors said."],
+            ),
+        ]);
+        let claim = |words: &str| {
+            corpus
+                .claims
+                .iter()
+                .find(|c| c.text.contains(words))
+                .unwrap()
+        };
+        // Strike: an approximate count, an unnamed source, a governor quoted.
+        let c = claim("45,000 dockworkers");
+        assert_eq!(c.numbers[0].approx, crate::document::Approx::About);
+        assert_eq!(c.numbers[0].unit, "dockworkers");
+        assert_eq!(c.attribution_kind, AttributionKind::Anonymous);
+        let santos = corpus
+            .entities
+            .iter()
+            .find(|e| e.name == "Maria Santos")
+            .unwrap();
+        assert_eq!(santos.kind, EntityKind::Person);
+        assert_eq!(santos.roles, ["Gov."]);
+        let q = &corpus.quotes[0];
+        assert_eq!(q.speaker_entity.as_deref(), Some(santos.id.as_str()));
+        // Floods: "at least".
+        let c = claim("at least 37");
+        assert_eq!(c.numbers[0].approx, crate::document::Approx::AtLeast);
+        assert_eq!(c.numbers[0].unit, "people");
+        assert_eq!(
+            c.event_date.map(|d| d.to_string()).as_deref(),
+            Some("2023-09-03")
+        );
+        // Sanctions: a body as the acting party, anonymous diplomats.
+        let c = claim("imposed sanctions");
+        assert_eq!(c.attribution, "three EU diplomats");
+        assert_eq!(c.attribution_kind, AttributionKind::Anonymous);
+        let t = corpus
+            .threads
+            .iter()
+            .find(|t| t.action == "sanction")
+            .expect("a sanctions thread");
+        assert_eq!(t.label, "European Union → Belarus: sanctions");
+        let c = claim("TASS");
+        assert_eq!(c.attribution_kind, AttributionKind::Media);
+        assert_eq!(c.attribution, "TASS");
+        // Trial: prosecutors are unnamed people; "last week" is a week.
+        let c = claim("sentenced");
+        assert_eq!(c.attribution_kind, AttributionKind::Anonymous);
+        assert_eq!(c.event_date_precision, Some(crate::date::Precision::Week));
+        assert_eq!(c.thread, None);
     }
 
     #[test]
