@@ -43,7 +43,15 @@ pub fn classify(words: &[String]) -> (Stance, Option<String>) {
         return (Stance::Unconfirmed, Some(cue));
     }
     // "could be expected", "may soon": the expectation wins over a modal.
-    let expected = find("expected");
+    // "the new expected shipment": an adjective, not a plan.
+    let expected = find("expected").filter(|(at, cue)| {
+        !(cue == "expected"
+            && *at > 0
+            && matches!(
+                words[*at - 1].as_str(),
+                "the" | "a" | "an" | "new" | "this" | "that" | "its" | "their"
+            ))
+    });
     let hedged = find("hedged");
     match (hedged, expected) {
         (Some((h, hc)), Some((e, ec))) => {
@@ -113,6 +121,14 @@ mod tests {
         assert_eq!(
             stance("An official said they didn't have any information to provide."),
             Stance::Unconfirmed
+        );
+    }
+
+    #[test]
+    fn an_expected_thing_is_not_an_expectation() {
+        assert_eq!(
+            stance("The ministry did not comment on the expected vote."),
+            Stance::Asserted
         );
     }
 

@@ -105,6 +105,14 @@ const ITEM_BLOCKERS: &[&str] = &[
     "deal",
     "range",
 ];
+const SUBJECT_LEFT: &[&str] = &[
+    "that", "as", "while", "when", "because", "if", "since", "and", "but", "of", "whether",
+    "after", "before", "although", "though", "where", "once", "unless", "until", "how", "why",
+];
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "might", "may",
+    "can", "did", "does", "do", "shall", "should", "must",
+];
 const ASKING: &[&str] = &[
     "lobbied",
     "asked",
@@ -198,7 +206,19 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
     let state_after = |k: usize| -> Option<String> {
         // "to Russia", "from the DPRK"
         let mut j = k;
-        while j < n && matches!(words[j].as_str(), "the" | "\"" | "“") {
+        while j < n
+            && matches!(
+                words[j].as_str(),
+                "the"
+                    | "\""
+                    | "“"
+                    | "neighboring"
+                    | "neighbouring"
+                    | "nearby"
+                    | "allied"
+                    | "fellow"
+            )
+        {
             j += 1;
         }
         state_at(j).and_then(|p| p.state.clone())
@@ -220,10 +240,33 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
                         "to" | "from" | "against" | "in" | "on" | "with" | "for" | "into"
                     )
             })
-            .rfind(|p| {
+            .filter(|p| {
                 !(p.tok >= 2
                     && matches!(words[p.tok - 1].as_str(), "the")
                     && matches!(words[p.tok - 2].as_str(), "to" | "from" | "in" | "against"))
+            })
+            // A subject opens a clause ("that Iran had sent", ", Russia
+            // received"), follows a reporting verb ("say Moscow acquired"),
+            // or stands right before the verb ("Iran sending"); an object
+            // ("protecting Iran from") does not.
+            .rfind(|p| {
+                let mut left = p.tok;
+                if left >= 1 && words[left - 1] == "the" {
+                    left -= 1;
+                }
+                let next = words.get(p.tok_end).map(String::as_str).unwrap_or("");
+                left == 0
+                    || p.tok_end == k
+                    // "castigated Iran for supplying", "accused X of sending"
+                    || (p.tok_end + 1 == k && matches!(next, "for" | "of"))
+                    // "the suggestion Iran is preparing": a clause subject
+                    || AUXILIARIES.contains(&next)
+                    || SUBJECT_LEFT.contains(&words[left - 1].as_str())
+                    || words[left - 1].chars().all(|c| !c.is_alphanumeric())
+                    || lexicon()
+                        .cues("speech")
+                        .iter()
+                        .any(|c| c.len() == 1 && c[0] == words[left - 1])
             })
             .and_then(|p| p.state.clone())
     };
@@ -287,6 +330,40 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
             let from_after = (*e..n.saturating_sub(1))
                 .find(|&j| words[j] == "from" && state_after(j + 1).is_some())
                 .and_then(|j| state_after(j + 1));
+            // "from Belarus, from Iran and North Korea, and from China":
+            // every listed source is a giver.
+            let from_all: Vec<String> = {
+                let mut all: Vec<String> = Vec::new();
+                let mut j = *e;
+                // Stop at the next item: its sources are its own.
+                let next_item = specific
+                    .iter()
+                    .map(|(s, _, _)| *s)
+                    .find(|s| s >= e)
+                    .unwrap_or(n);
+                while j + 1 < n.min(next_item) {
+                    if words[j] == "from" {
+                        let mut k = j + 1;
+                        while let Some(s) = state_after(k) {
+                            if !all.contains(&s) {
+                                all.push(s);
+                            }
+                            let Some(p) = parties.iter().find(|p| p.tok >= k && p.state.is_some())
+                            else {
+                                break;
+                            };
+                            k = p.tok_end;
+                            if words.get(k).is_some_and(|w| w == "and" || w == "or") {
+                                k += 1;
+                            } else {
+                                break;
+                            }
+                        }
+                    }
+                    j += 1;
+                }
+                all
+            };
             let to_after = (*e..n.saturating_sub(1))
                 .find(|&j| words[j] == "to" && state_after(j + 1).is_some())
                 .and_then(|j| state_after(j + 1));
@@ -328,8 +405,11 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
                     .rev()
                     .take(6)
                     .find(|&j| ASKING.contains(&words[j].as_str()));
-                let with_object = state_after(v + len)
-                    .filter(|_| (v + len..n).take(4).any(|j| words[j] == "with"));
+                // "supplied Russia with drones", "sending Iran new weapons".
+                let with_object = state_after(v + len).filter(|_| {
+                    (v + len..n).take(4).any(|j| words[j] == "with")
+                        || (v + len + 1..=*a).contains(a) && *a <= v + len + 4
+                });
                 receiver = with_object
                     .clone()
                     .or(to_after.clone())
@@ -351,14 +431,21 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
             if giver.is_some() && giver == receiver {
                 receiver = None;
             }
-            out.push(Frame {
-                action: "supply".into(),
-                giver,
-                receiver,
-                item: Some(item.clone()),
-                at: *a,
-                states: Vec::new(),
-            });
+            let mut givers = vec![giver.clone()];
+            if from_all.len() > 1 && giver.as_ref().is_some_and(|g| from_all.contains(g)) {
+                givers = from_all.iter().cloned().map(Some).collect();
+            }
+            for giver in givers {
+                let receiver = receiver.clone().filter(|r| Some(r) != giver.as_ref());
+                out.push(Frame {
+                    action: "supply".into(),
+                    giver,
+                    receiver,
+                    item: Some(item.clone()),
+                    at: *a,
+                    states: Vec::new(),
+                });
+            }
         }
     }
     // Visits: "X visited Y", "X traveled to Y".
@@ -757,6 +844,43 @@ mod tests {
                 "country:russia".into(),
                 "country:egypt".into(),
                 "fighter jets".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn every_listed_source_gives_and_objects_are_not_subjects() {
+        let f = frames_of("Caracas is buying grain from neighboring Colombia, from Peru and Chile, officials said.");
+        let givers: Vec<&str> = f.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            givers,
+            ["country:colombia", "country:peru", "country:chile"]
+        );
+        assert!(f.iter().all(|f| f.1 == "country:venezuela"));
+        assert_eq!(
+            frames_of("Critics have faulted Kenya for supplying Uganda with helicopters."),
+            [(
+                "country:kenya".into(),
+                "country:uganda".into(),
+                "helicopters".into()
+            )]
+        );
+        assert_eq!(
+            frames_of("Nobody confirmed the claim Ghana is sending tanks to Mali."),
+            [(
+                "country:ghana".into(),
+                "country:mali".into(),
+                "tanks".into()
+            )]
+        );
+        assert_eq!(
+            frames_of(
+                "Paris may reward Rome by shielding Spain from fines and sending Rome new jets."
+            ),
+            [(
+                "country:france".into(),
+                "country:italy".into(),
+                "aircraft".into()
             )]
         );
     }
