@@ -427,9 +427,18 @@ pub fn find(
             && matches!(next, "weeks" | "months" | "days")
         {
             if let Some(p) = published {
-                let (date, precision) = match (next, p.month) {
-                    ("days" | "weeks", Some(m)) => {
-                        (PartialDate::month(p.year, m).unwrap_or(p), Precision::Month)
+                // A vague span before publication, dated by a point inside
+                // it: two weeks back for "weeks", two months for "months".
+                let (date, precision) = match (next, p_day, p.month) {
+                    ("days", Some(d), _) => (week_of(d - 3), Precision::Week),
+                    ("weeks", Some(d), _) => {
+                        let back = day_date(d - 14);
+                        let month = PartialDate::month(back.year, back.month.unwrap_or(1));
+                        (month.unwrap_or(back), Precision::Month)
+                    }
+                    ("months", _, Some(m)) => {
+                        let (y, m) = shift_month(p.year, m, -2);
+                        (PartialDate::month(y, m).unwrap_or(p), Precision::Month)
                     }
                     _ => (PartialDate::year(p.year), Precision::Year),
                 };
@@ -603,6 +612,18 @@ mod tests {
             "2021-03-03"
         );
         assert!(times("He may resign.", "2024-01-01").is_empty());
+    }
+
+    #[test]
+    fn recent_weeks_and_months_point_back_from_publication() {
+        assert_eq!(
+            times("In recent weeks prices rose.", "2022-11-01")[0].1,
+            "2022-10"
+        );
+        assert_eq!(
+            times("In recent months rents fell.", "2024-09-17")[0].1,
+            "2024-07"
+        );
     }
 
     #[test]
