@@ -221,8 +221,11 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                             Some(_) => AttributionKind::Named,
                             None => AttributionKind::Anonymous,
                         };
+                        let entity_name = q.speaker_entity.as_deref().and_then(name_of);
                         found = Some(attribution::Attribution {
-                            name: q.speaker.clone().unwrap_or_default(),
+                            name: entity_name
+                                .or_else(|| q.speaker.clone())
+                                .unwrap_or_default(),
                             kind,
                             entity: q.speaker_entity.clone(),
                             chain: Vec::new(),
@@ -539,6 +542,64 @@ mod tests {
         assert_eq!(c.attribution_kind, AttributionKind::Anonymous);
         assert_eq!(c.event_date_precision, Some(crate::date::Precision::Week));
         assert_eq!(c.thread, None);
+    }
+
+    /// An election story written for this test.
+    #[test]
+    fn an_election_story_gets_speakers_sources_and_places() {
+        let corpus = analyse(vec![doc(
+            "vote",
+            "City Tribune",
+            "2024-03-05",
+            &[
+                "Opposition leader Kwame Mensah said on Monday that his party had won at least 52% of the vote.",
+                "\"We won this election. The people have spoken,\" Mensah told Reuters in Accra. \"Nobody can take it from us.\"",
+                "The commission, which has yet to publish final results, said counting would end by Friday.",
+                "President John Mahama, who is seeking a second term, dismissed the allegations as \"baseless lies\" and said the U.S. had no role in the vote.",
+                "Police said 14 people were arrested in Kumasi on Sunday.",
+            ],
+        )]);
+        let claim = |words: &str| {
+            corpus
+                .claims
+                .iter()
+                .find(|c| c.text.contains(words))
+                .unwrap()
+        };
+        let mensah = "person:kwame-mensah";
+        assert!(corpus
+            .quotes
+            .iter()
+            .take(2)
+            .all(|q| q.speaker_entity.as_deref() == Some(mensah)));
+        let c = claim("We won this election");
+        assert_eq!(
+            c.chain.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+            ["Kwame Mensah", "Reuters", "City Tribune"]
+        );
+        let c = claim("counting would end");
+        assert_eq!(c.attribution, "The commission");
+        // "by Friday" looks forward: 8 March 2024.
+        assert_eq!(
+            c.event_date.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-08")
+        );
+        let q = corpus
+            .quotes
+            .iter()
+            .find(|q| q.text == "baseless lies")
+            .unwrap();
+        assert_eq!(q.speaker_entity.as_deref(), Some("person:john-mahama"));
+        assert_eq!(claim("baseless lies").attribution, "John Mahama");
+        let kumasi = corpus.entities.iter().find(|e| e.name == "Kumasi").unwrap();
+        assert_eq!(kumasi.kind, EntityKind::Place);
+        // Accra points to Ghana, which exists even though it is never named.
+        let accra = corpus.entities.iter().find(|e| e.name == "Accra").unwrap();
+        assert_eq!(accra.stands_for.as_deref(), Some("country:ghana"));
+        assert!(corpus
+            .entities
+            .iter()
+            .any(|e| e.id == "country:ghana" && e.mentions == 0));
     }
 
     #[test]

@@ -162,55 +162,28 @@ fn is_speech_verb(tokens: &[Tok], words: &[String], at: usize) -> Option<usize> 
     None
 }
 
-/// Words that cannot start a speaker after the verb ("said there have
-/// been", "said Tuesday that").
+/// Whether the words after a verb cannot be its speaker ("said there have
+/// been", "said Tuesday that", "said counting would end"): a speaker after
+/// the verb starts with a capital, a determiner or quantifier, or an
+/// unnamed-source noun.
 fn bad_inverted_subject(tokens: &[Tok], words: &[String], at: usize) -> bool {
-    let Some(w) = words.get(at) else {
+    let (Some(w), Some(t)) = (words.get(at), tokens.get(at)) else {
         return true;
     };
-    matches!(
-        w.as_str(),
-        "there"
-            | "that"
-            | "it"
-            | "this"
-            | "they"
-            | "he"
-            | "she"
-            | "we"
-            | "on"
-            | "in"
-            | "at"
-            | "last"
-            | "yesterday"
-            | "today"
-            | "by"
-            | "to"
-            | "of"
-            | "with"
-            | "for"
-            | "if"
-            | "the"
-            | "a"
-            | "an"
-            | "was"
-            | "is"
-            | "were"
-            | "are"
-            | "would"
-            | "will"
-    ) && !(matches!(w.as_str(), "the" | "a" | "an")
-        && words.get(at + 1).is_some_and(|n| {
-            lexicon()
-                .cues("anonymous")
-                .iter()
-                .any(|p| p.len() == 1 && p[0] == *n)
-                || n == "minister"
-                || n == "president"
-        }))
-        || crate::time::weekday_from_name(tokens[at].text).is_some()
-        || crate::date::month_from_name(tokens[at].text)
-            .is_some_and(|_| tokens[at].is_capitalised())
+    const OPENERS: &[&str] = &[
+        "the", "a", "an", "one", "two", "three", "four", "five", "several", "some", "many",
+        "senior", "top", "another", "other", "local", "state", "western", "foreign", "his", "her",
+        "their",
+    ];
+    let time_word = crate::time::weekday_from_name(t.text).is_some()
+        || crate::date::month_from_name(t.text).is_some_and(|_| t.is_capitalised());
+    let nounish = t.is_capitalised()
+        || OPENERS.contains(&w.as_str())
+        || lexicon()
+            .cues("anonymous")
+            .iter()
+            .any(|p| p.len() == 1 && p[0] == *w);
+    time_word || !nounish || (t.is_capitalised() && lexicon().is_function_word(t.text))
 }
 
 /// Finds the attribution of a sentence given by its tokens (a slice of the
@@ -298,14 +271,15 @@ pub fn attribute(
             s -= 1;
         }
         let mut subject_end = s;
-        // "X, a US think tank, said": skip the appositive.
+        // "X, a US think tank, said", "X, which has ..., said": skip the
+        // appositive or non-restrictive clause.
         if subject_end >= 2 && words[subject_end - 1] == "," {
             if let Some(comma) = (0..subject_end - 1).rev().find(|&k| words[k] == ",") {
                 let appositive = &words[comma + 1..subject_end - 1];
                 if appositive
                     .first()
-                    .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"))
-                    && appositive.len() <= 8
+                    .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "which" | "who"))
+                    && appositive.len() <= 12
                 {
                     subject_end = comma;
                 }
@@ -362,7 +336,23 @@ pub fn attribute(
         } else {
             // "said X"
             let end = phrase_end(tokens, words, at + len);
-            if end <= at + len || bad_inverted_subject(tokens, words, at + len) {
+            // "said the U.S. had no role": the subject of a reported clause.
+            let clause_follows = words.get(end).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "have"
+                        | "has"
+                        | "had"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "would"
+                        | "will"
+                        | "could"
+                )
+            });
+            if end <= at + len || clause_follows || bad_inverted_subject(tokens, words, at + len) {
                 // "X have disputed ... and said there ...": the first
                 // name of the clause speaks.
                 if let Some(m) = ctx
@@ -499,7 +489,15 @@ fn phrase_end(tokens: &[Tok], words: &[String], from: usize) -> usize {
         if (t.kind == TokKind::Punct && !matches!(w, "-" | "&"))
             || matches!(
                 w,
-                "that"
+                "would"
+                    | "will"
+                    | "could"
+                    | "might"
+                    | "may"
+                    | "can"
+                    | "should"
+                    | "must"
+                    | "that"
                     | "which"
                     | "who"
                     | "while"

@@ -634,6 +634,19 @@ fn classify_run(
             m.role = Some(role);
         }
     }
+    // "in Kumasi", "near Tunde": an unknown single name after "in" or
+    // "near" is a place.
+    if m.kind == EntityKind::Other
+        && b - a == 1
+        && a > 0
+        && matches!(tokens[a - 1].text, "in" | "near" | "outside")
+        && !tokens[a]
+            .text
+            .chars()
+            .all(|c| c.is_uppercase() || !c.is_alphabetic())
+    {
+        m.kind = EntityKind::Place;
+    }
     m.weak = initial && b - a == 1 && m.kind == EntityKind::Other;
     out.push(m);
 }
@@ -1055,18 +1068,36 @@ pub fn resolve(
         .filter(|e| e.kind == EntityKind::Country)
         .map(|e| (e.name.clone(), e.id.clone()))
         .collect();
+    let mut missing: Vec<(String, String)> = Vec::new();
     for cluster in clusters.values() {
         if let Some(known) = cluster.known.as_ref().filter(|k| k.metonym) {
             let id = entity_id(cluster.kind, &cluster.name);
             if let (Some(e), Some(state)) = (entities.get_mut(&id), known.state.as_ref()) {
-                e.stands_for = Some(
-                    states
-                        .get(state)
-                        .cloned()
-                        .unwrap_or_else(|| entity_id(EntityKind::Country, state)),
-                );
+                match states.get(state) {
+                    Some(state_id) => e.stands_for = Some(state_id.clone()),
+                    None => {
+                        // The state is never named: it still exists, with
+                        // no mentions, so the link resolves.
+                        let state_id = entity_id(EntityKind::Country, state);
+                        e.stands_for = Some(state_id.clone());
+                        missing.push((state_id, state.clone()));
+                    }
+                }
             }
         }
+    }
+    for (id, name) in missing {
+        entities.entry(id.clone()).or_insert_with(|| Entity {
+            id,
+            name,
+            kind: EntityKind::Country,
+            aliases: Vec::new(),
+            mentions: 0,
+            roles: Vec::new(),
+            stands_for: None,
+            docs: Vec::new(),
+            spans: Vec::new(),
+        });
     }
     (entities.into_values().collect(), resolved_docs)
 }

@@ -84,6 +84,10 @@ pub fn is_real_quote(inner: &str) -> bool {
 const SPEECH: &[&str] = &[
     "saying",
     "adding",
+    "dismissed",
+    "called",
+    "described",
+    "rejected",
     "said",
     "says",
     "say",
@@ -150,7 +154,15 @@ fn speaker_tokens(
         k += 1;
     }
     let limit = (k + 10).min(s_last + 1);
-    if let Some(v) = (k..limit).find(|&v| SPEECH.contains(&words[v].as_str()) && !mask[v]) {
+    // `"..." and said ...`: a second verb of the sentence's subject, not a
+    // speaker after the quote.
+    let coordinated = words
+        .get(k)
+        .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or"));
+    if let Some(v) = (k..limit)
+        .find(|&v| SPEECH.contains(&words[v].as_str()) && !mask[v])
+        .filter(|_| !coordinated)
+    {
         if v > k {
             return Some((k, v));
         }
@@ -204,8 +216,8 @@ fn speaker_tokens(
             if let Some(comma) = (s_first..end - 1).rev().find(|&k| words[k] == ",") {
                 if words
                     .get(comma + 1)
-                    .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"))
-                    && end - comma <= 9
+                    .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "which" | "who"))
+                    && end - comma <= 13
                 {
                     end = comma;
                 }

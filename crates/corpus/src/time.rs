@@ -263,7 +263,8 @@ pub fn find(
                 }) && !window
                     .clone()
                     .any(|k| matches!(words[k].as_str(), "be" | "will" | "'ll" | "to"));
-                let delta = if prev == "next" || (future() && prev != "last" && !past_verb) {
+                let forward = matches!(prev, "next" | "by" | "until" | "till" | "before");
+                let delta = if forward || (future() && prev != "last" && !past_verb) {
                     (i64::from(wd) - pw).rem_euclid(7)
                 } else {
                     -((pw - i64::from(wd)).rem_euclid(7)) - if prev == "last" { 7 } else { 0 }
