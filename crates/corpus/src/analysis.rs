@@ -200,46 +200,90 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                     last_media,
                     last_people,
                 };
-                let mut found = attribution::attribute(s_tokens, &s_words, paragraph, &ctx);
-                // A quote's speaker speaks for a sentence with no other source.
-                let sentence_quotes: Vec<&Quote> = para_quotes
-                    .iter()
-                    .filter(|q| q.start >= span.start && q.start < span.end)
-                    .collect();
-                if let Some(q) = sentence_quotes.iter().find(|q| q.speaker.is_some()) {
-                    let opens = q.start <= span.start + 3;
-                    if found.is_none()
+                let last_media_c = ctx.last_media.clone();
+                let last_people_c = ctx.last_people.clone();
+                // A quote's speaker speaks for a sentence or clause with no
+                // other source (or only an unnamed one, when the quote opens it).
+                let with_quote = |found: Option<attribution::Attribution>,
+                                  from: usize,
+                                  to: usize|
+                 -> Option<attribution::Attribution> {
+                    let Some(q) = para_quotes
+                        .iter()
+                        .find(|q| q.start >= from && q.start < to && q.speaker.is_some())
+                    else {
+                        return found;
+                    };
+                    let opens = q.start <= from + 3;
+                    let replace = found.is_none()
                         || opens
                             && found.as_ref().is_some_and(|a| {
                                 a.kind == AttributionKind::Anonymous
                                     && a.entity.is_none()
                                     && q.speaker_entity.is_some()
-                            })
-                    {
-                        let kind = match q.speaker_entity.as_deref().and_then(kind_of) {
-                            Some(EntityKind::Media) => AttributionKind::Media,
-                            Some(_) => AttributionKind::Named,
-                            None => AttributionKind::Anonymous,
-                        };
-                        let entity_name = q.speaker_entity.as_deref().and_then(name_of);
-                        found = Some(attribution::Attribution {
-                            name: entity_name
-                                .or_else(|| q.speaker.clone())
-                                .unwrap_or_default(),
-                            kind,
-                            entity: q.speaker_entity.clone(),
-                            chain: Vec::new(),
-                            span: None,
-                        });
+                            });
+                    if !replace {
+                        return found;
                     }
-                }
-                for (ca, cb) in claims::clauses(s_tokens, 0, s_tokens.len()) {
+                    let kind = match q.speaker_entity.as_deref().and_then(kind_of) {
+                        Some(EntityKind::Media) => AttributionKind::Media,
+                        Some(_) => AttributionKind::Named,
+                        None => AttributionKind::Anonymous,
+                    };
+                    let entity_name = q.speaker_entity.as_deref().and_then(name_of);
+                    Some(attribution::Attribution {
+                        name: entity_name
+                            .or_else(|| q.speaker.clone())
+                            .unwrap_or_default(),
+                        kind,
+                        entity: q.speaker_entity.clone(),
+                        chain: Vec::new(),
+                        span: None,
+                    })
+                };
+                let found = with_quote(
+                    attribution::attribute(s_tokens, &s_words, paragraph, &ctx),
+                    span.start,
+                    span.end,
+                );
+                let clause_ranges = claims::clauses(s_tokens, 0, s_tokens.len());
+                let mut previous: Option<attribution::Attribution> = None;
+                for &(ca, cb) in &clause_ranges {
                     let c_tokens = &s_tokens[ca..cb];
+                    let start = c_tokens[0].start;
+                    let end = c_tokens[c_tokens.len() - 1].end;
+                    // Each clause of a joined sentence has its own source; a
+                    // clause without one keeps the previous clause's ("X
+                    // denied it, but later admitted ...").
+                    let found = if clause_ranges.len() == 1 {
+                        found.clone()
+                    } else {
+                        let clause_mentions: Vec<ResolvedMention> = local
+                            .iter()
+                            .filter(|m| m.raw.tok >= ca && m.raw.tok_end <= cb)
+                            .map(|m| {
+                                let mut m = m.clone();
+                                m.raw.tok -= ca;
+                                m.raw.tok_end -= ca;
+                                m
+                            })
+                            .collect();
+                        let refs: Vec<&ResolvedMention> = clause_mentions.iter().collect();
+                        let ctx_c = Context {
+                            mentions: &refs,
+                            kind_of: &kind_of,
+                            name_of: &name_of,
+                            last_media: last_media_c.clone(),
+                            last_people: last_people_c.clone(),
+                        };
+                        let own =
+                            attribution::attribute(c_tokens, &s_words[ca..cb], paragraph, &ctx_c);
+                        with_quote(own, start, end).or_else(|| previous.clone())
+                    };
+                    previous = found.clone();
                     if !claims::is_statement(c_tokens) {
                         continue;
                     }
-                    let start = c_tokens[0].start;
-                    let end = c_tokens[c_tokens.len() - 1].end;
                     let c_words: Vec<String> = s_words[ca..cb].to_vec();
                     let (stance, stance_cue) = stance::classify(&c_words);
                     let (attribution, attribution_kind, attribution_entity, mut chain) =
@@ -557,6 +601,7 @@ mod tests {
                 "The commission, which has yet to publish final results, said counting would end by Friday.",
                 "President John Mahama, who is seeking a second term, dismissed the allegations as \"baseless lies\" and said the U.S. had no role in the vote.",
                 "Police said 14 people were arrested in Kumasi on Sunday.",
+                "Turnout was low in the north of the country, but observers said the count itself was fair.",
             ],
         )]);
         let claim = |words: &str| {
@@ -591,6 +636,12 @@ mod tests {
             .unwrap();
         assert_eq!(q.speaker_entity.as_deref(), Some("person:john-mahama"));
         assert_eq!(claim("baseless lies").attribution, "John Mahama");
+        // Each clause of a joined sentence has its own source.
+        assert_eq!(
+            claim("Turnout was low").attribution_kind,
+            AttributionKind::Outlet
+        );
+        assert_eq!(claim("but observers said").attribution, "observers");
         let kumasi = corpus.entities.iter().find(|e| e.name == "Kumasi").unwrap();
         assert_eq!(kumasi.kind, EntityKind::Place);
         // Accra points to Ghana, which exists even though it is never named.

@@ -52,7 +52,32 @@ pub fn classify(words: &[String]) -> (Stance, Option<String>) {
                 "the" | "a" | "an" | "new" | "this" | "that" | "its" | "their"
             ))
     });
-    let hedged = find("hedged");
+    // "The WSJ reports that ...": a reporting verb, not hearsay; "reports
+    // that" hedges only as a noun ("numerous reports that").
+    let hedged = find("hedged").filter(|(at, cue)| {
+        cue != "reports that"
+            || *at > 0
+                && matches!(
+                    words[*at - 1].as_str(),
+                    "numerous"
+                        | "recent"
+                        | "unconfirmed"
+                        | "media"
+                        | "press"
+                        | "news"
+                        | "earlier"
+                        | "to"
+                        | "of"
+                        | "multiple"
+                        | "conflicting"
+                        | "are"
+                        | "were"
+                        | "been"
+                        | "several"
+                        | "some"
+                        | "denied"
+                )
+    });
     match (hedged, expected) {
         (Some((h, hc)), Some((e, ec))) => {
             let modal_before_expectation =
@@ -121,6 +146,18 @@ mod tests {
         assert_eq!(
             stance("An official said they didn't have any information to provide."),
             Stance::Unconfirmed
+        );
+    }
+
+    #[test]
+    fn reports_that_hedges_only_as_a_noun() {
+        assert_eq!(
+            stance("The Herald reports that the mayor resigned."),
+            Stance::Asserted
+        );
+        assert_eq!(
+            stance("There were reports that the mayor resigned."),
+            Stance::Hedged
         );
     }
 
