@@ -7,7 +7,15 @@
 //!
 //! Pipeline: [`ingest`] (one file: checks, normalisation, chrome removal,
 //! header metadata, catalog merge) then [`build_corpus`] (every file, stable
-//! order, corpus-wide analysis).
+//! order, corpus-wide analysis by [`analyse`], which the page can also call
+//! on documents it ingested itself).
+//!
+//! Analysis stages, one module each: [`sentences`], [`entities`],
+//! [`quotes`], [`attribution`], [`stance`], [`numbers`], [`time`],
+//! [`claims`], [`threads`], orchestrated by [`analysis`]; word lists and
+//! gazetteers live in `data/` ([`lexicon`]). Rules and limits:
+//! `docs/rules.md`; JSON fields: `docs/schema.md`. All spans are byte
+//! offsets into a document's paragraph strings.
 
 pub mod analysis;
 pub mod attribution;
