@@ -1,11 +1,16 @@
 //! `cargo xtask <task>`: every project task in Rust, so it runs wherever
 //! cargo does. See `cargo xtask help`.
 
+mod audit;
 mod bench;
 mod browser;
 mod e2e;
+mod hosting;
+mod npm;
+mod robustness;
 mod server;
 mod shell;
+mod single_file;
 mod tools;
 mod webdriver;
 
@@ -17,9 +22,11 @@ cargo xtask <task>
 
   setup                 install what the build and tests need (skips what is present)
   serve [--port N]      build the site and serve it at http://127.0.0.1:8080
-  dist                  write the static site to dist/ (relative URLs: works under any sub-path)
+  dist [--single-file]  write the static site to dist/ (relative URLs: works under any sub-path);
+                        --single-file also writes dist/crossread.html, one file that works from disk
   test                  run every check and test, then print a summary
   e2e                   build dist/ and run only the end-to-end browser tests
+  site-checks           build dist/ and run only the hosting, one-file, audit and robustness checks
   bench                 print sizes and timings (see README: Budgets)";
 
 fn main() -> ExitCode {
@@ -27,9 +34,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("setup") => tools::ensure_all(),
         Some("serve") => serve(&args[1..]),
-        Some("dist") => dist().map(|_| ()),
+        Some("dist") => dist_task(&args[1..]),
         Some("test") => test(),
         Some("e2e") => dist().and_then(|dist| e2e::run(&dist)),
+        Some("site-checks") => dist().and_then(|dist| site_checks(&dist)),
         Some("bench") => bench::run(),
         Some("help" | "-h" | "--help") | None => {
             println!("{HELP}");
@@ -56,22 +64,109 @@ pub fn root() -> PathBuf {
 
 /// Builds the release site into `dist/` and returns its path.
 pub fn dist() -> Result<PathBuf, String> {
+    dist_into(&root().join("dist"), &DistOptions::default())
+}
+
+/// How a site is built: every build (the site, test and bench variants)
+/// goes through [`dist_into`], so they differ only in these choices.
+pub struct DistOptions {
+    /// Seeds directory to embed instead of `$CROSSREAD_SEEDS` or `seeds/`.
+    pub seeds: Option<PathBuf>,
+    /// Cargo features of the app (test-only probes).
+    pub features: Vec<&'static str>,
+    /// See [`hosting::finish`].
+    pub strict_csp: bool,
+}
+
+impl Default for DistOptions {
+    fn default() -> Self {
+        DistOptions {
+            seeds: None,
+            features: Vec::new(),
+            strict_csp: true,
+        }
+    }
+}
+
+/// Builds the release site into `out` and returns its path.
+pub fn dist_into(out: &Path, options: &DistOptions) -> Result<PathBuf, String> {
     tools::ensure_build_tools()?;
-    let dist = root().join("dist");
-    shell::run(
-        "trunk",
-        &[
-            "build",
-            "--release",
-            "--offline",
-            "--public-url",
-            "./",
-            "--dist",
-            "dist",
-        ],
-        &root(),
-    )?;
-    Ok(dist)
+    let out_arg = out.to_string_lossy().into_owned();
+    let features = options.features.join(",");
+    let mut args = vec![
+        "build",
+        "--release",
+        "--offline",
+        "--public-url",
+        "./",
+        "--dist",
+        &out_arg,
+    ];
+    if !features.is_empty() {
+        args.extend(["--features", &features]);
+    }
+    let seeds = options
+        .seeds
+        .as_ref()
+        .map(|s| s.to_string_lossy().into_owned());
+    let env: Vec<(&str, &str)> = seeds
+        .as_deref()
+        .map(|s| ("CROSSREAD_SEEDS", s))
+        .into_iter()
+        .collect();
+    shell::run_with_env("trunk", &args, &root(), &env)?;
+    hosting::finish(out, options.strict_csp)?;
+    Ok(out.to_path_buf())
+}
+
+fn dist_task(args: &[String]) -> Result<(), String> {
+    match args {
+        [] => dist().map(drop),
+        [flag] if flag == "--single-file" => {
+            let dist = dist()?;
+            let file = single_file::write(&dist)?;
+            println!("wrote {}", file.display());
+            Ok(())
+        }
+        _ => Err("usage: cargo xtask dist [--single-file]".into()),
+    }
+}
+
+type SiteCheck = (&'static str, fn(&Path) -> Result<(), String>);
+
+/// The checks of the shipped site beyond the app's own end-to-end cases.
+const SITE_CHECKS: &[SiteCheck] = &[
+    (
+        "hosting: strict CSP header, 404 page (Chromium)",
+        hosting::check,
+    ),
+    (
+        "one-file build opened from file:// (Chromium)",
+        single_file::check,
+    ),
+    (
+        "accessibility: axe-core on every view, light and dark (Chromium)",
+        audit::check,
+    ),
+    (
+        "robustness: payload corpus renders as text, panic notice (Chromium)",
+        robustness::check,
+    ),
+];
+
+fn site_checks(dist: &Path) -> Result<(), String> {
+    let failed: Vec<String> = SITE_CHECKS
+        .iter()
+        .filter_map(|(name, check)| {
+            println!("\n==> {name}");
+            check(dist).err().map(|e| format!("{name}: {e}"))
+        })
+        .collect();
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(failed.join("\n"))
+    }
 }
 
 fn serve(args: &[String]) -> Result<(), String> {
@@ -167,7 +262,13 @@ fn test() -> Result<(), String> {
             None => Err("skipped: the site did not build".into()),
         },
     );
-
+    let dist_path = &dist_path;
+    for (name, check) in SITE_CHECKS {
+        step(name, &mut || match dist_path {
+            Some(dist) => check(dist),
+            None => Err("skipped: the site did not build".to_string()),
+        });
+    }
     println!("\n==== Summary ====");
     for s in &steps {
         let status = if s.outcome.is_ok() { "ok  " } else { "FAIL" };

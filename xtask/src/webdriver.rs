@@ -136,6 +136,35 @@ impl Session {
         )
     }
 
+    /// Runs an asynchronous script body: it gets a callback as its last
+    /// argument and the result is what it passes to that callback.
+    pub fn eval_async(&self, script: &str, args: Value) -> Result<Value, String> {
+        self.call(
+            "POST",
+            "/execute/async",
+            Some(json!({ "script": script, "args": args })),
+        )
+    }
+
+    /// Sends a Chrome DevTools Protocol command through chromedriver (for
+    /// what WebDriver lacks, e.g. running a script before any page script).
+    pub fn cdp(&self, cmd: &str, params: Value) -> Result<Value, String> {
+        self.call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": cmd, "params": params })),
+        )
+    }
+
+    /// The text of an open `alert`/`confirm`/`prompt` dialog, if any.
+    pub fn open_dialog(&self) -> Result<Option<String>, String> {
+        match self.call("GET", "/alert/text", None) {
+            Ok(text) => Ok(Some(text.as_str().unwrap_or("").to_string())),
+            Err(message) if message.contains("no such alert") => Ok(None),
+            Err(message) => Err(message),
+        }
+    }
+
     /// Polls a script until it returns a truthy value.
     pub fn wait_for(&self, what: &str, script: &str) -> Result<Value, String> {
         let started = Instant::now();
