@@ -1,17 +1,18 @@
 //! The root component: reads the view state from the URL and shows a page.
 
+use crate::components::explorer::Explorer;
 use crate::components::library::Library;
 use crate::components::reader::Reader;
 use crate::components::site_header::SiteHeader;
 use crate::corpus_data::corpus;
-use crate::hooks::use_location_hash;
+use crate::hooks::{use_navigation, Navigator};
 use crate::view_state::{Page, ViewState};
 use crossread_corpus::{Corpus, Document};
 use yew::prelude::*;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let hash = use_location_hash();
+    let (hash, navigator) = use_navigation();
     let first_render = use_mut_ref(|| true);
     let resolved = corpus().map(|corpus| resolve(corpus, &hash));
     let page = resolved
@@ -33,22 +34,31 @@ pub fn app() -> Html {
             }
         }
     };
+    let body = match (&view.state.page, view.document) {
+        (Page::Article { .. }, Some(document)) => {
+            let claim = view
+                .state
+                .selected
+                .as_ref()
+                .and_then(|id| view.corpus.claims.iter().find(|c| &c.id == id));
+            html! { <Reader {document} {claim} state={view.state.clone()} /> }
+        }
+        (Page::Explore, _) => {
+            html! { <Explorer corpus={view.corpus} state={view.state.clone()} /> }
+        }
+        _ => html! { <Library documents={view.corpus.documents.as_slice()} /> },
+    };
     html! {
-        <>
+        <ContextProvider<Navigator> context={navigator}>
             <SiteHeader current={view.state.page.clone()} />
             <main id="main" tabindex="-1">
                 { for view.notices.iter().map(|notice| html! { <p class="notice" role="status">{ notice }</p> }) }
-                {
-                    match view.document {
-                        Some(document) => html! { <Reader {document} state={view.state.clone()} /> },
-                        None => html! { <Library documents={view.corpus.documents.as_slice()} /> },
-                    }
-                }
+                { body }
             </main>
             <footer class="site-footer">
                 <p>{ "Crossread · all analysis happened when this site was built; nothing you do here leaves your browser." }</p>
             </footer>
-        </>
+        </ContextProvider<Navigator>>
     }
 }
 

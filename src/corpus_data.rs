@@ -17,3 +17,12 @@ pub fn corpus() -> Result<&'static Corpus, &'static str> {
         .as_ref()
         .map_err(String::as_str)
 }
+
+/// The explorer's search and facet index over the embedded corpus, built
+/// on first use.
+pub fn explore_index() -> Option<&'static crate::explore::ExploreIndex> {
+    static INDEX: OnceLock<Option<crate::explore::ExploreIndex>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| corpus().ok().map(crate::explore::ExploreIndex::build))
+        .as_ref()
+}

@@ -1,38 +1,66 @@
-//! Reusable hooks.
+//! Reusable hooks: the URL hash as state, and navigation that updates it.
 
+use crate::view_state::ViewState;
 use yew::prelude::*;
 
-/// The current `location.hash`, updated on every `hashchange` (links,
-/// back/forward, edits of the address bar).
+/// Moves between views by changing the URL hash. `push` adds a history
+/// entry (a reader's deliberate step); `replace` does not (typing in the
+/// search box, moving a selection), so Back skips keystrokes.
+#[derive(Clone, PartialEq)]
+pub struct Navigator {
+    hash: UseStateHandle<String>,
+}
+
+impl Navigator {
+    pub fn push(&self, state: &ViewState) {
+        self.go(state, false);
+    }
+
+    pub fn replace(&self, state: &ViewState) {
+        self.go(state, true);
+    }
+
+    fn go(&self, state: &ViewState, replace: bool) {
+        let hash = state.to_hash();
+        if *self.hash == hash {
+            return;
+        }
+        if let Ok(history) = gloo::utils::window().history() {
+            let null = wasm_bindgen::JsValue::NULL;
+            let _ = if replace {
+                history.replace_state_with_url(&null, "", Some(&hash))
+            } else {
+                history.push_state_with_url(&null, "", Some(&hash))
+            };
+        }
+        self.hash.set(hash);
+    }
+}
+
+/// The current `location.hash` and a navigator. The hash follows links,
+/// back/forward and edits of the address bar.
 #[hook]
-pub fn use_location_hash() -> String {
+pub fn use_navigation() -> (String, Navigator) {
     let hash = use_state(current_hash);
     {
         let hash = hash.clone();
         use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    hash.set(current_hash());
-                });
-            move || drop(listener)
+            let window = gloo::utils::window();
+            let listeners: Vec<gloo::events::EventListener> = ["hashchange", "popstate"]
+                .into_iter()
+                .map(|event| {
+                    let hash = hash.clone();
+                    gloo::events::EventListener::new(&window, event, move |_| {
+                        hash.set(current_hash())
+                    })
+                })
+                .collect();
+            move || drop(listeners)
         });
     }
-    (*hash).clone()
+    ((*hash).clone(), Navigator { hash })
 }
 
 pub fn current_hash() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
-}
-
-/// Replaces the hash without adding a history entry (used to repair URLs).
-pub fn replace_hash(hash: &str) {
-    let window = gloo::utils::window();
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
-    }
-}
-
-/// Navigates to a hash, adding a history entry.
-pub fn push_hash(hash: &str) {
-    let _ = gloo::utils::window().location().set_hash(hash);
 }

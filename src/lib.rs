@@ -7,8 +7,11 @@
 pub mod app;
 pub mod components;
 pub mod corpus_data;
+pub mod explore;
+pub mod filters;
 pub mod format;
 pub mod hooks;
+pub mod search;
 pub mod view_state;
 
 pub use app::App;

@@ -2,25 +2,53 @@
 //! `ViewState::to_hash` are the only places that know the URL format, so
 //! links, back/forward and reloads all work from one place.
 //!
-//! Format (hash routing, so any static host serves every view without
-//! rewrites): `#/` for the library, `#/article/<id>` for the reader, with
-//! query parameters `removed=1` (show removed page chrome) and `p=<n>`
-//! (paragraph to scroll to).
+//! Hash routing, so any static host serves every view without rewrites:
+//!
+//! | view | hash |
+//! |---|---|
+//! | library | `#/` |
+//! | reader | `#/article/<id>?removed=1&p=3&sel=<claim id>&q=<search>` |
+//! | explorer | `#/explore?q=..&outlet=A,B&entity=..&thread=..&stance=..&source=..&has=quote,number&from=2023-01&to=2024&as=claims&sel=..` |
+//! | compare | `#/compare?focus=<thread>&outlet=..` or `#/compare?a=<doc>&b=<doc>` |
+//! | timeline | `#/timeline?view=2022-10..2024-10&sel=<claim id>` plus the explorer's filters |
+//!
+//! List values are comma-separated and each value is percent-encoded.
+
+use crate::explore::ResultsAs;
+use crate::filters::{source_from_str, stance_from_str, Filters};
+use crossread_corpus::PartialDate;
+use std::collections::BTreeSet;
 
 /// Which page is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     Library,
     Article { id: String },
+    Explore,
+    Compare,
+    Timeline,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
     pub page: Page,
-    /// The reader lists what ingestion removed from the page.
+    /// Reader: list what ingestion removed from the page.
     pub show_removed: bool,
-    /// Paragraph of the article to bring into view.
+    /// Reader: paragraph to bring into view.
     pub paragraph: Option<usize>,
+    /// The selected item: a claim id (reader, timeline, compare) or a
+    /// result id (explorer).
+    pub selected: Option<String>,
+    /// Explorer and timeline filters; the reader uses `filters.text` to
+    /// highlight search matches.
+    pub filters: Filters,
+    pub results_as: ResultsAs,
+    /// Compare and timeline: the event thread in focus.
+    pub focus: Option<String>,
+    /// Compare: two articles side by side.
+    pub pair: Option<(String, String)>,
+    /// Timeline: the visible date range.
+    pub window: Option<(PartialDate, PartialDate)>,
 }
 
 impl Default for ViewState {
@@ -29,6 +57,12 @@ impl Default for ViewState {
             page: Page::Library,
             show_removed: false,
             paragraph: None,
+            selected: None,
+            filters: Filters::default(),
+            results_as: ResultsAs::Articles,
+            focus: None,
+            pair: None,
+            window: None,
         }
     }
 }
@@ -42,10 +76,23 @@ impl ViewState {
         ViewState::default()
     }
 
-    pub fn article(id: &str) -> Self {
+    pub fn on(page: Page) -> Self {
         ViewState {
-            page: Page::Article { id: id.to_string() },
+            page,
             ..ViewState::default()
+        }
+    }
+
+    pub fn article(id: &str) -> Self {
+        Self::on(Page::Article { id: id.to_string() })
+    }
+
+    /// The reader at one claim: its paragraph in view, its sentence marked.
+    pub fn claim_in_reader(doc: &str, paragraph: usize, claim: &str) -> Self {
+        ViewState {
+            paragraph: Some(paragraph),
+            selected: Some(claim.to_string()),
+            ..Self::article(doc)
         }
     }
 
@@ -63,30 +110,26 @@ impl ViewState {
         let page = match segments.as_slice() {
             [] => Page::Library,
             [kind, id] if kind == "article" && !id.is_empty() => Page::Article { id: id.clone() },
+            [kind] if kind == "explore" => Page::Explore,
+            [kind] if kind == "compare" => Page::Compare,
+            [kind] if kind == "timeline" => Page::Timeline,
             _ => {
-                repairs.push(format!("the address “{path}” is not a view of this site"));
+                repairs.push(format!(
+                    "the address “{}” is not a view of this site",
+                    percent_decode(path)
+                ));
                 Page::Library
             }
         };
-        let mut state = ViewState {
-            page,
-            ..ViewState::default()
-        };
+        let mut state = ViewState::on(page);
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            match (key, value) {
-                ("removed", "1") => state.show_removed = true,
-                ("removed", "0") => {}
-                ("p", n) if n.parse::<usize>().is_ok() => state.paragraph = n.parse().ok(),
-                _ => repairs.push(format!(
+            if !state.apply(key, value) {
+                repairs.push(format!(
                     "the setting “{}” was not understood",
                     percent_decode(pair)
-                )),
+                ));
             }
-        }
-        if state.page == Page::Library && (state.show_removed || state.paragraph.is_some()) {
-            state.show_removed = false;
-            state.paragraph = None;
         }
         let repair = (!repairs.is_empty()).then(|| {
             UrlRepair(format!(
@@ -97,18 +140,155 @@ impl ViewState {
         (state, repair)
     }
 
+    /// Applies one query parameter; false if it is not understood.
+    fn apply(&mut self, key: &str, value: &str) -> bool {
+        let list = || {
+            value
+                .split(',')
+                .filter(|v| !v.is_empty())
+                .map(percent_decode)
+        };
+        let date = |text: &str| PartialDate::parse_iso(&percent_decode(text));
+        let filters = &mut self.filters;
+        match key {
+            "removed" if value == "1" => self.show_removed = true,
+            "p" => match value.parse() {
+                Ok(p) => self.paragraph = Some(p),
+                Err(_) => return false,
+            },
+            "sel" if !value.is_empty() => self.selected = Some(percent_decode(value)),
+            "q" => filters.text = percent_decode(value),
+            "outlet" => filters.outlets.extend(list()),
+            "entity" => filters.entities.extend(list()),
+            "thread" => filters.threads.extend(list()),
+            "stance" => match list()
+                .map(|s| stance_from_str(&s))
+                .collect::<Option<BTreeSet<_>>>()
+            {
+                Some(stances) => filters.stances.extend(stances),
+                None => return false,
+            },
+            "source" => match list()
+                .map(|s| source_from_str(&s))
+                .collect::<Option<BTreeSet<_>>>()
+            {
+                Some(sources) => filters.sources.extend(sources),
+                None => return false,
+            },
+            "has" => {
+                for item in list() {
+                    match item.as_str() {
+                        "quote" => filters.has_quote = true,
+                        "number" => filters.has_number = true,
+                        _ => return false,
+                    }
+                }
+            }
+            "from" => match date(value) {
+                Some(d) => filters.from = Some(d),
+                None => return false,
+            },
+            "to" => match date(value) {
+                Some(d) => filters.to = Some(d),
+                None => return false,
+            },
+            "as" => match value {
+                "claims" => self.results_as = ResultsAs::Claims,
+                "articles" => self.results_as = ResultsAs::Articles,
+                _ => return false,
+            },
+            "focus" if !value.is_empty() => self.focus = Some(percent_decode(value)),
+            "a" | "b" if !value.is_empty() => {
+                let (mut a, mut b) = self.pair.take().unwrap_or_default();
+                *(if key == "a" { &mut a } else { &mut b }) = percent_decode(value);
+                self.pair = Some((a, b));
+            }
+            "view" => {
+                let range = percent_decode(value);
+                match range
+                    .split_once("..")
+                    .and_then(|(a, b)| Some((date(a)?, date(b)?)))
+                {
+                    Some((start, end)) if start <= end => self.window = Some((start, end)),
+                    _ => return false,
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
     /// The hash for this state, starting with `#`.
     pub fn to_hash(&self) -> String {
         let mut hash = match &self.page {
             Page::Library => "#/".to_string(),
             Page::Article { id } => format!("#/article/{}", percent_encode(id)),
+            Page::Explore => "#/explore".to_string(),
+            Page::Compare => "#/compare".to_string(),
+            Page::Timeline => "#/timeline".to_string(),
         };
-        let mut params = Vec::new();
+        let mut params: Vec<String> = Vec::new();
+        let mut push = |key: &str, value: String| params.push(format!("{key}={value}"));
+        let join = |values: &mut dyn Iterator<Item = &str>| {
+            values.map(percent_encode).collect::<Vec<_>>().join(",")
+        };
+        let f = &self.filters;
+        if !f.text.is_empty() {
+            push("q", percent_encode(&f.text));
+        }
+        for (key, values) in [
+            ("outlet", &f.outlets),
+            ("entity", &f.entities),
+            ("thread", &f.threads),
+        ] {
+            if !values.is_empty() {
+                push(key, join(&mut values.iter().map(String::as_str)));
+            }
+        }
+        if !f.stances.is_empty() {
+            push("stance", join(&mut f.stances.iter().map(|s| s.as_str())));
+        }
+        if !f.sources.is_empty() {
+            push("source", join(&mut f.sources.iter().map(|s| s.as_str())));
+        }
+        let has: Vec<&str> = [(f.has_quote, "quote"), (f.has_number, "number")]
+            .into_iter()
+            .filter_map(|(on, name)| on.then_some(name))
+            .collect();
+        if !has.is_empty() {
+            push("has", has.join(","));
+        }
+        if let Some(from) = f.from {
+            push("from", from.to_string());
+        }
+        if let Some(to) = f.to {
+            push("to", to.to_string());
+        }
+        if self.results_as == ResultsAs::Claims {
+            push("as", "claims".to_string());
+        }
+        if let Some(focus) = &self.focus {
+            push("focus", percent_encode(focus));
+        }
+        if let Some((a, b)) = &self.pair {
+            if !a.is_empty() {
+                push("a", percent_encode(a));
+            }
+            if !b.is_empty() {
+                push("b", percent_encode(b));
+            }
+        }
+        if let Some((start, end)) = &self.window {
+            push("view", format!("{start}..{end}"));
+        }
         if self.show_removed {
-            params.push("removed=1".to_string());
+            push("removed", "1".to_string());
         }
         if let Some(p) = self.paragraph {
-            params.push(format!("p={p}"));
+            push("p", p.to_string());
+        }
+        if let Some(selected) = &self.selected {
+            push("sel", percent_encode(selected));
         }
         if !params.is_empty() {
             hash.push('?');
@@ -166,9 +346,31 @@ pub fn percent_decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossread_corpus::{AttributionKind, Stance};
+
+    fn date(text: &str) -> PartialDate {
+        PartialDate::parse_iso(text).unwrap()
+    }
 
     #[test]
     fn states_round_trip_through_the_hash() {
+        let explore = ViewState {
+            filters: Filters {
+                text: "\"north korea\" shells, 50%".into(),
+                outlets: ["CNN".to_string(), "Foreign, Policy".to_string()].into(),
+                entities: ["iran".to_string()].into(),
+                threads: ["supply:iran>russia:ballistic-missiles".to_string()].into(),
+                stances: [Stance::Denied, Stance::Expected].into(),
+                sources: [AttributionKind::Media].into(),
+                has_quote: true,
+                has_number: true,
+                from: Some(date("2023-01")),
+                to: Some(date("2024")),
+            },
+            results_as: ResultsAs::Claims,
+            selected: Some("001#c4".into()),
+            ..ViewState::on(Page::Explore)
+        };
         let states = [
             ViewState::library(),
             ViewState::article("000_49cd1af24962e648"),
@@ -177,10 +379,24 @@ mod tests {
                 paragraph: Some(3),
                 ..ViewState::article("a b/ü")
             },
+            ViewState::claim_in_reader("doc", 2, "doc#c7"),
+            explore,
+            ViewState {
+                focus: Some("supply:iran>russia:drones".into()),
+                ..ViewState::on(Page::Compare)
+            },
+            ViewState {
+                pair: Some(("a".into(), "b".into())),
+                ..ViewState::on(Page::Compare)
+            },
+            ViewState {
+                window: Some((date("2022-10"), date("2024-10-01"))),
+                ..ViewState::on(Page::Timeline)
+            },
         ];
         for state in states {
             let (parsed, repair) = ViewState::from_hash(&state.to_hash());
-            assert_eq!(parsed, state);
+            assert_eq!(parsed, state, "{}", state.to_hash());
             assert_eq!(repair, None);
         }
     }
@@ -204,11 +420,20 @@ mod tests {
     }
 
     #[test]
-    fn unknown_parameters_are_dropped_but_known_ones_kept() {
-        let (state, repair) = ViewState::from_hash("#/article/x?removed=1&foo&p=two");
-        assert!(state.show_removed);
-        assert_eq!(state.paragraph, None);
-        assert!(repair.is_some());
+    fn bad_values_are_dropped_but_good_ones_kept() {
+        let (state, repair) = ViewState::from_hash(
+            "#/explore?stance=asserted,sure&outlet=CNN&from=2024-13&as=claims&view=2024..2023",
+        );
+        assert!(state.filters.stances.is_empty());
+        assert_eq!(state.filters.outlets, BTreeSet::from(["CNN".to_string()]));
+        assert_eq!(state.filters.from, None);
+        assert_eq!(state.window, None);
+        assert_eq!(state.results_as, ResultsAs::Claims);
+        let notice = repair.unwrap().0;
+        assert!(
+            notice.contains("stance=asserted,sure") && notice.contains("from=2024-13"),
+            "{notice}"
+        );
     }
 
     #[test]

@@ -1,15 +1,20 @@
 use crate::components::article_meta::ArticleMeta;
+use crate::components::highlighted::Highlighted;
 use crate::components::removed_list::RemovedList;
 use crate::format;
-use crate::hooks::push_hash;
+use crate::hooks::Navigator;
+use crate::search::{merge_ranges, tokenize, Query};
 use crate::view_state::ViewState;
-use crossread_corpus::Document;
+use crossread_corpus::{Claim, Document};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub document: &'static Document,
     pub state: ViewState,
+    /// The claim to mark, if the link pointed at one.
+    #[prop_or_default]
+    pub claim: Option<&'static Claim>,
 }
 
 /// One article: headline, dek, publication facts, clean body, and on demand
@@ -17,13 +22,20 @@ pub struct Props {
 #[function_component(Reader)]
 pub fn reader(props: &Props) -> Html {
     let document = props.document;
+    let navigator = use_context::<Navigator>();
     let toggle_removed = {
         let next = ViewState {
             show_removed: !props.state.show_removed,
             ..props.state.clone()
         };
-        Callback::from(move |_| push_hash(&next.to_hash()))
+        Callback::from(move |_| {
+            if let Some(navigator) = &navigator {
+                navigator.push(&next);
+            }
+        })
     };
+    let query = Query::parse(&props.state.filters.text);
+    let claim = props.claim.filter(|c| c.doc == document.id);
     let paragraph = props.state.paragraph;
     use_effect_with(paragraph, |paragraph| scroll_to_paragraph(*paragraph));
     let removed_label = format!(
@@ -52,7 +64,15 @@ pub fn reader(props: &Props) -> Html {
             <div class="body">
                 { for document.paragraphs.iter().enumerate().map(|(index, text)| {
                     let class = classes!("paragraph", (Some(index) == paragraph).then_some("target"));
-                    html! { <p id={format!("p-{index}")} {class}>{ text }</p> }
+                    let mut ranges = query.highlights(&tokenize(text));
+                    if let Some(claim) = claim.filter(|c| c.paragraph == index) {
+                        ranges = merge_ranges(vec![claim.start..claim.end]);
+                    }
+                    html! {
+                        <p id={format!("p-{index}")} {class}>
+                            <Highlighted text={text.clone()} {ranges} />
+                        </p>
+                    }
                 }) }
             </div>
             <section class="removed" aria-label="Removed from the page">

@@ -9,13 +9,16 @@ pub struct Props {
 /// Site title and main navigation.
 #[function_component(SiteHeader)]
 pub fn site_header(props: &Props) -> Html {
-    let library_current = (props.current == Page::Library).then_some("page");
+    let current = |page: &Page| (props.current == *page).then_some("page");
+    let links = [(Page::Library, "Library"), (Page::Explore, "Explore")];
     html! {
         <header class="site-header">
             <a class="brand" href={ViewState::library().to_hash()}>{ "Crossread" }</a>
             <nav aria-label="Main">
                 <ul>
-                    <li><a href={ViewState::library().to_hash()} aria-current={library_current}>{ "Library" }</a></li>
+                    { for links.into_iter().map(|(page, label)| html! {
+                        <li><a href={ViewState::on(page.clone()).to_hash()} aria-current={current(&page)}>{ label }</a></li>
+                    }) }
                 </ul>
             </nav>
         </header>

@@ -1,0 +1,141 @@
+use crate::components::highlighted::Highlighted;
+use crate::explore::{source_label, ResultsAs};
+use crate::format;
+use crate::search::{tokenize, Query};
+use crate::view_state::ViewState;
+use crossread_corpus::{Claim, Corpus, Document};
+use yew::prelude::*;
+
+/// Results shown at first; more on request.
+const PAGE: usize = 100;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub corpus: &'static Corpus,
+    /// Indices into `corpus.documents` or `corpus.claims`.
+    pub matches: Vec<usize>,
+    pub results_as: ResultsAs,
+    pub query: String,
+    pub selected: Option<String>,
+}
+
+/// The matching articles or claims, each linking to its place in the reader.
+#[function_component(ExploreResults)]
+pub fn explore_results(props: &Props) -> Html {
+    let limit = use_state(|| PAGE);
+    let query = Query::parse(&props.query);
+    if props.matches.is_empty() {
+        return html! {
+            <p class="empty-state">
+                { "Nothing matches. Try fewer words, a shorter phrase, or clear a filter (Esc clears the search)." }
+            </p>
+        };
+    }
+    let shown = props.matches.iter().take(*limit);
+    let items: Html = match props.results_as {
+        ResultsAs::Articles => shown
+            .filter_map(|&i| props.corpus.documents.get(i))
+            .map(|document| {
+                article_result(document, &query, &props.query, props.selected.as_deref())
+            })
+            .collect(),
+        ResultsAs::Claims => shown
+            .filter_map(|&i| props.corpus.claims.get(i))
+            .map(|claim| {
+                let document = props.corpus.documents.iter().find(|d| d.id == claim.doc);
+                claim_result(
+                    claim,
+                    document,
+                    &query,
+                    &props.query,
+                    props.selected.as_deref(),
+                )
+            })
+            .collect(),
+    };
+    let remaining = props.matches.len().saturating_sub(*limit);
+    html! {
+        <>
+            <ol class="result-list">{ items }</ol>
+            if remaining > 0 {
+                <button type="button" class="toggle" onclick={{
+                    let limit = limit.clone();
+                    Callback::from(move |_| limit.set(*limit + PAGE))
+                }}>{ format!("Show {} more (of {remaining})", remaining.min(PAGE)) }</button>
+            }
+        </>
+    }
+}
+
+fn article_result(document: &Document, query: &Query, text: &str, selected: Option<&str>) -> Html {
+    let (paragraph, snippet) = document
+        .paragraphs
+        .iter()
+        .enumerate()
+        .find(|(_, p)| !query.is_empty() && query.matches(&tokenize(p)))
+        .or_else(|| {
+            document
+                .paragraphs
+                .first()
+                .map(|p| (0, p))
+                .filter(|_| query.is_empty())
+        })
+        .map(|(i, p)| (Some(i), Some(p.clone())))
+        .unwrap_or((None, document.dek.clone()));
+    let target = ViewState {
+        paragraph,
+        filters: crate::filters::Filters {
+            text: text.to_string(),
+            ..Default::default()
+        },
+        ..ViewState::article(&document.id)
+    };
+    let date = document
+        .published
+        .as_ref()
+        .map(format::date)
+        .unwrap_or_else(|| "undated".to_string());
+    let is_selected = selected == Some(document.id.as_str());
+    html! {
+        <li class={classes!("result", is_selected.then_some("selected"))}>
+            <a class="result-link" data-key={document.id.clone()} href={target.to_hash()}>
+                <Highlighted text={document.headline.clone()} ranges={query.highlights(&tokenize(&document.headline))} />
+            </a>
+            <p class="meta">{ format!("{} · {date} · {}", crate::explore::outlet_of(document), format::count(document.word_count, "word", "words")) }</p>
+            if let Some(snippet) = snippet {
+                <p class="snippet">
+                    <Highlighted text={snippet.clone()} ranges={query.highlights(&tokenize(&snippet))} />
+                </p>
+            }
+        </li>
+    }
+}
+
+fn claim_result(
+    claim: &Claim,
+    document: Option<&Document>,
+    query: &Query,
+    text: &str,
+    selected: Option<&str>,
+) -> Html {
+    let mut target = ViewState::claim_in_reader(&claim.doc, claim.paragraph, &claim.id);
+    target.filters.text = text.to_string();
+    let outlet = document.map(crate::explore::outlet_of).unwrap_or_default();
+    let date = document
+        .and_then(|d| d.published.as_ref())
+        .map(format::date)
+        .unwrap_or_else(|| "undated".to_string());
+    let is_selected = selected == Some(claim.id.as_str());
+    html! {
+        <li class={classes!("result", "claim-result", is_selected.then_some("selected"))}>
+            <a class="result-link" data-key={claim.id.clone()} href={target.to_hash()}>
+                <Highlighted text={claim.text.clone()} ranges={query.highlights(&tokenize(&claim.text))} />
+            </a>
+            <p class="meta">
+                { format!("{outlet} · {date} · ") }
+                <span class={classes!("stance", format!("stance-{}", claim.stance.as_str()))}>{ claim.stance.as_str() }</span>
+                { format!(" · {}: {}", source_label(claim.attribution_kind), claim.attribution) }
+            </p>
+        </li>
+    }
+}

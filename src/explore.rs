@@ -1,0 +1,513 @@
+//! The explorer's engine: which articles and claims fit the filters, and how
+//! many would fit each facet value (live counts). Built once from the
+//! corpus; a run is a linear pass over precomputed stems and facet values,
+//! so it stays within a frame on thousands of articles.
+
+use crate::filters::Filters;
+use crate::search::{tokenize, CompiledQuery, Query, Vocabulary};
+use crossread_corpus::{AttributionKind, Corpus, EntityKind, Stance};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Whether results are listed as articles or as claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ResultsAs {
+    #[default]
+    Articles,
+    Claims,
+}
+
+/// Facet values of one searchable item (an article or a claim).
+#[derive(Debug, Default)]
+struct Item {
+    doc: usize,
+    stems: Vec<u32>,
+    outlet: String,
+    entities: BTreeSet<String>,
+    threads: BTreeSet<String>,
+    stances: BTreeSet<Stance>,
+    sources: BTreeSet<AttributionKind>,
+    has_quote: bool,
+    has_number: bool,
+}
+
+pub struct ExploreIndex {
+    vocabulary: Vocabulary,
+    articles: Vec<Item>,
+    claims: Vec<Item>,
+}
+
+/// Facet value → number of results it would give, other facets applied.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub outlets: BTreeMap<String, usize>,
+    pub entities: BTreeMap<String, usize>,
+    pub threads: BTreeMap<String, usize>,
+    pub stances: BTreeMap<Stance, usize>,
+    pub sources: BTreeMap<AttributionKind, usize>,
+    pub has_quote: usize,
+    pub has_number: usize,
+}
+
+/// The outcome of one run: matching items (indices into `corpus.documents`
+/// or `corpus.claims`, in corpus order) and the live counts.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub matches: Vec<usize>,
+    pub counts: FacetCounts,
+    /// Items left out only because they have no publication date.
+    pub undated_hidden: usize,
+}
+
+const FACETS: usize = 8;
+const TEXT: usize = 0;
+const OUTLET: usize = 1;
+const ENTITY: usize = 2;
+const THREAD: usize = 3;
+const STANCE: usize = 4;
+const SOURCE: usize = 5;
+const HAS_QUOTE: usize = 6;
+const HAS_NUMBER: usize = 7;
+
+impl ExploreIndex {
+    pub fn build(corpus: &Corpus) -> ExploreIndex {
+        let mut vocabulary = Vocabulary::default();
+        let mut intern = |text: &str| {
+            tokenize(text)
+                .iter()
+                .map(|t| vocabulary.intern(&t.stem))
+                .collect::<Vec<u32>>()
+        };
+        let doc_index: BTreeMap<&str, usize> = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        let mut articles: Vec<Item> = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(doc, d)| {
+                let mut text = d.headline.clone();
+                for paragraph in d.dek.iter().chain(&d.summary).chain(&d.paragraphs) {
+                    text.push('\n');
+                    text.push_str(paragraph);
+                }
+                Item {
+                    doc,
+                    stems: intern(&text),
+                    outlet: outlet_of(d),
+                    ..Item::default()
+                }
+            })
+            .collect();
+        for entity in &corpus.entities {
+            for doc in entity.docs.iter().filter_map(|d| doc_index.get(d.as_str())) {
+                articles[*doc].entities.insert(entity.id.clone());
+            }
+        }
+        for quote in &corpus.quotes {
+            if let Some(&doc) = doc_index.get(quote.doc.as_str()) {
+                articles[doc].has_quote = true;
+            }
+        }
+        let mut claims = Vec::with_capacity(corpus.claims.len());
+        for claim in &corpus.claims {
+            let Some(&doc) = doc_index.get(claim.doc.as_str()) else {
+                continue;
+            };
+            let item = Item {
+                doc,
+                stems: intern(&claim.text),
+                outlet: articles[doc].outlet.clone(),
+                entities: claim.entities.iter().cloned().collect(),
+                threads: claim.threads.iter().cloned().collect(),
+                stances: BTreeSet::from([claim.stance]),
+                sources: BTreeSet::from([claim.attribution_kind]),
+                has_quote: !claim.quotes.is_empty(),
+                has_number: !claim.numbers.is_empty(),
+            };
+            let article = &mut articles[doc];
+            article.threads.extend(item.threads.iter().cloned());
+            article.stances.insert(claim.stance);
+            article.sources.insert(claim.attribution_kind);
+            article.has_number |= item.has_number;
+            claims.push(item);
+        }
+        ExploreIndex {
+            vocabulary,
+            articles,
+            claims,
+        }
+    }
+
+    pub fn run(&self, corpus: &Corpus, filters: &Filters, results_as: ResultsAs) -> Outcome {
+        let items = match results_as {
+            ResultsAs::Articles => &self.articles,
+            ResultsAs::Claims => &self.claims,
+        };
+        let query = Query::parse(&filters.text);
+        // A word that never occurs anywhere means nothing can match.
+        let compiled =
+            (!query.is_empty()).then(|| CompiledQuery::compile(&query, &self.vocabulary));
+        let mut outcome = Outcome::default();
+        for (index, item) in items.iter().enumerate() {
+            let published = corpus.documents[item.doc].published.as_ref();
+            if !filters.date_fits(published) {
+                if published.is_none() {
+                    outcome.undated_hidden += 1;
+                }
+                continue;
+            }
+            let pass = [
+                compiled
+                    .as_ref()
+                    .is_none_or(|c| c.as_ref().is_some_and(|c| c.matches(&item.stems))),
+                any_or_all(&filters.outlets, |o| *o == item.outlet),
+                any_or_all(&filters.entities, |e| item.entities.contains(e)),
+                any_or_all(&filters.threads, |t| item.threads.contains(t)),
+                any_or_all(&filters.stances, |s| item.stances.contains(s)),
+                any_or_all(&filters.sources, |s| item.sources.contains(s)),
+                !filters.has_quote || item.has_quote,
+                !filters.has_number || item.has_number,
+            ];
+            let failing: Vec<usize> = (0..FACETS).filter(|&f| !pass[f]).collect();
+            match failing.as_slice() {
+                [] => {
+                    outcome.matches.push(index);
+                    count(&mut outcome.counts, item, None);
+                }
+                [only] if *only != TEXT => count(&mut outcome.counts, item, Some(*only)),
+                _ => {}
+            }
+        }
+        outcome
+    }
+}
+
+/// An empty choice lets everything through; otherwise any chosen value does.
+fn any_or_all<T>(chosen: &BTreeSet<T>, fits: impl Fn(&T) -> bool) -> bool {
+    chosen.is_empty() || chosen.iter().any(fits)
+}
+
+/// Adds an item to the counts of every facet (`only: None`, the item fits
+/// all filters) or of the one facet it fails (what choosing a value there
+/// would add).
+fn count(counts: &mut FacetCounts, item: &Item, only: Option<usize>) {
+    let wanted = |facet: usize| only.is_none_or(|o| o == facet);
+    if wanted(OUTLET) {
+        *counts.outlets.entry(item.outlet.clone()).or_default() += 1;
+    }
+    if wanted(ENTITY) {
+        for entity in &item.entities {
+            *counts.entities.entry(entity.clone()).or_default() += 1;
+        }
+    }
+    if wanted(THREAD) {
+        for thread in &item.threads {
+            *counts.threads.entry(thread.clone()).or_default() += 1;
+        }
+    }
+    if wanted(STANCE) {
+        for stance in &item.stances {
+            *counts.stances.entry(*stance).or_default() += 1;
+        }
+    }
+    if wanted(SOURCE) {
+        for source in &item.sources {
+            *counts.sources.entry(*source).or_default() += 1;
+        }
+    }
+    if wanted(HAS_QUOTE) && item.has_quote {
+        counts.has_quote += 1;
+    }
+    if wanted(HAS_NUMBER) && item.has_number {
+        counts.has_number += 1;
+    }
+}
+
+/// One value of a facet, as shown to the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetOption {
+    /// Stable key, used in the URL and for `data-value`.
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+    pub checked: bool,
+}
+
+/// Every facet's options for one outcome, in display order.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct FacetOptions {
+    pub outlets: Vec<FacetOption>,
+    /// Entity groups by kind label ("People", "Countries", ...).
+    pub entities: Vec<(&'static str, Vec<FacetOption>)>,
+    pub threads: Vec<FacetOption>,
+    pub stances: Vec<FacetOption>,
+    pub sources: Vec<FacetOption>,
+    pub has: Vec<FacetOption>,
+}
+
+impl FacetOptions {
+    pub fn build(corpus: &Corpus, outcome: &Outcome, filters: &Filters) -> FacetOptions {
+        let counts = &outcome.counts;
+        let option = |key: &str, label: &str, count: usize, checked: bool| FacetOption {
+            key: key.to_string(),
+            label: label.to_string(),
+            count,
+            checked,
+        };
+        let outlets: BTreeSet<String> = corpus.documents.iter().map(outlet_of).collect();
+        let outlets = outlets
+            .iter()
+            .map(|o| {
+                option(
+                    o,
+                    o,
+                    counts.outlets.get(o).copied().unwrap_or(0),
+                    filters.outlets.contains(o),
+                )
+            })
+            .collect();
+        let by_count = |options: &mut Vec<FacetOption>| {
+            options.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        };
+        let mut entities = Vec::new();
+        for (kinds, label) in ENTITY_GROUPS {
+            let mut options: Vec<FacetOption> = corpus
+                .entities
+                .iter()
+                .filter(|e| kinds.contains(&e.kind))
+                .map(|e| {
+                    let count = counts.entities.get(&e.id).copied().unwrap_or(0);
+                    option(&e.id, &e.name, count, filters.entities.contains(&e.id))
+                })
+                .collect();
+            by_count(&mut options);
+            if !options.is_empty() {
+                entities.push((*label, options));
+            }
+        }
+        let mut threads: Vec<FacetOption> = corpus
+            .threads
+            .iter()
+            .map(|t| {
+                option(
+                    &t.id,
+                    &t.label,
+                    counts.threads.get(&t.id).copied().unwrap_or(0),
+                    filters.threads.contains(&t.id),
+                )
+            })
+            .collect();
+        by_count(&mut threads);
+        let stances = crate::filters::STANCES
+            .iter()
+            .map(|s| {
+                option(
+                    s.as_str(),
+                    s.as_str(),
+                    counts.stances.get(s).copied().unwrap_or(0),
+                    filters.stances.contains(s),
+                )
+            })
+            .collect();
+        let sources = crate::filters::SOURCE_KINDS
+            .iter()
+            .map(|s| {
+                let count = counts.sources.get(s).copied().unwrap_or(0);
+                option(
+                    s.as_str(),
+                    source_label(*s),
+                    count,
+                    filters.sources.contains(s),
+                )
+            })
+            .collect();
+        let has = vec![
+            option(
+                "quote",
+                "Has a direct quote",
+                counts.has_quote,
+                filters.has_quote,
+            ),
+            option(
+                "number",
+                "Has a number",
+                counts.has_number,
+                filters.has_number,
+            ),
+        ];
+        FacetOptions {
+            outlets,
+            entities,
+            threads,
+            stances,
+            sources,
+            has,
+        }
+    }
+}
+
+const ENTITY_GROUPS: &[(&[EntityKind], &str)] = &[
+    (&[EntityKind::Person], "People"),
+    (
+        &[EntityKind::Country, EntityKind::Place],
+        "Countries and places",
+    ),
+    (&[EntityKind::Organisation], "Organisations"),
+    (&[EntityKind::Media], "Media"),
+    (&[EntityKind::Weapon], "Weapon systems"),
+];
+
+/// Reader-facing name of a kind of source.
+pub fn source_label(kind: AttributionKind) -> &'static str {
+    match kind {
+        AttributionKind::Named => "Named source",
+        AttributionKind::Anonymous => "Anonymous source",
+        AttributionKind::Media => "Another outlet",
+        AttributionKind::Outlet => "The outlet itself",
+    }
+}
+
+/// The outlet name used as a facet value.
+pub fn outlet_of(document: &crossread_corpus::Document) -> String {
+    document
+        .outlet
+        .clone()
+        .unwrap_or_else(|| "Unknown outlet".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus_data::corpus;
+
+    fn run(filters: &Filters, results_as: ResultsAs) -> Outcome {
+        let corpus = corpus().unwrap();
+        ExploreIndex::build(corpus).run(corpus, filters, results_as)
+    }
+
+    fn with_text(text: &str) -> Filters {
+        Filters {
+            text: text.to_string(),
+            ..Filters::default()
+        }
+    }
+
+    #[test]
+    fn no_filters_list_everything() {
+        let corpus = corpus().unwrap();
+        assert_eq!(
+            run(&Filters::default(), ResultsAs::Articles).matches.len(),
+            corpus.documents.len()
+        );
+        assert_eq!(
+            run(&Filters::default(), ResultsAs::Claims).matches.len(),
+            corpus.claims.len()
+        );
+    }
+
+    #[test]
+    fn search_matches_stems_case_and_accents() {
+        let corpus = corpus().unwrap();
+        let plural = run(&with_text("MISSILES"), ResultsAs::Claims).matches;
+        let singular = run(&with_text("missile"), ResultsAs::Claims).matches;
+        assert_eq!(plural, singular);
+        assert!(!plural.is_empty());
+        for &index in &plural {
+            assert!(corpus.claims[index].text.to_lowercase().contains("missile"));
+        }
+        assert!(run(&with_text("zzzqqq"), ResultsAs::Articles)
+            .matches
+            .is_empty());
+    }
+
+    #[test]
+    fn phrases_need_their_words_in_order() {
+        let corpus = corpus().unwrap();
+        let phrase = run(&with_text("\"ballistic missiles\""), ResultsAs::Claims).matches;
+        assert!(!phrase.is_empty());
+        for &index in &phrase {
+            assert!(corpus.claims[index]
+                .text
+                .to_lowercase()
+                .contains("ballistic missile"));
+        }
+        assert!(run(&with_text("\"missiles ballistic\""), ResultsAs::Claims)
+            .matches
+            .is_empty());
+    }
+
+    #[test]
+    fn a_facet_counts_as_if_its_own_choice_were_open() {
+        let corpus = corpus().unwrap();
+        let cnn = Filters {
+            outlets: ["CNN".to_string()].into(),
+            ..Filters::default()
+        };
+        let outcome = run(&cnn, ResultsAs::Articles);
+        assert_eq!(outcome.matches.len(), 1);
+        assert_eq!(
+            corpus.documents[outcome.matches[0]].outlet.as_deref(),
+            Some("CNN")
+        );
+        // Other outlets still show what choosing them would add.
+        assert_eq!(outcome.counts.outlets.get("Newsweek"), Some(&1));
+        assert_eq!(
+            outcome.counts.outlets.values().sum::<usize>(),
+            corpus.documents.len()
+        );
+    }
+
+    #[test]
+    fn facets_and_across_or_within() {
+        let corpus = corpus().unwrap();
+        let two = Filters {
+            outlets: ["CNN".to_string(), "Newsweek".to_string()].into(),
+            ..Filters::default()
+        };
+        assert_eq!(run(&two, ResultsAs::Articles).matches.len(), 2);
+        let narrowed = Filters {
+            stances: [Stance::Denied].into(),
+            ..two
+        };
+        let claims = run(&narrowed, ResultsAs::Claims).matches;
+        for &index in &claims {
+            let claim = &corpus.claims[index];
+            assert_eq!(claim.stance, Stance::Denied);
+            let outlet = corpus
+                .documents
+                .iter()
+                .find(|d| d.id == claim.doc)
+                .and_then(|d| d.outlet.clone());
+            assert!(matches!(outlet.as_deref(), Some("CNN" | "Newsweek")));
+        }
+    }
+
+    #[test]
+    fn claim_counts_add_up_per_stance() {
+        let corpus = corpus().unwrap();
+        let outcome = run(&Filters::default(), ResultsAs::Claims);
+        assert_eq!(
+            outcome.counts.stances.values().sum::<usize>(),
+            corpus.claims.len()
+        );
+        for (stance, count) in &outcome.counts.stances {
+            assert_eq!(
+                *count,
+                corpus.claims.iter().filter(|c| c.stance == *stance).count()
+            );
+        }
+    }
+
+    #[test]
+    fn date_range_keeps_overlapping_articles() {
+        let filters = Filters {
+            from: crossread_corpus::PartialDate::parse_iso("2023"),
+            to: crossread_corpus::PartialDate::parse_iso("2023"),
+            ..Filters::default()
+        };
+        assert_eq!(run(&filters, ResultsAs::Articles).matches.len(), 2);
+    }
+}

@@ -1,0 +1,384 @@
+//! Full-text search for readers: case- and accent-insensitive, matching word
+//! stems ("missile" finds "missiles"), with quoted phrases. Text is cut into
+//! tokens that remember their byte span, so matches can be highlighted in
+//! the original text.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A word of a text: its stem and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub stem: String,
+    pub span: Range<usize>,
+}
+
+/// Lowercases and strips accents from Latin letters ("Zolfaghār" → "zolfaghar").
+pub fn fold(ch: char) -> char {
+    let lower = ch.to_lowercase().next().unwrap_or(ch);
+    match lower {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
+        'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        '’' | 'ʼ' | '‘' => '\'',
+        other => other,
+    }
+}
+
+/// Cuts text into folded, stemmed words with their byte spans.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut word = String::new();
+    let mut start = 0;
+    let flush = |word: &mut String, start: usize, end: usize, tokens: &mut Vec<Token>| {
+        let trimmed = word.trim_matches('\'');
+        if !trimmed.is_empty() {
+            let base = trimmed.strip_suffix("'s").unwrap_or(trimmed);
+            tokens.push(Token {
+                stem: stem(base),
+                span: start..end,
+            });
+        }
+        word.clear();
+    };
+    for (at, ch) in text.char_indices() {
+        let folded = fold(ch);
+        if folded.is_alphanumeric() || (folded == '\'' && !word.is_empty()) {
+            if word.is_empty() {
+                start = at;
+            }
+            word.push(folded);
+        } else if !word.is_empty() {
+            flush(&mut word, start, at, &mut tokens);
+        }
+    }
+    if !word.is_empty() {
+        flush(&mut word, start, text.len(), &mut tokens);
+    }
+    tokens
+}
+
+/// A light English stemmer after Porter's first steps: plural endings,
+/// then verb endings, then a final silent `e` or `y`. "missiles"/"missile",
+/// "deliveries"/"delivery", "supplied"/"supplying"/"supplies" meet. It is
+/// conservative: short words, numbers and a few words that only look plural
+/// ("news", "this") are left alone.
+pub fn stem(word: &str) -> String {
+    const KEEP: &[&str] = &[
+        "news", "this", "thus", "series", "species", "means", "lens", "always", "perhaps",
+    ];
+    if word.chars().count() <= 3 || word.chars().any(|c| c.is_ascii_digit()) || KEEP.contains(&word)
+    {
+        return word.to_string();
+    }
+    let long_enough = |base: &str| base.chars().count() >= 3;
+    let has_vowel = |base: &str| base.chars().any(|c| "aeiouy".contains(c));
+    let mut stem = word.to_string();
+    // Plurals.
+    if let Some(base) = stem.strip_suffix("sses") {
+        stem = format!("{base}ss");
+    } else if let Some(base) = stem.strip_suffix("ies").filter(|b| long_enough(b)) {
+        stem = format!("{base}y");
+    } else if let Some(base) = stem
+        .strip_suffix('s')
+        .filter(|b| long_enough(b) && !b.ends_with(['s', 'u', 'i']))
+    {
+        stem = base.to_string();
+    }
+    // Verb endings.
+    if stem.ends_with("eed") {
+        // "speed", "agreed": keep.
+    } else if let Some(base) = stem
+        .strip_suffix("ing")
+        .or_else(|| stem.strip_suffix("ed"))
+        .filter(|b| long_enough(b) && has_vowel(b))
+    {
+        let mut base = base.to_string();
+        let chars: Vec<char> = base.chars().collect();
+        let n = chars.len();
+        // "shipping" -> "shipp" -> "ship"; "planned" -> "plan".
+        if n >= 4 && chars[n - 1] == chars[n - 2] && !"aeiouylsz".contains(chars[n - 1]) {
+            base.pop();
+        }
+        stem = base;
+    }
+    // Final silent e ("missile" / "missil-es") and y/i ("supply" / "suppli-ed").
+    if stem.ends_with('e') && stem.chars().count() > 4 {
+        stem.pop();
+    }
+    if let Some(base) = stem.strip_suffix('y').filter(|b| long_enough(b)) {
+        stem = format!("{base}i");
+    }
+    stem
+}
+
+/// A parsed search: loose words (all must occur) and quoted phrases.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub words: Vec<String>,
+    pub phrases: Vec<Vec<String>>,
+}
+
+impl Query {
+    /// `ballistic "north korea" shells` → words [ballist, shell], phrase [north, korea].
+    pub fn parse(text: &str) -> Query {
+        let mut query = Query::default();
+        for (index, part) in text.split('"').enumerate() {
+            let stems: Vec<String> = tokenize(part).into_iter().map(|t| t.stem).collect();
+            if index % 2 == 1 && stems.len() > 1 {
+                query.phrases.push(stems);
+            } else {
+                query.words.extend(stems);
+            }
+        }
+        query.words.sort();
+        query.words.dedup();
+        query
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.phrases.is_empty()
+    }
+
+    /// Every word and phrase occurs in the tokens.
+    pub fn matches(&self, tokens: &[Token]) -> bool {
+        self.words
+            .iter()
+            .all(|word| tokens.iter().any(|t| &t.stem == word))
+            && self
+                .phrases
+                .iter()
+                .all(|phrase| phrase_at(tokens, phrase).next().is_some())
+    }
+
+    /// Byte ranges to highlight: each matching word, each phrase occurrence.
+    pub fn highlights(&self, tokens: &[Token]) -> Vec<Range<usize>> {
+        let mut ranges: Vec<Range<usize>> = tokens
+            .iter()
+            .filter(|t| self.words.contains(&t.stem))
+            .map(|t| t.span.clone())
+            .collect();
+        for phrase in &self.phrases {
+            ranges.extend(
+                phrase_at(tokens, phrase)
+                    .map(|at| tokens[at].span.start..tokens[at + phrase.len() - 1].span.end),
+            );
+        }
+        merge_ranges(ranges)
+    }
+}
+
+fn phrase_at<'a>(tokens: &'a [Token], phrase: &'a [String]) -> impl Iterator<Item = usize> + 'a {
+    let n = phrase.len();
+    (0..tokens.len().saturating_sub(n.saturating_sub(1))).filter(move |&at| {
+        n > 0
+            && tokens[at..at + n]
+                .iter()
+                .zip(phrase)
+                .all(|(t, p)| &t.stem == p)
+    })
+}
+
+/// Sorts and merges overlapping ranges.
+pub fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// Cuts `text` into (piece, highlighted) runs for rendering with `<mark>`.
+pub fn split_highlights<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(&'a str, bool)> {
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for range in ranges {
+        let (start, end) = (range.start.min(text.len()), range.end.min(text.len()));
+        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            pieces.push((&text[at..start], false));
+        }
+        if end > start {
+            pieces.push((&text[start..end], true));
+        }
+        at = end;
+    }
+    if at < text.len() {
+        pieces.push((&text[at..], false));
+    }
+    pieces
+}
+
+/// Interns stems as small integers so matching is integer comparison.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    pub fn intern(&mut self, stem: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(stem.to_string()).or_insert(next)
+    }
+
+    pub fn get(&self, stem: &str) -> Option<u32> {
+        self.ids.get(stem).copied()
+    }
+}
+
+/// A query translated to stem ids; `None` if some word never occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompiledQuery {
+    pub words: Vec<u32>,
+    pub phrases: Vec<Vec<u32>>,
+}
+
+impl CompiledQuery {
+    pub fn compile(query: &Query, vocabulary: &Vocabulary) -> Option<CompiledQuery> {
+        let ids = |stems: &[String]| {
+            stems
+                .iter()
+                .map(|s| vocabulary.get(s))
+                .collect::<Option<Vec<u32>>>()
+        };
+        Some(CompiledQuery {
+            words: ids(&query.words)?,
+            phrases: query
+                .phrases
+                .iter()
+                .map(|p| ids(p))
+                .collect::<Option<Vec<_>>>()?,
+        })
+    }
+
+    /// `stems` is a text's sequence of stem ids.
+    pub fn matches(&self, stems: &[u32]) -> bool {
+        self.words.iter().all(|w| stems.contains(w))
+            && self
+                .phrases
+                .iter()
+                .all(|p| !p.is_empty() && stems.windows(p.len()).any(|w| w == p.as_slice()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.stem).collect()
+    }
+
+    #[test]
+    fn singular_and_plural_meet() {
+        for (a, b) in [
+            ("missile", "missiles"),
+            ("delivery", "deliveries"),
+            ("supply", "supplies"),
+            ("supplied", "supplying"),
+            ("drone", "drones"),
+            ("shipment", "shipments"),
+            ("sanction", "sanctioned"),
+            ("hundred", "hundreds"),
+            ("speed", "speeds"),
+            ("planned", "plans"),
+            ("shipping", "ships"),
+            ("denied", "denies"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn short_words_and_numbers_are_kept() {
+        assert_eq!(stem("us"), "us");
+        assert_eq!(stem("gas"), "gas");
+        assert_eq!(stem("2022"), "2022");
+        assert_ne!(stem("news"), stem("new"));
+    }
+
+    #[test]
+    fn folding_ignores_case_accents_and_curly_apostrophes() {
+        assert_eq!(stems("Zolfaghār CAFÉ"), stems("zolfaghar cafe"));
+        assert_eq!(stems("Iran’s"), stems("Iran's"));
+        assert_eq!(stems("Iran’s"), ["iran"]);
+    }
+
+    #[test]
+    fn tokens_keep_byte_spans_into_the_original() {
+        let text = "Café owners’ “strike”";
+        for token in tokenize(text) {
+            assert!(
+                text.is_char_boundary(token.span.start) && text.is_char_boundary(token.span.end)
+            );
+        }
+        assert_eq!(&text[tokenize(text)[0].span.clone()], "Café");
+    }
+
+    #[test]
+    fn all_words_must_occur() {
+        let tokens = tokenize("Iran sent ballistic missiles to Russia.");
+        assert!(Query::parse("missile russia").matches(&tokens));
+        assert!(!Query::parse("missile korea").matches(&tokens));
+    }
+
+    #[test]
+    fn quoted_phrases_must_be_consecutive() {
+        let tokens = tokenize("North Korea sent shells; South Korea did not.");
+        assert!(Query::parse("\"north korea\"").matches(&tokens));
+        assert!(!Query::parse("\"korea sent\" \"north shells\"").matches(&tokens));
+        assert!(Query::parse("\"Korea sent\"").matches(&tokens));
+    }
+
+    #[test]
+    fn highlights_cover_words_and_phrases() {
+        let text = "Ballistic missiles from North Korea.";
+        let query = Query::parse("missile \"north korea\"");
+        let ranges = query.highlights(&tokenize(text));
+        let marked: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(marked, ["missiles", "North Korea"]);
+        let pieces = split_highlights(text, &ranges);
+        assert_eq!(pieces.iter().map(|p| p.0).collect::<String>(), text);
+    }
+
+    #[test]
+    fn compiled_queries_agree_with_plain_matching() {
+        let mut vocabulary = Vocabulary::default();
+        let text = "Iran denied sending drones to Russia";
+        let ids: Vec<u32> = tokenize(text)
+            .iter()
+            .map(|t| vocabulary.intern(&t.stem))
+            .collect();
+        for q in ["drone", "\"to russia\"", "iran \"sent drones\"", "deny"] {
+            let query = Query::parse(q);
+            let compiled = CompiledQuery::compile(&query, &vocabulary);
+            assert_eq!(
+                compiled.is_some_and(|c| c.matches(&ids)),
+                query.matches(&tokenize(text)),
+                "{q}"
+            );
+        }
+    }
+}
