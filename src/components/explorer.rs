@@ -228,8 +228,14 @@ fn use_explorer_keys(state: ViewState, navigator: Option<Navigator>) {
     let latest = use_mut_ref(|| (state.clone(), navigator.clone()));
     *latest.borrow_mut() = (state, navigator);
     use_effect_with((), move |_| {
-        let listener =
-            gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |event| {
+        let document = gloo::utils::document();
+        // Not passive: the handler calls preventDefault for the keys it owns.
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        let listener = gloo::events::EventListener::new_with_options(
+            &document,
+            "keydown",
+            options,
+            move |event| {
                 let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };
@@ -266,7 +272,8 @@ fn use_explorer_keys(state: ViewState, navigator: Option<Navigator>) {
                     }
                     _ => {}
                 }
-            });
+            },
+        );
         move || drop(listener)
     });
 }

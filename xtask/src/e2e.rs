@@ -1,6 +1,10 @@
 //! End-to-end tests: the built `dist/` served under a sub-path on loopback,
 //! driven in real headless Chromium through chromedriver, checked against
 //! the corpus analysed from the same seeds.
+//!
+//! Cases live in one file per view (`e2e/<view>.rs`), each exporting `CASES`.
+
+mod explore;
 
 use crate::browser::Browser;
 use crate::server::StaticServer;
@@ -17,9 +21,9 @@ pub struct Context {
     pub corpus: Corpus,
 }
 
-type Case = (&'static str, fn(&Context) -> Result<(), String>);
+pub type Case = (&'static str, fn(&Context) -> Result<(), String>);
 
-const CASES: &[Case] = &[
+const FOUNDATION: &[Case] = &[
     (
         "library lists every headline with outlet, date and syndication",
         library_lists_every_article,
@@ -62,7 +66,9 @@ pub fn run(dist: &Path) -> Result<(), String> {
     };
     console_capture_works(&context)?;
     let mut failures = Vec::new();
-    for (name, case) in CASES {
+    let cases = [FOUNDATION, explore::CASES];
+    let total: usize = cases.iter().map(|c| c.len()).sum();
+    for (name, case) in cases.iter().flat_map(|c| c.iter()) {
         match case(&context) {
             Ok(()) => println!("  ok    {name}"),
             Err(message) => {
@@ -80,7 +86,7 @@ pub fn run(dist: &Path) -> Result<(), String> {
         .browser
         .save_screenshot(&format!("{}#/", context.base), 1280, 900, "library")?;
     if failures.is_empty() {
-        println!("  all {} end-to-end cases passed", CASES.len());
+        println!("  all {total} end-to-end cases passed");
         Ok(())
     } else {
         Err(format!("{} end-to-end case(s) failed", failures.len()))
@@ -104,16 +110,16 @@ fn console_capture_works(context: &Context) -> Result<(), String> {
 }
 
 impl Context {
-    fn open(&self, hash: &str) -> Result<(), String> {
+    pub fn open(&self, hash: &str) -> Result<(), String> {
         self.browser.open(&format!("{}{hash}", self.base))
     }
 
-    fn document(&self, index: usize) -> &Document {
+    pub fn document(&self, index: usize) -> &Document {
         &self.corpus.documents[index % self.corpus.documents.len()]
     }
 }
 
-fn texts(context: &Context, selector: &str) -> Result<Vec<String>, String> {
+pub fn texts(context: &Context, selector: &str) -> Result<Vec<String>, String> {
     let value = context.browser.session.eval(
         "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim());",
         json!([selector]),
@@ -128,7 +134,7 @@ fn texts(context: &Context, selector: &str) -> Result<Vec<String>, String> {
         .unwrap_or_default())
 }
 
-fn ensure(condition: bool, message: impl FnOnce() -> String) -> Result<(), String> {
+pub fn ensure(condition: bool, message: impl FnOnce() -> String) -> Result<(), String> {
     if condition {
         Ok(())
     } else {
@@ -136,7 +142,7 @@ fn ensure(condition: bool, message: impl FnOnce() -> String) -> Result<(), Strin
     }
 }
 
-fn wait_for_heading(context: &Context, heading: &str) -> Result<(), String> {
+pub fn wait_for_heading(context: &Context, heading: &str) -> Result<(), String> {
     context
         .browser
         .session
