@@ -391,6 +391,17 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
             }
             all_quotes.extend(para_quotes);
         }
+        // A quote that runs over a paragraph break and is attributed only
+        // at its end ("... / ... ," she said.) takes that speaker.
+        let doc_quotes = all_quotes.len() - quote_counter;
+        for i in (doc_quotes..all_quotes.len().saturating_sub(1)).rev() {
+            let (head, tail) = all_quotes.split_at_mut(i + 1);
+            let (q, next) = (&mut head[i], &tail[0]);
+            if q.continues && q.speaker.is_none() && next.paragraph == q.paragraph + 1 {
+                q.speaker = next.speaker.clone();
+                q.speaker_entity = next.speaker_entity.clone();
+            }
+        }
     }
     let display = |id: &str| -> String {
         name_of(id).unwrap_or_else(|| id.split_once(':').map_or(id, |(_, r)| r).to_string())
@@ -651,6 +662,24 @@ mod tests {
             .entities
             .iter()
             .any(|e| e.id == "country:ghana" && e.mentions == 0));
+    }
+
+    #[test]
+    fn a_quote_over_a_paragraph_break_takes_the_speaker_named_at_its_end() {
+        let corpus = analyse(vec![doc(
+            "q",
+            "Ledger",
+            "2024-02-01",
+            &[
+                "The mayor spoke for an hour on Monday.",
+                "\"The river has never been this high. We moved the first families out on Friday.",
+                "\"We will move more tonight,\" Mayor Ana Lima said.",
+            ],
+        )]);
+        assert_eq!(corpus.quotes.len(), 2);
+        assert!(corpus.quotes[0].continues);
+        assert_eq!(corpus.quotes[0].speaker.as_deref(), Some("Ana Lima"));
+        assert_eq!(corpus.quotes[1].speaker.as_deref(), Some("Ana Lima"));
     }
 
     #[test]

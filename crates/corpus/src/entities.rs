@@ -291,7 +291,13 @@ pub fn find_in_paragraph(
                         .iter()
                         .all(|t| t.is_capitalised() && !lexicon().is_function_word(t.text))
                     && title_at(tokens, i, j).is_none();
-                if inner_body {
+                // "Ana Lima", "Paris Hilton": a given name followed by a
+                // place name is a person's name.
+                let surname = len == 1
+                    && matches!(known.kind, EntityKind::Place | EntityKind::Country)
+                    && !known.adjective
+                    && lexicon().is_given_name(tokens[j - 1].text);
+                if inner_body || surname {
                     j += len;
                     continue;
                 }

@@ -214,6 +214,14 @@ mod tests {
     }
 
     #[test]
+    fn clock_times_do_not_end_sentences_before_a_day() {
+        assert_eq!(
+            sentences("Polls closed at 8 p.m. Sunday in the capital. The count began at 9 p.m. It ended late."),
+            ["Polls closed at 8 p.m. Sunday in the capital.", "The count began at 9 p.m.", "It ended late."]
+        );
+    }
+
+    #[test]
     fn dotted_acronyms_end_a_sentence_only_before_an_opener() {
         assert_eq!(
             sentences("Washington, D.C. was calm. Aid came from the U.S. The talks failed."),

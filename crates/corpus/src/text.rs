@@ -99,7 +99,17 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 {
                     // "Su-35", "U.S", "short-range"; not a dot before a
                     // capitalised next word after a lower-case run ("end.Next").
-                    if d == '.' && !chars[start..j].iter().all(|&(_, c)| c.is_uppercase()) {
+                    // A dot joins single letters ("U.S", "p.m", "e.g") but
+                    // not words ("end.Next").
+                    let segment = chars[start..j]
+                        .iter()
+                        .rev()
+                        .take_while(|&&(_, c)| c != '.')
+                        .count();
+                    if d == '.'
+                        && segment > 1
+                        && !chars[start..j].iter().all(|&(_, c)| c.is_uppercase())
+                    {
                         break;
                     }
                     j += 2;
@@ -302,6 +312,15 @@ mod tests {
             texts("U.S. and D.C. Gen. John F. Kennedy went."),
             ["U.S.", "and", "D.C.", "Gen.", "John", "F.", "Kennedy", "went", "."]
         );
+    }
+
+    #[test]
+    fn lower_case_abbreviations_keep_their_dots() {
+        assert_eq!(
+            texts("at 5 p.m. Monday, e.g. here"),
+            ["at", "5", "p.m.", "Monday", ",", "e.g.", "here"]
+        );
+        assert_eq!(texts("the end.Next"), ["the", "end", ".", "Next"]);
     }
 
     #[test]
