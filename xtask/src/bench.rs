@@ -1,11 +1,43 @@
-//! `cargo xtask bench`: sizes and timings, printed as figures.
+//! `cargo xtask bench`: what a reader downloads and waits for, against the
+//! budgets below, on the seeds and on generated larger corpora (README:
+//! Budgets; docs/scale.md). Figures print as they are measured. Timings live
+//! here and never in tests: they vary from run to run.
 
+use crate::browser::Browser;
+use crate::server::StaticServer;
+use crate::DistOptions;
 use crossread_corpus::source_dir::read_source_dir;
 use crossread_corpus::{build_corpus, Corpus};
 use flate2::write::GzEncoder;
 use flate2::Compression;
+use serde_json::{json, Value};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+const KB: f64 = 1024.0;
+const MB: f64 = 1024.0 * 1024.0;
+
+/// Budgets for the seeds build (the issue's target: wasm under 400 KB gzip).
+const SEEDS_WASM_GZIP_KB: f64 = 400.0;
+const SEEDS_TOTAL_GZIP_KB: f64 = 450.0;
+const SEEDS_FIRST_RENDER_MS: f64 = 500.0;
+const SEEDS_JS_HEAP_MB: f64 = 10.0;
+const SEEDS_WASM_MEMORY_MB: f64 = 16.0;
+/// Budgets for a 2,000-article build: what a reader on a mid-range phone
+/// on 4G can wait for (about 1 MB gzip is a few seconds).
+const LARGE_TOTAL_GZIP_KB: f64 = 1024.0;
+const LARGE_FIRST_RENDER_MS: f64 = 1000.0;
+const LARGE_WASM_MEMORY_MB: f64 = 64.0;
+/// Lighthouse targets (issue 7): performance at least 95, the rest 100.
+const LIGHTHOUSE_PERFORMANCE_MIN: f64 = 95.0;
+const LIGHTHOUSE_OTHER_MIN: f64 = 100.0;
+/// The library's LCP within 10% of a static page holding the same text.
+const LCP_RATIO_MAX: f64 = 1.10;
+/// Loads per figure; the median is printed.
+const LOADS: usize = 5;
+/// Corpus sizes measured besides the seeds, unless `--sizes` says otherwise.
+const DEFAULT_SIZES: &[usize] = &[2000];
 
 /// The seeds directory the build uses (`$CROSSREAD_SEEDS` or `seeds/`).
 pub fn seeds_dir() -> PathBuf {
@@ -16,7 +48,11 @@ pub fn seeds_dir() -> PathBuf {
 
 /// The corpus analysed from the seeds, as the build script sees it.
 pub fn seeds_corpus() -> Result<Corpus, String> {
-    let source = read_source_dir(&seeds_dir())?;
+    corpus_of(&seeds_dir())
+}
+
+fn corpus_of(dir: &Path) -> Result<Corpus, String> {
+    let source = read_source_dir(dir)?;
     build_corpus(source.files, source.catalog.as_deref()).map_err(|e| e.to_string())
 }
 
@@ -26,26 +62,426 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
     encoder.finish().map(|v| v.len()).unwrap_or(0)
 }
 
-pub fn run() -> Result<(), String> {
+/// One figure against its budget: `PASS` or `OVER`.
+fn budget(label: &str, value: f64, unit: &str, limit: f64, higher_is_better: bool) -> bool {
+    let pass = if higher_is_better {
+        value >= limit
+    } else {
+        value <= limit
+    };
+    let sign = if higher_is_better { "≥" } else { "≤" };
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    println!(
+        "  {:<4}  {label}: {value:.1}{unit} (budget {sign} {limit}{unit})",
+        if pass { "PASS" } else { "OVER" }
+    );
+    pass
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let sizes: Vec<usize> = match args {
+        [] => DEFAULT_SIZES.to_vec(),
+        [flag, list] if flag == "--sizes" => list
+            .split(',')
+            .map(|n| n.trim().parse().map_err(|_| format!("not a size: {n}")))
+            .collect::<Result<_, _>>()?,
+        _ => return Err("usage: cargo xtask bench [--sizes 500,2000,5000]".into()),
+    };
+    let mut over = 0;
+
+    println!("\n== Seeds: build ==");
+    let started = Instant::now();
     let dist = crate::dist()?;
-    println!("\n== Transfer size of dist/ (seeds) ==");
-    let mut total = (0, 0);
-    let mut entries: Vec<_> = std::fs::read_dir(&dist)
-        .map_err(|e| e.to_string())?
+    println!(
+        "  build (trunk, release): {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let corpus = seeds_corpus()?;
+    let sizes_seen = transfer_sizes(&dist)?;
+    over += usize::from(!budget(
+        "wasm gzip",
+        sizes_seen.wasm.1 / KB,
+        "KB",
+        SEEDS_WASM_GZIP_KB,
+        false,
+    ));
+    over += usize::from(!budget(
+        "total gzip",
+        sizes_seen.total.1 / KB,
+        "KB",
+        SEEDS_TOTAL_GZIP_KB,
+        false,
+    ));
+    let single = crate::single_file::write(&dist)?;
+    let single_bytes = std::fs::read(&single).map_err(|e| format!("{}: {e}", single.display()))?;
+    println!(
+        "  one-file build: {:.0} KB raw, {:.0} KB gzip",
+        single_bytes.len() as f64 / KB,
+        gzip_len(&single_bytes) as f64 / KB
+    );
+
+    let site = with_static_library(&dist, &corpus)?;
+    let server = serve(&site)?;
+    let base = format!("http://127.0.0.1:{}/", server.port());
+    println!("\n== Seeds: load in headless Chromium (median of {LOADS}) ==");
+    let load = measure_load(&base, &corpus)?;
+    over += usize::from(!budget(
+        "first render of the library",
+        load.first_render_ms,
+        "ms",
+        SEEDS_FIRST_RENDER_MS,
+        false,
+    ));
+    println!(
+        "  library re-render after a hash change: {:.1} ms",
+        load.rerender_ms
+    );
+    over += usize::from(!budget(
+        "JS heap after load",
+        load.js_heap / MB,
+        "MB",
+        SEEDS_JS_HEAP_MB,
+        false,
+    ));
+    over += usize::from(!budget(
+        "wasm memory after load",
+        load.wasm_memory / MB,
+        "MB",
+        SEEDS_WASM_MEMORY_MB,
+        false,
+    ));
+
+    println!("\n== Seeds: Lighthouse (default mobile throttling) ==");
+    let first = corpus
+        .documents
+        .first()
+        .ok_or("the seeds corpus is empty")?;
+    let views = [
+        ("library", base.clone()),
+        ("reader", format!("{base}#/article/{}", first.id)),
+        (
+            "static page with the library's text",
+            format!("{base}{STATIC_LIBRARY}"),
+        ),
+    ];
+    let mut lcp = Vec::new();
+    for (view, url) in &views {
+        let report = crate::lighthouse::run(url)?;
+        println!("  {view}: LCP {:.0} ms", report.lcp_ms);
+        if !view.starts_with("static") {
+            for (category, score) in &report.scores {
+                let min = if category == "Performance" {
+                    LIGHTHOUSE_PERFORMANCE_MIN
+                } else {
+                    LIGHTHOUSE_OTHER_MIN
+                };
+                over += usize::from(!budget(
+                    &format!("{view}: {category}"),
+                    *score,
+                    "",
+                    min,
+                    true,
+                ));
+            }
+            if !report.failing.is_empty() {
+                println!("        audits below 0.9: {}", report.failing.join("; "));
+            }
+        }
+        lcp.push(report.lcp_ms);
+    }
+    let ratio = lcp[0] / lcp[2];
+    over += usize::from(!budget(
+        "LCP library ÷ static page",
+        ratio,
+        "",
+        LCP_RATIO_MAX,
+        false,
+    ));
+    drop(server);
+
+    for size in sizes {
+        over += bench_generated(size)?;
+    }
+    println!();
+    if over == 0 {
+        println!("Every figure is within its budget.");
+    } else {
+        println!("{over} figure(s) over budget (see OVER above).");
+    }
+    Ok(())
+}
+
+/// Builds, measures and prints a generated corpus of `size` articles; the
+/// number of figures over budget.
+fn bench_generated(size: usize) -> Result<usize, String> {
+    println!("\n== {size} generated articles ==");
+    let started = Instant::now();
+    let seeds = crate::corpus_gen::generate(size)?;
+    let corpus = corpus_of(&seeds)?;
+    println!(
+        "  generation and native analysis of {} documents: {:.1} s",
+        corpus.documents.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let out = crate::root()
+        .join("target")
+        .join(format!("bench-dist-{size}"));
+    let started = Instant::now();
+    crate::dist_into(
+        &out,
+        &DistOptions {
+            seeds: Some(seeds),
+            ..DistOptions::default()
+        },
+    )?;
+    println!(
+        "  build (trunk, release): {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let sizes = transfer_sizes(&out)?;
+    let mut over = 0;
+    let large = size >= 2000;
+    if large {
+        over += usize::from(!budget(
+            "total gzip",
+            sizes.total.1 / KB,
+            "KB",
+            LARGE_TOTAL_GZIP_KB,
+            false,
+        ));
+    }
+    let server = serve(&out)?;
+    let base = format!("http://127.0.0.1:{}/", server.port());
+    let load = measure_load(&base, &corpus)?;
+    println!(
+        "  library re-render after a hash change: {:.1} ms",
+        load.rerender_ms
+    );
+    println!("  JS heap after load: {:.1} MB", load.js_heap / MB);
+    if large {
+        over += usize::from(!budget(
+            "first render of the library",
+            load.first_render_ms,
+            "ms",
+            LARGE_FIRST_RENDER_MS,
+            false,
+        ));
+        over += usize::from(!budget(
+            "wasm memory after load",
+            load.wasm_memory / MB,
+            "MB",
+            LARGE_WASM_MEMORY_MB,
+            false,
+        ));
+    } else {
+        println!(
+            "  first render of the library: {:.0} ms",
+            load.first_render_ms
+        );
+        println!("  wasm memory after load: {:.1} MB", load.wasm_memory / MB);
+    }
+    let report = crate::lighthouse::run(&base)?;
+    let scores: Vec<String> = report
+        .scores
+        .iter()
+        .map(|(c, s)| format!("{c} {s:.0}"))
+        .collect();
+    println!(
+        "  Lighthouse, library: {}; LCP {:.0} ms",
+        scores.join(", "),
+        report.lcp_ms
+    );
+    Ok(over)
+}
+
+/// (raw, gzip) bytes.
+struct TransferSizes {
+    wasm: (f64, f64),
+    total: (f64, f64),
+}
+
+/// Prints each file a first visit downloads, raw and gzip.
+fn transfer_sizes(dist: &Path) -> Result<TransferSizes, String> {
+    let mut entries: Vec<_> = std::fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
         .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            // Not downloaded by a visit: host configuration, the miss page
+            // and the offline file.
+            !matches!(
+                name.as_str(),
+                crate::hosting::HEADERS_FILE
+                    | crate::hosting::NOT_FOUND_PAGE
+                    | crate::single_file::FILE_NAME
+            ) && e.path().is_file()
+        })
         .collect();
     entries.sort_by_key(|e| e.file_name());
+    let mut sizes = TransferSizes {
+        wasm: (0.0, 0.0),
+        total: (0.0, 0.0),
+    };
     for entry in entries {
         let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string())?;
-        let gz = gzip_len(&bytes);
-        total = (total.0 + bytes.len(), total.1 + gz);
+        let (raw, gz) = (bytes.len() as f64, gzip_len(&bytes) as f64);
+        sizes.total = (sizes.total.0 + raw, sizes.total.1 + gz);
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".wasm") {
+            sizes.wasm = (sizes.wasm.0 + raw, sizes.wasm.1 + gz);
+        }
         println!(
-            "{:>10} B raw {:>10} B gzip  {}",
-            bytes.len(),
-            gz,
-            entry.file_name().to_string_lossy()
+            "  {:>9.1} KB raw {:>9.1} KB gzip  {name}",
+            raw / KB,
+            gz / KB
         );
     }
-    println!("{:>10} B raw {:>10} B gzip  total", total.0, total.1);
-    Ok(())
+    println!(
+        "  {:>9.1} KB raw {:>9.1} KB gzip  total",
+        sizes.total.0 / KB,
+        sizes.total.1 / KB
+    );
+    Ok(sizes)
+}
+
+fn serve(dir: &Path) -> Result<StaticServer, String> {
+    let policy = crate::hosting::served_policy(dir)?;
+    StaticServer::start_with_headers(
+        dir,
+        "/",
+        0,
+        vec![("Content-Security-Policy".into(), policy)],
+    )
+}
+
+const STATIC_LIBRARY: &str = "static-library.html";
+
+/// A copy of `dist` plus a plain HTML page with the library's text and the
+/// site's stylesheet: the LCP that prerendered HTML could reach.
+fn with_static_library(dist: &Path, corpus: &Corpus) -> Result<PathBuf, String> {
+    let site = crate::root()
+        .join("target")
+        .join("bench")
+        .join("seeds-site");
+    if site.exists() {
+        std::fs::remove_dir_all(&site).map_err(|e| format!("{}: {e}", site.display()))?;
+    }
+    std::fs::create_dir_all(&site).map_err(|e| format!("{}: {e}", site.display()))?;
+    let mut css = String::new();
+    for entry in std::fs::read_dir(dist)
+        .map_err(|e| e.to_string())?
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        std::fs::copy(entry.path(), site.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+        if name.ends_with(".css") {
+            css = name;
+        }
+    }
+    let mut items = String::new();
+    for d in &corpus.documents {
+        let date = d
+            .published
+            .as_ref()
+            .map_or("undated".to_string(), |p| p.to_string());
+        items.push_str(&format!(
+            "<li class=\"article-entry\"><h2 class=\"headline\"><a href=\"./#/article/{}\">{}</a></h2><p class=\"meta\">{} · {date} · {} words</p></li>\n",
+            escape(&d.id),
+            escape(&d.headline),
+            escape(d.outlet.as_deref().unwrap_or("Unknown outlet")),
+            d.word_count
+        ));
+    }
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\" /><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" /><title>Crossread: how outlets reported the same news</title><meta name=\"description\" content=\"Compare how different news outlets reported the same events.\" /><link rel=\"icon\" href=\"data:,\" /><link rel=\"stylesheet\" href=\"./{css}\" /></head>\n<body><header class=\"site-header\"><a class=\"brand\" href=\"./\">Crossread</a></header><main id=\"main\"><section class=\"library\"><h1>Library</h1><p class=\"lede\">{} articles on the same story, as each outlet told it.</p><ol class=\"article-list\">\n{items}</ol></section></main></body></html>\n",
+        corpus.documents.len()
+    );
+    crate::hosting::write(&site.join(STATIC_LIBRARY), &page)?;
+    Ok(site)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Medians over [`LOADS`] fresh loads of the library.
+struct LoadFigures {
+    first_render_ms: f64,
+    rerender_ms: f64,
+    js_heap: f64,
+    wasm_memory: f64,
+}
+
+/// Installed before any page script: notes when the app's first view is in
+/// the DOM and keeps the wasm exports (for its memory).
+const LOAD_PROBE: &str = "(() => {
+  const t = (window.__crossreadBench = {});
+  addEventListener('TrunkApplicationStarted', (e) => { t.wasm = e.detail.wasm; });
+  new MutationObserver((_, o) => {
+    if (!t.rendered && document.querySelector('.article-entry')) { t.rendered = performance.now(); o.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+})();";
+
+fn measure_load(base: &str, corpus: &Corpus) -> Result<LoadFigures, String> {
+    let browser = Browser::start_with_args(1280, 900, &["--enable-precise-memory-info"])?;
+    let session = &browser.session;
+    session.cdp("Page.enable", json!({}))?;
+    session.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": LOAD_PROBE }),
+    )?;
+    let count = corpus.documents.len();
+    let first = corpus.documents.first().ok_or("empty corpus")?;
+    let mut samples: Vec<[f64; 4]> = Vec::new();
+    for _ in 0..LOADS {
+        browser.open(base)?;
+        session.wait_for(
+            "the library",
+            &format!("const b = window.__crossreadBench; return b && b.rendered && b.wasm && document.querySelectorAll('.article-entry').length === {count};"),
+        )?;
+        let figures = session.eval(
+            "const b = window.__crossreadBench;
+             return [b.rendered, performance.memory.usedJSHeapSize, b.wasm.memory.buffer.byteLength];",
+            json!([]),
+        )?;
+        let rerender = session.eval_async(
+            "const [hash, count, done] = arguments;
+             const start = performance.now();
+             const ready = () => document.querySelectorAll('.article-entry').length === count;
+             const away = () => !document.querySelector('.article-entry');
+             let left = false;
+             const check = () => {
+               if (!left) { left = away(); return requestAnimationFrame(check); }
+               if (ready()) { done(performance.now() - start); } else { requestAnimationFrame(check); }
+             };
+             location.hash = hash;
+             requestAnimationFrame(() => { left = false; location.hash = '#/'; check(); });",
+            json!([format!("#/article/{}", first.id), count]),
+        )?;
+        let number = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
+        samples.push([
+            number(&figures[0]),
+            number(&rerender),
+            number(&figures[1]),
+            number(&figures[2]),
+        ]);
+    }
+    let median = |i: usize| {
+        let mut values: Vec<f64> = samples.iter().map(|s| s[i]).collect();
+        values.sort_by(|a, b| a.total_cmp(b));
+        values[values.len() / 2]
+    };
+    Ok(LoadFigures {
+        first_render_ms: median(0),
+        rerender_ms: median(1),
+        js_heap: median(2),
+        wasm_memory: median(3),
+    })
 }

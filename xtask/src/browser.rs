@@ -11,8 +11,13 @@ pub struct Browser {
 
 impl Browser {
     pub fn start(width: u32, height: u32) -> Result<Browser, String> {
+        Self::start_with_args(width, height, &[])
+    }
+
+    /// A browser whose Chromium gets extra flags (e.g. precise memory figures).
+    pub fn start_with_args(width: u32, height: u32, extra: &[&str]) -> Result<Browser, String> {
         let driver = Chromedriver::start(CHROMEDRIVER)?;
-        let session = Session::new(&driver, CHROMIUM, width, height)?;
+        let session = Session::with_args(&driver, CHROMIUM, width, height, extra)?;
         Ok(Browser {
             session,
             _driver: driver,

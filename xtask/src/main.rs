@@ -4,8 +4,10 @@
 mod audit;
 mod bench;
 mod browser;
+mod corpus_gen;
 mod e2e;
 mod hosting;
+mod lighthouse;
 mod npm;
 mod robustness;
 mod server;
@@ -27,7 +29,8 @@ cargo xtask <task>
   test                  run every check and test, then print a summary
   e2e                   build dist/ and run only the end-to-end browser tests
   site-checks           build dist/ and run only the hosting, one-file, audit and robustness checks
-  bench                 print sizes and timings (see README: Budgets)";
+  bench [--sizes N,..]  sizes, load figures and Lighthouse scores against budgets, on the seeds
+                        and on generated corpora of N articles (default 2000; README: Budgets)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,7 +41,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("e2e") => dist().and_then(|dist| e2e::run(&dist)),
         Some("site-checks") => dist().and_then(|dist| site_checks(&dist)),
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
         Some("help" | "-h" | "--help") | None => {
             println!("{HELP}");
             Ok(())

@@ -8,6 +8,9 @@ use std::path::PathBuf;
 
 /// axe-core, the accessibility rules the end-to-end tests inject.
 pub const AXE_CORE: (&str, &str) = ("axe-core", "4.14.1");
+/// Lighthouse, run by `cargo xtask bench`. Its package asks for Node 22,
+/// but it runs under this project's Node 20 (npm only warns).
+pub const LIGHTHOUSE: (&str, &str) = ("lighthouse", "13.5.0");
 
 /// The installed package directory (`.../node_modules/<name>`), installing
 /// `name@version` first if it is missing.

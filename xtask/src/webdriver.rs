@@ -70,13 +70,19 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(
+    /// A session whose Chromium gets `extra` flags besides [`CHROMIUM_ARGS`].
+    pub fn with_args(
         driver: &Chromedriver,
         chromium: &str,
         width: u32,
         height: u32,
+        extra: &[&str],
     ) -> Result<Session, String> {
-        let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|a| a.to_string()).collect();
+        let mut args: Vec<String> = CHROMIUM_ARGS
+            .iter()
+            .chain(extra)
+            .map(|a| a.to_string())
+            .collect();
         args.push(format!("--window-size={width},{height}"));
         let capabilities = json!({
             "capabilities": { "alwaysMatch": {
