@@ -10,9 +10,17 @@ use crate::view_state::{Page, ViewState};
 use crossread_corpus::{Corpus, Document};
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The view a prerendered page shows (`#/article/<id>`), used while the
+    /// URL has no hash; empty for the library.
+    #[prop_or_default]
+    pub route: AttrValue,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let (hash, navigator) = use_navigation();
+pub fn app(props: &AppProps) -> Html {
+    let (hash, navigator) = use_navigation(&props.route);
     let first_render = use_mut_ref(|| true);
     let resolved = corpus().map(|corpus| resolve(corpus, &hash));
     let page = resolved

@@ -38,10 +38,16 @@ impl Navigator {
 }
 
 /// The current `location.hash` and a navigator. The hash follows links,
-/// back/forward and edits of the address bar.
+/// back/forward and edits of the address bar. `route` is the view of a
+/// prerendered page, used while the URL has no hash.
 #[hook]
-pub fn use_navigation() -> (String, Navigator) {
-    let hash = use_state(current_hash);
+pub fn use_navigation(route: &str) -> (String, Navigator) {
+    let route = route.to_string();
+    let hash = use_state(move || {
+        Some(current_hash())
+            .filter(|h| !h.is_empty())
+            .unwrap_or(route)
+    });
     {
         let hash = hash.clone();
         use_effect_with((), move |_| {
@@ -61,6 +67,10 @@ pub fn use_navigation() -> (String, Navigator) {
     ((*hash).clone(), Navigator { hash })
 }
 
+/// The location hash; empty outside a browser (the prerenderer).
 pub fn current_hash() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
     gloo::utils::window().location().hash().unwrap_or_default()
 }

@@ -14,9 +14,26 @@ pub mod hooks;
 pub mod search;
 pub mod view_state;
 
-pub use app::App;
+pub use app::{App, AppProps};
 
-/// Mounts the app on `<body>`.
+/// Mounts the app on `<body>`. A prerendered page (see
+/// `src/bin/prerender.rs`) is hydrated when the URL asks for the view it
+/// holds; otherwise the prerendered markup is replaced.
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    let Some(body) = gloo::utils::document().body() else {
+        return;
+    };
+    let route = body.get_attribute("data-route").unwrap_or_default();
+    let hash = hooks::current_hash();
+    let prerendered = body.has_attribute("data-prerendered");
+    let props = AppProps {
+        route: route.clone().into(),
+    };
+    let renderer = yew::Renderer::<App>::with_root_and_props(body.clone().into(), props);
+    if prerendered && (hash.is_empty() || hash == route) {
+        renderer.hydrate();
+    } else {
+        body.set_text_content(None);
+        renderer.render();
+    }
 }

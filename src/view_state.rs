@@ -298,6 +298,23 @@ impl ViewState {
     }
 }
 
+/// The prerendered page of an article (`article-<id>.html`, next to
+/// `index.html`), readable without JavaScript. Characters that are unsafe
+/// in file names become `_`.
+pub fn article_page_file(id: &str) -> String {
+    let safe: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("article-{safe}.html")
+}
+
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars

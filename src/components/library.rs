@@ -1,5 +1,6 @@
 use crate::format;
-use crate::view_state::ViewState;
+use crate::hooks::Navigator;
+use crate::view_state::{article_page_file, ViewState};
 use crossread_corpus::Document;
 use yew::prelude::*;
 
@@ -44,8 +45,26 @@ struct EntryProps {
     document: &'static Document,
 }
 
+/// The link points at the article's prerendered page, which works without
+/// JavaScript and in a new tab; a plain click stays in the app instead.
+fn open_in_app(navigator: Option<Navigator>, id: &str) -> Callback<MouseEvent> {
+    let target = ViewState::article(id);
+    Callback::from(move |event: MouseEvent| {
+        let modified = event.ctrl_key()
+            || event.meta_key()
+            || event.shift_key()
+            || event.alt_key()
+            || event.button() != 0;
+        if let (Some(navigator), false) = (&navigator, modified) {
+            event.prevent_default();
+            navigator.push(&target);
+        }
+    })
+}
+
 #[function_component(LibraryEntry)]
 fn library_entry(props: &EntryProps) -> Html {
+    let navigator = use_context::<Navigator>();
     let document = props.document;
     let outlet = document
         .outlet
@@ -54,7 +73,9 @@ fn library_entry(props: &EntryProps) -> Html {
     let date = document.published.as_ref().map(format::date);
     html! {
         <li class="article-entry" data-doc={document.id.clone()}>
-            <h2 class="headline"><a href={ViewState::article(&document.id).to_hash()}>{ &document.headline }</a></h2>
+            <h2 class="headline">
+                <a href={article_page_file(&document.id)} onclick={open_in_app(navigator, &document.id)}>{ &document.headline }</a>
+            </h2>
             <p class="meta">
                 <span class="outlet">{ outlet }</span>
                 { " · " }

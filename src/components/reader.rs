@@ -3,7 +3,7 @@ use crate::components::highlighted::Highlighted;
 use crate::components::removed_list::RemovedList;
 use crate::format;
 use crate::hooks::Navigator;
-use crate::search::{merge_ranges, tokenize, Query};
+use crate::search::{tokenize, Query};
 use crate::view_state::ViewState;
 use crossread_corpus::{Claim, Document};
 use yew::prelude::*;
@@ -66,7 +66,7 @@ pub fn reader(props: &Props) -> Html {
                     let class = classes!("paragraph", (Some(index) == paragraph).then_some("target"));
                     let mut ranges = query.highlights(&tokenize(text));
                     if let Some(claim) = claim.filter(|c| c.paragraph == index) {
-                        ranges = merge_ranges(vec![claim.start..claim.end]);
+                        ranges = std::iter::once(claim.start..claim.end).collect();
                     }
                     html! {
                         <p id={format!("p-{index}")} {class}>

@@ -5,6 +5,7 @@
 //! Cases live in one file per view (`e2e/<view>.rs`), each exporting `CASES`.
 
 mod explore;
+mod prerender;
 
 use crate::browser::Browser;
 use crate::server::StaticServer;
@@ -66,7 +67,7 @@ pub fn run(dist: &Path) -> Result<(), String> {
     };
     console_capture_works(&context)?;
     let mut failures = Vec::new();
-    let cases = [FOUNDATION, explore::CASES];
+    let cases = [FOUNDATION, explore::CASES, prerender::CASES];
     let total: usize = cases.iter().map(|c| c.len()).sum();
     for (name, case) in cases.iter().flat_map(|c| c.iter()) {
         match case(&context) {

@@ -119,7 +119,29 @@ pub fn dist_into(out: &Path, options: &DistOptions) -> Result<PathBuf, String> {
         .collect();
     shell::run_with_env("trunk", &args, &root(), &env)?;
     hosting::finish(out, options.strict_csp)?;
+    prerender(out, &env)?;
     Ok(out.to_path_buf())
+}
+
+/// Fills the built pages with the app's HTML (library, and one page per
+/// article) so text shows before the wasm loads; see `src/bin/prerender.rs`.
+/// A native dev build: it compiles fast and renders thousands of pages in
+/// seconds.
+fn prerender(out: &Path, env: &[(&str, &str)]) -> Result<(), String> {
+    let out_arg = out.to_string_lossy().into_owned();
+    let args = [
+        "run",
+        "--quiet",
+        "--package",
+        "crossread",
+        "--features",
+        "prerender",
+        "--bin",
+        "crossread-prerender",
+        "--",
+        &out_arg,
+    ];
+    shell::run_with_env("cargo", &args, &root(), env)
 }
 
 fn dist_task(args: &[String]) -> Result<(), String> {
@@ -223,6 +245,7 @@ fn test() -> Result<(), String> {
             &[
                 "clippy",
                 "--workspace",
+                "--all-features",
                 "--all-targets",
                 "--quiet",
                 "--",
