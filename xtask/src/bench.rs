@@ -155,6 +155,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         false,
     ));
 
+    println!("\n== Seeds: explorer, input to updated DOM ==");
+    let explorer = crate::bench_explore::measure(&base)?;
+    over += crate::bench_explore::print(&explorer, crate::bench_explore::SEEDS_BUDGET_MS);
+
     println!("\n== Seeds: Lighthouse (default mobile throttling) ==");
     let first = corpus
         .documents
@@ -162,7 +166,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .ok_or("the seeds corpus is empty")?;
     let views = [
         ("library", base.clone()),
-        ("reader", format!("{base}#/article/{}", first.id)),
+        (
+            "reader",
+            format!("{base}{}", crate::article_page_file(&first.id)),
+        ),
         (
             "static page with the library's text",
             format!("{base}{STATIC_LIBRARY}"),
@@ -284,6 +291,13 @@ fn bench_generated(size: usize) -> Result<usize, String> {
         );
         println!("  wasm memory after load: {:.1} MB", load.wasm_memory / MB);
     }
+    let explorer = crate::bench_explore::measure(&base)?;
+    let budget_ms = if large {
+        crate::bench_explore::LARGE_BUDGET_MS
+    } else {
+        crate::bench_explore::SEEDS_BUDGET_MS
+    };
+    over += crate::bench_explore::print(&explorer, budget_ms);
     let report = crate::lighthouse::run(&base)?;
     let scores: Vec<String> = report
         .scores

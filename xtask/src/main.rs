@@ -3,6 +3,7 @@
 
 mod audit;
 mod bench;
+mod bench_explore;
 mod browser;
 mod corpus_gen;
 mod e2e;
@@ -142,6 +143,22 @@ fn prerender(out: &Path, env: &[(&str, &str)]) -> Result<(), String> {
         &out_arg,
     ];
     shell::run_with_env("cargo", &args, &root(), env)
+}
+
+/// The prerendered page of an article in `dist/`; mirrors
+/// `crossread::view_state::article_page_file`, which names the files.
+pub fn article_page_file(id: &str) -> String {
+    let safe: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("article-{safe}.html")
 }
 
 fn dist_task(args: &[String]) -> Result<(), String> {

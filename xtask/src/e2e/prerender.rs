@@ -17,20 +17,6 @@ pub const CASES: &[Case] = &[
     ),
 ];
 
-fn article_page(id: &str) -> String {
-    let safe: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("article-{safe}.html")
-}
-
 fn readable_without_javascript(context: &Context) -> Result<(), String> {
     let browser = Browser::start_with_args(1280, 900, &["--blink-settings=scriptEnabled=false"])?;
     let static_texts = |selector: &str| -> Result<Vec<String>, String> {
@@ -69,7 +55,11 @@ fn readable_without_javascript(context: &Context) -> Result<(), String> {
         format!("scripts were not off: wasmBindings is {started}")
     })?;
     for document in &context.corpus.documents {
-        browser.open(&format!("{}{}", context.base, article_page(&document.id)))?;
+        browser.open(&format!(
+            "{}{}",
+            context.base,
+            crate::article_page_file(&document.id)
+        ))?;
         let heading = static_texts("main h1")?;
         ensure(heading == [document.headline.clone()], || {
             format!("JS off: {} shows {heading:?}", document.id)
@@ -105,7 +95,10 @@ fn hydrated_in_place(context: &Context) -> Result<(), String> {
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": REMOVAL_PROBE }),
     )?;
-    for page in ["".to_string(), article_page(&context.document(1).id)] {
+    for page in [
+        "".to_string(),
+        crate::article_page_file(&context.document(1).id),
+    ] {
         probe.open(&format!("{}{page}", context.base))?;
         probe.session.wait_for(
             "the wasm to start",
@@ -140,9 +133,11 @@ fn hydrated_in_place(context: &Context) -> Result<(), String> {
     })?;
 
     let document = context.document(3);
-    context
-        .browser
-        .open(&format!("{}{}", context.base, article_page(&document.id)))?;
+    context.browser.open(&format!(
+        "{}{}",
+        context.base,
+        crate::article_page_file(&document.id)
+    ))?;
     session.wait_for(
         "the wasm to start",
         "return typeof window.wasmBindings === 'object';",
