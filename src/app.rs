@@ -4,6 +4,7 @@ use crate::components::explorer::Explorer;
 use crate::components::library::Library;
 use crate::components::reader::Reader;
 use crate::components::site_header::SiteHeader;
+use crate::components::timeline::TimelineView;
 use crate::corpus_data::corpus;
 use crate::hooks::{use_navigation, Navigator};
 use crate::view_state::{Page, ViewState};
@@ -53,6 +54,9 @@ pub fn app(props: &AppProps) -> Html {
         }
         (Page::Explore, _) => {
             html! { <Explorer corpus={view.corpus} state={view.state.clone()} /> }
+        }
+        (Page::Timeline, _) => {
+            html! { <TimelineView corpus={view.corpus} state={view.state.clone()} /> }
         }
         _ => html! { <Library documents={view.corpus.documents.as_slice()} /> },
     };

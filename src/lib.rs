@@ -12,6 +12,7 @@ pub mod filters;
 pub mod format;
 pub mod hooks;
 pub mod search;
+pub mod timeline;
 pub mod view_state;
 
 pub use app::{App, AppProps};

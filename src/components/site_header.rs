@@ -10,7 +10,11 @@ pub struct Props {
 #[function_component(SiteHeader)]
 pub fn site_header(props: &Props) -> Html {
     let current = |page: &Page| (props.current == *page).then_some("page");
-    let links = [(Page::Library, "Library"), (Page::Explore, "Explore")];
+    let links = [
+        (Page::Library, "Library"),
+        (Page::Explore, "Explore"),
+        (Page::Timeline, "Timelines"),
+    ];
     html! {
         <header class="site-header">
             <a class="brand" href={ViewState::library().to_hash()}>{ "Crossread" }</a>

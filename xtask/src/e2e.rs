@@ -6,6 +6,7 @@
 
 mod explore;
 mod prerender;
+mod timeline;
 
 use crate::browser::Browser;
 use crate::server::StaticServer;
@@ -67,7 +68,12 @@ pub fn run(dist: &Path) -> Result<(), String> {
     };
     console_capture_works(&context)?;
     let mut failures = Vec::new();
-    let cases = [FOUNDATION, explore::CASES, prerender::CASES];
+    let cases = [
+        FOUNDATION,
+        explore::CASES,
+        prerender::CASES,
+        timeline::CASES,
+    ];
     let total: usize = cases.iter().map(|c| c.len()).sum();
     for (name, case) in cases.iter().flat_map(|c| c.iter()) {
         match case(&context) {

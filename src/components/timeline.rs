@@ -1,0 +1,166 @@
+use crate::components::timeline_chart::TimelineChart;
+use crate::components::timeline_controls::TimelineControls;
+use crate::components::timeline_detail::TimelineDetail;
+use crate::components::timeline_downloads::TimelineDownloads;
+use crate::components::timeline_filters::TimelineFilters;
+use crate::components::timeline_history::TimelineHistory;
+use crate::components::timeline_legend::TimelineLegend;
+use crate::components::timeline_table::TimelineTable;
+use crate::components::timeline_undated::TimelineUndated;
+use crate::corpus_data::explore_index;
+use crate::explore::ResultsAs;
+use crate::hooks::Navigator;
+use crate::timeline::scale::Window;
+use crate::timeline::{Layout, OutletPalette, Timeline};
+use crate::view_state::ViewState;
+use crossread_corpus::{Claim, Corpus};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub corpus: &'static Corpus,
+    pub state: ViewState,
+}
+
+/// Claim timelines: when each claim's event happened and when it was
+/// reported, one lane per event thread, with a thread's claim history.
+#[function_component(TimelineView)]
+pub fn timeline_view(props: &Props) -> Html {
+    let corpus = props.corpus;
+    let state = &props.state;
+    let navigator = use_context::<Navigator>();
+    let hovered = use_state(|| None::<String>);
+    let palette = use_memo((), |_| OutletPalette::new(corpus));
+    let timeline = use_memo(state.filters.clone(), |filters| {
+        let matches = explore_index()
+            .map(|index| index.run(corpus, filters, ResultsAs::Claims).matches)
+            .unwrap_or_default();
+        Timeline::build(corpus, &matches, &filters.threads)
+    });
+    let whole = timeline.default_window();
+    let window = state
+        .window
+        .as_ref()
+        .map(Window::from_dates)
+        .unwrap_or(whole);
+    let layout = Layout::new(&timeline, window);
+    let selected = state
+        .selected
+        .as_deref()
+        .and_then(|id| corpus.claims.iter().find(|c| c.id == id));
+    let anchor = selected
+        .and_then(|c| layout.find_claim(&c.id))
+        .map(|m| {
+            let (first, last) = (
+                m.mark.first_day.max(window.first_day),
+                m.mark.last_day.min(window.last_day),
+            );
+            (first + last + 1) as f64 / 2.0
+        })
+        .unwrap_or_else(|| window.middle());
+    let pointed = hovered
+        .as_deref()
+        .and_then(|key| layout.find(key))
+        .map(|m| m.mark.claim)
+        .or(selected);
+    // The thread in focus, else the one with the most claims.
+    let focus = state.focus.clone().or_else(|| {
+        timeline
+            .lanes
+            .iter()
+            .filter(|l| l.thread.is_some())
+            .max_by_key(|l| l.marks.len())
+            .map(|l| l.thread_id().to_string())
+    });
+    let mut in_view: Vec<&'static Claim> = Vec::new();
+    for claim in layout
+        .marks()
+        .map(|m| m.mark.claim)
+        .chain(timeline.undated.iter().copied())
+    {
+        if !in_view.iter().any(|c| c.id == claim.id) {
+            in_view.push(claim);
+        }
+    }
+    in_view.sort_by_key(|c| timeline.claims.iter().position(|t| t.id == c.id));
+
+    let go = move |next: ViewState, replace: bool| {
+        if let Some(navigator) = &navigator {
+            if replace {
+                navigator.replace(&next)
+            } else {
+                navigator.push(&next)
+            }
+        }
+    };
+    let with_window = |replace: bool| {
+        let (state, go) = (state.clone(), go.clone());
+        Callback::from(move |next: Window| {
+            go(
+                ViewState {
+                    window: Some(next.to_dates()),
+                    ..state.clone()
+                },
+                replace,
+            )
+        })
+    };
+    let on_select = {
+        let (state, go) = (state.clone(), go.clone());
+        Callback::from(move |claim: String| {
+            if state.selected.as_deref() != Some(claim.as_str()) {
+                go(
+                    ViewState {
+                        selected: Some(claim),
+                        ..state.clone()
+                    },
+                    true,
+                )
+            }
+        })
+    };
+    let on_hover = {
+        let hovered = hovered.clone();
+        Callback::from(move |key: Option<String>| hovered.set(key))
+    };
+    let on_choose = {
+        let (state, go) = (state.clone(), go.clone());
+        Callback::from(move |thread: String| {
+            go(
+                ViewState {
+                    focus: Some(thread),
+                    ..state.clone()
+                },
+                false,
+            )
+        })
+    };
+    let hidden = layout.hidden;
+    html! {
+        <section class="timeline" aria-labelledby="timeline-title">
+            <h1 id="timeline-title" tabindex="-1">{ "Timelines" }</h1>
+            <p class="lede">
+                { "Each claim sits at the date of the event it describes, in the lane of its event thread; a dashed line leads to when it was reported. Colour is the outlet, shape the stance." }
+            </p>
+            <TimelineFilters {corpus} filters={state.filters.clone()} shown={timeline.claims.len()} />
+            <TimelineControls {window} {anchor} {whole} on_window={with_window(false)} />
+            <TimelineLegend palette={palette.clone()} />
+            if timeline.lanes.is_empty() {
+                <p class="empty-state">{ "No dated claim matches these filters." }</p>
+            } else {
+                <TimelineChart timeline={timeline.clone()} palette={palette.clone()} {window}
+                    selected={state.selected.clone()} focus={focus.clone()}
+                    {on_select} {on_hover} on_window={with_window(true)} />
+            }
+            if hidden > 0 {
+                <p class="hint">{ format!("{} outside the visible range; zoom out or pan to see them.", crate::format::count(hidden, "mark lies", "marks lie")) }</p>
+            }
+            <TimelineDetail {corpus} claim={pointed} />
+            <TimelineDownloads {corpus} claims={in_view} />
+            <TimelineHistory {corpus} timeline={timeline.clone()} thread={focus} {on_choose} />
+            <TimelineTable timeline={Rc::clone(&timeline)} {window} />
+            <TimelineUndated claims={timeline.undated.clone()} />
+        </section>
+    }
+}

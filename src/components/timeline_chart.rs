@@ -1,0 +1,184 @@
+use crate::components::timeline_mark::{fmt, mark_view};
+use crate::timeline::scale::{ticks, Window};
+use crate::timeline::{
+    Layout, OutletPalette, Timeline, Towards, AXIS_HEIGHT, CHART_WIDTH, PLOT_LEFT, PLOT_RIGHT,
+};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent, SvgElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub timeline: Rc<Timeline<'static>>,
+    pub palette: Rc<OutletPalette>,
+    pub window: Window,
+    /// The selected claim id.
+    pub selected: Option<String>,
+    /// The thread whose history is told below the chart.
+    pub focus: Option<String>,
+    /// A mark got keyboard focus: select its claim.
+    pub on_select: Callback<String>,
+    /// The pointer is over a mark (its key) or left the chart (`None`).
+    pub on_hover: Callback<Option<String>>,
+    /// Zoom or pan by keyboard.
+    pub on_window: Callback<Window>,
+}
+
+/// Most ticks the axis shows: about one per 90 drawing units.
+const MAX_TICKS: usize = 10;
+
+/// The timeline as SVG: an axis, one band per lane, and the marks. Keys:
+/// arrows move between marks (or pan when the chart itself has focus),
+/// + and − zoom.
+#[function_component(TimelineChart)]
+pub fn timeline_chart(props: &Props) -> Html {
+    let layout = Layout::new(&props.timeline, props.window);
+    let scale = layout.scale;
+    let height = layout.height;
+    let onkeydown = {
+        let timeline = props.timeline.clone();
+        let window = props.window;
+        let on_window = props.on_window.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.ctrl_key() || event.meta_key() || event.alt_key() {
+                return;
+            }
+            let layout = Layout::new(&timeline, window);
+            let on_mark = mark_key(&event);
+            let anchor = on_mark
+                .as_deref()
+                .and_then(|key| layout.find(key))
+                .map(|m| {
+                    (m.mark.first_day.max(window.first_day)
+                        + m.mark.last_day.min(window.last_day)
+                        + 1) as f64
+                        / 2.0
+                })
+                .unwrap_or_else(|| window.middle());
+            let towards = match event.key().as_str() {
+                "+" | "=" => {
+                    on_window.emit(window.zoom(0.5, anchor));
+                    None
+                }
+                "-" | "_" => {
+                    on_window.emit(window.zoom(2.0, anchor));
+                    None
+                }
+                "ArrowLeft" if on_mark.is_none() => {
+                    on_window.emit(window.pan(-0.25));
+                    None
+                }
+                "ArrowRight" if on_mark.is_none() => {
+                    on_window.emit(window.pan(0.25));
+                    None
+                }
+                "ArrowLeft" => Some(Towards::Earlier),
+                "ArrowRight" => Some(Towards::Later),
+                "ArrowUp" => Some(Towards::LaneAbove),
+                "ArrowDown" => Some(Towards::LaneBelow),
+                _ => return,
+            };
+            event.prevent_default();
+            let next = on_mark
+                .zip(towards)
+                .and_then(|(key, towards)| layout.neighbour(&key, towards))
+                .map(|m| m.mark.key());
+            if let Some(next) = next {
+                focus_mark(&next);
+            }
+        })
+    };
+    let onfocusin = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |event: FocusEvent| {
+            if let Some(claim) = target_attribute(&event, "data-claim") {
+                on_select.emit(claim);
+            }
+        })
+    };
+    let onmouseover = {
+        let on_hover = props.on_hover.clone();
+        Callback::from(move |event: MouseEvent| {
+            if let Some(key) = target_attribute(&event, "data-mark") {
+                on_hover.emit(Some(key));
+            }
+        })
+    };
+    let onmouseleave = {
+        let on_hover = props.on_hover.clone();
+        Callback::from(move |_: MouseEvent| on_hover.emit(None))
+    };
+    let selected = props.selected.as_deref();
+    html! {
+        <div class="timeline-chart" role="region" tabindex="0"
+            aria-label="Timeline chart. Arrow keys move between marks; on the chart itself, left and right pan; plus and minus zoom."
+            {onkeydown} {onfocusin} {onmouseover} {onmouseleave}>
+            <svg class="timeline-svg" viewBox={format!("0 0 {CHART_WIDTH} {}", fmt(height))} role="group"
+                aria-labelledby="timeline-title"
+                width={CHART_WIDTH.to_string()} height={fmt(height)}
+                data-first-day={scale.window.first_day.to_string()} data-last-day={scale.window.last_day.to_string()}
+                data-plot-left={PLOT_LEFT.to_string()} data-plot-right={PLOT_RIGHT.to_string()}>
+                <g class="axis" aria-hidden="true">
+                    { for ticks(scale.window, MAX_TICKS).into_iter().map(|tick| {
+                        let x = scale.x(tick.day as f64);
+                        html! {
+                            <g class="tick" key={tick.day.to_string()}>
+                                <line x1={fmt(x)} x2={fmt(x)} y1={fmt(AXIS_HEIGHT - 8.0)} y2={fmt(height)} />
+                                <text x={fmt(x + 3.0)} y="16">{ tick.label }</text>
+                            </g>
+                        }
+                    }) }
+                </g>
+                { for layout.lanes.iter().map(|lane| {
+                    let thread = lane.lane.thread_id().to_string();
+                    let focused = props.focus.as_deref() == Some(thread.as_str()) && !thread.is_empty();
+                    html! {
+                        <g class={classes!("lane", focused.then_some("focused"))} key={thread.clone()} data-thread={thread}>
+                            <rect class="lane-band" x="0" y={fmt(lane.top)} width={CHART_WIDTH.to_string()} height={fmt(lane.height)} />
+                            <text class="lane-label" x={fmt(PLOT_LEFT)} y={fmt(lane.top + 14.0)}>
+                                { format!("{} ({})", lane.lane.label(), lane.marks.len()) }
+                            </text>
+                            { for lane.marks.iter().map(|placed| {
+                                let colour = props.palette.colour(&placed.mark.outlet);
+                                mark_view(placed, colour, selected == Some(placed.mark.claim.id.as_str()))
+                            }) }
+                        </g>
+                    }
+                }) }
+            </svg>
+        </div>
+    }
+}
+
+/// The mark a key event came from, if any.
+fn mark_key(event: &KeyboardEvent) -> Option<String> {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.get_attribute("data-mark"))
+}
+
+/// An attribute of the mark the event happened in.
+fn target_attribute(event: &impl AsRef<Event>, name: &str) -> Option<String> {
+    let element = event.as_ref().target()?.dyn_into::<Element>().ok()?;
+    element
+        .closest("[data-mark]")
+        .ok()
+        .flatten()?
+        .get_attribute(name)
+}
+
+fn focus_mark(key: &str) {
+    let Ok(marks) = gloo::utils::document().query_selector_all(".timeline-chart [data-mark]")
+    else {
+        return;
+    };
+    let found = (0..marks.length())
+        .filter_map(|i| marks.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .find(|e| e.get_attribute("data-mark").as_deref() == Some(key));
+    if let Some(element) = found.and_then(|e| e.dyn_into::<SvgElement>().ok()) {
+        let _ = element.focus();
+    }
+}

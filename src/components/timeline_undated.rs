@@ -1,0 +1,32 @@
+use crate::view_state::ViewState;
+use crossread_corpus::Claim;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub claims: Vec<&'static Claim>,
+}
+
+/// Claims with no event date: they cannot be placed, so they are listed.
+#[function_component(TimelineUndated)]
+pub fn timeline_undated(props: &Props) -> Html {
+    if props.claims.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="timeline-undated" aria-labelledby="undated-title">
+            <h2 id="undated-title">{ crate::format::count(props.claims.len(), "claim without a date", "claims without a date") }</h2>
+            <ul>
+                { for props.claims.iter().map(|claim| {
+                    let href = ViewState::claim_in_reader(&claim.doc, claim.paragraph, &claim.id).to_hash();
+                    html! {
+                        <li data-claim={claim.id.clone()}>
+                            <a {href}>{ &claim.text }</a>
+                            <span class="meta">{ format!(" · {} · {}", claim.stance.as_str(), claim.attribution) }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,667 @@
+//! The claim timeline, computed as plain data so it is tested natively:
+//! one lane per event thread, a mark per claim at its event date (a span
+//! when the date is only known to the week, month, season or year), the
+//! publication date it is linked to, and where every mark is drawn.
+//! Components only turn this into SVG.
+
+pub mod export;
+pub mod history;
+pub mod scale;
+
+use crate::explore::outlet_of;
+use crossread_corpus::date::Precision;
+use crossread_corpus::{Claim, Corpus, Document, PartialDate, Stance, Thread};
+use scale::{month_end, Scale, Window};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Number of outlet colours (`--outlet-0` .. `--outlet-7` in the CSS).
+pub const OUTLET_COLOURS: usize = 8;
+
+/// Drawing units of the chart (the SVG's viewBox width is `CHART_WIDTH`).
+pub const CHART_WIDTH: f64 = 960.0;
+pub const PLOT_LEFT: f64 = 16.0;
+pub const PLOT_RIGHT: f64 = CHART_WIDTH - 16.0;
+pub const AXIS_HEIGHT: f64 = 30.0;
+pub const LANE_LABEL: f64 = 20.0;
+pub const ROW_HEIGHT: f64 = 16.0;
+pub const LANE_GAP: f64 = 8.0;
+/// Half the width of a stance glyph.
+pub const GLYPH_RADIUS: f64 = 5.0;
+/// Free space kept between two marks drawn on the same row.
+const MARK_GAP: f64 = 3.0;
+
+/// The first and last day (day numbers, inclusive) a claim's event date
+/// covers: one day at day precision, else the whole week, month, season
+/// (three months from its first) or year.
+pub fn covered_days(date: &PartialDate, precision: Option<Precision>) -> (i64, i64) {
+    let first = date.first_day_number();
+    let last = match precision.unwrap_or_else(|| date.precision()) {
+        Precision::Week if date.day.is_some() => first + 6,
+        Precision::Season => month_end(date.year, date.month.unwrap_or(1), 2),
+        _ => date.last_day_number(),
+    };
+    (first, last.max(first))
+}
+
+/// Colours by outlet: every outlet of the corpus, sorted by name, takes the
+/// next colour of a fixed palette, so a colour means the same outlet in
+/// every view and after any filter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutletPalette {
+    outlets: Vec<String>,
+}
+
+impl OutletPalette {
+    pub fn new(corpus: &Corpus) -> OutletPalette {
+        let outlets: BTreeSet<String> = corpus.documents.iter().map(outlet_of).collect();
+        OutletPalette {
+            outlets: outlets.into_iter().collect(),
+        }
+    }
+
+    /// The colour number (0..[`OUTLET_COLOURS`]) of an outlet.
+    pub fn colour(&self, outlet: &str) -> usize {
+        self.outlets.iter().position(|o| o == outlet).unwrap_or(0) % OUTLET_COLOURS
+    }
+
+    pub fn outlets(&self) -> &[String] {
+        &self.outlets
+    }
+}
+
+/// How a stance is drawn, so it reads without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Glyph {
+    /// Asserted: a filled circle.
+    Disc,
+    /// Expected: a triangle pointing forward in time.
+    Arrowhead,
+    /// Hedged: a diamond.
+    Diamond,
+    /// Denied: a cross.
+    Cross,
+    /// Unconfirmed: an open square.
+    OpenSquare,
+}
+
+pub fn glyph(stance: Stance) -> Glyph {
+    match stance {
+        Stance::Asserted => Glyph::Disc,
+        Stance::Expected => Glyph::Arrowhead,
+        Stance::Hedged => Glyph::Diamond,
+        Stance::Denied => Glyph::Cross,
+        Stance::Unconfirmed => Glyph::OpenSquare,
+    }
+}
+
+/// A claim drawn in one lane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark<'a> {
+    pub claim: &'a Claim,
+    pub document: Option<&'a Document>,
+    pub outlet: String,
+    /// The thread of the lane it is drawn in (`None`: no event thread).
+    pub thread: Option<&'a Thread>,
+    pub first_day: i64,
+    pub last_day: i64,
+    /// The day the article was published, if known.
+    pub published_day: Option<i64>,
+}
+
+impl Mark<'_> {
+    /// Unique among marks: a claim about two events is drawn in two lanes.
+    pub fn key(&self) -> String {
+        format!(
+            "{}|{}",
+            self.thread.map(|t| t.id.as_str()).unwrap_or(""),
+            self.claim.id
+        )
+    }
+
+    pub fn is_span(&self) -> bool {
+        self.last_day > self.first_day
+    }
+
+    /// The publication date is drawn apart from the event, linked to it,
+    /// when it falls outside the days the event covers.
+    pub fn reported_apart(&self) -> Option<i64> {
+        self.published_day
+            .filter(|&p| p < self.first_day || p > self.last_day)
+    }
+}
+
+/// One event thread and the claims about it, earliest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane<'a> {
+    pub thread: Option<&'a Thread>,
+    pub marks: Vec<Mark<'a>>,
+}
+
+impl Lane<'_> {
+    pub fn label(&self) -> &str {
+        self.thread
+            .map(|t| t.label.as_str())
+            .unwrap_or("Claims without an event thread")
+    }
+
+    pub fn thread_id(&self) -> &str {
+        self.thread.map(|t| t.id.as_str()).unwrap_or("")
+    }
+}
+
+/// Everything the timeline shows for a set of claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline<'a> {
+    pub lanes: Vec<Lane<'a>>,
+    /// Claims with no event date: listed, never dropped.
+    pub undated: Vec<&'a Claim>,
+    /// The claims on the timeline, in corpus order.
+    pub claims: Vec<&'a Claim>,
+}
+
+impl<'a> Timeline<'a> {
+    /// The timeline of `claims` (indices into `corpus.claims`, e.g. the
+    /// explorer's matches). A claim gets a mark in the lane of each thread
+    /// it belongs to; claims without a thread share a last lane. When
+    /// `threads` is not empty, only those threads get lanes.
+    pub fn build(corpus: &'a Corpus, claims: &[usize], threads: &BTreeSet<String>) -> Self {
+        let documents: BTreeMap<&str, &Document> = corpus
+            .documents
+            .iter()
+            .map(|d| (d.id.as_str(), d))
+            .collect();
+        let thread_by_id: BTreeMap<&str, &Thread> =
+            corpus.threads.iter().map(|t| (t.id.as_str(), t)).collect();
+        let mut lanes: BTreeMap<Option<&str>, Vec<Mark>> = BTreeMap::new();
+        let mut undated = Vec::new();
+        let mut listed = Vec::new();
+        for claim in claims.iter().filter_map(|&i| corpus.claims.get(i)) {
+            listed.push(claim);
+            let Some(date) = &claim.event_date else {
+                undated.push(claim);
+                continue;
+            };
+            let (first_day, last_day) = covered_days(date, claim.event_date_precision);
+            let document = documents.get(claim.doc.as_str()).copied();
+            let mut lane_threads: Vec<Option<&str>> = claim
+                .threads
+                .iter()
+                .map(|t| t.as_str())
+                .filter(|t| threads.is_empty() || threads.contains(*t))
+                .map(Some)
+                .collect();
+            if claim.threads.is_empty() && threads.is_empty() {
+                lane_threads.push(None);
+            }
+            for lane in lane_threads {
+                lanes.entry(lane).or_default().push(Mark {
+                    claim,
+                    document,
+                    outlet: document.map(outlet_of).unwrap_or_default(),
+                    thread: lane.and_then(|id| thread_by_id.get(id).copied()),
+                    first_day,
+                    last_day,
+                    published_day: document
+                        .and_then(|d| d.published.as_ref())
+                        .map(PartialDate::first_day_number),
+                });
+            }
+        }
+        let mut lanes: Vec<Lane> = lanes
+            .into_values()
+            .map(|mut marks| {
+                marks.sort_by_key(|m| (m.first_day, m.last_day));
+                Lane {
+                    thread: marks.first().and_then(|m| m.thread),
+                    marks,
+                }
+            })
+            .collect();
+        // Earliest story first; claims without a thread last.
+        lanes.sort_by_key(|lane| {
+            (
+                lane.thread.is_none(),
+                lane.marks.first().map(|m| m.first_day),
+                lane.label().to_string(),
+            )
+        });
+        Timeline {
+            lanes,
+            undated,
+            claims: listed,
+        }
+    }
+
+    /// The first and last day of any event or publication drawn.
+    pub fn extent(&self) -> Option<(i64, i64)> {
+        let days = self.lanes.iter().flat_map(|l| &l.marks).flat_map(|m| {
+            [Some(m.first_day), Some(m.last_day), m.published_day]
+                .into_iter()
+                .flatten()
+        });
+        let (mut first, mut last) = (i64::MAX, i64::MIN);
+        for day in days {
+            first = first.min(day);
+            last = last.max(day);
+        }
+        (first <= last).then_some((first, last))
+    }
+
+    /// The window shown when the URL names none: all marks, with a margin.
+    pub fn default_window(&self) -> Window {
+        match self.extent() {
+            Some((first, last)) => Window::around(first, last),
+            None => Window::around(0, 0),
+        }
+    }
+
+    /// The lane of a thread, if it has one.
+    pub fn lane_of(&self, thread: &str) -> Option<&Lane<'a>> {
+        self.lanes.iter().find(|l| l.thread_id() == thread)
+    }
+}
+
+/// A mark placed on the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedMark<'t, 'a> {
+    pub mark: &'t Mark<'a>,
+    pub lane: usize,
+    pub row: usize,
+    /// The event's days, clipped to the window.
+    pub x_start: f64,
+    pub x_end: f64,
+    /// Where the stance glyph sits: the middle of the day, or of the
+    /// visible part of a span.
+    pub x: f64,
+    pub y: f64,
+    /// Where the publication date is drawn, clipped to the window, when it
+    /// lies apart from the event.
+    pub reported_x: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedLane<'t, 'a> {
+    pub lane: &'t Lane<'a>,
+    pub top: f64,
+    pub height: f64,
+    pub marks: Vec<PlacedMark<'t, 'a>>,
+}
+
+/// The chart's geometry for one window: lanes stacked under the axis, and
+/// marks that would overlap moved to further rows of their lane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout<'t, 'a> {
+    pub scale: Scale,
+    pub lanes: Vec<PlacedLane<'t, 'a>>,
+    pub height: f64,
+    /// Marks outside the window.
+    pub hidden: usize,
+}
+
+impl<'t, 'a> Layout<'t, 'a> {
+    pub fn new(timeline: &'t Timeline<'a>, window: Window) -> Self {
+        let scale = Scale {
+            window,
+            left: PLOT_LEFT,
+            right: PLOT_RIGHT,
+        };
+        let mut top = AXIS_HEIGHT;
+        let mut hidden = 0;
+        let mut lanes = Vec::new();
+        for (index, lane) in timeline.lanes.iter().enumerate() {
+            let mut rows: Vec<f64> = Vec::new();
+            let mut marks = Vec::new();
+            for mark in &lane.marks {
+                if !window.overlaps(mark.first_day, mark.last_day) {
+                    hidden += 1;
+                    continue;
+                }
+                let x_start = scale.clamp(scale.x(mark.first_day as f64));
+                let x_end = scale.clamp(scale.x(mark.last_day as f64 + 1.0));
+                let x = (x_start + x_end) / 2.0;
+                let reported_x = mark
+                    .reported_apart()
+                    .map(|day| scale.clamp(scale.x(day as f64 + 0.5)));
+                let reach = reported_x.into_iter().chain([x_start, x - GLYPH_RADIUS]);
+                let left = reach.fold(f64::MAX, f64::min);
+                let right = reported_x
+                    .into_iter()
+                    .chain([x_end, x + GLYPH_RADIUS])
+                    .fold(f64::MIN, f64::max);
+                let row = match rows.iter().position(|&end| end + MARK_GAP <= left) {
+                    Some(row) => row,
+                    None => {
+                        rows.push(f64::MIN);
+                        rows.len() - 1
+                    }
+                };
+                rows[row] = right;
+                marks.push(PlacedMark {
+                    mark,
+                    lane: index,
+                    row,
+                    x_start,
+                    x_end,
+                    x,
+                    y: top + LANE_LABEL + ROW_HEIGHT * (row as f64 + 0.5),
+                    reported_x,
+                });
+            }
+            let height = LANE_LABEL + ROW_HEIGHT * rows.len().max(1) as f64;
+            lanes.push(PlacedLane {
+                lane,
+                top,
+                height,
+                marks,
+            });
+            top += height + LANE_GAP;
+        }
+        Layout {
+            scale,
+            lanes,
+            height: top,
+            hidden,
+        }
+    }
+
+    pub fn marks(&self) -> impl Iterator<Item = &PlacedMark<'t, 'a>> {
+        self.lanes.iter().flat_map(|l| &l.marks)
+    }
+
+    pub fn find(&self, key: &str) -> Option<&PlacedMark<'t, 'a>> {
+        self.marks().find(|m| m.mark.key() == key)
+    }
+
+    /// The first mark of a claim, for a selection that names only the claim.
+    pub fn find_claim(&self, claim: &str) -> Option<&PlacedMark<'t, 'a>> {
+        self.marks().find(|m| m.mark.claim.id == claim)
+    }
+
+    /// Where a keyboard move from the mark `key` lands.
+    pub fn neighbour(&self, key: &str, towards: Towards) -> Option<&PlacedMark<'t, 'a>> {
+        let current = self.find(key)?;
+        let lane = &self.lanes[current.lane];
+        let in_lane = lane.marks.iter().position(|m| m.mark.key() == key)?;
+        match towards {
+            Towards::Earlier => in_lane.checked_sub(1).and_then(|i| lane.marks.get(i)),
+            Towards::Later => lane.marks.get(in_lane + 1),
+            Towards::LaneAbove | Towards::LaneBelow => {
+                let lanes: Vec<&PlacedLane> = if towards == Towards::LaneAbove {
+                    self.lanes[..current.lane].iter().rev().collect()
+                } else {
+                    self.lanes[current.lane + 1..].iter().collect()
+                };
+                lanes
+                    .into_iter()
+                    .find(|l| !l.marks.is_empty())
+                    .and_then(|l| {
+                        l.marks.iter().min_by(|a, b| {
+                            (a.x - current.x).abs().total_cmp(&(b.x - current.x).abs())
+                        })
+                    })
+            }
+        }
+    }
+}
+
+/// Arrow-key moves between marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Towards {
+    Earlier,
+    Later,
+    LaneAbove,
+    LaneBelow,
+}
+
+/// The words a screen reader says for a mark: outlet, stance, source,
+/// event date and when it was reported.
+pub fn describe(mark: &Mark) -> String {
+    let claim = mark.claim;
+    let when = claim
+        .event_date
+        .as_ref()
+        .map(|d| event_date_words(d, claim.event_date_precision))
+        .unwrap_or_else(|| "undated".to_string());
+    let reported = mark
+        .document
+        .and_then(|d| d.published.as_ref())
+        .map(|d| format!(", reported {}", crate::format::date(&d.date_only())))
+        .unwrap_or_default();
+    format!(
+        "{}, {}, source: {}; {when}{reported}",
+        if mark.outlet.is_empty() {
+            "Unknown outlet"
+        } else {
+            &mark.outlet
+        },
+        claim.stance.as_str(),
+        claim.attribution,
+    )
+}
+
+/// "1 Nov 2022", "Mar 2024 (season)", "week of 9 Sep 2024".
+pub fn event_date_words(date: &PartialDate, precision: Option<Precision>) -> String {
+    match precision.unwrap_or_else(|| date.precision()) {
+        Precision::Week => format!("week of {}", crate::format::date(date)),
+        Precision::Season => format!("{} (season)", crate::format::date(date)),
+        _ => crate::format::date(date),
+    }
+}
+
+/// The word for a date's precision.
+pub fn precision_name(precision: Option<Precision>) -> &'static str {
+    match precision {
+        Some(Precision::Year) => "year",
+        Some(Precision::Season) => "season",
+        Some(Precision::Month) => "month",
+        Some(Precision::Week) => "week",
+        Some(Precision::Day) => "day",
+        Some(Precision::Time) => "time",
+        None => "none",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus_data::corpus;
+    use crate::explore::ResultsAs;
+    use crate::filters::Filters;
+
+    fn date(text: &str) -> PartialDate {
+        PartialDate::parse_iso(text).unwrap()
+    }
+
+    fn all_claims() -> Vec<usize> {
+        (0..corpus().unwrap().claims.len()).collect()
+    }
+
+    #[test]
+    fn imprecise_dates_cover_their_whole_period() {
+        let day = |t: &str| date(t).first_day_number();
+        assert_eq!(
+            covered_days(&date("2024-09-17"), Some(Precision::Day)),
+            (day("2024-09-17"), day("2024-09-17"))
+        );
+        assert_eq!(
+            covered_days(&date("2024-02"), Some(Precision::Month)),
+            (day("2024-02-01"), day("2024-02-29"))
+        );
+        assert_eq!(
+            covered_days(&date("2024-03"), Some(Precision::Season)),
+            (day("2024-03-01"), day("2024-05-31"))
+        );
+        assert_eq!(
+            covered_days(&date("2024-09-09"), Some(Precision::Week)),
+            (day("2024-09-09"), day("2024-09-15"))
+        );
+        assert_eq!(
+            covered_days(&date("2022"), Some(Precision::Year)),
+            (day("2022-01-01"), day("2022-12-31"))
+        );
+        assert_eq!(
+            covered_days(&date("2023-03-03T12:36"), None),
+            (day("2023-03-03"), day("2023-03-03"))
+        );
+    }
+
+    #[test]
+    fn every_claim_thread_pair_gets_one_mark_and_no_claim_is_dropped() {
+        let corpus = corpus().unwrap();
+        let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
+        let mut expected = 0;
+        for claim in &corpus.claims {
+            if claim.event_date.is_none() {
+                assert!(timeline.undated.iter().any(|c| c.id == claim.id));
+                continue;
+            }
+            expected += claim.threads.len().max(1);
+            for thread in &claim.threads {
+                let lane = timeline.lane_of(thread).expect("a lane per thread");
+                assert_eq!(
+                    lane.marks.iter().filter(|m| m.claim.id == claim.id).count(),
+                    1
+                );
+            }
+        }
+        let drawn: usize = timeline.lanes.iter().map(|l| l.marks.len()).sum();
+        assert_eq!(drawn, expected);
+        assert_eq!(timeline.claims.len(), corpus.claims.len());
+        let last = timeline.lanes.last().unwrap();
+        assert!(
+            last.thread.is_none() || corpus.claims.iter().all(|c| !c.threads.is_empty()),
+            "claims without a thread come last"
+        );
+    }
+
+    #[test]
+    fn explorer_filters_choose_the_claims_and_lanes() {
+        let corpus = corpus().unwrap();
+        let thread = "supply:iran>russia:ballistic-missiles".to_string();
+        let filters = Filters {
+            threads: [thread.clone()].into(),
+            stances: [Stance::Expected].into(),
+            ..Filters::default()
+        };
+        let index = crate::explore::ExploreIndex::build(corpus);
+        let matches = index.run(corpus, &filters, ResultsAs::Claims).matches;
+        let timeline = Timeline::build(corpus, &matches, &filters.threads);
+        assert_eq!(timeline.lanes.len(), 1);
+        assert_eq!(timeline.lanes[0].thread_id(), thread);
+        assert!(!timeline.lanes[0].marks.is_empty());
+        for mark in &timeline.lanes[0].marks {
+            assert_eq!(mark.claim.stance, Stance::Expected);
+            assert!(mark.claim.threads.contains(&thread));
+        }
+    }
+
+    #[test]
+    fn marks_sit_at_their_event_and_link_to_their_publication() {
+        let corpus = corpus().unwrap();
+        let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
+        let window = timeline.default_window();
+        let layout = Layout::new(&timeline, window);
+        assert_eq!(layout.hidden, 0, "the default window shows every mark");
+        let scale = layout.scale;
+        for placed in layout.marks() {
+            let mark = placed.mark;
+            assert_eq!(placed.x_start, scale.x(mark.first_day as f64));
+            assert_eq!(placed.x_end, scale.x(mark.last_day as f64 + 1.0));
+            let lane = &layout.lanes[placed.lane];
+            assert!(placed.y > lane.top && placed.y < lane.top + lane.height);
+            match mark.reported_apart() {
+                Some(day) => assert_eq!(placed.reported_x, Some(scale.x(day as f64 + 0.5))),
+                None => assert_eq!(placed.reported_x, None),
+            }
+        }
+        // A report that dates its event a year earlier is linked to it.
+        assert!(layout
+            .marks()
+            .any(|m| m.reported_x.is_some_and(|r| r - m.x > 100.0)));
+    }
+
+    #[test]
+    fn marks_on_one_row_never_overlap() {
+        let corpus = corpus().unwrap();
+        let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
+        let layout = Layout::new(&timeline, timeline.default_window());
+        for lane in &layout.lanes {
+            for (i, a) in lane.marks.iter().enumerate() {
+                for b in &lane.marks[i + 1..] {
+                    if a.row == b.row {
+                        let gap = (a.x - b.x).abs();
+                        assert!(
+                            gap >= 2.0 * GLYPH_RADIUS,
+                            "{} {}",
+                            a.mark.key(),
+                            b.mark.key()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn zooming_in_hides_marks_outside_the_window() {
+        let corpus = corpus().unwrap();
+        let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
+        let window = Window::from_dates(&(date("2023-01"), date("2023-01")));
+        let layout = Layout::new(&timeline, window);
+        assert!(layout.hidden > 0);
+        for placed in layout.marks() {
+            assert!(window.overlaps(placed.mark.first_day, placed.mark.last_day));
+            assert!(placed.x_start >= PLOT_LEFT && placed.x_end <= PLOT_RIGHT);
+        }
+    }
+
+    #[test]
+    fn arrow_keys_move_along_a_lane_and_across_lanes() {
+        let corpus = corpus().unwrap();
+        let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
+        let layout = Layout::new(&timeline, timeline.default_window());
+        let lane = layout.lanes.iter().find(|l| l.marks.len() > 2).unwrap();
+        let first = lane.marks[0].mark.key();
+        let second = layout.neighbour(&first, Towards::Later).unwrap();
+        assert_eq!(second.mark.key(), lane.marks[1].mark.key());
+        assert_eq!(
+            layout
+                .neighbour(&second.mark.key(), Towards::Earlier)
+                .unwrap()
+                .mark
+                .key(),
+            first
+        );
+        assert!(layout.neighbour(&first, Towards::Earlier).is_none());
+        let below = layout.neighbour(&first, Towards::LaneBelow).unwrap();
+        assert!(below.lane > lane.marks[0].lane);
+        let above = layout
+            .neighbour(&below.mark.key(), Towards::LaneAbove)
+            .unwrap();
+        assert!(above.lane < below.lane);
+    }
+
+    #[test]
+    fn outlet_colours_follow_outlet_order() {
+        let corpus = corpus().unwrap();
+        let palette = OutletPalette::new(corpus);
+        let mut sorted = palette.outlets().to_vec();
+        sorted.sort();
+        assert_eq!(palette.outlets(), sorted.as_slice());
+        for (i, outlet) in palette.outlets().iter().enumerate() {
+            assert_eq!(palette.colour(outlet), i % OUTLET_COLOURS);
+        }
+    }
+
+    #[test]
+    fn a_mark_says_outlet_stance_source_and_dates() {
+        let corpus = corpus().unwrap();
+        let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
+        let mark = &timeline.lanes[0].marks[0];
+        let words = describe(mark);
+        assert!(words.starts_with(&mark.outlet), "{words}");
+        assert!(words.contains(mark.claim.stance.as_str()), "{words}");
+        assert!(words.contains(&mark.claim.attribution), "{words}");
+        assert!(words.contains("reported"), "{words}");
+    }
+}
