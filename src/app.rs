@@ -1,5 +1,6 @@
 //! The root component: reads the view state from the URL and shows a page.
 
+use crate::components::compare::Compare;
 use crate::components::explorer::Explorer;
 use crate::components::library::Library;
 use crate::components::reader::Reader;
@@ -54,6 +55,9 @@ pub fn app(props: &AppProps) -> Html {
         }
         (Page::Explore, _) => {
             html! { <Explorer corpus={view.corpus} state={view.state.clone()} /> }
+        }
+        (Page::Compare, _) => {
+            html! { <Compare corpus={view.corpus} state={view.state.clone()} /> }
         }
         (Page::Timeline, _) => {
             html! { <TimelineView corpus={view.corpus} state={view.state.clone()} /> }

@@ -1,6 +1,16 @@
 //! One small component per file.
 
 pub mod article_meta;
+pub mod compare;
+pub mod compare_article_picker;
+pub mod compare_claim;
+pub mod compare_figures;
+pub mod compare_framing;
+pub mod compare_matrix;
+pub mod compare_outlet_picker;
+pub mod compare_pair;
+pub mod compare_thread;
+pub mod compare_voices;
 pub mod explore_results;
 pub mod explorer;
 pub mod facet_group;

@@ -5,6 +5,7 @@
 //! every view is a link that works on any static host.
 
 pub mod app;
+pub mod compare;
 pub mod components;
 pub mod corpus_data;
 pub mod explore;

@@ -13,6 +13,7 @@ pub fn site_header(props: &Props) -> Html {
     let links = [
         (Page::Library, "Library"),
         (Page::Explore, "Explore"),
+        (Page::Compare, "Compare"),
         (Page::Timeline, "Timelines"),
     ];
     html! {

@@ -4,6 +4,7 @@
 //!
 //! Cases live in one file per view (`e2e/<view>.rs`), each exporting `CASES`.
 
+mod compare;
 mod explore;
 mod prerender;
 mod timeline;
@@ -72,6 +73,7 @@ pub fn run(dist: &Path) -> Result<(), String> {
         FOUNDATION,
         explore::CASES,
         prerender::CASES,
+        compare::CASES,
         timeline::CASES,
     ];
     let total: usize = cases.iter().map(|c| c.len()).sum();

@@ -1,0 +1,202 @@
+use crate::compare::{compare_thread, coverage, framing, outlets, voices};
+use crate::components::compare_article_picker::ArticlePicker;
+use crate::components::compare_framing::HeadlineFraming;
+use crate::components::compare_matrix::CoverageTable;
+use crate::components::compare_outlet_picker::OutletPicker;
+use crate::components::compare_pair::ArticlePair;
+use crate::components::compare_thread::ThreadColumns;
+use crate::components::compare_voices::VoicesByOutlet;
+use crate::hooks::Navigator;
+use crate::view_state::{Page, ViewState};
+use crossread_corpus::{Corpus, Document, Thread};
+use std::collections::BTreeSet;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub corpus: &'static Corpus,
+    pub state: ViewState,
+}
+
+/// What the compare URL asks for, checked against the corpus.
+enum Mode {
+    Overview,
+    Thread(&'static Thread),
+    Pair(&'static Document, &'static Document),
+    /// A pair not yet complete: the picker alone.
+    PickPair,
+}
+
+/// How outlets told the same story: the coverage matrix, one thread side by
+/// side, or two articles sentence by sentence. All state is in the URL.
+#[function_component(Compare)]
+pub fn compare(props: &Props) -> Html {
+    let navigator = use_context::<Navigator>();
+    let corpus = props.corpus;
+    let state = &props.state;
+    let chosen = state.filters.outlets.clone();
+    let mut notices = Vec::new();
+    let find_doc = |id: &str| corpus.documents.iter().find(|d| d.id == id);
+    let mode = if let Some(id) = &state.focus {
+        match corpus.threads.iter().find(|t| &t.id == id) {
+            Some(thread) => Mode::Thread(thread),
+            None => {
+                notices.push(format!(
+                    "There is no event thread “{id}” in this corpus; here are all events instead."
+                ));
+                Mode::Overview
+            }
+        }
+    } else if let Some((a, b)) = &state.pair {
+        let unknown: Vec<&String> = [a, b]
+            .into_iter()
+            .filter(|id| !id.is_empty() && find_doc(id).is_none())
+            .collect();
+        for id in unknown {
+            notices.push(format!(
+                "There is no article “{id}” in this corpus; choose another."
+            ));
+        }
+        match (find_doc(a), find_doc(b)) {
+            (Some(left), Some(right)) if left.id != right.id => Mode::Pair(left, right),
+            (Some(_), Some(_)) => {
+                notices.push("Choose two different articles.".to_string());
+                Mode::PickPair
+            }
+            _ => Mode::PickPair,
+        }
+    } else {
+        Mode::Overview
+    };
+
+    let go = move |next: ViewState| {
+        if let Some(navigator) = &navigator {
+            navigator.push(&next);
+        }
+    };
+    let on_toggle = {
+        let (state, go) = (state.clone(), go.clone());
+        Callback::from(move |outlet: String| {
+            let mut next = state.clone();
+            if !next.filters.outlets.remove(&outlet) {
+                next.filters.outlets.insert(outlet);
+            }
+            go(next)
+        })
+    };
+    let on_all = {
+        let (state, go) = (state.clone(), go.clone());
+        Callback::from(move |_| {
+            let mut next = state.clone();
+            next.filters.outlets.clear();
+            go(next)
+        })
+    };
+    let on_pair = {
+        let (state, go) = (state.clone(), go.clone());
+        Callback::from(move |(a, b): (String, String)| {
+            go(ViewState {
+                pair: Some((a, b)),
+                focus: None,
+                ..ViewState::on(state.page.clone())
+            })
+        })
+    };
+    let overview = {
+        let mut next = ViewState::on(Page::Compare);
+        next.filters.outlets = chosen.clone();
+        next.to_hash()
+    };
+    let every_outlet = outlets(corpus, &BTreeSet::new());
+    let picked = outlets(corpus, &chosen);
+    let picker = html! {
+        <OutletPicker outlets={every_outlet} chosen={chosen.clone()} {on_toggle} {on_all} />
+    };
+    let (pair_left, pair_right) = state.pair.clone().unwrap_or_default();
+    let article_picker = html! {
+        <ArticlePicker documents={picked.iter().flat_map(|o| o.documents.clone()).collect::<Vec<_>>()}
+            left={pair_left} right={pair_right} on_change={on_pair} />
+    };
+    let back = html! { <p class="back"><a href={overview}>{ "← All events and outlets" }</a></p> };
+
+    let body = match mode {
+        Mode::Thread(thread) => {
+            let comparison = compare_thread(corpus, thread, &chosen);
+            let claims: BTreeSet<&str> = thread.claims.iter().map(String::as_str).collect();
+            let docs: BTreeSet<&str> = thread.docs.iter().map(String::as_str).collect();
+            let voices = voices(corpus, &comparison.outlets, Some(&claims));
+            let framings = framing(&comparison.outlets, Some(&docs));
+            html! {
+                <>
+                    { back }
+                    { picker }
+                    <section class="thread-comparison" aria-labelledby="thread-title" data-thread={thread.id.clone()}>
+                        <h2 id="thread-title">{ &thread.label }</h2>
+                        <ThreadColumns {comparison} />
+                    </section>
+                    <section aria-labelledby="voices-title">
+                        <h2 id="voices-title">{ "Who each outlet quoted on this event" }</h2>
+                        <VoicesByOutlet {voices} />
+                    </section>
+                    <section aria-labelledby="framing-title">
+                        <h2 id="framing-title">{ "Headlines and framing" }</h2>
+                        <HeadlineFraming {framings} />
+                    </section>
+                </>
+            }
+        }
+        Mode::Pair(left, right) => html! {
+            <>
+                { back }
+                <section class="article-pair" aria-labelledby="pair-title">
+                    <h2 id="pair-title">{ "Article against article" }</h2>
+                    { article_picker }
+                    <ArticlePair {corpus} {left} {right} />
+                </section>
+            </>
+        },
+        Mode::PickPair => html! {
+            <>
+                { back }
+                <section class="article-pair" aria-labelledby="pair-title">
+                    <h2 id="pair-title">{ "Article against article" }</h2>
+                    { article_picker }
+                    <p class="hint">{ "Choose two articles to see their sentences side by side." }</p>
+                </section>
+            </>
+        },
+        Mode::Overview => {
+            let matrix = coverage(corpus, &chosen);
+            let voices = voices(corpus, &picked, None);
+            let framings = framing(&picked, None);
+            html! {
+                <>
+                    { picker }
+                    <section aria-labelledby="coverage-title">
+                        <h2 id="coverage-title">{ "Coverage of each event" }</h2>
+                        <CoverageTable {matrix} chosen={chosen.clone()} />
+                    </section>
+                    <section aria-labelledby="voices-title">
+                        <h2 id="voices-title">{ "Who each outlet quoted" }</h2>
+                        <VoicesByOutlet {voices} />
+                    </section>
+                    <section aria-labelledby="framing-title">
+                        <h2 id="framing-title">{ "Headlines and framing" }</h2>
+                        <HeadlineFraming {framings} />
+                    </section>
+                    <section class="article-pair" aria-labelledby="pair-title">
+                        <h2 id="pair-title">{ "Article against article" }</h2>
+                        { article_picker }
+                    </section>
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="compare" aria-labelledby="compare-title">
+            <h1 id="compare-title" tabindex="-1">{ "Compare" }</h1>
+            { for notices.iter().map(|n| html! { <p class="notice" role="status">{ n }</p> }) }
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,63 @@
+use crate::explore::source_label;
+use crate::format;
+use crate::view_state::ViewState;
+use crossread_corpus::Claim;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub claim: &'static Claim,
+}
+
+/// One claim in a comparison: its words (linking to the exact sentence in
+/// the reader), stance, source chain, numbers and event date.
+#[function_component(ClaimCard)]
+pub fn claim_card(props: &Props) -> Html {
+    let claim = props.claim;
+    let reader = ViewState::claim_in_reader(&claim.doc, claim.paragraph, &claim.id).to_hash();
+    let chain = claim
+        .chain
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" → ");
+    let numbers = claim
+        .numbers
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let when = claim
+        .event_date
+        .as_ref()
+        .map(|date| match &claim.event_date_text {
+            Some(text) => format!("{} (“{text}”)", format::date(date)),
+            None => format!("{} (publication date)", format::date(date)),
+        });
+    html! {
+        <div class="claim-card" data-claim={claim.id.clone()}>
+            <a class="claim-text" href={reader}>{ &claim.text }</a>
+            <dl class="claim-facts">
+                <div>
+                    <dt>{ "Stance" }</dt>
+                    <dd>
+                        <span class={classes!("stance", format!("stance-{}", claim.stance.as_str()))}>{ claim.stance.as_str() }</span>
+                        if let Some(cue) = &claim.stance_cue {
+                            { format!(" (“{cue}”)") }
+                        }
+                    </dd>
+                </div>
+                <div>
+                    <dt>{ "Source" }</dt>
+                    <dd>{ format!("{}: {chain}", source_label(claim.attribution_kind)) }</dd>
+                </div>
+                if !numbers.is_empty() {
+                    <div><dt>{ "Numbers" }</dt><dd class="claim-numbers">{ numbers }</dd></div>
+                }
+                if let Some(when) = when {
+                    <div><dt>{ "When" }</dt><dd>{ when }</dd></div>
+                }
+            </dl>
+        </div>
+    }
+}

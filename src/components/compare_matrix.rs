@@ -1,0 +1,96 @@
+use crate::compare::{Coverage, CoverageMatrix};
+use crate::format;
+use crate::view_state::{Page, ViewState};
+use std::collections::BTreeSet;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub matrix: CoverageMatrix<'static>,
+    /// Kept in the links, so a thread opens with the same outlets.
+    pub chosen: BTreeSet<String>,
+}
+
+/// Event threads × outlets as a table; every cell links to the thread's
+/// side-by-side comparison.
+#[function_component(CoverageTable)]
+pub fn coverage_table(props: &Props) -> Html {
+    let matrix = &props.matrix;
+    let link = |thread: &str| {
+        let mut state = ViewState::on(Page::Compare);
+        state.focus = Some(thread.to_string());
+        state.filters.outlets = props.chosen.clone();
+        state.to_hash()
+    };
+    html! {
+        <div class="compare-scroll" tabindex="0" role="region" aria-labelledby="coverage-caption">
+            <table class="coverage">
+                <caption id="coverage-caption">
+                    { "Who reported which event: one row per event thread, one column per outlet (oldest first). Each cell gives the main stance and the number of claims, or says the outlet did not report it." }
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ "Event" }</th>
+                        { for matrix.outlets.iter().map(|outlet| {
+                            let hosts = outlet.hosts();
+                            html! {
+                                <th scope="col" data-outlet={outlet.name.clone()}>
+                                    { &outlet.name }
+                                    if !hosts.is_empty() {
+                                        <span class="host">{ format!("copy via {}", hosts.join(", ")) }</span>
+                                    }
+                                </th>
+                            }
+                        }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for matrix.rows.iter().map(|row| {
+                        let href = link(&row.thread.id);
+                        html! {
+                            <tr data-thread={row.thread.id.clone()}>
+                                <th scope="row">
+                                    <a href={href.clone()}>{ &row.thread.label }</a>
+                                    <span class="row-note">{ format!("{} of {}", row.outlets_reporting(), format::count(matrix.outlets.len(), "outlet", "outlets")) }</span>
+                                </th>
+                                { for matrix.outlets.iter().zip(&row.cells).map(|(outlet, cell)| {
+                                    cell_view(cell, &outlet.name, &row.thread.label, &href)
+                                }) }
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn cell_view(cell: &Coverage, outlet: &str, thread: &str, href: &str) -> Html {
+    let context =
+        html! { <span class="visually-hidden">{ format!("{thread}, {outlet}: ") }</span> };
+    let Some(stance) = cell.dominant() else {
+        return html! {
+            <td class="omitted" data-outlet={outlet.to_string()} data-reported="false">
+                <a class="cell-link" href={href.to_string()}>{ context }{ "not reported" }</a>
+            </td>
+        };
+    };
+    let others: Vec<String> = cell
+        .stances
+        .iter()
+        .filter(|(s, _)| **s != stance)
+        .map(|(s, n)| format!("{} {n}", s.as_str()))
+        .collect();
+    html! {
+        <td class="reported" data-outlet={outlet.to_string()} data-reported="true" data-stance={stance.as_str()}>
+            <a class="cell-link" href={href.to_string()}>
+                { context }
+                <span class={classes!("stance", format!("stance-{}", stance.as_str()))}>{ stance.as_str() }</span>
+                <span class="cell-count">{ format::count(cell.claims, "claim", "claims") }</span>
+                if !others.is_empty() {
+                    <span class="cell-others">{ format!("also {}", others.join(", ")) }</span>
+                }
+            </a>
+        </td>
+    }
+}

@@ -1,0 +1,104 @@
+use crate::compare::{align_articles, Sentence, SentencePair};
+use crate::components::compare_figures::FiguresTable;
+use crate::components::highlighted::Highlighted;
+use crate::explore::outlet_of;
+use crate::format;
+use crate::view_state::ViewState;
+use crossread_corpus::{Corpus, Document};
+use std::ops::Range;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub corpus: &'static Corpus,
+    pub left: &'static Document,
+    pub right: &'static Document,
+}
+
+/// Two articles sentence by sentence: similar sentences side by side, the
+/// words that differ marked in close pairs, the rest flagged as unique.
+#[function_component(ArticlePair)]
+pub fn article_pair(props: &Props) -> Html {
+    let alignment = use_memo((props.left.id.clone(), props.right.id.clone()), |_| {
+        align_articles(props.corpus, props.left, props.right)
+    });
+    let name = |d: &Document| {
+        let date = d
+            .published
+            .as_ref()
+            .map(format::date)
+            .unwrap_or_else(|| "undated".to_string());
+        format!("{} ({date})", outlet_of(d))
+    };
+    let (left_name, right_name) = (name(props.left), name(props.right));
+    let matched = alignment
+        .rows
+        .iter()
+        .filter(|r| r.left.is_some() && r.right.is_some())
+        .count();
+    html! {
+        <>
+            <p class="lede">
+                { format!("{} of {left_name}'s sentences have a similar sentence in {right_name}; {} are close enough to compare word by word (differing words marked).",
+                    matched, alignment.rows.iter().filter(|r| r.is_close()).count()) }
+            </p>
+            <h3>{ "Figures both give" }</h3>
+            <FiguresTable figures={alignment.figures.clone()} sides={vec![left_name.clone(), right_name.clone()]}
+                caption="Figures both articles give for the same counted thing" />
+            <h3>{ "Sentence by sentence" }</h3>
+            <ol class="sentence-rows" aria-label="Sentences aligned by similarity">
+                { for alignment.rows.iter().map(|row| sentence_row(row, &left_name, &right_name)) }
+            </ol>
+        </>
+    }
+}
+
+fn sentence_row(row: &SentencePair<'static>, left_name: &str, right_name: &str) -> Html {
+    let (kind, label) = match (&row.left, &row.right) {
+        (Some(_), Some(_)) if row.is_close() => {
+            ("close", "close match: differing words marked".to_string())
+        }
+        (Some(_), Some(_)) => ("similar", "similar".to_string()),
+        (Some(_), None) => ("unique", format!("only in {left_name}")),
+        _ => ("unique", format!("only in {right_name}")),
+    };
+    html! {
+        <li class={classes!("sentence-row", kind)}>
+            <p class="differences">
+                <span class={classes!(if kind == "unique" { "difference" } else { "agreement" })}>{ label }</span>
+                { for row.numbers_differ.iter().map(|counted| html! {
+                    <span class="difference">{ format!("numbers differ: {counted}") }</span>
+                }) }
+            </p>
+            <div class="aligned-cells">
+                { side(row.left.as_ref(), &row.left_changes, left_name, "left") }
+                { side(row.right.as_ref(), &row.right_changes, right_name, "right") }
+            </div>
+        </li>
+    }
+}
+
+fn side(
+    sentence: Option<&Sentence<'static>>,
+    changes: &[Range<usize>],
+    name: &str,
+    which: &'static str,
+) -> Html {
+    html! {
+        <div class={classes!("aligned-cell", sentence.is_none().then_some("empty"))} data-side={which}>
+            <p class="cell-outlet">{ name }</p>
+            { match sentence {
+                Some(sentence) => {
+                    let claim = sentence.first_claim();
+                    let href = ViewState::claim_in_reader(&claim.doc, claim.paragraph, &claim.id).to_hash();
+                    html! {
+                        <a class="sentence" {href}>
+                            <Highlighted text={sentence.text.to_string()} ranges={changes.to_vec()} />
+                        </a>
+                    }
+                }
+                None => html! { <p class="absent">{ "no similar sentence" }</p> },
+            } }
+        </div>
+    }
+}
