@@ -559,9 +559,13 @@ fn deep_link_restores_range_and_selection(context: &Context) -> Result<(), Strin
             from.first_day_number()
         ),
     )?;
-    context
-        .browser
-        .save_screenshot(&format!("{}{link}", context.base), 1280, 900, "timeline")
+    let overview = format!("#/timeline?focus={}", url(MISSILES));
+    context.browser.save_screenshot(
+        &format!("{}{overview}", context.base),
+        1280,
+        900,
+        "timeline",
+    )
 }
 
 fn filters_table_and_downloads(context: &Context) -> Result<(), String> {
