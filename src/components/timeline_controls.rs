@@ -31,7 +31,7 @@ pub fn timeline_controls(props: &Props) -> Html {
             { button("+", "Zoom in", w.zoom(0.5, props.anchor)) }
             { button("←", "Earlier", w.pan(-0.5)) }
             { button("→", "Later", w.pan(0.5)) }
-            { button("Show all", "Show every mark", props.whole) }
+            { button("Show all", "Show all marks", props.whole) }
             <p class="timeline-range" aria-live="polite">
                 { format!("{} to {}", format::date(&start), format::date(&end)) }
             </p>

@@ -111,6 +111,7 @@ pub fn check(dist: &Path) -> Result<(), String> {
             format!("#/article/{}?removed=1", document.id),
         ));
     }
+    views.extend(other_views(&corpus));
     let mut failures = Vec::new();
     for scheme in ["light", "dark"] {
         session.cdp(
@@ -149,4 +150,41 @@ pub fn check(dist: &Path) -> Result<(), String> {
             failures.join(", ")
         ))
     }
+}
+
+/// The explorer, compare and timeline views, in their main states.
+fn other_views(corpus: &crossread_corpus::Corpus) -> Vec<(String, String)> {
+    let mut views = vec![
+        ("the explorer".to_string(), "#/explore".to_string()),
+        (
+            "the explorer, claims searched and filtered".to_string(),
+            "#/explore?q=missiles&as=claims&stance=expected,hedged".to_string(),
+        ),
+        ("the compare overview".to_string(), "#/compare".to_string()),
+        ("the timelines".to_string(), "#/timeline".to_string()),
+    ];
+    if let Some(thread) = corpus.threads.iter().max_by_key(|t| t.docs.len()) {
+        let id = crate::url_component(&thread.id);
+        views.push((
+            "one event compared".to_string(),
+            format!("#/compare?focus={id}"),
+        ));
+        views.push((
+            "one event's timeline".to_string(),
+            format!("#/timeline?focus={id}"),
+        ));
+    }
+    if let [a, b, ..] = corpus.documents.as_slice() {
+        let pair = format!(
+            "#/compare?a={}&b={}",
+            crate::url_component(&a.id),
+            crate::url_component(&b.id)
+        );
+        views.push(("two articles compared".to_string(), pair));
+    }
+    if let Some(claim) = corpus.claims.first() {
+        let selected = format!("#/timeline?sel={}", crate::url_component(&claim.id));
+        views.push(("a timeline with a claim selected".to_string(), selected));
+    }
+    views
 }

@@ -161,6 +161,19 @@ pub fn article_page_file(id: &str) -> String {
     format!("article-{safe}.html")
 }
 
+/// Percent-encodes a value for a URL hash parameter, as the app does.
+pub fn url_component(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
 fn dist_task(args: &[String]) -> Result<(), String> {
     match args {
         [] => dist().map(drop),

@@ -121,7 +121,10 @@ fn each_facet_narrows(context: &Context) -> Result<(), String> {
         .iter()
         .max_by_key(|t| t.claims.len())
         .ok_or("no threads")?;
-    context.open(&format!("#/explore?as=claims&thread={}", url(&thread.id)))?;
+    context.open(&format!(
+        "#/explore?as=claims&thread={}",
+        crate::url_component(&thread.id)
+    ))?;
     wait_for_count(
         context,
         corpus
@@ -154,7 +157,10 @@ fn each_facet_narrows(context: &Context) -> Result<(), String> {
         .iter()
         .max_by_key(|e| e.docs.len())
         .ok_or("no entities")?;
-    context.open(&format!("#/explore?entity={}", url(&entity.id)))?;
+    context.open(&format!(
+        "#/explore?entity={}",
+        crate::url_component(&entity.id)
+    ))?;
     wait_for_count(context, entity.docs.len())?;
 
     context.open("#/explore?from=2023-01-01&to=2023-12-31")?;
@@ -164,18 +170,6 @@ fn each_facet_narrows(context: &Context) -> Result<(), String> {
         .filter(|d| d.published.is_some_and(|p| p.year == 2023))
         .count();
     wait_for_count(context, in_2023)
-}
-
-fn url(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 fn claims_containing(context: &Context, needle: &str) -> usize {
