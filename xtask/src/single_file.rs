@@ -17,10 +17,8 @@ pub const FILE_NAME: &str = "crossread.html";
 /// Writes `dist/crossread.html` from a built `dist/` and returns its path.
 pub fn write(dist: &Path) -> Result<PathBuf, String> {
     let index = read(&dist.join("index.html"))?;
-    let css_href = link_href(&index, "rel=\"stylesheet\"")?;
     let js_href = link_href(&index, "rel=\"modulepreload\"")?;
     let wasm_href = link_href(&index, "type=\"application/wasm\"")?;
-    let css = read(&dist.join(css_href))?;
     let glue = read(&dist.join(js_href))?;
     let wasm_path = dist.join(wasm_href);
     let wasm = std::fs::read(&wasm_path)
@@ -30,17 +28,21 @@ pub fn write(dist: &Path) -> Result<PathBuf, String> {
         without_exports(&glue)?,
         base64::engine::general_purpose::STANDARD.encode(&wasm)
     );
-    if script.contains("</script") || css.contains("</style") {
-        return Err(
-            "the glue or the stylesheet contains a closing tag; it cannot be inlined".into(),
-        );
+    if script.contains("</script") {
+        return Err("the glue contains a closing script tag; it cannot be inlined".into());
     }
     let mut page = index.clone();
-    for marker in [
-        "rel=\"stylesheet\"",
-        "rel=\"modulepreload\"",
-        "type=\"application/wasm\"",
-    ] {
+    // Every stylesheet, in page order, becomes one inline style block.
+    let mut css = String::new();
+    while let Ok(href) = link_href(&page, "rel=\"stylesheet\"") {
+        css.push_str(&read(&dist.join(href))?);
+        css.push('\n');
+        page = without_element(&page, "<link", "rel=\"stylesheet\"", ">")?;
+    }
+    if css.contains("</style") {
+        return Err("a stylesheet contains a closing tag; it cannot be inlined".into());
+    }
+    for marker in ["rel=\"modulepreload\"", "type=\"application/wasm\""] {
         page = without_element(&page, "<link", marker, ">")?;
     }
     page = without_element(&page, "<script", "type=\"module\"", "</script>")?;
