@@ -129,7 +129,15 @@ impl Context {
 }
 
 pub fn texts(context: &Context, selector: &str) -> Result<Vec<String>, String> {
-    let value = context.browser.session.eval(
+    texts_in(&context.browser.session, selector)
+}
+
+/// The trimmed text of every element matching `selector`.
+pub fn texts_in(
+    session: &crate::webdriver::Session,
+    selector: &str,
+) -> Result<Vec<String>, String> {
+    let value = session.eval(
         "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim());",
         json!([selector]),
     )?;

@@ -87,18 +87,6 @@ fn dominant(claims: &[&Claim]) -> Option<Stance> {
         .map(|(stance, _)| stance)
 }
 
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
 fn ballistic_thread(corpus: &Corpus) -> Result<&Thread, String> {
     corpus
         .threads
@@ -183,7 +171,7 @@ fn matrix_matches_the_seeds(context: &Context) -> Result<(), String> {
             let text = &cell[4];
             let place = format!("{} × {outlet}", thread.label);
             ensure(
-                cell[5].contains(&format!("focus={}", encode(&thread.id))),
+                cell[5].contains(&format!("focus={}", crate::url_component(&thread.id))),
                 || format!("{place}: the cell links to {:?}, not the thread", cell[5]),
             )?;
             match dominant(&claims) {
@@ -243,7 +231,7 @@ fn cell_opens_the_thread(context: &Context) -> Result<(), String> {
         .eval("return location.hash;", json!([]))?;
     ensure(
         hash.as_str()
-            .is_some_and(|h| h.contains(&format!("focus={}", encode(&thread.id)))),
+            .is_some_and(|h| h.contains(&format!("focus={}", crate::url_component(&thread.id)))),
         || format!("the thread is not in the URL: {hash}"),
     )?;
     context.browser.session.back()?;
@@ -290,7 +278,10 @@ fn column_heads(context: &Context) -> Result<Vec<String>, String> {
 fn ballistic_missiles_side_by_side(context: &Context) -> Result<(), String> {
     let corpus = &context.corpus;
     let thread = ballistic_thread(corpus)?;
-    context.open(&format!("#/compare?focus={}", encode(&thread.id)))?;
+    context.open(&format!(
+        "#/compare?focus={}",
+        crate::url_component(&thread.id)
+    ))?;
     wait_for_thread(context, thread)?;
     let expected: BTreeMap<String, BTreeSet<String>> = claims_by_outlet(corpus, thread)
         .into_iter()
@@ -343,9 +334,9 @@ fn ballistic_missiles_side_by_side(context: &Context) -> Result<(), String> {
             .ok_or_else(|| format!("unknown claim {id}"))?;
         let href = format!(
             "#/article/{}?p={}&sel={}",
-            encode(&claim.doc),
+            crate::url_component(&claim.doc),
             claim.paragraph,
-            encode(&claim.id)
+            crate::url_component(&claim.id)
         );
         ensure(link[1].as_str() == Some(href.as_str()), || {
             format!("{id} links to {}, expected {href}", link[1])
@@ -398,7 +389,10 @@ fn number_disagreement_is_flagged(context: &Context) -> Result<(), String> {
         for (i, left) in by_outlet.iter().enumerate() {
             for right in &by_outlet[i + 1..] {
                 if let Some((unit, a, b)) = disagreement(left, right) {
-                    context.open(&format!("#/compare?focus={}", encode(&thread.id)))?;
+                    context.open(&format!(
+                        "#/compare?focus={}",
+                        crate::url_component(&thread.id)
+                    ))?;
                     wait_for_thread(context, thread)?;
                     let rows = flagged_rows(context)?;
                     return ensure(
@@ -425,8 +419,8 @@ fn number_disagreement_is_flagged(context: &Context) -> Result<(), String> {
             if let Some((unit, a, b)) = disagreement(&claims_of(left), &claims_of(right)) {
                 context.open(&format!(
                     "#/compare?a={}&b={}",
-                    encode(&left.id),
-                    encode(&right.id)
+                    crate::url_component(&left.id),
+                    crate::url_component(&right.id)
                 ))?;
                 context.browser.session.wait_for(
                     "the aligned sentences",
@@ -467,10 +461,13 @@ fn deep_links_reproduce_comparisons(context: &Context) -> Result<(), String> {
         .collect();
     let outlets = reporting
         .iter()
-        .map(|o| encode(o))
+        .map(|o| crate::url_component(o))
         .collect::<Vec<_>>()
         .join(",");
-    let hash = format!("#/compare?outlet={outlets}&focus={}", encode(&thread.id));
+    let hash = format!(
+        "#/compare?outlet={outlets}&focus={}",
+        crate::url_component(&thread.id)
+    );
     context.open(&hash)?;
     let check = || -> Result<(), String> {
         wait_for_thread(context, thread)?;
@@ -504,7 +501,7 @@ fn deep_links_reproduce_comparisons(context: &Context) -> Result<(), String> {
     let url = session.eval("return location.hash;", json!([]))?;
     ensure(
         url.as_str()
-            .is_some_and(|h| h.contains(&format!("outlet={}", encode(&last)))),
+            .is_some_and(|h| h.contains(&format!("outlet={}", crate::url_component(&last)))),
         || format!("the chosen outlet is not in the URL: {url}"),
     )?;
 
@@ -535,7 +532,8 @@ fn deep_links_reproduce_comparisons(context: &Context) -> Result<(), String> {
     let url = session.eval("return location.hash;", json!([]))?;
     ensure(
         url.as_str().is_some_and(|h| {
-            h.contains(&format!("a={}", encode(a))) && h.contains(&format!("b={}", encode(b)))
+            h.contains(&format!("a={}", crate::url_component(a)))
+                && h.contains(&format!("b={}", crate::url_component(b)))
         }),
         || format!("the pair is not in the URL: {url}"),
     )?;
@@ -549,8 +547,12 @@ fn compare_fits_a_phone(context: &Context) -> Result<(), String> {
     let (a, b) = (&corpus.documents[0].id, &corpus.documents[1].id);
     let views = [
         "#/compare".to_string(),
-        format!("#/compare?focus={}", encode(&thread.id)),
-        format!("#/compare?a={}&b={}", encode(a), encode(b)),
+        format!("#/compare?focus={}", crate::url_component(&thread.id)),
+        format!(
+            "#/compare?a={}&b={}",
+            crate::url_component(a),
+            crate::url_component(b)
+        ),
     ];
     context.browser.session.set_window_size(375, 800)?;
     let result = views.iter().try_for_each(|hash| {

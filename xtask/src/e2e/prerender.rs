@@ -2,7 +2,7 @@
 //! `dist/`, readable with JavaScript off, and hydrated (not re-drawn) when
 //! the wasm arrives.
 
-use super::{ensure, texts, wait_for_heading, Case, Context};
+use super::{ensure, texts, texts_in, wait_for_heading, Case, Context};
 use crate::browser::Browser;
 use serde_json::json;
 
@@ -19,22 +19,8 @@ pub const CASES: &[Case] = &[
 
 fn readable_without_javascript(context: &Context) -> Result<(), String> {
     let browser = Browser::start_with_args(1280, 900, &["--blink-settings=scriptEnabled=false"])?;
-    let static_texts = |selector: &str| -> Result<Vec<String>, String> {
-        let value = browser.session.eval(
-            "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim());",
-            json!([selector]),
-        );
-        // With scripts off, WebDriver's own script still runs (it is not page script).
-        let value = value?;
-        Ok(value
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default())
-    };
+    // With scripts off, WebDriver's own scripts still run (they are not page scripts).
+    let static_texts = |selector: &str| texts_in(&browser.session, selector);
     browser.open(&context.base)?;
     let mut shown = static_texts(".article-entry .headline")?;
     let mut expected: Vec<String> = context

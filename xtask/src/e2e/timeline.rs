@@ -289,7 +289,10 @@ fn ballistic_missile_history(context: &Context) -> Result<(), String> {
         .iter()
         .find(|t| t.id == MISSILES)
         .ok_or("the seeds have no Iran → Russia ballistic-missile thread")?;
-    context.open(&format!("#/timeline?focus={}", url(MISSILES)))?;
+    context.open(&format!(
+        "#/timeline?focus={}",
+        crate::url_component(MISSILES)
+    ))?;
     wait_for_chart(context)?;
     let published = |c: &Claim| {
         corpus
@@ -416,7 +419,7 @@ fn keyboard_only(context: &Context) -> Result<(), String> {
         "the focused mark's claim in the URL",
         &format!(
             "return location.hash.includes('sel={}');",
-            url(&first_claim)
+            crate::url_component(&first_claim)
         ),
     )?;
     let detail = texts(context, ".timeline-detail blockquote")?.join("");
@@ -472,9 +475,10 @@ fn keyboard_only(context: &Context) -> Result<(), String> {
     session.press_keys("\u{E007}")?; // Enter
     wait_for_heading(context, &headline)?;
     let reader = hash(context)?;
-    ensure(reader.contains(&format!("sel={}", url(&claim_id))), || {
-        format!("the reader URL {reader} does not select {claim_id}")
-    })?;
+    ensure(
+        reader.contains(&format!("sel={}", crate::url_component(&claim_id))),
+        || format!("the reader URL {reader} does not select {claim_id}"),
+    )?;
     session.back()?;
     wait_for_chart(context)?;
     let restored = marks(context)?
@@ -501,7 +505,10 @@ fn deep_link_restores_range_and_selection(context: &Context) -> Result<(), Strin
         })
         .max_by_key(|c| c.threads.len())
         .ok_or("no claim dated in 2023 – March 2024")?;
-    let link = format!("#/timeline?view=2023-01..2024-03&sel={}", url(&chosen.id));
+    let link = format!(
+        "#/timeline?view=2023-01..2024-03&sel={}",
+        crate::url_component(&chosen.id)
+    );
     context.open(&link)?;
     for attempt in ["opened", "reloaded"] {
         wait_for_chart(context)?;
@@ -559,7 +566,7 @@ fn deep_link_restores_range_and_selection(context: &Context) -> Result<(), Strin
             from.first_day_number()
         ),
     )?;
-    let overview = format!("#/timeline?focus={}", url(MISSILES));
+    let overview = format!("#/timeline?focus={}", crate::url_component(MISSILES));
     context.browser.save_screenshot(
         &format!("{}{overview}", context.base),
         1280,
@@ -690,16 +697,4 @@ fn filters_table_and_downloads(context: &Context) -> Result<(), String> {
     })();
     session.set_window_size(1280, 900)?;
     result
-}
-
-fn url(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
