@@ -414,6 +414,8 @@ pub enum RemovalReason {
     Tracking,
     /// "Content retrieved from: URL" and similar lines, moved to `url`.
     SourceLine,
+    /// Readers' comments under a saved web page.
+    Comments,
 }
 
 impl RemovalReason {
@@ -436,6 +438,7 @@ impl RemovalReason {
             RemovalReason::Navigation => "page navigation",
             RemovalReason::Tracking => "tracking pixel text",
             RemovalReason::SourceLine => "source line",
+            RemovalReason::Comments => "reader comments",
         }
     }
 }

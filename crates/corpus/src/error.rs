@@ -39,7 +39,7 @@ impl fmt::Display for Problem {
             Problem::CatalogSyntax(message) => write!(f, "the catalog is not valid TOML: {message}"),
             Problem::CatalogEntryWithoutFile => write!(f, "the catalog describes this file, but there is no such file in the corpus"),
             Problem::CatalogField { field, message } => write!(f, "catalog field `{field}`: {message}"),
-            Problem::UnsupportedExtension => write!(f, "only .txt files are read as articles"),
+            Problem::UnsupportedExtension => write!(f, "only .txt, .md, .html and .htm files are read as articles"),
         }
     }
 }

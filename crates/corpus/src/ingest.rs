@@ -1,6 +1,9 @@
 //! Ingestion of one article file and of a whole corpus: input checks,
 //! normalisation, separating the body from page chrome, header metadata,
 //! and the merge with the catalog (recording where each value came from).
+//! Plain text, Markdown and saved web pages all end up as lines of text
+//! that go through the same segmentation, so a saved page and the plain
+//! text of the same article give the same headline and body.
 
 use crate::catalog::{Catalog, CatalogEntry, CATALOG_FILE};
 use crate::chrome::{self, bullet_text, classify_line};
@@ -10,8 +13,9 @@ use crate::document::{
 };
 use crate::error::{CorpusError, IngestError, Problem};
 use crate::header::{parse_aggregator_byline, parse_by_line, parse_dateline};
+use crate::html;
 use crate::normalize::{self, word_count};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Largest article file accepted. Long-form features run to 100 KB of text;
 /// anything past 2 MiB is a wrong file, not an article.
@@ -24,8 +28,49 @@ pub struct SourceFile {
     pub bytes: Vec<u8>,
 }
 
+/// File extensions read as articles (compared without case).
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
+/// How an article file is read, decided by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`: plain text; markup in it is an error.
+    Text,
+    /// `.md`: plain text whose heading marks (`# `) and emphasis are dropped.
+    Markdown,
+    /// `.html`, `.htm`: a saved web page, parsed (never run).
+    Html,
+}
+
+impl Format {
+    /// The format of a file name, or `None` for an extension not read.
+    pub fn of(name: &str) -> Option<Format> {
+        let (_, extension) = name.rsplit_once('.')?;
+        match extension.to_ascii_lowercase().as_str() {
+            "txt" => Some(Format::Text),
+            "md" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
 /// Checks that bytes are an article text and returns them as `&str`.
 pub fn check_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, IngestError> {
+    let text = check_bytes(name, bytes)?;
+    let tags = count_tags(text);
+    if tags >= 8 || text.to_ascii_lowercase().contains("<script") {
+        return Err(IngestError {
+            file: name.to_string(),
+            problem: Problem::Markup { tags },
+        });
+    }
+    Ok(text)
+}
+
+/// The checks every file passes, markup or not: size, not empty, not
+/// binary, UTF-8.
+fn check_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, IngestError> {
     let fail = |problem| {
         Err(IngestError {
             file: name.to_string(),
@@ -52,10 +97,6 @@ pub fn check_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, IngestErro
     };
     if looks_binary(bytes) {
         return fail(Problem::Binary);
-    }
-    let tags = count_tags(text);
-    if tags >= 8 || text.to_ascii_lowercase().contains("<script") {
-        return fail(Problem::Markup { tags });
     }
     Ok(text)
 }
@@ -92,21 +133,125 @@ pub fn ingest(
     bytes: &[u8],
     entry: Option<&CatalogEntry>,
 ) -> Result<Document, IngestError> {
-    if !name.to_ascii_lowercase().ends_with(".txt") {
-        return Err(IngestError {
-            file: name.to_string(),
-            problem: Problem::UnsupportedExtension,
-        });
-    }
-    let text = check_text(name, bytes)?;
-    let page = segment(normalize::lines(text));
+    ingest_with(name, bytes, entry, Provenance::Catalog)
+}
+
+/// Ingests one article whose facts (`entry`) come from `facts`: the
+/// catalog, or a reader who typed them in the page (`Provenance::Reader`).
+pub fn ingest_with(
+    name: &str,
+    bytes: &[u8],
+    entry: Option<&CatalogEntry>,
+    facts: Provenance,
+) -> Result<Document, IngestError> {
+    let format = Format::of(name).ok_or_else(|| IngestError {
+        file: name.to_string(),
+        problem: Problem::UnsupportedExtension,
+    })?;
+    let page = match format {
+        Format::Text => segment(normalize::lines(check_text(name, bytes)?)),
+        Format::Markdown => segment(markdown_lines(check_text(name, bytes)?)),
+        Format::Html => html_page(check_bytes(name, bytes)?),
+    };
     if page.paragraphs.is_empty() {
         return Err(IngestError {
             file: name.to_string(),
             problem: Problem::NoText,
         });
     }
-    Ok(merge(name, page, entry))
+    Ok(merge(name, page, entry, facts))
+}
+
+/// The text of a file as lines, before page chrome is told from body text
+/// (for `crossread sentences`): a saved page's visible text without the
+/// parts its markup marks as chrome.
+pub fn text_lines(name: &str, bytes: &[u8]) -> Result<Vec<String>, IngestError> {
+    Ok(match Format::of(name) {
+        Some(Format::Html) => html::extract(check_bytes(name, bytes)?)
+            .lines
+            .into_iter()
+            .filter(|l| l.removed.is_none())
+            .map(|l| l.text)
+            .collect(),
+        Some(Format::Markdown) => markdown_lines(check_text(name, bytes)?),
+        _ => normalize::lines(check_text(name, bytes)?),
+    })
+}
+
+/// Markdown read as text: heading marks and emphasis asterisks go, the
+/// words stay.
+fn markdown_lines(text: &str) -> Vec<String> {
+    normalize::lines(text)
+        .into_iter()
+        .map(|line| {
+            let line = match line.trim_start_matches('#') {
+                rest if rest.len() < line.len() && line.len() - rest.len() <= 6 => {
+                    rest.trim().to_string()
+                }
+                _ => line,
+            };
+            line.replace("**", "").replace("__", "")
+        })
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// A saved page: its text blocks go through the same segmentation as a
+/// plain text, with the blocks its markup marks as chrome already set
+/// aside; then its metadata fills the fields (provenance `html-meta`).
+fn html_page(text: &str) -> Page {
+    let saved = html::extract(text);
+    let headline_at = saved.lines.iter().position(|l| l.heading);
+    let mut lines = Vec::with_capacity(saved.lines.len() + 1);
+    let mut preset = Vec::with_capacity(saved.lines.len() + 1);
+    if headline_at.is_none() {
+        if let Some(headline) = &saved.meta.headline {
+            lines.push(headline.clone());
+            preset.push(None);
+        }
+    }
+    for (at, line) in saved.lines.into_iter().enumerate() {
+        let reason = if Some(at) == headline_at {
+            None
+        } else if headline_at.is_some_and(|h| at < h) {
+            // Above the headline of a saved page is only site furniture.
+            line.removed.or_else(|| {
+                classify_line(&line.text).or(Some(if chrome::is_section_label(&line.text) {
+                    RemovalReason::SectionLabel
+                } else {
+                    RemovalReason::Navigation
+                }))
+            })
+        } else {
+            line.removed
+        };
+        lines.push(line.text);
+        preset.push(reason);
+    }
+    let mut page = segment_with(lines, preset);
+    let meta = saved.meta;
+    let mut set = |field: &'static str, present: bool| {
+        if present {
+            page.from_markup.insert(field);
+        }
+        present
+    };
+    if set("headline", meta.headline.is_some()) {
+        page.headline = meta.headline;
+    }
+    if set("published", meta.published.is_some()) {
+        page.published = meta.published;
+    }
+    if set("authors", !meta.authors.is_empty()) {
+        page.authors = meta.authors;
+    }
+    if set("url", meta.url.is_some()) {
+        page.url = meta.url;
+    }
+    if set("outlet", meta.outlet.is_some()) {
+        page.outlet = meta.outlet;
+    }
+    page
 }
 
 /// Ingests every file in name order and merges the catalog. All problems
@@ -162,6 +307,8 @@ struct Page {
     url: Option<String>,
     paragraphs: Vec<String>,
     removed: Vec<Removed>,
+    /// Fields read from a saved page's markup rather than its text.
+    from_markup: BTreeSet<&'static str>,
 }
 
 /// Lines before the body that can only be header or chrome. A header rarely
@@ -170,7 +317,18 @@ struct Page {
 const HEADER_WINDOW: usize = 14;
 
 fn segment(lines: Vec<String>) -> Page {
-    let mut reasons: Vec<Option<RemovalReason>> = lines.iter().map(|l| classify_line(l)).collect();
+    let preset = vec![None; lines.len()];
+    segment_with(lines, preset)
+}
+
+/// Segments lines some of which are already known to be chrome (`preset`,
+/// from a saved page's markup).
+fn segment_with(lines: Vec<String>, preset: Vec<Option<RemovalReason>>) -> Page {
+    let mut reasons: Vec<Option<RemovalReason>> = lines
+        .iter()
+        .zip(&preset)
+        .map(|(l, known)| known.or_else(|| classify_line(l)))
+        .collect();
     mark_neighbours(&lines, &mut reasons);
     let mut page = Page::default();
     let mut removed: Vec<(usize, Removed)> = Vec::new();
@@ -224,7 +382,14 @@ fn segment(lines: Vec<String>) -> Page {
     let mut plain_run: Vec<usize> = Vec::new();
     let mut dek_lines = Vec::new();
     let mut saw_metadata = false;
-    for at in cursor..lines.len().min(cursor + HEADER_WINDOW) {
+    // Lines set aside by markup do not count against the window.
+    let mut window_end = cursor;
+    let mut counted = 0;
+    while window_end < lines.len() && counted < HEADER_WINDOW {
+        counted += usize::from(preset[window_end].is_none());
+        window_end += 1;
+    }
+    for at in cursor..window_end {
         let line = &lines[at];
         if reasons[at].is_some() {
             continue;
@@ -355,7 +520,7 @@ fn host_named_in_banner(line: &str) -> Option<String> {
     (!host.is_empty() && word_count(host) <= 3).then(|| host.to_string())
 }
 
-fn merge(name: &str, page: Page, entry: Option<&CatalogEntry>) -> Document {
+fn merge(name: &str, page: Page, entry: Option<&CatalogEntry>, facts: Provenance) -> Document {
     let mut provenance = BTreeMap::new();
     let mut conflicts = Vec::new();
     let empty = CatalogEntry::default();
@@ -364,18 +529,23 @@ fn merge(name: &str, page: Page, entry: Option<&CatalogEntry>) -> Document {
                     text: Option<String>,
                     catalog: Option<String>,
                     agree: &dyn Fn(&str, &str) -> bool| {
+        let own = if page.from_markup.contains(field) {
+            Provenance::HtmlMeta
+        } else {
+            Provenance::Text
+        };
         let value = match (text, catalog) {
-            (Some(t), Some(c)) if agree(&t, &c) => Some((t, Provenance::Text)),
+            (Some(t), Some(c)) if agree(&t, &c) => Some((t, own)),
             (Some(t), Some(c)) => {
                 conflicts.push(Conflict {
                     field: field.to_string(),
                     text: t,
                     catalog: c.clone(),
                 });
-                Some((c, Provenance::Catalog))
+                Some((c, facts))
             }
-            (Some(t), None) => Some((t, Provenance::Text)),
-            (None, Some(c)) => Some((c, Provenance::Catalog)),
+            (Some(t), None) => Some((t, own)),
+            (None, Some(c)) => Some((c, facts)),
             (None, None) => None,
         };
         value.map(|(v, source)| {

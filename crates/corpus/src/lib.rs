@@ -1,5 +1,5 @@
-//! Crossread's corpus crate: turns news articles (plain text, as captured from
-//! web pages) into clean documents and structured evidence.
+//! Crossread's corpus crate: turns news articles (plain text as captured from
+//! web pages, Markdown, or saved `.html` pages) into clean documents and structured evidence.
 //!
 //! Everything here is pure: bytes and strings in, data out. No file system,
 //! no clock, no threads, no web APIs, so the same code runs in the build
@@ -27,6 +27,7 @@ pub mod document;
 pub mod entities;
 pub mod error;
 pub mod header;
+pub mod html;
 pub mod ingest;
 pub mod lexicon;
 pub mod normalize;
@@ -48,4 +49,6 @@ pub use document::{
     Provenance, Quote, RemovalReason, Removed, Source, Span, Stance, Thread, TimeRef, SCHEMA,
 };
 pub use error::{CorpusError, IngestError, Problem};
-pub use ingest::{build_corpus, ingest, SourceFile, MAX_FILE_BYTES};
+pub use ingest::{
+    build_corpus, ingest, ingest_with, Format, SourceFile, ARTICLE_EXTENSIONS, MAX_FILE_BYTES,
+};

@@ -14,8 +14,7 @@ pub struct SourceDir {
     pub paths: Vec<PathBuf>,
 }
 
-/// File extensions read as articles.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt"];
+pub use crate::ingest::ARTICLE_EXTENSIONS;
 
 /// Reads every article file (sorted by name) and the catalog of `dir`.
 pub fn read_source_dir(dir: &Path) -> Result<SourceDir, String> {
@@ -38,7 +37,10 @@ pub fn read_source_dir(dir: &Path) -> Result<SourceDir, String> {
     }
     paths.sort();
     if paths.is_empty() {
-        return Err(format!("{}: no article files (.txt) found", dir.display()));
+        return Err(format!(
+            "{}: no article files (.txt, .md, .html, .htm) found",
+            dir.display()
+        ));
     }
     let mut files = Vec::with_capacity(paths.len());
     for path in &paths {

@@ -1,9 +1,9 @@
 //! `crossread`: the command-line face of the corpus crate. All file-system
 //! work happens here; the library only sees bytes.
 
-use crossread_corpus::ingest::check_text;
+use crossread_corpus::ingest::text_lines;
 use crossread_corpus::source_dir::read_source_dir;
-use crossread_corpus::{analyse, build_corpus, ingest, Corpus};
+use crossread_corpus::{analyse, build_corpus, ingest, Corpus, Format};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -14,7 +14,11 @@ usage:
   crossread export --seeds DIR          print the analysed corpus as JSON (schema crossread/1)
   crossread check  --seeds DIR          validate a corpus and print a short report
   crossread sentences [--json] [FILE|-] print one sentence per line (--json: with byte spans)
-  crossread analyze [FILE|-]            print the JSON corpus of one article (stdin for - or no FILE)";
+  crossread analyze [FILE|-]            print the JSON corpus of one article (stdin for - or no FILE)
+
+FILE is plain text (.txt, or any other name), Markdown (.md) or a saved web
+page (.html, .htm); standard input is read as a web page when it starts with
+<!DOCTYPE html> or <html>, else as text.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -83,17 +87,35 @@ fn read_stdin() -> Result<(String, Vec<u8>), String> {
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| format!("standard input: cannot read: {e}"))?;
-    Ok(("stdin.txt".to_string(), bytes))
+    let name = if looks_like_a_web_page(&bytes) {
+        "stdin.html"
+    } else {
+        "stdin.txt"
+    };
+    Ok((name.to_string(), bytes))
+}
+
+/// A saved page starts with a doctype or an `<html>` tag (after a BOM,
+/// blank space or comments).
+fn looks_like_a_web_page(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let head = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// The name a file is ingested under: its own when its extension is read
+/// as an article, else read as plain text.
+fn article_name(name: &str) -> String {
+    if Format::of(name).is_some() {
+        name.to_string()
+    } else {
+        format!("{name}.txt")
+    }
 }
 
 /// Ingests and analyses one article as a corpus of one.
 fn analyse_one(name: &str, bytes: &[u8]) -> Result<Corpus, String> {
-    let name = if name.to_ascii_lowercase().ends_with(".txt") {
-        name.to_string()
-    } else {
-        format!("{name}.txt")
-    };
-    let document = ingest(&name, bytes, None).map_err(|e| e.to_string())?;
+    let document = ingest(&article_name(name), bytes, None).map_err(|e| e.to_string())?;
     Ok(analyse(vec![document]))
 }
 
@@ -108,13 +130,14 @@ struct SentenceOut<'a> {
 }
 
 /// `crossread sentences`: the input's text split into sentences. The text
-/// is checked like an article (UTF-8, not binary, not markup), normalised
-/// into paragraphs (one per line), but not stripped of page chrome.
+/// is checked like an article (UTF-8, not binary, no markup in a text),
+/// normalised into paragraphs (one per line), but not stripped of page
+/// chrome; a saved page gives its visible text minus what its markup marks
+/// as chrome (navigation, share bars, comments).
 fn sentences(args: &[String]) -> Result<(), String> {
     let json = args.iter().any(|a| a == "--json");
     let (name, bytes) = read_input(args)?;
-    let text = check_text(&name, &bytes).map_err(|e| e.to_string())?;
-    let paragraphs = crossread_corpus::normalize::lines(text);
+    let paragraphs = text_lines(&article_name(&name), &bytes).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     for (p, paragraph) in paragraphs.iter().enumerate() {
         for (s, span) in crossread_corpus::sentences::split(paragraph)

@@ -1,0 +1,688 @@
+//! Saved web pages (`.html`, `.htm`): the article's visible text as lines,
+//! each marked with why it is not body text when it is page chrome, plus
+//! the page's metadata (`og:title`, `article:published_time`, author,
+//! canonical address, site name).
+//!
+//! Why a tokenizer and not a DOM: html5ever's tokenizer follows the HTML
+//! standard (character references, comments, CDATA, raw text in `<script>`
+//! and `<style>`), so any page a browser can read is read the same way,
+//! while the element stack kept here is linear in the input (html5ever's
+//! full tree builder is quadratic on deeply nested markup). Nothing is ever
+//! executed: script and style contents are raw text that is dropped, except
+//! JSON-LD, which is parsed as data for metadata fallbacks. Measurements
+//! and the choice of crate: `docs/rules.md`, "Saved web pages".
+
+use crate::date::PartialDate;
+use crate::document::RemovalReason;
+use crate::normalize::collapse_whitespace;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use std::cell::RefCell;
+
+/// One block of visible text, in page order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub text: String,
+    /// Why the block is page chrome (a `<nav>`, a share bar, comments...),
+    /// or `None` for text that may be article body.
+    pub removed: Option<RemovalReason>,
+    /// The text of an `<h1>`.
+    pub heading: bool,
+    /// Which main-content container (`<article>`, `<main>`, `role=main`,
+    /// `itemprop=articleBody`) holds the line, numbered in page order.
+    container: Option<usize>,
+}
+
+/// Metadata a saved page states in its markup.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    /// `<h1>`, else `og:title`, else JSON-LD `headline`, else `<title>`
+    /// without a trailing " | Site name".
+    pub headline: Option<String>,
+    pub published: Option<PartialDate>,
+    pub authors: Vec<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+}
+
+/// What a saved page holds: its text blocks and its metadata.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SavedPage {
+    pub lines: Vec<Line>,
+    pub meta: PageMeta,
+}
+
+/// Reads a saved page. Never fails: whatever the markup, the result is the
+/// text a browser would show, minus chrome.
+pub fn extract(html: &str) -> SavedPage {
+    let tokenizer = Tokenizer::new(Reader::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(html.into());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.state.into_inner().finish()
+}
+
+/// Elements whose content is never shown as text.
+const SILENT: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "title",
+    "textarea",
+    "select",
+    "button",
+    "video",
+    "audio",
+    "map",
+    "head",
+    "noembed",
+    "noframes",
+    "xmp",
+    "plaintext",
+    "dialog",
+];
+
+/// Elements that end a line of text where they start and end.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "br",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// Elements with no end tag: never pushed on the element stack.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen",
+];
+
+/// Deeper nesting than this is not tracked (its text still counts, in its
+/// ancestors' context): keeps hostile markup linear.
+const MAX_DEPTH: usize = 512;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    /// Nothing special: may be body text.
+    Plain,
+    /// Never shown (scripts, styles, hidden parts, form controls).
+    Silent,
+    /// Page chrome, kept for the reader with the reason.
+    Chrome(RemovalReason),
+}
+
+struct Open {
+    name: String,
+    context: Context,
+    /// Opens a main-content container.
+    main: bool,
+}
+
+#[derive(Default)]
+struct State {
+    stack: Vec<Open>,
+    /// Elements not pushed because the stack was full; their end tags are
+    /// ignored until the count is back to zero.
+    overflow: usize,
+    line: String,
+    lines: Vec<Line>,
+    /// Main-content containers opened so far.
+    containers: usize,
+    container_open: Option<usize>,
+    raw: Option<Raw>,
+    meta: RawMeta,
+}
+
+/// Raw text being collected (the tokenizer delivers it in pieces).
+enum Raw {
+    Title(String),
+    JsonLd(String),
+    Skip,
+}
+
+#[derive(Default)]
+struct RawMeta {
+    og_title: Option<String>,
+    title: Option<String>,
+    site_name: Option<String>,
+    canonical: Option<String>,
+    og_url: Option<String>,
+    published: Option<String>,
+    time_datetime: Option<String>,
+    authors: Vec<String>,
+    json_ld: Vec<String>,
+}
+
+#[derive(Default)]
+struct Reader {
+    state: RefCell<State>,
+}
+
+impl TokenSink for Reader {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut state = self.state.borrow_mut();
+        match token {
+            Token::TagToken(tag) => match tag.kind {
+                TagKind::StartTag => return state.start(&tag),
+                TagKind::EndTag => state.end(&tag.name),
+            },
+            Token::CharacterTokens(text) => state.text(&text),
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+fn attr<'a>(tag: &'a Tag, name: &str) -> Option<&'a str> {
+    tag.attrs
+        .iter()
+        .find(|a| &*a.name.local == name)
+        .map(|a| &*a.value)
+}
+
+impl State {
+    fn context(&self) -> Context {
+        let mut context = Context::Plain;
+        for open in &self.stack {
+            match open.context {
+                Context::Silent => return Context::Silent,
+                Context::Chrome(reason) if context == Context::Plain => {
+                    context = Context::Chrome(reason)
+                }
+                _ => {}
+            }
+        }
+        context
+    }
+
+    /// The number of the main-content container the text is in (only the
+    /// outermost one is numbered: nested ones are part of it).
+    fn container(&self) -> Option<usize> {
+        self.container_open
+    }
+
+    fn start(&mut self, tag: &Tag) -> TokenSinkResult<()> {
+        let name: &str = &tag.name;
+        self.collect_meta(tag);
+        let raw_kind = match name {
+            "script" => Some(RawKind::ScriptData),
+            "style" | "noscript" | "iframe" | "noembed" | "noframes" | "xmp" => {
+                Some(RawKind::Rawtext)
+            }
+            "title" | "textarea" => Some(RawKind::Rcdata),
+            _ => None,
+        };
+        if let Some(kind) = raw_kind.filter(|_| !tag.self_closing || name != "script") {
+            let is_json_ld = name == "script"
+                && attr(tag, "type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+            self.raw = Some(if name == "title" && self.meta.title.is_none() {
+                Raw::Title(String::new())
+            } else if is_json_ld {
+                Raw::JsonLd(String::new())
+            } else {
+                Raw::Skip
+            });
+            // Raw text elements get no stack entry: their end tag closes them.
+            return TokenSinkResult::RawData(kind);
+        }
+        if BLOCKS.contains(&name) {
+            self.flush();
+        }
+        if VOID.contains(&name) || tag.self_closing {
+            return TokenSinkResult::Continue;
+        }
+        if self.stack.len() >= MAX_DEPTH {
+            self.overflow += 1;
+            return TokenSinkResult::Continue;
+        }
+        let context = element_context(tag, self.container().is_some());
+        let main = is_main_container(tag) && self.container().is_none();
+        if context != Context::Plain {
+            self.flush();
+        }
+        if main {
+            self.container_open = Some(self.containers);
+            self.containers += 1;
+        }
+        self.stack.push(Open {
+            name: name.to_string(),
+            context,
+            main,
+        });
+        TokenSinkResult::Continue
+    }
+
+    fn end(&mut self, name: &str) {
+        if let Some(raw) = self.raw.take() {
+            match raw {
+                Raw::Title(text) => self.meta.title = Some(collapse_whitespace(&text)),
+                Raw::JsonLd(text) => self.meta.json_ld.push(text),
+                Raw::Skip => {}
+            }
+            return;
+        }
+        if BLOCKS.contains(&name) {
+            self.flush();
+        }
+        if self.overflow > 0 {
+            self.overflow -= 1;
+            return;
+        }
+        let Some(at) = self.stack.iter().rposition(|o| o.name == name) else {
+            return;
+        };
+        let closes_special = self.stack[at..]
+            .iter()
+            .any(|o| o.context != Context::Plain || o.main);
+        if closes_special {
+            self.flush();
+        }
+        if self.stack.drain(at..).any(|open| open.main) {
+            self.container_open = None;
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        match &mut self.raw {
+            Some(Raw::Title(buffer) | Raw::JsonLd(buffer)) => buffer.push_str(text),
+            Some(Raw::Skip) => {}
+            None => {
+                if self.context() != Context::Silent {
+                    self.line.push_str(text);
+                }
+            }
+        }
+    }
+
+    /// Ends the current line of text, in the context of the open elements.
+    fn flush(&mut self) {
+        let text = collapse_whitespace(&self.line);
+        self.line.clear();
+        if text.is_empty() {
+            return;
+        }
+        let heading = self.stack.iter().any(|o| o.name == "h1");
+        let removed = match self.context() {
+            Context::Plain => None,
+            Context::Chrome(reason) => Some(reason),
+            Context::Silent => return,
+        };
+        let container = self.container();
+        self.lines.push(Line {
+            text,
+            removed,
+            heading,
+            container,
+        });
+    }
+
+    fn collect_meta(&mut self, tag: &Tag) {
+        match &*tag.name {
+            "meta" => {
+                let key = attr(tag, "property")
+                    .or_else(|| attr(tag, "name"))
+                    .map(str::to_ascii_lowercase);
+                let (Some(key), Some(content)) = (key, attr(tag, "content")) else {
+                    return;
+                };
+                let content = collapse_whitespace(content);
+                if content.is_empty() {
+                    return;
+                }
+                let slot = match key.as_str() {
+                    "og:title" => &mut self.meta.og_title,
+                    "og:site_name" => &mut self.meta.site_name,
+                    "og:url" => &mut self.meta.og_url,
+                    "article:published_time" => &mut self.meta.published,
+                    "author" | "article:author" => {
+                        if !content.starts_with("http") && !self.meta.authors.contains(&content) {
+                            self.meta.authors.push(content);
+                        }
+                        return;
+                    }
+                    _ => return,
+                };
+                slot.get_or_insert(content);
+            }
+            "link" => {
+                let canonical = attr(tag, "rel").is_some_and(|rel| {
+                    rel.split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                });
+                if let Some(href) = attr(tag, "href").filter(|_| canonical) {
+                    self.meta.canonical.get_or_insert(href.trim().to_string());
+                }
+            }
+            "time" => {
+                if let Some(datetime) = attr(tag, "datetime") {
+                    self.meta
+                        .time_datetime
+                        .get_or_insert(datetime.trim().to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> SavedPage {
+        self.flush();
+        let meta = self.page_meta();
+        let mut lines = self.lines;
+        keep_main_container(&mut lines);
+        SavedPage { lines, meta }
+    }
+
+    fn page_meta(&self) -> PageMeta {
+        let raw = &self.meta;
+        let json_ld = raw
+            .json_ld
+            .iter()
+            .find_map(|text| JsonLdArticle::parse(text))
+            .unwrap_or_default();
+        let h1 = self
+            .lines
+            .iter()
+            .find(|l| l.heading)
+            .map(|l| l.text.clone());
+        let headline = h1
+            .or_else(|| raw.og_title.clone())
+            .or(json_ld.headline)
+            .or_else(|| raw.title.as_deref().map(title_without_site));
+        let published = [&raw.published, &json_ld.published, &raw.time_datetime]
+            .into_iter()
+            .flatten()
+            .find_map(|text| parse_meta_date(text));
+        let mut authors = raw.authors.clone();
+        if authors.is_empty() {
+            authors = json_ld.authors;
+        }
+        PageMeta {
+            headline: headline.filter(|h| !h.is_empty()),
+            published,
+            authors: authors.iter().flat_map(|a| split_authors(a)).collect(),
+            url: raw
+                .canonical
+                .clone()
+                .or_else(|| raw.og_url.clone())
+                .or(json_ld.url)
+                .filter(|u| u.starts_with("http")),
+            outlet: raw.site_name.clone().or(json_ld.publisher),
+        }
+    }
+}
+
+/// Why an element's text is not body text, from its name, role, class and
+/// id. Inside the main content a `<header>` is the article's own header
+/// (headline, byline), not the site's.
+fn element_context(tag: &Tag, inside_main: bool) -> Context {
+    let name: &str = &tag.name;
+    let hidden = attr(tag, "hidden").is_some()
+        || attr(tag, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+    if SILENT.contains(&name) || hidden {
+        return Context::Silent;
+    }
+    if is_main_container(tag) {
+        return Context::Plain;
+    }
+    let by_name = match name {
+        "nav" => Some(RemovalReason::Navigation),
+        "header" if !inside_main => Some(RemovalReason::Navigation),
+        "footer" => Some(RemovalReason::Navigation),
+        "aside" => Some(RemovalReason::Related),
+        "form" => Some(RemovalReason::Promo),
+        "figcaption" => Some(RemovalReason::Caption),
+        _ => None,
+    };
+    let by_role = || {
+        let role = attr(tag, "role")?.trim().to_ascii_lowercase();
+        match role.as_str() {
+            "navigation" | "banner" | "contentinfo" | "search" | "menu" | "menubar" => {
+                Some(RemovalReason::Navigation)
+            }
+            "complementary" => Some(RemovalReason::Related),
+            "dialog" | "alertdialog" => Some(RemovalReason::SiteBanner),
+            _ => None,
+        }
+    };
+    by_name
+        .or_else(by_role)
+        .or_else(|| reason_from_names(tag))
+        .map_or(Context::Plain, Context::Chrome)
+}
+
+/// Chrome named by its class or id: `share-bar`, `cookie-banner`,
+/// `comments`, `newsletter-signup`, `related-stories`.
+fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
+    let names = [attr(tag, "class"), attr(tag, "id")];
+    let parts = names
+        .iter()
+        .flatten()
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .map(str::to_ascii_lowercase);
+    let mut found = None;
+    for part in parts {
+        let reason = match part.as_str() {
+            "cookie" | "cookies" | "consent" | "gdpr" => RemovalReason::SiteBanner,
+            "comment" | "comments" | "disqus" | "replies" => RemovalReason::Comments,
+            "share" | "sharing" | "sharebar" | "social" | "breadcrumb" | "breadcrumbs"
+            | "navbar" | "menu" | "skip" | "pagination" => RemovalReason::Navigation,
+            "newsletter" | "subscribe" | "subscription" | "paywall" | "signup" | "promo" | "ad"
+            | "ads" | "advert" | "advertisement" | "sponsored" => RemovalReason::Promo,
+            "related" | "recommended" | "recirculation" | "outbrain" | "taboola" | "trending" => {
+                RemovalReason::Related
+            }
+            "caption" | "figcaption" => RemovalReason::Caption,
+            "credit" | "credits" => RemovalReason::Credit,
+            _ => continue,
+        };
+        found.get_or_insert(reason);
+    }
+    found
+}
+
+fn is_main_container(tag: &Tag) -> bool {
+    matches!(&*tag.name, "article" | "main")
+        || attr(tag, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+        || attr(tag, "itemprop").is_some_and(|p| p.trim() == "articleBody")
+}
+
+/// When the page marks its main content, text outside the container with
+/// the most words is chrome: other `<article>`s are related stories,
+/// anything else is site furniture. The `<h1>` stays wherever it is.
+fn keep_main_container(lines: &mut [Line]) {
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    for line in lines.iter().filter(|l| l.removed.is_none()) {
+        if let Some(c) = line.container {
+            let count = crate::normalize::word_count(&line.text);
+            match words.iter_mut().find(|(id, _)| *id == c) {
+                Some((_, n)) => *n += count,
+                None => words.push((c, count)),
+            }
+        }
+    }
+    let Some(main) = words
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map(|(id, _)| *id)
+    else {
+        return;
+    };
+    for line in lines.iter_mut() {
+        if line.removed.is_none() && !line.heading && line.container != Some(main) {
+            line.removed = Some(if line.container.is_some() {
+                RemovalReason::Related
+            } else {
+                RemovalReason::Navigation
+            });
+        }
+    }
+}
+
+/// The article fields of the page's JSON-LD (schema.org `NewsArticle` and
+/// kin), used where the meta tags are silent.
+#[derive(Default)]
+struct JsonLdArticle {
+    headline: Option<String>,
+    published: Option<String>,
+    authors: Vec<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+}
+
+impl JsonLdArticle {
+    fn parse(text: &str) -> Option<JsonLdArticle> {
+        let value: serde_json::Value = serde_json::from_str(text.trim()).ok()?;
+        let article = find_article(&value, 0)?;
+        let string = |v: Option<&serde_json::Value>| {
+            v.and_then(serde_json::Value::as_str)
+                .map(collapse_whitespace)
+                .filter(|s| !s.is_empty())
+        };
+        let name_of = |v: &serde_json::Value| match v {
+            serde_json::Value::String(_) => string(Some(v)),
+            _ => string(v.get("name")),
+        };
+        let authors = match article.get("author") {
+            Some(serde_json::Value::Array(list)) => list.iter().filter_map(name_of).collect(),
+            Some(one) => name_of(one).into_iter().collect(),
+            None => Vec::new(),
+        };
+        let url = string(article.get("url")).or_else(|| {
+            article
+                .get("mainEntityOfPage")
+                .and_then(|m| string(Some(m)).or_else(|| string(m.get("@id"))))
+        });
+        Some(JsonLdArticle {
+            headline: string(article.get("headline")),
+            published: string(article.get("datePublished")),
+            authors,
+            publisher: article.get("publisher").and_then(name_of),
+            url,
+        })
+    }
+}
+
+/// The first object with a `headline`, searching arrays and `@graph`.
+fn find_article(value: &serde_json::Value, depth: usize) -> Option<&serde_json::Value> {
+    if depth > 4 {
+        return None;
+    }
+    match value {
+        serde_json::Value::Array(items) => items.iter().find_map(|v| find_article(v, depth + 1)),
+        serde_json::Value::Object(map) => {
+            if map
+                .get("headline")
+                .is_some_and(serde_json::Value::is_string)
+            {
+                Some(value)
+            } else {
+                map.get("@graph").and_then(|g| find_article(g, depth + 1))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Machine dates as pages write them: `2024-09-17`, `2024-09-17T13:36:00Z`,
+/// `2024-09-17T13:36:00.000+02:00`, `2024-09-17 13:36:00+0200`. Seconds are
+/// dropped (dates are kept to the minute).
+pub fn parse_meta_date(text: &str) -> Option<PartialDate> {
+    let text = text.trim();
+    let date = text.get(..10).unwrap_or(text);
+    let Some(rest) = text.get(10..).filter(|r| !r.is_empty()) else {
+        return PartialDate::parse_iso(date);
+    };
+    let rest = rest.strip_prefix(['T', ' ']).unwrap_or(rest);
+    let clock = rest.get(..5).filter(|c| c.as_bytes().get(2) == Some(&b':'));
+    let offset_at = rest
+        .char_indices()
+        .skip(5)
+        .find(|(_, c)| matches!(c, 'Z' | 'z' | '+' | '-'))
+        .map(|(i, _)| i);
+    let offset = match offset_at.map(|at| &rest[at..]) {
+        Some("Z" | "z") => "Z".to_string(),
+        Some(o) if o.len() == 5 && !o.contains(':') => format!("{}:{}", &o[..3], &o[3..]),
+        Some(o) if o.len() == 3 => format!("{o}:00"),
+        Some(o) => o.to_string(),
+        None => String::new(),
+    };
+    clock
+        .and_then(|clock| PartialDate::parse_iso(&format!("{date}T{clock}{offset}")))
+        .or_else(|| PartialDate::parse_iso(date))
+}
+
+/// "Jane Doe and John Roe", "Jane Doe, John Roe", "By Jane Doe".
+fn split_authors(text: &str) -> Vec<String> {
+    let text = text.strip_prefix("By ").unwrap_or(text);
+    text.split([',', ';'])
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" & "))
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// "Ports reopen after strike | Example Times" → "Ports reopen after strike".
+fn title_without_site(title: &str) -> String {
+    for separator in [" | ", " – ", " — ", " - ", " :: "] {
+        if let Some((head, site)) = title.rsplit_once(separator) {
+            if crate::normalize::word_count(site) <= 4 && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
