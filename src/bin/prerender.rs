@@ -38,6 +38,7 @@ fn prerender(dist: &Path) -> Result<usize, String> {
         ));
     }
     let corpus = corpus().map_err(str::to_string)?;
+    let template = without_preloads(&template);
     write(&index, &page(&template, "", None))?;
     for document in &corpus.documents {
         let route = ViewState::article(&document.id).to_hash();
@@ -77,9 +78,43 @@ fn page(template: &str, route: &str, title: Option<&str>) -> String {
     html
 }
 
+/// Drops Trunk's `<link rel="preload">`/`modulepreload` of the wasm and its
+/// glue: with the text already in the page, they only compete with the
+/// stylesheet for bandwidth and delay the first paint; the module script
+/// still fetches both as soon as the page is parsed.
+fn without_preloads(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<link") {
+        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        if !(tag.contains("rel=\"preload\"") || tag.contains("rel=\"modulepreload\"")) {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preloads_go_and_other_links_stay() {
+        let head = r#"<link rel="stylesheet" href="./a.css"/><link rel="modulepreload" href="./x.js"><link rel="preload" href="./x_bg.wasm" as="fetch"><link rel="icon" href="data:,">"#;
+        assert_eq!(
+            without_preloads(head),
+            r#"<link rel="stylesheet" href="./a.css"/><link rel="icon" href="data:,">"#
+        );
+    }
 }
