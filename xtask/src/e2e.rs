@@ -4,6 +4,7 @@
 //!
 //! Cases live in one file per view (`e2e/<view>.rs`), each exporting `CASES`.
 
+mod analyser;
 mod compare;
 mod explore;
 mod prerender;
@@ -75,6 +76,7 @@ pub fn run(dist: &Path) -> Result<(), String> {
         prerender::CASES,
         compare::CASES,
         timeline::CASES,
+        analyser::CASES,
     ];
     let total: usize = cases.iter().map(|c| c.len()).sum();
     for (name, case) in cases.iter().flat_map(|c| c.iter()) {

@@ -3,6 +3,7 @@
 
 mod audit;
 mod bench;
+mod bench_analyser;
 mod bench_explore;
 mod browser;
 mod corpus_gen;
@@ -31,7 +32,8 @@ cargo xtask <task>
   e2e                   build dist/ and run only the end-to-end browser tests
   site-checks           build dist/ and run only the hosting, one-file, audit and robustness checks
   bench [--sizes N,..]  sizes, load figures and Lighthouse scores against budgets, on the seeds
-                        and on generated corpora of N articles (default 2000; README: Budgets)";
+                        and on generated corpora of N articles (default 2000; README: Budgets)
+  bench-importer        only the importer's figures: worker sizes, 5 and 100 articles analysed";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,6 +45,9 @@ fn main() -> ExitCode {
         Some("e2e") => dist().and_then(|dist| e2e::run(&dist)),
         Some("site-checks") => dist().and_then(|dist| site_checks(&dist)),
         Some("bench") => bench::run(&args[1..]),
+        Some("bench-importer") => {
+            dist().and_then(|dist| bench_analyser::run(&dist, &corpus_gen::generate(100)?))
+        }
         Some("help" | "-h" | "--help") | None => {
             println!("{HELP}");
             Ok(())
@@ -308,6 +313,8 @@ fn test() -> Result<(), String> {
                     "wasm32-unknown-unknown",
                     "--test",
                     "browser",
+                    "--test",
+                    "analysis_in_browser",
                 ],
                 &root,
                 &[("CHROMEDRIVER", tools::CHROMEDRIVER)],

@@ -7,15 +7,29 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Empty,
-    NotUtf8 { byte_offset: usize },
+    NotUtf8 {
+        byte_offset: usize,
+    },
     Binary,
-    TooLarge { bytes: usize, limit: usize },
-    Markup { tags: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    Markup {
+        tags: usize,
+    },
     NoText,
     CatalogSyntax(String),
     CatalogEntryWithoutFile,
-    CatalogField { field: String, message: String },
+    CatalogField {
+        field: String,
+        message: String,
+    },
     UnsupportedExtension,
+    /// An added file whose id (its name without extension) is taken.
+    AlreadyInCorpus {
+        id: String,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -40,6 +54,7 @@ impl fmt::Display for Problem {
             Problem::CatalogEntryWithoutFile => write!(f, "the catalog describes this file, but there is no such file in the corpus"),
             Problem::CatalogField { field, message } => write!(f, "catalog field `{field}`: {message}"),
             Problem::UnsupportedExtension => write!(f, "only .txt, .md, .html and .htm files are read as articles"),
+            Problem::AlreadyInCorpus { id } => write!(f, "an article with the id {id:?} is already in the corpus; rename the file to add it"),
         }
     }
 }

@@ -19,6 +19,7 @@
 
 pub mod analysis;
 pub mod attribution;
+pub mod batch;
 pub mod catalog;
 pub mod chrome;
 pub mod claims;
@@ -42,6 +43,7 @@ pub mod threads;
 pub mod time;
 
 pub use analysis::analyse;
+pub use batch::Batch;
 pub use catalog::{Catalog, CatalogEntry};
 pub use date::PartialDate;
 pub use document::{

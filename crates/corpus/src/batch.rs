@@ -1,0 +1,133 @@
+//! A reader's own files, analysed in the page one at a time: the same
+//! ingestion and analysis as [`crate::build_corpus`], but a bad file is
+//! reported and skipped instead of stopping the batch, files already in the
+//! corpus can join the analysis, and the caller decides between files
+//! whether to go on (the Web Worker checks for cancellation there).
+//!
+//! For the same files and catalog the result equals `build_corpus`'s:
+//! documents are analysed in file-name order either way.
+
+use crate::catalog::{Catalog, CATALOG_FILE};
+use crate::document::{Corpus, Document, Provenance};
+use crate::error::{IngestError, Problem};
+use crate::ingest::ingest_with;
+
+/// Files being added to a corpus.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    catalog: Catalog,
+    facts: Provenance,
+    documents: Vec<Document>,
+}
+
+impl Batch {
+    /// A batch whose catalog facts come from `facts` (the catalog, or a
+    /// reader: `Provenance::Reader`), joining `existing` documents (already
+    /// ingested, e.g. the site's own corpus). A catalog that cannot be read
+    /// is returned as the error, and the batch goes on without it.
+    pub fn new(
+        catalog_text: Option<&str>,
+        facts: Provenance,
+        existing: Vec<Document>,
+    ) -> (Batch, Option<IngestError>) {
+        let (catalog, problem) = match catalog_text.map(|t| Catalog::parse(CATALOG_FILE, t)) {
+            Some(Ok(catalog)) => (catalog, None),
+            Some(Err(error)) => (Catalog::default(), Some(error)),
+            None => (Catalog::default(), None),
+        };
+        let batch = Batch {
+            catalog,
+            facts,
+            documents: existing,
+        };
+        (batch, problem)
+    }
+
+    /// Ingests one file. A file whose id (its name without extension) is
+    /// already in the corpus is refused: ids are what links point to.
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<&Document, IngestError> {
+        let document = ingest_with(name, bytes, self.catalog.entry(name), self.facts)?;
+        if self.documents.iter().any(|d| d.id == document.id) {
+            return Err(IngestError {
+                file: name.to_string(),
+                problem: Problem::AlreadyInCorpus { id: document.id },
+            });
+        }
+        self.documents.push(document);
+        Ok(&self.documents[self.documents.len() - 1])
+    }
+
+    /// Number of documents so far (existing and added).
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+
+    /// Analyses every document together, in file-name order.
+    pub fn finish(mut self) -> Corpus {
+        self.documents.sort_by(|a, b| a.file.cmp(&b.file));
+        crate::analysis::analyse(self.documents)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{build_corpus, SourceFile};
+
+    const A: &[u8] = b"Ports reopen after strike\n\nCargo moved again at the port on Monday, officials said.\nShips queued for days.";
+    const B: &[u8] = b"<h1>Floods close schools</h1><p>Schools shut in Lagos on Monday after heavy rain.</p><p>More rain is due.</p>";
+
+    #[test]
+    fn a_batch_equals_the_build_for_the_same_files() {
+        let catalog = "[[article]]\nfile = \"b.html\"\noutlet = \"Daily\"\n";
+        let (mut batch, problem) = Batch::new(Some(catalog), Provenance::Catalog, Vec::new());
+        assert!(problem.is_none());
+        batch.add("b.html", B).unwrap();
+        batch.add("a.txt", A).unwrap();
+        let built = build_corpus(
+            vec![
+                SourceFile {
+                    name: "a.txt".into(),
+                    bytes: A.to_vec(),
+                },
+                SourceFile {
+                    name: "b.html".into(),
+                    bytes: B.to_vec(),
+                },
+            ],
+            Some(catalog),
+        )
+        .unwrap();
+        assert_eq!(batch.finish(), built);
+    }
+
+    #[test]
+    fn a_bad_file_is_reported_and_the_others_go_through() {
+        let (mut batch, _) = Batch::new(None, Provenance::Reader, Vec::new());
+        let error = batch.add("bad.txt", b"\x00\x01\x02").unwrap_err();
+        assert_eq!(error.to_string().split(':').next(), Some("bad.txt"));
+        batch.add("a.txt", A).unwrap();
+        let again = batch.add("a.md", A).unwrap_err();
+        assert_eq!(again.problem, Problem::AlreadyInCorpus { id: "a".into() });
+        assert_eq!(batch.finish().documents.len(), 1);
+    }
+
+    #[test]
+    fn reader_facts_have_reader_provenance() {
+        let catalog = "[[article]]\nfile = \"a.txt\"\noutlet = \"Port News\"\n";
+        let (mut batch, _) = Batch::new(Some(catalog), Provenance::Reader, Vec::new());
+        let document = batch.add("a.txt", A).unwrap();
+        assert_eq!(document.provenance.get("outlet"), Some(&Provenance::Reader));
+    }
+
+    #[test]
+    fn an_unreadable_catalog_is_reported_and_the_batch_goes_on() {
+        let (mut batch, problem) = Batch::new(Some("[[article]"), Provenance::Catalog, Vec::new());
+        assert_eq!(problem.unwrap().file, CATALOG_FILE);
+        assert!(batch.add("a.txt", A).is_ok());
+    }
+}
