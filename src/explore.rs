@@ -3,10 +3,10 @@
 //! corpus; a run is a linear pass over precomputed stems and facet values,
 //! so it stays within a frame on thousands of articles.
 
-use crate::filters::Filters;
+use crate::filters::{Filters, SOURCE_KINDS, STANCES};
 use crate::search::{tokenize, CompiledQuery, Query, Vocabulary};
 use crossread_corpus::{AttributionKind, Corpus, EntityKind, Stance};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Whether results are listed as articles or as claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -16,22 +16,84 @@ pub enum ResultsAs {
     Claims,
 }
 
-/// Facet values of one searchable item (an article or a claim).
+/// Facet values of one searchable item (an article or a claim), as small
+/// integers: outlets, entities and threads are interned in [`Names`];
+/// stances and source kinds are bit sets over `STANCES` and `SOURCE_KINDS`.
 #[derive(Debug, Default)]
 struct Item {
     doc: usize,
     stems: Vec<u32>,
-    outlet: String,
-    entities: BTreeSet<String>,
-    threads: BTreeSet<String>,
-    stances: BTreeSet<Stance>,
-    sources: BTreeSet<AttributionKind>,
+    outlet: u32,
+    entities: Vec<u32>,
+    threads: Vec<u32>,
+    stances: u8,
+    sources: u8,
     has_quote: bool,
     has_number: bool,
 }
 
+/// Interned facet values.
+#[derive(Debug, Default)]
+struct Names {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Names {
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.ids.insert(name.to_string(), id);
+        self.names.push(name.to_string());
+        id
+    }
+
+    /// Ids of the chosen names; a name unknown to the corpus matches nothing.
+    fn chosen(&self, names: &BTreeSet<String>) -> Option<Vec<u32>> {
+        (!names.is_empty()).then(|| {
+            names
+                .iter()
+                .filter_map(|n| self.ids.get(n).copied())
+                .collect()
+        })
+    }
+
+    /// Non-zero counts by name.
+    fn counts(&self, counts: &[usize]) -> BTreeMap<String, usize> {
+        counts
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n > 0)
+            .map(|(id, &n)| (self.names[id].clone(), n))
+            .collect()
+    }
+}
+
+fn stance_bit(stance: Stance) -> u8 {
+    1 << STANCES.iter().position(|s| *s == stance).unwrap_or(0)
+}
+
+fn source_bit(kind: AttributionKind) -> u8 {
+    1 << SOURCE_KINDS.iter().position(|s| *s == kind).unwrap_or(0)
+}
+
+/// Non-zero counts of a fixed list of values.
+fn counts_of<T: Copy + Ord>(values: &[T], counts: &[usize]) -> BTreeMap<T, usize> {
+    values
+        .iter()
+        .zip(counts)
+        .filter(|(_, &n)| n > 0)
+        .map(|(v, &n)| (*v, n))
+        .collect()
+}
+
 pub struct ExploreIndex {
     vocabulary: Vocabulary,
+    outlets: Names,
+    entities: Names,
+    threads: Names,
     articles: Vec<Item>,
     claims: Vec<Item>,
 }
@@ -68,6 +130,55 @@ const SOURCE: usize = 5;
 const HAS_QUOTE: usize = 6;
 const HAS_NUMBER: usize = 7;
 
+/// Counts while a run goes, indexed like the interned names.
+struct Tally {
+    outlets: Vec<usize>,
+    entities: Vec<usize>,
+    threads: Vec<usize>,
+    stances: [usize; 5],
+    sources: [usize; 4],
+    has_quote: usize,
+    has_number: usize,
+}
+
+impl Tally {
+    /// Adds an item to every facet (`only: None`, the item fits all
+    /// filters) or to the one facet it fails (what choosing a value there
+    /// would add).
+    fn add(&mut self, item: &Item, only: Option<usize>) {
+        let wanted = |facet: usize| only.is_none_or(|o| o == facet);
+        if wanted(OUTLET) {
+            self.outlets[item.outlet as usize] += 1;
+        }
+        if wanted(ENTITY) {
+            item.entities
+                .iter()
+                .for_each(|&e| self.entities[e as usize] += 1);
+        }
+        if wanted(THREAD) {
+            item.threads
+                .iter()
+                .for_each(|&t| self.threads[t as usize] += 1);
+        }
+        if wanted(STANCE) {
+            (0..5)
+                .filter(|i| item.stances & (1 << i) != 0)
+                .for_each(|i| self.stances[i] += 1);
+        }
+        if wanted(SOURCE) {
+            (0..4)
+                .filter(|i| item.sources & (1 << i) != 0)
+                .for_each(|i| self.sources[i] += 1);
+        }
+        if wanted(HAS_QUOTE) && item.has_quote {
+            self.has_quote += 1;
+        }
+        if wanted(HAS_NUMBER) && item.has_number {
+            self.has_number += 1;
+        }
+    }
+}
+
 impl ExploreIndex {
     pub fn build(corpus: &Corpus) -> ExploreIndex {
         let mut vocabulary = Vocabulary::default();
@@ -77,7 +188,9 @@ impl ExploreIndex {
                 .map(|t| vocabulary.intern(&t.stem))
                 .collect::<Vec<u32>>()
         };
-        let doc_index: BTreeMap<&str, usize> = corpus
+        let (mut outlets, mut entities, mut threads) =
+            (Names::default(), Names::default(), Names::default());
+        let doc_index: HashMap<&str, usize> = corpus
             .documents
             .iter()
             .enumerate()
@@ -93,17 +206,19 @@ impl ExploreIndex {
                     text.push('\n');
                     text.push_str(paragraph);
                 }
+                let outlet = outlets.intern(&outlet_of(d));
                 Item {
                     doc,
                     stems: intern(&text),
-                    outlet: outlet_of(d),
+                    outlet,
                     ..Item::default()
                 }
             })
             .collect();
         for entity in &corpus.entities {
+            let id = entities.intern(&entity.id);
             for doc in entity.docs.iter().filter_map(|d| doc_index.get(d.as_str())) {
-                articles[*doc].entities.insert(entity.id.clone());
+                articles[*doc].entities.push(id);
             }
         }
         for quote in &corpus.quotes {
@@ -119,23 +234,32 @@ impl ExploreIndex {
             let item = Item {
                 doc,
                 stems: intern(&claim.text),
-                outlet: articles[doc].outlet.clone(),
-                entities: claim.entities.iter().cloned().collect(),
-                threads: claim.threads.iter().cloned().collect(),
-                stances: BTreeSet::from([claim.stance]),
-                sources: BTreeSet::from([claim.attribution_kind]),
+                outlet: articles[doc].outlet,
+                entities: claim.entities.iter().map(|e| entities.intern(e)).collect(),
+                threads: claim.threads.iter().map(|t| threads.intern(t)).collect(),
+                stances: stance_bit(claim.stance),
+                sources: source_bit(claim.attribution_kind),
                 has_quote: !claim.quotes.is_empty(),
                 has_number: !claim.numbers.is_empty(),
             };
             let article = &mut articles[doc];
-            article.threads.extend(item.threads.iter().cloned());
-            article.stances.insert(claim.stance);
-            article.sources.insert(claim.attribution_kind);
+            article.threads.extend(&item.threads);
+            article.stances |= item.stances;
+            article.sources |= item.sources;
             article.has_number |= item.has_number;
             claims.push(item);
         }
+        for article in &mut articles {
+            for values in [&mut article.threads, &mut article.entities] {
+                values.sort_unstable();
+                values.dedup();
+            }
+        }
         ExploreIndex {
             vocabulary,
+            outlets,
+            entities,
+            threads,
             articles,
             claims,
         }
@@ -150,6 +274,32 @@ impl ExploreIndex {
         // A word that never occurs anywhere means nothing can match.
         let compiled =
             (!query.is_empty()).then(|| CompiledQuery::compile(&query, &self.vocabulary));
+        let outlets = self.outlets.chosen(&filters.outlets);
+        let entities = self.entities.chosen(&filters.entities);
+        let threads = self.threads.chosen(&filters.threads);
+        let stances = filters
+            .stances
+            .iter()
+            .fold(0, |bits, s| bits | stance_bit(*s));
+        let sources = filters
+            .sources
+            .iter()
+            .fold(0, |bits, s| bits | source_bit(*s));
+        // An empty choice lets everything through; otherwise any chosen value does.
+        let any_of = |chosen: &Option<Vec<u32>>, values: &[u32]| {
+            chosen
+                .as_ref()
+                .is_none_or(|c| c.iter().any(|v| values.contains(v)))
+        };
+        let mut tally = Tally {
+            outlets: vec![0; self.outlets.names.len()],
+            entities: vec![0; self.entities.names.len()],
+            threads: vec![0; self.threads.names.len()],
+            stances: [0; 5],
+            sources: [0; 4],
+            has_quote: 0,
+            has_number: 0,
+        };
         let mut outcome = Outcome::default();
         for (index, item) in items.iter().enumerate() {
             let published = corpus.documents[item.doc].published.as_ref();
@@ -163,66 +313,34 @@ impl ExploreIndex {
                 compiled
                     .as_ref()
                     .is_none_or(|c| c.as_ref().is_some_and(|c| c.matches(&item.stems))),
-                any_or_all(&filters.outlets, |o| *o == item.outlet),
-                any_or_all(&filters.entities, |e| item.entities.contains(e)),
-                any_or_all(&filters.threads, |t| item.threads.contains(t)),
-                any_or_all(&filters.stances, |s| item.stances.contains(s)),
-                any_or_all(&filters.sources, |s| item.sources.contains(s)),
+                any_of(&outlets, &[item.outlet]),
+                any_of(&entities, &item.entities),
+                any_of(&threads, &item.threads),
+                stances == 0 || item.stances & stances != 0,
+                sources == 0 || item.sources & sources != 0,
                 !filters.has_quote || item.has_quote,
                 !filters.has_number || item.has_number,
             ];
-            let failing: Vec<usize> = (0..FACETS).filter(|&f| !pass[f]).collect();
-            match failing.as_slice() {
-                [] => {
+            let mut failing = (0..FACETS).filter(|&f| !pass[f]);
+            match (failing.next(), failing.next()) {
+                (None, _) => {
                     outcome.matches.push(index);
-                    count(&mut outcome.counts, item, None);
+                    tally.add(item, None);
                 }
-                [only] if *only != TEXT => count(&mut outcome.counts, item, Some(*only)),
+                (Some(only), None) if only != TEXT => tally.add(item, Some(only)),
                 _ => {}
             }
         }
+        outcome.counts = FacetCounts {
+            outlets: self.outlets.counts(&tally.outlets),
+            entities: self.entities.counts(&tally.entities),
+            threads: self.threads.counts(&tally.threads),
+            stances: counts_of(&STANCES, &tally.stances),
+            sources: counts_of(&SOURCE_KINDS, &tally.sources),
+            has_quote: tally.has_quote,
+            has_number: tally.has_number,
+        };
         outcome
-    }
-}
-
-/// An empty choice lets everything through; otherwise any chosen value does.
-fn any_or_all<T>(chosen: &BTreeSet<T>, fits: impl Fn(&T) -> bool) -> bool {
-    chosen.is_empty() || chosen.iter().any(fits)
-}
-
-/// Adds an item to the counts of every facet (`only: None`, the item fits
-/// all filters) or of the one facet it fails (what choosing a value there
-/// would add).
-fn count(counts: &mut FacetCounts, item: &Item, only: Option<usize>) {
-    let wanted = |facet: usize| only.is_none_or(|o| o == facet);
-    if wanted(OUTLET) {
-        *counts.outlets.entry(item.outlet.clone()).or_default() += 1;
-    }
-    if wanted(ENTITY) {
-        for entity in &item.entities {
-            *counts.entities.entry(entity.clone()).or_default() += 1;
-        }
-    }
-    if wanted(THREAD) {
-        for thread in &item.threads {
-            *counts.threads.entry(thread.clone()).or_default() += 1;
-        }
-    }
-    if wanted(STANCE) {
-        for stance in &item.stances {
-            *counts.stances.entry(*stance).or_default() += 1;
-        }
-    }
-    if wanted(SOURCE) {
-        for source in &item.sources {
-            *counts.sources.entry(*source).or_default() += 1;
-        }
-    }
-    if wanted(HAS_QUOTE) && item.has_quote {
-        counts.has_quote += 1;
-    }
-    if wanted(HAS_NUMBER) && item.has_number {
-        counts.has_number += 1;
     }
 }
 
@@ -301,7 +419,7 @@ impl FacetOptions {
             })
             .collect();
         by_count(&mut threads);
-        let stances = crate::filters::STANCES
+        let stances = STANCES
             .iter()
             .map(|s| {
                 option(
@@ -312,7 +430,7 @@ impl FacetOptions {
                 )
             })
             .collect();
-        let sources = crate::filters::SOURCE_KINDS
+        let sources = SOURCE_KINDS
             .iter()
             .map(|s| {
                 let count = counts.sources.get(s).copied().unwrap_or(0);

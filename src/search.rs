@@ -239,8 +239,12 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     pub fn intern(&mut self, stem: &str) -> u32 {
-        let next = self.ids.len() as u32;
-        *self.ids.entry(stem.to_string()).or_insert(next)
+        if let Some(&id) = self.ids.get(stem) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(stem.to_string(), id);
+        id
     }
 
     pub fn get(&self, stem: &str) -> Option<u32> {
