@@ -17,8 +17,10 @@ pub const FILE_NAME: &str = "crossread.html";
 /// Writes `dist/crossread.html` from a built `dist/` and returns its path.
 pub fn write(dist: &Path) -> Result<PathBuf, String> {
     let index = read(&dist.join("index.html"))?;
-    let js_href = link_href(&index, "rel=\"modulepreload\"")?;
-    let wasm_href = link_href(&index, "type=\"application/wasm\"")?;
+    // The loader script names the glue and the wasm (the preload links that
+    // also name them are dropped from prerendered pages).
+    let js_href = quoted_after(&index, "from '")?;
+    let wasm_href = quoted_after(&index, "module_or_path: '")?;
     let glue = read(&dist.join(js_href))?;
     let wasm_path = dist.join(wasm_href);
     let wasm = std::fs::read(&wasm_path)
@@ -43,7 +45,9 @@ pub fn write(dist: &Path) -> Result<PathBuf, String> {
         return Err("a stylesheet contains a closing tag; it cannot be inlined".into());
     }
     for marker in ["rel=\"modulepreload\"", "type=\"application/wasm\""] {
-        page = without_element(&page, "<link", marker, ">")?;
+        if let Ok(without) = without_element(&page, "<link", marker, ">") {
+            page = without;
+        }
     }
     page = without_element(&page, "<script", "type=\"module\"", "</script>")?;
     let head_end = page
@@ -58,6 +62,19 @@ pub fn write(dist: &Path) -> Result<PathBuf, String> {
     let out = dist.join(FILE_NAME);
     hosting::write(&out, &page)?;
     Ok(out)
+}
+
+/// The `'`-quoted file name right after `prefix` (in Trunk's loader script),
+/// without `./`.
+fn quoted_after<'a>(html: &'a str, prefix: &str) -> Result<&'a str, String> {
+    let start = html
+        .find(prefix)
+        .ok_or_else(|| format!("dist/index.html has no {prefix:?} (not Trunk's loader?)"))?;
+    let rest = &html[start + prefix.len()..];
+    let end = rest
+        .find('\'')
+        .ok_or("unterminated file name in Trunk's loader")?;
+    Ok(rest[..end].trim_start_matches("./"))
 }
 
 /// The `href` of the `<link>` whose tag contains `marker`, without `./`.
