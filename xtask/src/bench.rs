@@ -325,14 +325,18 @@ fn transfer_sizes(dist: &Path) -> Result<TransferSizes, String> {
         .flatten()
         .filter(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            // Not downloaded by a visit: host configuration, the miss page
-            // and the offline file.
+            // Not downloaded by a visit to the library: host configuration,
+            // the miss page, the offline file, the other pages (one per
+            // article) and the importer, loaded only when a reader adds
+            // articles.
             !matches!(
                 name.as_str(),
                 crate::hosting::HEADERS_FILE
                     | crate::hosting::NOT_FOUND_PAGE
                     | crate::single_file::FILE_NAME
-            ) && e.path().is_file()
+            ) && !name.starts_with("article-")
+                && !crate::bench_analyser::is_importer_file(&name)
+                && e.path().is_file()
         })
         .collect();
     entries.sort_by_key(|e| e.file_name());
