@@ -7,7 +7,7 @@ use crossread_corpus::{Claim, Corpus, Document};
 use yew::prelude::*;
 
 /// Results shown at first; more on request.
-const PAGE: usize = 100;
+const PAGE: usize = 50;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
