@@ -38,4 +38,9 @@ pub fn start() {
         body.set_text_content(None);
         renderer.render();
     }
+    // Says the page is live (not only prerendered text), for tests and
+    // scripts that must not act on the static page.
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-app", "running");
+    }
 }

@@ -87,7 +87,7 @@ pub fn check(dist: &Path) -> Result<(), String> {
 
     // The audit must be able to fail: an image without a text alternative
     // is a violation axe-core always reports.
-    browser.open(&base)?;
+    browser.open_app(&base)?;
     session.wait_for("the library", "return document.querySelector('main h1');")?;
     session.eval(
         "const img = document.createElement('img'); img.src = 'data:,'; document.querySelector('main').append(img);",
@@ -119,7 +119,7 @@ pub fn check(dist: &Path) -> Result<(), String> {
             json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
         )?;
         for (name, hash) in &views {
-            browser.open(&format!("{base}{hash}"))?;
+            browser.open_app(&format!("{base}{hash}"))?;
             session.wait_for(name, "return document.querySelector('main h1');")?;
             if hash.contains("removed=1") {
                 session.wait_for(

@@ -31,6 +31,18 @@ impl Browser {
         self.session.goto(url)
     }
 
+    /// Opens a page of the app and waits until the app runs on it (the
+    /// prerendered text shows earlier; the app starts after the first frame).
+    pub fn open_app(&self, url: &str) -> Result<(), String> {
+        self.open(url)?;
+        self.session
+            .wait_for(
+                "the app to start",
+                "return document.documentElement.dataset.app === 'running';",
+            )
+            .map(drop)
+    }
+
     /// Writes a PNG of a page to `target/screenshots/<name>.png`.
     pub fn save_screenshot(
         &self,

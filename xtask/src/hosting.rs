@@ -221,7 +221,7 @@ pub fn check(dist: &Path) -> Result<(), String> {
     let browser = Browser::start(1280, 900)?;
     let session = &browser.session;
 
-    browser.open(&base)?;
+    browser.open_app(&base)?;
     let count = corpus.documents.len();
     session.wait_for(
         "the library under the policy",
@@ -232,7 +232,7 @@ pub fn check(dist: &Path) -> Result<(), String> {
         .iter()
         .max_by_key(|d| d.boilerplate.len())
         .ok_or("the corpus is empty")?;
-    browser.open(&format!("{base}#/article/{}", document.id))?;
+    browser.open_app(&format!("{base}#/article/{}", document.id))?;
     session.wait_for(
         "the reader under the policy",
         "return document.querySelector('.reader .toggle');",

@@ -124,9 +124,38 @@ pub fn dist_into(out: &Path, options: &DistOptions) -> Result<PathBuf, String> {
         .into_iter()
         .collect();
     shell::run_with_env("trunk", &args, &root(), &env)?;
+    start_app_after_first_paint(out)?;
     hosting::finish(out, options.strict_csp)?;
     prerender(out, &env)?;
     Ok(out.to_path_buf())
+}
+
+/// Trunk's loader imports the app while the page is parsed, so on a fast
+/// connection the wasm runs before the prerendered text is first painted,
+/// and page-load metrics count the wasm download. Importing after the first
+/// frame keeps the text first; the app then hydrates it as before.
+fn start_app_after_first_paint(out: &Path) -> Result<(), String> {
+    let index = out.join("index.html");
+    let html = hosting::read(&index)?;
+    let deferred = deferred_loader(&html).ok_or_else(|| {
+        format!(
+            "{}: Trunk's loader (`import init, * as bindings from '…'`) was not found",
+            index.display()
+        )
+    })?;
+    hosting::write(&index, &deferred)
+}
+
+fn deferred_loader(html: &str) -> Option<String> {
+    const STATIC_IMPORT: &str = "import init, * as bindings from '";
+    let start = html.find(STATIC_IMPORT)?;
+    let rest = &html[start + STATIC_IMPORT.len()..];
+    let end = rest.find("';")?;
+    let glue = &rest[..end];
+    let dynamic = format!(
+        "await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));\nconst bindings = await import('{glue}');\nconst init = bindings.default;"
+    );
+    Some(format!("{}{dynamic}{}", &html[..start], &rest[end + 2..]))
 }
 
 /// Fills the built pages with the app's HTML (library, and one page per
@@ -350,5 +379,20 @@ fn test() -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("{failed} of {} steps failed", steps.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_loader_imports_the_app_after_the_first_frame() {
+        let html = "<script type=\"module\">\nimport init, * as bindings from './app-1.js';\nconst wasm = await init({ module_or_path: './app-1_bg.wasm' });\n</script>";
+        let deferred = deferred_loader(html).unwrap();
+        assert!(!deferred.contains("import init"));
+        assert!(deferred.contains("requestAnimationFrame"));
+        assert!(deferred.contains("const bindings = await import('./app-1.js');\nconst init = bindings.default;\nconst wasm = await init({ module_or_path: './app-1_bg.wasm' });"));
+        assert_eq!(deferred_loader("<p>no loader</p>"), None);
     }
 }

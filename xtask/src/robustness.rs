@@ -84,7 +84,7 @@ pub fn check(_dist: &Path) -> Result<(), String> {
     hashes.sort();
     hashes.dedup();
     for hash in hashes {
-        browser.open(&format!("{base}{hash}"))?;
+        browser.open_app(&format!("{base}{hash}"))?;
         session.wait_for("the page", "return document.querySelector('main h1');")?;
         let view = if hash.is_empty() { "the library" } else { hash };
         if let Some(dialog) = session.open_dialog()? {

@@ -19,7 +19,7 @@ pub fn write(dist: &Path) -> Result<PathBuf, String> {
     let index = read(&dist.join("index.html"))?;
     // The loader script names the glue and the wasm (the preload links that
     // also name them are dropped from prerendered pages).
-    let js_href = quoted_after(&index, "from '")?;
+    let js_href = quoted_after(&index, "import('").or_else(|_| quoted_after(&index, "from '"))?;
     let wasm_href = quoted_after(&index, "module_or_path: '")?;
     let glue = read(&dist.join(js_href))?;
     let wasm_path = dist.join(wasm_href);
