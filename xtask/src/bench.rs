@@ -155,6 +155,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         false,
     ));
 
+    let timeline_ms = measure_timeline_render(&base)?;
+    over += usize::from(!budget(
+        "first render of the timeline",
+        timeline_ms,
+        "ms",
+        SEEDS_FIRST_RENDER_MS,
+        false,
+    ));
+
     println!("\n== Seeds: explorer, input to updated DOM ==");
     let explorer = crate::bench_explore::measure(&base)?;
     over += crate::bench_explore::print(&explorer, crate::bench_explore::SEEDS_BUDGET_MS);
@@ -290,6 +299,18 @@ fn bench_generated(size: usize) -> Result<usize, String> {
             load.first_render_ms
         );
         println!("  wasm memory after load: {:.1} MB", load.wasm_memory / MB);
+    }
+    let timeline_ms = measure_timeline_render(&base)?;
+    if large {
+        over += usize::from(!budget(
+            "first render of the timeline",
+            timeline_ms,
+            "ms",
+            LARGE_FIRST_RENDER_MS,
+            false,
+        ));
+    } else {
+        println!("  first render of the timeline: {timeline_ms:.0} ms");
     }
     let explorer = crate::bench_explore::measure(&base)?;
     let budget_ms = if large {
@@ -502,4 +523,32 @@ fn measure_load(base: &str, corpus: &Corpus) -> Result<LoadFigures, String> {
         js_heap: median(2),
         wasm_memory: median(3),
     })
+}
+
+/// Records when the timeline's chart first appears (it is drawn by the app,
+/// not prerendered), in ms since navigation start.
+const TIMELINE_PROBE: &str = "(() => {
+  new MutationObserver((_, o) => {
+    if (document.querySelector('.timeline-svg')) { window.__timelineRendered = performance.now(); o.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+})();";
+
+/// Time to first render of `#/timeline` in headless Chromium, median of
+/// `LOADS` loads.
+fn measure_timeline_render(base: &str) -> Result<f64, String> {
+    let browser = Browser::start(1280, 900)?;
+    let session = &browser.session;
+    session.cdp("Page.enable", json!({}))?;
+    session.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": TIMELINE_PROBE }),
+    )?;
+    let mut samples = Vec::with_capacity(LOADS);
+    for _ in 0..LOADS {
+        browser.open(&format!("{base}#/timeline"))?;
+        let value = session.wait_for("the timeline", "return window.__timelineRendered;")?;
+        samples.push(value.as_f64().ok_or("no timeline time")?);
+    }
+    samples.sort_by(|a, b| a.total_cmp(b));
+    Ok(samples[samples.len() / 2])
 }
