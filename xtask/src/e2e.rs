@@ -155,6 +155,17 @@ pub fn texts_in(
         .unwrap_or_default())
 }
 
+/// Every headline of the corpus, sorted (the library's order is by date).
+pub fn sorted_headlines(corpus: &Corpus) -> Vec<String> {
+    let mut headlines: Vec<String> = corpus
+        .documents
+        .iter()
+        .map(|d| d.headline.clone())
+        .collect();
+    headlines.sort();
+    headlines
+}
+
 pub fn ensure(condition: bool, message: impl FnOnce() -> String) -> Result<(), String> {
     if condition {
         Ok(())
@@ -182,14 +193,8 @@ fn library_lists_every_article(context: &Context) -> Result<(), String> {
         &format!("return document.querySelectorAll('.article-entry').length === {count};"),
     )?;
     let mut shown = texts(context, ".article-entry .headline")?;
-    let mut expected: Vec<String> = context
-        .corpus
-        .documents
-        .iter()
-        .map(|d| d.headline.clone())
-        .collect();
     shown.sort();
-    expected.sort();
+    let expected = sorted_headlines(&context.corpus);
     ensure(shown == expected, || {
         format!("headlines shown {shown:?}, expected {expected:?}")
     })?;

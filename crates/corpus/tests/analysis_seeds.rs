@@ -3,45 +3,16 @@
 //! and the cross-article threads. Plus determinism and never panicking.
 
 use crossread_corpus::{
-    analyse, build_corpus, ingest, Approx, AttributionKind, Claim, Corpus, EntityKind, SourceFile,
-    Stance,
+    analyse, build_corpus, ingest, Approx, AttributionKind, Claim, Corpus, EntityKind, Stance,
 };
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
-const SEEDS: [(&str, &[u8]); 5] = [
-    (
-        "000_49cd1af24962e648.txt",
-        include_bytes!("../../../seeds/000_49cd1af24962e648.txt"),
-    ),
-    (
-        "001_4f741bc833aec211.txt",
-        include_bytes!("../../../seeds/001_4f741bc833aec211.txt"),
-    ),
-    (
-        "002_c7b22896c97e37f5.txt",
-        include_bytes!("../../../seeds/002_c7b22896c97e37f5.txt"),
-    ),
-    (
-        "003_4515de411049973c.txt",
-        include_bytes!("../../../seeds/003_4515de411049973c.txt"),
-    ),
-    (
-        "004_f2c2528c8148c4b4.txt",
-        include_bytes!("../../../seeds/004_f2c2528c8148c4b4.txt"),
-    ),
-];
-const CATALOG: &str = include_str!("../../../seeds/catalog.toml");
+mod seeds;
+use seeds::{seed_files, CATALOG, SEEDS};
 
 fn build() -> Corpus {
-    let files = SEEDS
-        .iter()
-        .map(|(name, bytes)| SourceFile {
-            name: name.to_string(),
-            bytes: bytes.to_vec(),
-        })
-        .collect();
-    build_corpus(files, Some(CATALOG)).expect("the seeds are valid")
+    build_corpus(seed_files(), Some(CATALOG)).expect("the seeds are valid")
 }
 
 fn corpus() -> &'static Corpus {

@@ -2,7 +2,7 @@
 //! `dist/`, readable with JavaScript off, and hydrated (not re-drawn) when
 //! the wasm arrives.
 
-use super::{ensure, texts, texts_in, wait_for_heading, Case, Context};
+use super::{ensure, sorted_headlines, texts, texts_in, wait_for_heading, Case, Context};
 use crate::browser::Browser;
 use serde_json::json;
 
@@ -23,14 +23,8 @@ fn readable_without_javascript(context: &Context) -> Result<(), String> {
     let static_texts = |selector: &str| texts_in(&browser.session, selector);
     browser.open(&context.base)?;
     let mut shown = static_texts(".article-entry .headline")?;
-    let mut expected: Vec<String> = context
-        .corpus
-        .documents
-        .iter()
-        .map(|d| d.headline.clone())
-        .collect();
     shown.sort();
-    expected.sort();
+    let expected = sorted_headlines(&context.corpus);
     ensure(shown == expected, || {
         format!("JS off: library shows {shown:?}")
     })?;
