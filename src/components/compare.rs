@@ -134,14 +134,7 @@ pub fn compare(props: &Props) -> Html {
                         <h2 id="thread-title">{ &thread.label }</h2>
                         <ThreadColumns {comparison} />
                     </section>
-                    <section aria-labelledby="voices-title">
-                        <h2 id="voices-title">{ "Who each outlet quoted on this event" }</h2>
-                        <VoicesByOutlet {voices} />
-                    </section>
-                    <section aria-labelledby="framing-title">
-                        <h2 id="framing-title">{ "Headlines and framing" }</h2>
-                        <HeadlineFraming {framings} />
-                    </section>
+                    { voices_and_framing("Who each outlet quoted on this event", voices, framings) }
                 </>
             }
         }
@@ -176,14 +169,7 @@ pub fn compare(props: &Props) -> Html {
                         <h2 id="coverage-title">{ "Coverage of each event" }</h2>
                         <CoverageTable {matrix} chosen={chosen.clone()} />
                     </section>
-                    <section aria-labelledby="voices-title">
-                        <h2 id="voices-title">{ "Who each outlet quoted" }</h2>
-                        <VoicesByOutlet {voices} />
-                    </section>
-                    <section aria-labelledby="framing-title">
-                        <h2 id="framing-title">{ "Headlines and framing" }</h2>
-                        <HeadlineFraming {framings} />
-                    </section>
+                    { voices_and_framing("Who each outlet quoted", voices, framings) }
                     <section class="article-pair" aria-labelledby="pair-title">
                         <h2 id="pair-title">{ "Article against article" }</h2>
                         { article_picker }
@@ -198,5 +184,26 @@ pub fn compare(props: &Props) -> Html {
             { for notices.iter().map(|n| html! { <p class="notice" role="status">{ n }</p> }) }
             { body }
         </section>
+    }
+}
+
+/// Who each outlet quoted, then headlines and framing: shown for one event
+/// and for the whole corpus alike.
+fn voices_and_framing(
+    voices_heading: &'static str,
+    voices: Vec<crate::compare::Voices<'static>>,
+    framings: Vec<crate::compare::Framing<'static>>,
+) -> Html {
+    html! {
+        <>
+            <section aria-labelledby="voices-title">
+                <h2 id="voices-title">{ voices_heading }</h2>
+                <VoicesByOutlet {voices} />
+            </section>
+            <section aria-labelledby="framing-title">
+                <h2 id="framing-title">{ "Headlines and framing" }</h2>
+                <HeadlineFraming {framings} />
+            </section>
+        </>
     }
 }
