@@ -748,7 +748,8 @@ mod tests {
     use super::*;
     use crate::text::tokenize;
 
-    fn attribution(text: &str) -> Option<(String, AttributionKind)> {
+    /// The attribution of a sentence with no entities known around it.
+    fn attribute_alone(text: &str) -> Option<Attribution> {
         let tokens = tokenize(text);
         let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
         let ctx = Context {
@@ -758,7 +759,11 @@ mod tests {
             last_media: None,
             last_people: Vec::new(),
         };
-        attribute(&tokens, &words, text, &ctx).map(|a| (a.name, a.kind))
+        attribute(&tokens, &words, text, &ctx)
+    }
+
+    fn attribution(text: &str) -> Option<(String, AttributionKind)> {
+        attribute_alone(text).map(|a| (a.name, a.kind))
     }
 
     #[test]
@@ -796,16 +801,7 @@ mod tests {
     #[test]
     fn quoted_by_builds_a_chain() {
         let text = "A police official quoted by the Daily Ledger stated that roads were shut.";
-        let tokens = tokenize(text);
-        let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
-        let ctx = Context {
-            mentions: &[],
-            kind_of: &|_| None,
-            name_of: &|_| None,
-            last_media: None,
-            last_people: Vec::new(),
-        };
-        let a = attribute(&tokens, &words, text, &ctx).unwrap();
+        let a = attribute_alone(text).unwrap();
         assert_eq!(a.name, "A police official");
         assert_eq!(a.kind, AttributionKind::Anonymous);
         assert_eq!(a.chain.len(), 2);
