@@ -443,17 +443,8 @@ fn add_outlets(entity_list: &mut Vec<Entity>, documents: &[Document]) -> HashMap
                         .known(&name_key(tokenize(name).iter().map(|t| t.text)))
                         .filter(|k| k.kind == EntityKind::Media);
                     let canonical = known.map_or(name.clone(), |k| k.name.clone());
-                    entity_list.push(Entity {
-                        id: entities::entity_id(EntityKind::Media, &canonical),
-                        name: canonical,
-                        kind: EntityKind::Media,
-                        aliases: Vec::new(),
-                        mentions: 0,
-                        roles: Vec::new(),
-                        stands_for: None,
-                        docs: Vec::new(),
-                        spans: Vec::new(),
-                    });
+                    let id = entities::entity_id(EntityKind::Media, &canonical);
+                    entity_list.push(Entity::new(id, canonical, EntityKind::Media));
                     media.insert(key, entity_list.len() - 1);
                     entity_list.len() - 1
                 }

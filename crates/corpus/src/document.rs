@@ -108,6 +108,23 @@ pub enum EntityKind {
     Other,
 }
 
+impl Entity {
+    /// An entity with no mentions, aliases or roles yet.
+    pub fn new(id: String, name: String, kind: EntityKind) -> Entity {
+        Entity {
+            id,
+            name,
+            kind,
+            aliases: Vec::new(),
+            mentions: 0,
+            roles: Vec::new(),
+            stands_for: None,
+            docs: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+}
+
 impl EntityKind {
     pub fn as_str(self) -> &'static str {
         match self {

@@ -1001,17 +1001,9 @@ pub fn resolve(
                 })
                 .clone();
             let cluster = &clusters[&target];
-            let e = entities.entry(id.clone()).or_insert_with(|| Entity {
-                id: id.clone(),
-                name: cluster.name.clone(),
-                kind: cluster.kind,
-                aliases: Vec::new(),
-                mentions: 0,
-                roles: Vec::new(),
-                stands_for: None,
-                docs: Vec::new(),
-                spans: Vec::new(),
-            });
+            let e = entities
+                .entry(id.clone())
+                .or_insert_with(|| Entity::new(id.clone(), cluster.name.clone(), cluster.kind));
             e.mentions += 1;
             if !e.aliases.contains(&m.text) {
                 e.aliases.push(m.text.clone());
@@ -1093,17 +1085,9 @@ pub fn resolve(
         }
     }
     for (id, name) in missing {
-        entities.entry(id.clone()).or_insert_with(|| Entity {
-            id,
-            name,
-            kind: EntityKind::Country,
-            aliases: Vec::new(),
-            mentions: 0,
-            roles: Vec::new(),
-            stands_for: None,
-            docs: Vec::new(),
-            spans: Vec::new(),
-        });
+        entities
+            .entry(id.clone())
+            .or_insert_with(|| Entity::new(id, name, EntityKind::Country));
     }
     (entities.into_values().collect(), resolved_docs)
 }
