@@ -1,15 +1,17 @@
 //! The root component: reads the view state from the URL and shows a page.
 
+use crate::added_articles::{use_added_articles, AddedArticles, Candidate, Request, Task};
 use crate::components::compare::Compare;
 use crate::components::explorer::Explorer;
+use crate::components::import_status::ImportStatus;
 use crate::components::library::Library;
 use crate::components::reader::Reader;
 use crate::components::site_header::SiteHeader;
 use crate::components::timeline::TimelineView;
-use crate::corpus_data::corpus;
-use crate::hooks::{use_navigation, Navigator};
+use crate::corpus_data::{embedded, CorpusRef};
+use crate::hooks::{use_file_drop, use_navigation, Navigator};
 use crate::view_state::{Page, ViewState};
-use crossread_corpus::{Corpus, Document};
+use crossread_corpus::Document;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Default)]
@@ -22,13 +24,29 @@ pub struct AppProps {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
+    // The embedded corpus decodes the same way on every render, so this
+    // early return never changes the order of the hooks below.
+    let embedded = match embedded() {
+        Ok(corpus) => corpus,
+        Err(message) => {
+            return html! {
+                <main id="main"><h1>{ "Crossread cannot start" }</h1><p role="alert">{ message }</p></main>
+            }
+        }
+    };
     let (hash, navigator) = use_navigation(&props.route);
+    let articles = use_added_articles(embedded);
+    {
+        let request = articles.request.clone();
+        use_file_drop(Callback::from(move |files: Vec<web_sys::File>| {
+            request.emit(Request::Add(
+                files.into_iter().map(Candidate::File).collect(),
+            ))
+        }));
+    }
     let first_render = use_mut_ref(|| true);
-    let resolved = corpus().map(|corpus| resolve(corpus, &hash));
-    let page = resolved
-        .as_ref()
-        .map(|r| r.state.page.clone())
-        .unwrap_or(Page::Library);
+    let view = resolve(&articles, &hash);
+    let page = view.state.page.clone();
     use_effect_with(page, move |_| {
         // A fresh load keeps the browser's own focus; later page changes
         // move focus to the new heading, as a page load would.
@@ -36,21 +54,13 @@ pub fn app(props: &AppProps) -> Html {
             focus_main_heading();
         }
     });
-    let view = match resolved {
-        Ok(view) => view,
-        Err(message) => {
-            return html! {
-                <main id="main"><h1>{ "Crossread cannot start" }</h1><p role="alert">{ message }</p></main>
-            }
-        }
-    };
     let body = match (&view.state.page, view.document) {
         (Page::Article { .. }, Some(document)) => {
             let claim = view
                 .state
                 .selected
                 .as_ref()
-                .and_then(|id| view.corpus.claims.iter().find(|c| &c.id == id));
+                .and_then(|id| view.corpus.get().claims.iter().find(|c| &c.id == id));
             html! { <Reader {document} {claim} state={view.state.clone()} /> }
         }
         (Page::Explore, _) => {
@@ -62,40 +72,48 @@ pub fn app(props: &AppProps) -> Html {
         (Page::Timeline, _) => {
             html! { <TimelineView corpus={view.corpus} state={view.state.clone()} /> }
         }
-        _ => html! { <Library documents={view.corpus.documents.as_slice()} /> },
+        _ => html! { <Library documents={view.corpus.get().documents.as_slice()} /> },
     };
     html! {
         <ContextProvider<Navigator> context={navigator}>
+        <ContextProvider<AddedArticles> context={articles}>
             <SiteHeader current={view.state.page.clone()} />
             <main id="main" tabindex="-1">
+                <ImportStatus />
                 { for view.notices.iter().map(|notice| html! { <p class="notice" role="status">{ notice }</p> }) }
                 { body }
             </main>
             <footer class="site-footer">
-                <p>{ "Crossread · all analysis happened when this site was built; nothing you do here leaves your browser." }</p>
+                <p>{ "Crossread · the site's articles were analysed when it was built, yours in this page; nothing you do here leaves your browser." }</p>
             </footer>
+        </ContextProvider<AddedArticles>>
         </ContextProvider<Navigator>>
     }
 }
 
 /// The view a URL asks for, checked against the corpus.
 struct ResolvedView {
-    corpus: &'static Corpus,
+    corpus: CorpusRef,
     state: ViewState,
     document: Option<&'static Document>,
     notices: Vec<String>,
 }
 
-fn resolve(corpus: &'static Corpus, hash: &str) -> ResolvedView {
+fn resolve(articles: &AddedArticles, hash: &str) -> ResolvedView {
+    let corpus = articles.corpus;
     let (mut state, repair) = ViewState::from_hash(hash);
     let mut notices: Vec<String> = repair.map(|r| r.0).into_iter().collect();
     let mut document = None;
     if let Page::Article { id } = &state.page {
-        document = corpus.documents.iter().find(|d| &d.id == id);
+        document = corpus.get().documents.iter().find(|d| &d.id == id);
         if document.is_none() {
-            notices.push(format!(
-                "There is no article “{id}” in this corpus; here is the library instead."
-            ));
+            // A reader's own article is not there until their stored
+            // files are analysed again after a reload.
+            if !matches!(*articles.task, Task::Working { .. }) {
+                notices.push(format!(
+                    "There is no article “{id}” in this corpus; here is the library instead."
+                ));
+            }
             state = ViewState::library();
         }
     }

@@ -74,3 +74,58 @@ pub fn current_hash() -> String {
     }
     gloo::utils::window().location().hash().unwrap_or_default()
 }
+
+/// Files dropped anywhere on the page go to `on_files`. While files are
+/// dragged over the page, `<html>` has the class `dropping` (styled as a
+/// drop target); other drags (text, links) are left to the browser.
+#[hook]
+pub fn use_file_drop(on_files: Callback<Vec<web_sys::File>>) {
+    use crate::components::add_articles::{drags_files, dropped_files};
+    use wasm_bindgen::JsCast;
+    // The listeners live for the page; they call the newest callback.
+    let latest = use_mut_ref(|| on_files.clone());
+    *latest.borrow_mut() = on_files;
+    use_effect_with((), move |_| {
+        let window = gloo::utils::window();
+        let mark = |on: bool| {
+            if let Some(root) = gloo::utils::document().document_element() {
+                let _ = root.class_list().toggle_with_force("dropping", on);
+            }
+        };
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        let over = gloo::events::EventListener::new_with_options(
+            &window,
+            "dragover",
+            options,
+            move |event| {
+                if drags_files(event) {
+                    event.prevent_default();
+                    mark(true);
+                }
+            },
+        );
+        let leave = gloo::events::EventListener::new(&window, "dragleave", move |event| {
+            let left_page = event
+                .dyn_ref::<web_sys::DragEvent>()
+                .is_some_and(|e| e.related_target().is_none());
+            if left_page {
+                mark(false);
+            }
+        });
+        let drop =
+            gloo::events::EventListener::new_with_options(&window, "drop", options, move |event| {
+                if !drags_files(event) {
+                    return;
+                }
+                event.prevent_default();
+                mark(false);
+                if let Some(drag) = event.dyn_ref::<web_sys::DragEvent>() {
+                    let files = dropped_files(drag);
+                    if !files.is_empty() {
+                        latest.borrow().emit(files);
+                    }
+                }
+            });
+        move || std::mem::drop((over, leave, drop))
+    });
+}

@@ -4,14 +4,19 @@
 //! by `crossread-corpus`. UI state lives in the URL hash ([`view_state`]), so
 //! every view is a link that works on any static host.
 
+pub mod added_articles;
+pub mod analyser_client;
 pub mod app;
+pub mod browser_store;
 pub mod compare;
 pub mod components;
 pub mod corpus_data;
+pub mod download;
 pub mod explore;
 pub mod filters;
 pub mod format;
 pub mod hooks;
+pub mod reader_articles;
 pub mod search;
 pub mod timeline;
 pub mod view_state;

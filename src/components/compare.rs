@@ -6,15 +6,16 @@ use crate::components::compare_outlet_picker::OutletPicker;
 use crate::components::compare_pair::ArticlePair;
 use crate::components::compare_thread::ThreadColumns;
 use crate::components::compare_voices::VoicesByOutlet;
+use crate::corpus_data::CorpusRef;
 use crate::hooks::Navigator;
 use crate::view_state::{Page, ViewState};
-use crossread_corpus::{Corpus, Document, Thread};
+use crossread_corpus::{Document, Thread};
 use std::collections::BTreeSet;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub corpus: &'static Corpus,
+    pub corpus: CorpusRef,
     pub state: ViewState,
 }
 
@@ -32,7 +33,7 @@ enum Mode {
 #[function_component(Compare)]
 pub fn compare(props: &Props) -> Html {
     let navigator = use_context::<Navigator>();
-    let corpus = props.corpus;
+    let corpus = props.corpus.get();
     let state = &props.state;
     let chosen = state.filters.outlets.clone();
     let mut notices = Vec::new();
@@ -144,7 +145,7 @@ pub fn compare(props: &Props) -> Html {
                 <section class="article-pair" aria-labelledby="pair-title">
                     <h2 id="pair-title">{ "Article against article" }</h2>
                     { article_picker }
-                    <ArticlePair {corpus} {left} {right} />
+                    <ArticlePair corpus={props.corpus} {left} {right} />
                 </section>
             </>
         },

@@ -1,16 +1,17 @@
 use crate::compare::{align_articles, Sentence, SentencePair};
 use crate::components::compare_figures::FiguresTable;
 use crate::components::highlighted::Highlighted;
+use crate::corpus_data::CorpusRef;
 use crate::explore::outlet_of;
 use crate::format;
 use crate::view_state::ViewState;
-use crossread_corpus::{Corpus, Document};
+use crossread_corpus::Document;
 use std::ops::Range;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub corpus: &'static Corpus,
+    pub corpus: CorpusRef,
     pub left: &'static Document,
     pub right: &'static Document,
 }
@@ -20,7 +21,7 @@ pub struct Props {
 #[function_component(ArticlePair)]
 pub fn article_pair(props: &Props) -> Html {
     let alignment = use_memo((props.left.id.clone(), props.right.id.clone()), |_| {
-        align_articles(props.corpus, props.left, props.right)
+        align_articles(props.corpus.get(), props.left, props.right)
     });
     let name = |d: &Document| {
         let date = d

@@ -1,9 +1,10 @@
 use crate::components::highlighted::Highlighted;
+use crate::corpus_data::CorpusRef;
 use crate::explore::{source_label, ResultsAs};
 use crate::format;
 use crate::search::{tokenize, Query};
 use crate::view_state::ViewState;
-use crossread_corpus::{Claim, Corpus, Document};
+use crossread_corpus::{Claim, Document};
 use yew::prelude::*;
 
 /// Results shown at first; more on request.
@@ -11,7 +12,7 @@ const PAGE: usize = 50;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub corpus: &'static Corpus,
+    pub corpus: CorpusRef,
     /// Indices into `corpus.documents` or `corpus.claims`.
     pub matches: Vec<usize>,
     pub results_as: ResultsAs,
@@ -34,15 +35,20 @@ pub fn explore_results(props: &Props) -> Html {
     let shown = props.matches.iter().take(*limit);
     let items: Html = match props.results_as {
         ResultsAs::Articles => shown
-            .filter_map(|&i| props.corpus.documents.get(i))
+            .filter_map(|&i| props.corpus.get().documents.get(i))
             .map(|document| {
                 article_result(document, &query, &props.query, props.selected.as_deref())
             })
             .collect(),
         ResultsAs::Claims => shown
-            .filter_map(|&i| props.corpus.claims.get(i))
+            .filter_map(|&i| props.corpus.get().claims.get(i))
             .map(|claim| {
-                let document = props.corpus.documents.iter().find(|d| d.id == claim.doc);
+                let document = props
+                    .corpus
+                    .get()
+                    .documents
+                    .iter()
+                    .find(|d| d.id == claim.doc);
                 claim_result(
                     claim,
                     document,

@@ -1,19 +1,20 @@
 use crate::components::explore_results::ExploreResults;
 use crate::components::facet_group::FacetGroup;
-use crate::corpus_data::explore_index;
+use crate::corpus_data::{explore_index, CorpusRef};
+
 use crate::explore::{FacetOptions, ResultsAs};
 use crate::filters::{source_from_str, stance_from_str, Filters};
 use crate::format;
 use crate::hooks::Navigator;
 use crate::view_state::ViewState;
-use crossread_corpus::{Corpus, PartialDate};
+use crossread_corpus::PartialDate;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub corpus: &'static Corpus,
+    pub corpus: CorpusRef,
     pub state: ViewState,
 }
 
@@ -62,14 +63,10 @@ pub fn explorer(props: &Props) -> Html {
     let navigator = use_context::<Navigator>();
     let state = &props.state;
     let outcome = use_memo(
-        (state.filters.clone(), state.results_as),
-        |(filters, results_as)| {
-            explore_index()
-                .map(|index| index.run(props.corpus, filters, *results_as))
-                .unwrap_or_default()
-        },
+        (props.corpus, state.filters.clone(), state.results_as),
+        |(corpus, filters, results_as)| explore_index(*corpus).run(corpus, filters, *results_as),
     );
-    let options = FacetOptions::build(props.corpus, &outcome, &state.filters);
+    let options = FacetOptions::build(props.corpus.get(), &outcome, &state.filters);
     use_explorer_keys(state.clone(), navigator.clone());
 
     let go = {

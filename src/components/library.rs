@@ -1,3 +1,6 @@
+use crate::added_articles::AddedArticles;
+use crate::components::add_articles::AddArticles;
+use crate::components::added_list::AddedList;
 use crate::format;
 use crate::hooks::Navigator;
 use crate::view_state::{article_page_file, ViewState};
@@ -20,6 +23,8 @@ pub fn library(props: &Props) -> Html {
             <ol class="article-list">
                 { for documents.into_iter().map(|document| html! { <LibraryEntry {document} /> }) }
             </ol>
+            <AddArticles />
+            <AddedList />
         </section>
     }
 }
@@ -65,6 +70,7 @@ fn open_in_app(navigator: Option<Navigator>, id: &str) -> Callback<MouseEvent> {
 #[function_component(LibraryEntry)]
 fn library_entry(props: &EntryProps) -> Html {
     let navigator = use_context::<Navigator>();
+    let added = use_context::<AddedArticles>().is_some_and(|a| a.is_added(props.document));
     let document = props.document;
     let outlet = document
         .outlet
@@ -72,7 +78,7 @@ fn library_entry(props: &EntryProps) -> Html {
         .unwrap_or_else(|| "Unknown outlet".to_string());
     let date = document.published.as_ref().map(format::date);
     html! {
-        <li class="article-entry" data-doc={document.id.clone()}>
+        <li class={classes!("article-entry", added.then_some("added"))} data-doc={document.id.clone()}>
             <h2 class="headline">
                 <a href={article_page_file(&document.id)} onclick={open_in_app(navigator, &document.id)}>{ &document.headline }</a>
             </h2>
@@ -88,6 +94,9 @@ fn library_entry(props: &EntryProps) -> Html {
                 { " · " }
                 <span class="words">{ format::count(document.word_count, "word", "words") }</span>
             </p>
+            if added {
+                <p class="added-mark">{ "Added by you" }</p>
+            }
             if let Some(via) = &document.via {
                 <p class="syndication">{ format!("Syndicated copy, hosted by {via}") }</p>
             }

@@ -7,19 +7,20 @@ use crate::components::timeline_history::TimelineHistory;
 use crate::components::timeline_legend::TimelineLegend;
 use crate::components::timeline_table::TimelineTable;
 use crate::components::timeline_undated::TimelineUndated;
-use crate::corpus_data::explore_index;
+use crate::corpus_data::{explore_index, CorpusRef};
+
 use crate::explore::ResultsAs;
 use crate::hooks::Navigator;
 use crate::timeline::scale::Window;
 use crate::timeline::{Layout, OutletPalette, Timeline};
 use crate::view_state::ViewState;
-use crossread_corpus::{Claim, Corpus};
+use crossread_corpus::Claim;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub corpus: &'static Corpus,
+    pub corpus: CorpusRef,
     pub state: ViewState,
 }
 
@@ -31,12 +32,12 @@ pub fn timeline_view(props: &Props) -> Html {
     let state = &props.state;
     let navigator = use_context::<Navigator>();
     let hovered = use_state(|| None::<String>);
-    let palette = use_memo((), |_| OutletPalette::new(corpus));
-    let timeline = use_memo(state.filters.clone(), |filters| {
-        let matches = explore_index()
-            .map(|index| index.run(corpus, filters, ResultsAs::Claims).matches)
-            .unwrap_or_default();
-        Timeline::build(corpus, &matches, &filters.threads)
+    let palette = use_memo(corpus, |corpus| OutletPalette::new(corpus));
+    let timeline = use_memo((corpus, state.filters.clone()), |(corpus, filters)| {
+        let matches = explore_index(*corpus)
+            .run(corpus, filters, ResultsAs::Claims)
+            .matches;
+        Timeline::build(corpus.get(), &matches, &filters.threads)
     });
     let whole = timeline.default_window();
     let window = state
@@ -48,7 +49,7 @@ pub fn timeline_view(props: &Props) -> Html {
     let selected = state
         .selected
         .as_deref()
-        .and_then(|id| corpus.claims.iter().find(|c| c.id == id));
+        .and_then(|id| corpus.get().claims.iter().find(|c| c.id == id));
     let anchor = selected
         .and_then(|c| layout.find_claim(&c.id))
         .map(|m| {

@@ -1,13 +1,14 @@
+use crate::corpus_data::CorpusRef;
 use crate::explore::{outlet_of, source_label};
 use crate::format;
 use crate::timeline::event_date_words;
 use crate::view_state::ViewState;
-use crossread_corpus::{Claim, Corpus};
+use crossread_corpus::Claim;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub corpus: &'static Corpus,
+    pub corpus: CorpusRef,
     /// The claim pointed at or selected, if any.
     pub claim: Option<&'static Claim>,
 }
@@ -23,7 +24,12 @@ pub fn timeline_detail(props: &Props) -> Html {
             </aside>
         };
     };
-    let document = props.corpus.documents.iter().find(|d| d.id == claim.doc);
+    let document = props
+        .corpus
+        .get()
+        .documents
+        .iter()
+        .find(|d| d.id == claim.doc);
     let outlet = document.map(outlet_of).unwrap_or_default();
     let published = document
         .and_then(|d| d.published.as_ref())
@@ -44,7 +50,7 @@ pub fn timeline_detail(props: &Props) -> Html {
     let threads: Vec<&str> = claim
         .threads
         .iter()
-        .filter_map(|id| props.corpus.threads.iter().find(|t| &t.id == id))
+        .filter_map(|id| props.corpus.get().threads.iter().find(|t| &t.id == id))
         .map(|t| t.label.as_str())
         .collect();
     let href = ViewState::claim_in_reader(&claim.doc, claim.paragraph, &claim.id).to_hash();

@@ -1,11 +1,11 @@
+use crate::corpus_data::CorpusRef;
 use crate::timeline::export::{to_csv, to_json, ExportedClaim};
-use crossread_corpus::{Claim, Corpus};
-use wasm_bindgen::{JsCast, JsValue};
+use crossread_corpus::Claim;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub corpus: &'static Corpus,
+    pub corpus: CorpusRef,
     /// The claims in view and the undated ones listed.
     pub claims: Vec<&'static Claim>,
 }
@@ -15,7 +15,7 @@ pub struct Props {
 #[function_component(TimelineDownloads)]
 pub fn timeline_downloads(props: &Props) -> Html {
     let save = |format: &'static str| {
-        let (corpus, claims) = (props.corpus, props.claims.clone());
+        let (corpus, claims) = (props.corpus.get(), props.claims.clone());
         Callback::from(move |_: MouseEvent| {
             let rows: Vec<ExportedClaim> = claims
                 .iter()
@@ -25,9 +25,7 @@ pub fn timeline_downloads(props: &Props) -> Html {
                 "csv" => (to_csv(&rows), "text/csv;charset=utf-8"),
                 _ => (to_json(&rows), "application/json"),
             };
-            if let Err(error) = download(&text, mime, &format!("crossread-timeline.{format}")) {
-                gloo::console::error!(format!("The download could not be made: {error:?}"));
-            }
+            crate::download::save_text(&text, mime, &format!("crossread-timeline.{format}"));
         })
     };
     let count = crate::format::count(props.claims.len(), "claim", "claims");
@@ -37,23 +35,4 @@ pub fn timeline_downloads(props: &Props) -> Html {
             <button type="button" class="toggle" onclick={save("json")}>{ format!("Download {count} as JSON") }</button>
         </div>
     }
-}
-
-/// Saves text as a file: a Blob, an object URL and a temporary link.
-fn download(text: &str, mime: &str, name: &str) -> Result<(), JsValue> {
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let parts = JsValue::from(vec![JsValue::from_str(text)]);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = gloo::utils::document();
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.set_hidden(true);
-    let body = gloo::utils::body();
-    body.append_child(&link)?;
-    link.click();
-    body.remove_child(&link)?;
-    web_sys::Url::revoke_object_url(&url)
 }

@@ -1,13 +1,14 @@
+use crate::corpus_data::CorpusRef;
 use crate::explore::ResultsAs;
 use crate::filters::Filters;
 use crate::format;
 use crate::view_state::{Page, ViewState};
-use crossread_corpus::Corpus;
+
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub corpus: &'static Corpus,
+    pub corpus: CorpusRef,
     pub filters: Filters,
     /// Claims on the timeline after the filters.
     pub shown: usize,
@@ -18,7 +19,7 @@ pub struct Props {
 #[function_component(TimelineFilters)]
 pub fn timeline_filters(props: &Props) -> Html {
     let f = &props.filters;
-    let total = props.corpus.claims.len();
+    let total = props.corpus.get().claims.len();
     let explorer = ViewState {
         filters: f.clone(),
         results_as: ResultsAs::Claims,

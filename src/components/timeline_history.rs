@@ -1,13 +1,14 @@
+use crate::corpus_data::CorpusRef;
 use crate::timeline::history::claim_history;
 use crate::timeline::Timeline;
-use crossread_corpus::Corpus;
+
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub corpus: &'static Corpus,
+    pub corpus: CorpusRef,
     pub timeline: Rc<Timeline<'static>>,
     /// The thread whose history is told.
     pub thread: Option<String>,
@@ -35,7 +36,7 @@ pub fn timeline_history(props: &Props) -> Html {
     };
     let shown =
         |claim: &crossread_corpus::Claim| props.timeline.claims.iter().any(|c| c.id == claim.id);
-    let steps = claim_history(props.corpus, thread, shown);
+    let steps = claim_history(props.corpus.get(), thread, shown);
     let onchange = {
         let on_choose = props.on_choose.clone();
         Callback::from(move |event: Event| {

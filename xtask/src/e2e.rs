@@ -7,6 +7,7 @@
 mod analyser;
 mod compare;
 mod explore;
+mod own_articles;
 mod prerender;
 mod timeline;
 
@@ -58,7 +59,8 @@ const FOUNDATION: &[Case] = &[
     ),
 ];
 
-pub fn run(dist: &Path) -> Result<(), String> {
+/// Runs every case, or those whose name contains `only`.
+pub fn run(dist: &Path, only: Option<&str>) -> Result<(), String> {
     let corpus = crate::bench::seeds_corpus()?;
     let server = StaticServer::start(dist, SUB_PATH, 0)?;
     let base = format!("http://127.0.0.1:{}{SUB_PATH}", server.port());
@@ -77,9 +79,19 @@ pub fn run(dist: &Path) -> Result<(), String> {
         compare::CASES,
         timeline::CASES,
         analyser::CASES,
+        own_articles::CASES,
     ];
-    let total: usize = cases.iter().map(|c| c.len()).sum();
-    for (name, case) in cases.iter().flat_map(|c| c.iter()) {
+    let chosen = |name: &&str| only.is_none_or(|only| name.contains(only));
+    let total = cases
+        .iter()
+        .flat_map(|c| c.iter())
+        .filter(|(name, _)| chosen(name))
+        .count();
+    for (name, case) in cases
+        .iter()
+        .flat_map(|c| c.iter())
+        .filter(|(name, _)| chosen(name))
+    {
         match case(&context) {
             Ok(()) => println!("  ok    {name}"),
             Err(message) => {

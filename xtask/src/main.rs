@@ -29,7 +29,7 @@ cargo xtask <task>
   dist [--single-file]  write the static site to dist/ (relative URLs: works under any sub-path);
                         --single-file also writes dist/crossread.html, one file that works from disk
   test                  run every check and test, then print a summary
-  e2e                   build dist/ and run only the end-to-end browser tests
+  e2e [FILTER]          build dist/ and run the end-to-end browser tests (those whose name contains FILTER)
   site-checks           build dist/ and run only the hosting, one-file, audit and robustness checks
   bench [--sizes N,..]  sizes, load figures and Lighthouse scores against budgets, on the seeds
                         and on generated corpora of N articles (default 2000; README: Budgets)
@@ -42,7 +42,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("dist") => dist_task(&args[1..]),
         Some("test") => test(),
-        Some("e2e") => dist().and_then(|dist| e2e::run(&dist)),
+        Some("e2e") => dist().and_then(|dist| e2e::run(&dist, args.get(1).map(String::as_str))),
         Some("site-checks") => dist().and_then(|dist| site_checks(&dist)),
         Some("bench") => bench::run(&args[1..]),
         Some("bench-importer") => {
@@ -357,7 +357,7 @@ fn test() -> Result<(), String> {
     step(
         "end-to-end tests (dist/ under a sub-path, Chromium via chromedriver)",
         &mut || match &dist_path {
-            Some(dist) => e2e::run(dist),
+            Some(dist) => e2e::run(dist, None),
             None => Err("skipped: the site did not build".into()),
         },
     );

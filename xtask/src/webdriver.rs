@@ -214,6 +214,19 @@ impl Session {
         .map(drop)
     }
 
+    /// Gives files to an `<input type="file">`, as a reader choosing them
+    /// in the picker would (the input's `change` event fires).
+    pub fn choose_files(&self, selector: &str, paths: &[&std::path::Path]) -> Result<(), String> {
+        let element = self.element(selector)?;
+        let text: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        self.call(
+            "POST",
+            &format!("/element/{element}/value"),
+            Some(json!({ "text": text.join("\n") })),
+        )
+        .map(drop)
+    }
+
     /// Presses keys through the browser's input pipeline. Use WebDriver key
     /// codes for special keys, e.g. "\u{E007}" for Enter, "\u{E004}" for Tab.
     pub fn press_keys(&self, keys: &str) -> Result<(), String> {

@@ -20,6 +20,7 @@
 pub mod analysis;
 pub mod attribution;
 pub mod batch;
+pub mod bundle;
 pub mod catalog;
 pub mod chrome;
 pub mod claims;
@@ -44,6 +45,7 @@ pub mod time;
 
 pub use analysis::analyse;
 pub use batch::Batch;
+pub use bundle::{read_seeds_archive, seeds_archive};
 pub use catalog::{Catalog, CatalogEntry};
 pub use date::PartialDate;
 pub use document::{
