@@ -7,7 +7,7 @@
 
 use crate::analyser_client::{self, FileReport, FileToAnalyse};
 use crate::browser_store;
-use crate::corpus_data::CorpusRef;
+use crate::corpus_data::{embedded_bytes, CorpusRef};
 use crate::reader_articles::{check_before_reading, reader_catalog, AddedFile, ReaderFacts};
 use crossread_corpus::Document;
 use std::cell::RefCell;
@@ -172,10 +172,14 @@ pub fn use_added_articles(embedded: CorpusRef) -> AddedArticles {
     {
         let dispatcher = model.dispatcher();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(restore(dispatcher, embedded));
+            if cfg!(feature = "importer") {
+                wasm_bindgen_futures::spawn_local(restore(dispatcher, embedded));
+            }
         });
     }
-    let request = {
+    let request = if !cfg!(feature = "importer") {
+        Callback::noop()
+    } else {
         let snapshot = (*model).clone();
         let dispatcher = model.dispatcher();
         Callback::from(move |request: Request| {
@@ -409,16 +413,8 @@ async fn analyse_batch(
             problems: Vec::new(),
         });
     }
-    let documents = serde_json::to_string(&embedded.documents)
-        .map_err(|e| format!("the site's articles could not be sent to the analyser ({e})"))?;
     let catalog = reader_catalog(files).to_toml();
-    let to_analyse: Vec<FileToAnalyse> = files
-        .iter()
-        .map(|f| FileToAnalyse {
-            name: f.name.clone(),
-            bytes: f.bytes.clone(),
-        })
-        .collect();
+    let to_analyse = files_to_analyse(files);
     let reports: Rc<RefCell<Reports>> =
         Rc::new(RefCell::new(vec![Err("not analysed".into()); files.len()]));
     let on_progress = {
@@ -445,13 +441,27 @@ async fn analyse_batch(
         let dispatcher = dispatcher.clone();
         move |id| dispatcher.dispatch(Change::Batch(id))
     };
-    let result =
-        analyser_client::analyse(&to_analyse, &documents, &catalog, on_start, on_progress).await?;
+    let result = analyser_client::analyse(
+        &to_analyse,
+        embedded_bytes(),
+        &catalog,
+        on_start,
+        on_progress,
+    )
+    .await?;
     if result.cancelled {
         return Err("Cancelled: nothing was changed.".into());
     }
     let reports = reports.take();
-    let mut problems: Vec<String> = result.errors;
+    // The worker's list repeats each file's error; keep the others, and
+    // those of kept files (no row shows them).
+    let file_errors: Vec<&String> = reports.iter().filter_map(|r| r.as_ref().err()).collect();
+    let mut problems: Vec<String> = result
+        .errors
+        .iter()
+        .filter(|e| !file_errors.contains(e))
+        .cloned()
+        .collect();
     problems.extend(
         reports[..first_shown]
             .iter()
@@ -488,4 +498,21 @@ fn finish(
         corpus,
         errors,
     });
+}
+
+fn files_to_analyse(files: &[AddedFile]) -> Vec<FileToAnalyse> {
+    files
+        .iter()
+        .map(|f| FileToAnalyse {
+            name: f.name.clone(),
+            bytes: f.bytes.clone(),
+        })
+        .collect()
+}
+
+/// The corpus a reader sees (the site's articles and `files`) as
+/// `crossread/1` JSON, written by the analyser worker.
+pub async fn corpus_json(files: &[AddedFile]) -> Result<String, String> {
+    let catalog = reader_catalog(files).to_toml();
+    analyser_client::analyse_to_json(&files_to_analyse(files), embedded_bytes(), &catalog).await
 }

@@ -56,17 +56,54 @@ thread_local! {
     static CLIENT: RefCell<Option<Rc<Client>>> = const { RefCell::new(None) };
 }
 
-/// Analyses `files` joined to `documents` (a JSON array of documents
-/// already ingested) with `catalog` as reader facts. `on_progress` hears
-/// about each file as it is done. Resolves when the whole corpus is
-/// analysed; returns the batch id for [`cancel`] through `on_start`.
+/// Analyses `files` joined to the documents of `site` (a postcard-encoded
+/// corpus, as embedded in the app) with `catalog` as reader facts.
+/// `on_progress` hears about each file as it is done; `on_start` gets the
+/// batch id for [`cancel`]. Resolves when the whole corpus is analysed.
 pub async fn analyse(
     files: &[FileToAnalyse],
-    documents: &str,
+    site: &[u8],
     catalog: &str,
     on_start: impl FnOnce(u32),
     on_progress: impl Fn(FileReport) + 'static,
 ) -> Result<BatchResult, String> {
+    let done = run_batch(files, site, catalog, "postcard", on_start, on_progress).await?;
+    let bytes = Uint8Array::new(&get(&done, "corpus")).to_vec();
+    let corpus: Corpus = postcard::from_bytes(&bytes)
+        .map_err(|e| format!("the analysed corpus could not be read ({e})"))?;
+    let errors = Array::from(&get(&done, "errors"))
+        .iter()
+        .filter_map(|e| e.as_string())
+        .collect();
+    Ok(BatchResult {
+        corpus,
+        cancelled: get(&done, "cancelled").as_bool().unwrap_or(false),
+        errors,
+    })
+}
+
+/// The same analysis as [`analyse`], as `crossread/1` JSON text (the page
+/// itself has no JSON writer for a whole corpus: that stays in the worker,
+/// out of the first download).
+pub async fn analyse_to_json(
+    files: &[FileToAnalyse],
+    site: &[u8],
+    catalog: &str,
+) -> Result<String, String> {
+    let done = run_batch(files, site, catalog, "json", |_| {}, |_| {}).await?;
+    get(&done, "corpus")
+        .as_string()
+        .ok_or_else(|| "the analyser sent no JSON".to_string())
+}
+
+async fn run_batch(
+    files: &[FileToAnalyse],
+    site: &[u8],
+    catalog: &str,
+    format: &str,
+    on_start: impl FnOnce(u32),
+    on_progress: impl Fn(FileReport) + 'static,
+) -> Result<JsValue, String> {
     let client = client()?;
     let ready = JsFuture::from(client.ready.clone())
         .await
@@ -95,10 +132,10 @@ pub async fn analyse(
         ("type", "analyse".into()),
         ("id", id.into()),
         ("files", list.into()),
-        ("documents", documents.into()),
+        ("site", Uint8Array::from(site).into()),
         ("catalog", catalog.into()),
         ("facts", "reader".into()),
-        ("format", "postcard".into()),
+        ("format", format.into()),
     ]);
     client
         .worker
@@ -109,18 +146,7 @@ pub async fn analyse(
     if get(&done, "type").as_string().as_deref() != Some("done") {
         return Err(describe("the analysis failed", &done));
     }
-    let bytes = Uint8Array::new(&get(&done, "corpus")).to_vec();
-    let corpus: Corpus = postcard::from_bytes(&bytes)
-        .map_err(|e| format!("the analysed corpus could not be read ({e})"))?;
-    let errors = Array::from(&get(&done, "errors"))
-        .iter()
-        .filter_map(|e| e.as_string())
-        .collect();
-    Ok(BatchResult {
-        corpus,
-        cancelled: get(&done, "cancelled").as_bool().unwrap_or(false),
-        errors,
-    })
+    Ok(done)
 }
 
 /// Asks the worker to stop batch `id` before its next file.

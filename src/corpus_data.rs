@@ -61,6 +61,11 @@ pub fn embedded() -> Result<CorpusRef, &'static str> {
         .map_err(String::as_str)
 }
 
+/// The embedded corpus as postcard bytes, as the analyser worker takes it.
+pub fn embedded_bytes() -> &'static [u8] {
+    EMBEDDED
+}
+
 /// The embedded corpus itself (tests and the prerenderer).
 pub fn corpus() -> Result<&'static Corpus, &'static str> {
     embedded().map(CorpusRef::get)

@@ -80,12 +80,21 @@ pub fn current_hash() -> String {
 /// drop target); other drags (text, links) are left to the browser.
 #[hook]
 pub fn use_file_drop(on_files: Callback<Vec<web_sys::File>>) {
-    use crate::components::add_articles::{drags_files, dropped_files};
-    use wasm_bindgen::JsCast;
     // The listeners live for the page; they call the newest callback.
     let latest = use_mut_ref(|| on_files.clone());
     *latest.borrow_mut() = on_files;
     use_effect_with((), move |_| {
+        let listeners = cfg!(feature = "importer").then(|| file_drop_listeners(latest));
+        move || std::mem::drop(listeners)
+    });
+}
+
+fn file_drop_listeners(
+    latest: std::rc::Rc<std::cell::RefCell<Callback<Vec<web_sys::File>>>>,
+) -> [gloo::events::EventListener; 3] {
+    use crate::components::add_articles::{drags_files, dropped_files};
+    use wasm_bindgen::JsCast;
+    {
         let window = gloo::utils::window();
         let mark = |on: bool| {
             if let Some(root) = gloo::utils::document().document_element() {
@@ -126,6 +135,6 @@ pub fn use_file_drop(on_files: Callback<Vec<web_sys::File>>) {
                     }
                 }
             });
-        move || std::mem::drop((over, leave, drop))
-    });
+        [over, leave, drop]
+    }
 }

@@ -11,6 +11,8 @@
 //! - in `{type: "analyse", id, files: [{name, bytes: Uint8Array | ArrayBuffer}
 //!   or {name, text}], catalog?: TOML string, facts?: "catalog" | "reader",
 //!   documents?: JSON array of documents already in the corpus,
+//!   site?: Uint8Array, a postcard-encoded corpus whose documents join too
+//!   (the page sends the site's embedded corpus as it is),
 //!   format?: "json" | "postcard"}`
 //! - in `{type: "cancel", id}`: stops the batch before its next file.
 //! - out `{type: "ready"}` once, when the worker can take batches.
@@ -80,13 +82,21 @@ mod worker {
             _ => Provenance::Catalog,
         };
         let mut errors: Vec<String> = Vec::new();
-        let existing: Vec<Document> = match get(&request, "documents").as_string() {
+        let mut existing: Vec<Document> = match get(&request, "documents").as_string() {
             Some(json) => serde_json::from_str(&json).unwrap_or_else(|e| {
                 errors.push(format!("documents: not a JSON array of documents ({e})"));
                 Vec::new()
             }),
             None => Vec::new(),
         };
+        let site = get(&request, "site");
+        if site.is_instance_of::<Uint8Array>() {
+            let bytes = Uint8Array::new(&site).to_vec();
+            match postcard::from_bytes::<crossread_corpus::Corpus>(&bytes) {
+                Ok(corpus) => existing.extend(corpus.documents),
+                Err(e) => errors.push(format!("site: not a postcard corpus ({e})")),
+            }
+        }
         let catalog = get(&request, "catalog").as_string();
         let (mut batch, problem) = Batch::new(catalog.as_deref(), facts, existing);
         errors.extend(problem.map(|p| p.to_string()));

@@ -9,7 +9,8 @@ use yew::prelude::*;
 /// on the page (see `hooks::use_file_drop`), or pasted text.
 #[function_component(AddArticles)]
 pub fn add_articles() -> Html {
-    let Some(articles) = use_context::<AddedArticles>() else {
+    let articles = use_context::<AddedArticles>().filter(|_| cfg!(feature = "importer"));
+    let Some(articles) = articles else {
         return html! {};
     };
     let pasted = use_node_ref();

@@ -1,4 +1,4 @@
-use crate::added_articles::{AddedArticles, Request};
+use crate::added_articles::{corpus_json, AddedArticles, Request};
 use crate::components::reader_facts_form::ReaderFactsForm;
 use crate::download;
 use crate::reader_articles::reader_catalog;
@@ -11,7 +11,8 @@ use yew::prelude::*;
 /// texts with their catalog.
 #[function_component(AddedList)]
 pub fn added_list() -> Html {
-    let Some(articles) = use_context::<AddedArticles>() else {
+    let articles = use_context::<AddedArticles>().filter(|_| cfg!(feature = "importer"));
+    let Some(articles) = articles else {
         return html! {};
     };
     if articles.files.is_empty() {
@@ -27,13 +28,20 @@ pub fn added_list() -> Html {
         Callback::from(move |_: MouseEvent| request.emit(Request::RemoveAll))
     };
     let save_corpus = {
-        let corpus = articles.corpus;
-        Callback::from(
-            move |_: MouseEvent| match serde_json::to_string_pretty(&*corpus) {
-                Ok(json) => download::save_text(&json, "application/json", "crossread-corpus.json"),
-                Err(e) => gloo::console::error!(format!("The corpus could not be written: {e}")),
-            },
-        )
+        let files = articles.files.clone();
+        Callback::from(move |_: MouseEvent| {
+            let files = files.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match corpus_json(&files).await {
+                    Ok(json) => {
+                        download::save_text(&json, "application/json", "crossread-corpus.json")
+                    }
+                    Err(e) => {
+                        gloo::console::error!(format!("The corpus could not be written: {e}"))
+                    }
+                }
+            })
+        })
     };
     let save_texts = {
         let files = articles.files.clone();

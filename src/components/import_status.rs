@@ -7,7 +7,8 @@ use yew::prelude::*;
 /// and each file's problem afterwards.
 #[function_component(ImportStatus)]
 pub fn import_status() -> Html {
-    let Some(articles) = use_context::<AddedArticles>() else {
+    let articles = use_context::<AddedArticles>().filter(|_| cfg!(feature = "importer"));
+    let Some(articles) = articles else {
         return html! {};
     };
     let request = |r: fn() -> Request| {
@@ -76,7 +77,14 @@ fn row(row: &FileRow) -> Html {
     let (class, text) = match &row.status {
         FileStatus::Waiting => ("waiting", "waiting".to_string()),
         FileStatus::Added { headline } => ("added", format!("added: “{headline}”")),
-        FileStatus::Failed { message } => ("failed", message.clone()),
+        // Errors name their file; the row already does.
+        FileStatus::Failed { message } => (
+            "failed",
+            message
+                .strip_prefix(&format!("{}: ", row.name))
+                .unwrap_or(message)
+                .to_string(),
+        ),
     };
     html! {
         <li class={classes!("import-row", class)} data-file={row.name.clone()}>
