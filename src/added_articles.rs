@@ -1,25 +1,30 @@
 //! The corpus a reader sees: the site's own articles plus the ones they
-//! added, shared with every view by context. Adding, removing or editing
-//! the facts of an added article re-analyses the whole corpus in the
-//! analyser worker, so entities and event threads span every article.
+//! added, shared with every view by context. The analyser worker owns the
+//! reader's files (reading, storage, analysis); this module sends it what
+//! the reader asks for and shows what it answers. Every change re-analyses
+//! the whole corpus, so entities and event threads span every article.
 //!
 //! One task runs at a time; while it runs, only Cancel is taken.
 
-use crate::analyser_client::{self, FileReport, FileToAnalyse};
-use crate::browser_store;
-use crate::corpus_data::{embedded_bytes, CorpusRef};
-use crate::reader_articles::{check_before_reading, reader_catalog, AddedFile, ReaderFacts};
-use crossread_corpus::Document;
-use std::cell::RefCell;
+use crate::analyser_client::{self, get, Answer, Command};
+use crate::corpus_data::CorpusRef;
+use crate::reader_articles::{ReaderFacts, ReaderFile};
+use crossread_corpus::{Corpus, Document};
+use js_sys::{Array, Uint8Array};
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
+
+/// Set in `localStorage` while the reader has added articles, so a page
+/// load starts the worker only for readers who have some.
+const HAS_ADDED: &str = "crossread.added-articles";
 
 /// What the page shows and what a reader can ask of it.
 #[derive(Clone, PartialEq)]
 pub struct AddedArticles {
     pub corpus: CorpusRef,
     /// The reader's files, in the order added.
-    pub files: Rc<Vec<AddedFile>>,
+    pub files: Rc<Vec<ReaderFile>>,
     pub task: Rc<Task>,
     pub request: Callback<Request>,
 }
@@ -30,6 +35,16 @@ impl AddedArticles {
         self.files.iter().any(|f| f.name == document.file)
     }
 
+    /// The site's own articles only: the build without the importer.
+    pub fn site_only(corpus: CorpusRef) -> AddedArticles {
+        AddedArticles {
+            corpus,
+            files: Rc::default(),
+            task: Rc::default(),
+            request: Callback::noop(),
+        }
+    }
+
     pub fn is_busy(&self) -> bool {
         matches!(*self.task, Task::Working { .. })
     }
@@ -37,18 +52,17 @@ impl AddedArticles {
 
 /// Something a reader asked for.
 pub enum Request {
-    Add(Vec<Candidate>),
+    /// Picked or dropped files.
+    Add(Vec<web_sys::File>),
+    /// Pasted text, with the file name it gets.
+    Paste { name: String, text: String },
     Remove(String),
     RemoveAll,
     SetFacts(String, ReaderFacts),
+    /// `"json"` or `"tar"`.
+    Download(&'static str),
     Cancel,
     Dismiss,
-}
-
-/// A file to add: picked or dropped, or pasted text.
-pub enum Candidate {
-    File(web_sys::File),
-    Pasted { name: String, text: String },
 }
 
 /// The current or last task and how its files fared.
@@ -58,7 +72,7 @@ pub enum Task {
     Idle,
     Working {
         title: String,
-        batch: Option<u32>,
+        batch: u32,
         rows: Vec<FileRow>,
     },
     Finished {
@@ -84,26 +98,20 @@ pub enum FileStatus {
 
 #[derive(Clone, PartialEq)]
 struct Model {
+    embedded: CorpusRef,
     corpus: CorpusRef,
-    files: Rc<Vec<AddedFile>>,
+    files: Rc<Vec<ReaderFile>>,
     task: Rc<Task>,
 }
 
 enum Change {
     Start {
         title: String,
+        batch: u32,
         rows: Vec<FileRow>,
     },
-    Batch(u32),
-    Progress {
-        row: usize,
-        status: FileStatus,
-    },
-    Finish {
-        title: String,
-        corpus: Option<(CorpusRef, Rc<Vec<AddedFile>>)>,
-        errors: Vec<String>,
-    },
+    Failed(String),
+    Answer(Answer),
     Dismiss,
 }
 
@@ -114,90 +122,183 @@ impl Reducible for Model {
         let mut next = (*self).clone();
         let task = Rc::make_mut(&mut next.task);
         match change {
-            Change::Start { title, rows } => {
-                *task = Task::Working {
-                    title,
-                    batch: None,
-                    rows,
-                }
-            }
-            Change::Batch(id) => {
-                if let Task::Working { batch, .. } = task {
-                    *batch = Some(id);
-                }
-            }
-            Change::Progress { row, status } => {
-                if let Task::Working { rows, .. } = task {
-                    if let Some(r) = rows.get_mut(row) {
-                        r.status = status;
-                    }
-                }
-            }
-            Change::Finish {
-                title,
-                corpus,
-                errors,
-            } => {
-                let rows = match std::mem::take(task) {
-                    Task::Working { rows, .. } => rows,
-                    _ => Vec::new(),
-                };
-                *task = Task::Finished {
-                    title,
-                    rows,
-                    errors,
-                };
-                if let Some((corpus, files)) = corpus {
-                    next.corpus = corpus;
-                    next.files = files;
-                }
-            }
+            Change::Start { title, batch, rows } => *task = Task::Working { title, batch, rows },
+            Change::Failed(problem) => finish(task, vec![problem]),
             Change::Dismiss => *task = Task::Idle,
+            Change::Answer(answer) => {
+                let current = matches!(task, Task::Working { batch, .. } if *batch == answer.id);
+                match answer.kind.as_str() {
+                    "progress" if current => progress(task, &answer.data),
+                    "library" if current => {
+                        let mut errors = strings(&get(&answer.data, "errors"));
+                        if get(&answer.data, "cancelled").is_truthy() {
+                            errors.push("Cancelled: nothing from this batch was added.".into());
+                        } else {
+                            next.files = Rc::new(files_of(&get(&answer.data, "files")));
+                            match corpus_of(&get(&answer.data, "corpus")) {
+                                Ok(Some(corpus)) => next.corpus = CorpusRef::keep(corpus),
+                                Ok(None) => next.corpus = next.embedded,
+                                Err(problem) => errors.push(problem),
+                            }
+                        }
+                        finish(Rc::make_mut(&mut next.task), errors);
+                    }
+                    "error" => {
+                        let message = get(&answer.data, "message").as_string().unwrap_or_default();
+                        finish(task, vec![format!("Nothing was changed: {message}")]);
+                    }
+                    _ => {}
+                }
+            }
         }
         Rc::new(next)
     }
 }
 
-type Dispatcher = UseReducerDispatcher<Model>;
+/// Ends a running task, keeping its rows.
+fn finish(task: &mut Task, errors: Vec<String>) {
+    let (title, rows) = match std::mem::take(task) {
+        Task::Working { title, rows, .. } | Task::Finished { title, rows, .. } => (title, rows),
+        Task::Idle => (String::new(), Vec::new()),
+    };
+    *task = Task::Finished {
+        title,
+        rows,
+        errors,
+    };
+}
 
-/// The shared state; restores the reader's stored files after the first
-/// render (so a prerendered page hydrates unchanged).
+fn progress(task: &mut Task, data: &JsValue) {
+    let Task::Working { rows, .. } = task else {
+        return;
+    };
+    let index = get(data, "index").as_f64().unwrap_or(-1.0);
+    let Some(row) = rows.get_mut(index as usize).filter(|_| index >= 0.0) else {
+        return;
+    };
+    row.status = if get(data, "ok").is_truthy() {
+        FileStatus::Added {
+            headline: get(data, "headline").as_string().unwrap_or_default(),
+        }
+    } else {
+        FileStatus::Failed {
+            message: get(data, "error").as_string().unwrap_or_default(),
+        }
+    };
+}
+
+fn strings(list: &JsValue) -> Vec<String> {
+    Array::from(list).iter().filter_map(|s| s.as_string()).collect()
+}
+
+fn files_of(list: &JsValue) -> Vec<ReaderFile> {
+    Array::from(list)
+        .iter()
+        .map(|file| {
+            let text = |key: &str| get(&file, key).as_string().unwrap_or_default();
+            ReaderFile {
+                name: text("name"),
+                facts: ReaderFacts {
+                    outlet: text("outlet"),
+                    published: text("published"),
+                    authors: text("authors"),
+                },
+            }
+        })
+        .collect()
+}
+
+/// The corpus in a `library` answer; `None` when no added file is left.
+fn corpus_of(value: &JsValue) -> Result<Option<Corpus>, String> {
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    postcard::from_bytes(&Uint8Array::new(value).to_vec())
+        .map(Some)
+        .map_err(|e| format!("The analysed corpus could not be read ({e})."))
+}
+
+fn has_added() -> bool {
+    let storage = gloo::utils::window().local_storage().ok().flatten();
+    storage.is_some_and(|s| s.get_item(HAS_ADDED).ok().flatten().is_some())
+}
+
+fn set_has_added(count: u32) {
+    if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
+        let _ = match count {
+            0 => storage.remove_item(HAS_ADDED),
+            n => storage.set_item(HAS_ADDED, &n.to_string()),
+        };
+    }
+}
+
+/// Side effects of an answer: downloads, and the flag for the next load.
+fn on_answer(answer: &Answer) {
+    match answer.kind.as_str() {
+        "export" => {
+            let text = |key: &str| get(&answer.data, key).as_string().unwrap_or_default();
+            crate::download::save(&get(&answer.data, "data"), &text("mime"), &text("name"));
+        }
+        "library" => set_has_added(Array::from(&get(&answer.data, "files")).length()),
+        _ => {}
+    }
+}
+
+/// The shared state. Restores the reader's stored files after the first
+/// render (so a prerendered page hydrates unchanged), starting the worker
+/// only if this browser has some.
 #[hook]
 pub fn use_added_articles(embedded: CorpusRef) -> AddedArticles {
     let model = use_reducer(|| Model {
+        embedded,
         corpus: embedded,
         files: Rc::default(),
         task: Rc::default(),
     });
-    {
+    let listener = {
         let dispatcher = model.dispatcher();
+        Callback::from(move |answer: Answer| {
+            on_answer(&answer);
+            dispatcher.dispatch(Change::Answer(answer));
+        })
+    };
+    let run = {
+        let (dispatcher, listener) = (model.dispatcher(), listener.clone());
+        move |command: Command, title: String, rows: Vec<FileRow>| {
+            match analyser_client::send(command, Some(listener.clone())) {
+                Ok(batch) => dispatcher.dispatch(Change::Start { title, batch, rows }),
+                Err(problem) => {
+                    dispatcher.dispatch(Change::Start {
+                        title,
+                        batch: 0,
+                        rows,
+                    });
+                    dispatcher.dispatch(Change::Failed(problem));
+                }
+            }
+        }
+    };
+    {
+        let run = run.clone();
         use_effect_with((), move |_| {
-            if cfg!(feature = "importer") {
-                wasm_bindgen_futures::spawn_local(restore(dispatcher, embedded));
+            if cfg!(feature = "importer") && has_added() {
+                let title = "Loading your added articles from this browser".to_string();
+                run(Command::Restore, title, Vec::new());
             }
         });
     }
     let request = if !cfg!(feature = "importer") {
         Callback::noop()
     } else {
-        let snapshot = (*model).clone();
-        let dispatcher = model.dispatcher();
+        let (task, dispatcher) = (model.task.clone(), model.dispatcher());
         Callback::from(move |request: Request| {
-            let working = match &*snapshot.task {
-                Task::Working { batch, .. } => Some(*batch),
-                _ => None,
-            };
-            match (request, working) {
-                (Request::Cancel, Some(Some(id))) => analyser_client::cancel(id),
-                (Request::Dismiss, None) => dispatcher.dispatch(Change::Dismiss),
-                (_, Some(_)) | (Request::Cancel, None) => {}
-                (request, None) => {
-                    let (dispatcher, files) = (dispatcher.clone(), snapshot.files.clone());
-                    wasm_bindgen_futures::spawn_local(perform(
-                        request, dispatcher, embedded, files,
-                    ));
+            if let Task::Working { batch, .. } = &*task {
+                if matches!(request, Request::Cancel) {
+                    let _ = analyser_client::send(Command::Cancel(*batch), None);
                 }
+                return;
             }
+            perform(request, &run, &listener, &dispatcher);
         })
     };
     AddedArticles {
@@ -208,311 +309,57 @@ pub fn use_added_articles(embedded: CorpusRef) -> AddedArticles {
     }
 }
 
-async fn restore(dispatcher: Dispatcher, embedded: CorpusRef) {
-    let files = match browser_store::load().await {
-        Ok(files) if files.is_empty() => return,
-        Ok(files) => files,
-        Err(problem) => {
-            // Storage unavailable: nothing to restore, say why once.
-            gloo::console::warn!(format!("Added articles could not be read: {problem}"));
-            return;
-        }
-    };
-    let title = format!(
-        "Loading your {} from this browser",
-        crate::format::count(files.len(), "added article", "added articles")
-    );
-    dispatcher.dispatch(Change::Start {
-        title: title.clone(),
-        rows: Vec::new(),
-    });
-    let outcome = analyse_all(&dispatcher, embedded, &files, files.len()).await;
-    finish(&dispatcher, title, outcome, files, Vec::new());
-}
-
-async fn perform(
+fn perform(
     request: Request,
-    dispatcher: Dispatcher,
-    embedded: CorpusRef,
-    files: Rc<Vec<AddedFile>>,
+    run: &impl Fn(Command, String, Vec<FileRow>),
+    listener: &Callback<Answer>,
+    dispatcher: &UseReducerDispatcher<Model>,
 ) {
+    let rows_for = |names: Vec<String>| -> Vec<FileRow> {
+        names
+            .into_iter()
+            .map(|name| FileRow {
+                name,
+                status: FileStatus::Waiting,
+            })
+            .collect()
+    };
+    let count = |n: usize| crate::format::count(n, "file", "files");
     match request {
-        Request::Add(candidates) => add(dispatcher, embedded, files, candidates).await,
+        Request::Add(files) => {
+            let names: Vec<String> = files.iter().map(web_sys::File::name).collect();
+            let title = format!("Adding {}", count(names.len()));
+            run(Command::Add(files, Vec::new()), title, rows_for(names));
+        }
+        Request::Paste { name, text } => {
+            let title = format!("Adding {name}");
+            run(Command::Add(Vec::new(), vec![(name.clone(), text)]), title, rows_for(vec![name]));
+        }
         Request::Remove(name) => {
-            let kept: Vec<AddedFile> = files.iter().filter(|f| f.name != name).cloned().collect();
             let title = format!("Removed {name}");
-            dispatcher.dispatch(Change::Start {
-                title: format!("Removing {name}"),
-                rows: Vec::new(),
-            });
-            let stored = browser_store::remove(&name).await;
-            let outcome = analyse_all(&dispatcher, embedded, &kept, kept.len()).await;
-            let errors = stored.err().into_iter().collect();
-            finish(&dispatcher, title, outcome, kept, errors);
+            run(Command::Remove(name), title, Vec::new());
         }
         Request::RemoveAll => {
-            dispatcher.dispatch(Change::Start {
-                title: "Removing every added article".into(),
-                rows: Vec::new(),
-            });
-            let stored = browser_store::clear().await;
-            let outcome = analyse_all(&dispatcher, embedded, &[], 0).await;
-            let errors = stored.err().into_iter().collect();
-            finish(
-                &dispatcher,
-                "Removed every added article".into(),
-                outcome,
-                Vec::new(),
-                errors,
-            );
+            run(Command::RemoveAll, "Removed every added article".into(), Vec::new());
         }
         Request::SetFacts(name, facts) => {
-            let mut edited: Vec<AddedFile> = files.to_vec();
-            let Some(position) = edited.iter().position(|f| f.name == name) else {
-                return;
+            let title = format!("Facts set for {name}");
+            let command = Command::SetFacts {
+                name,
+                outlet: facts.outlet,
+                published: facts.published,
+                authors: facts.authors,
             };
-            edited[position].facts = facts;
-            dispatcher.dispatch(Change::Start {
-                title: format!("Applying your facts to {name}"),
-                rows: Vec::new(),
-            });
-            let stored = browser_store::save(&edited[position..=position], position).await;
-            let outcome = analyse_all(&dispatcher, embedded, &edited, edited.len()).await;
-            let errors = stored.err().into_iter().collect();
-            finish(
-                &dispatcher,
-                format!("Facts set for {name}"),
-                outcome,
-                edited,
-                errors,
-            );
+            run(command, title, Vec::new());
         }
-        Request::Cancel | Request::Dismiss => {}
-    }
-}
-
-async fn add(
-    dispatcher: Dispatcher,
-    embedded: CorpusRef,
-    files: Rc<Vec<AddedFile>>,
-    candidates: Vec<Candidate>,
-) {
-    let names: Vec<String> = candidates
-        .iter()
-        .map(|c| match c {
-            Candidate::File(file) => file.name(),
-            Candidate::Pasted { name, .. } => name.clone(),
-        })
-        .collect();
-    let title = format!(
-        "Adding {}",
-        crate::format::count(names.len(), "file", "files")
-    );
-    let rows = names
-        .iter()
-        .map(|name| FileRow {
-            name: name.clone(),
-            status: FileStatus::Waiting,
-        })
-        .collect();
-    dispatcher.dispatch(Change::Start {
-        title: title.clone(),
-        rows,
-    });
-    // Read what can be read; a file refused here never reaches the worker.
-    let mut readable: Vec<(usize, AddedFile)> = Vec::new();
-    for (row, candidate) in candidates.into_iter().enumerate() {
-        match read(candidate).await {
-            Ok(file) => readable.push((row, file)),
-            Err(message) => dispatcher.dispatch(Change::Progress {
-                row,
-                status: FileStatus::Failed { message },
-            }),
-        }
-    }
-    let mut all: Vec<AddedFile> = files.to_vec();
-    let first_new = all.len();
-    all.extend(readable.iter().map(|(_, f)| f.clone()));
-    let rows_of_new: Vec<usize> = readable.iter().map(|(row, _)| *row).collect();
-    let outcome = analyse_batch(&dispatcher, embedded, &all, first_new, rows_of_new).await;
-    let mut errors = Vec::new();
-    let mut kept = files.to_vec();
-    if let Ok(analysed) = &outcome {
-        let accepted = |index: &usize| analysed.reports.get(*index).is_some_and(|r| r.is_ok());
-        let new: Vec<AddedFile> = (first_new..all.len())
-            .filter(accepted)
-            .map(|index| all[index].clone())
-            .collect();
-        if let Err(problem) = browser_store::save(&new, first_new).await {
-            errors.push(format!(
-                "The new articles are shown but not kept in this browser: {problem}"
-            ));
-        }
-        kept.extend(new);
-    }
-    finish(&dispatcher, title, outcome, kept, errors);
-}
-
-/// Reads a candidate's bytes, after the checks that need no reading.
-async fn read(candidate: Candidate) -> Result<AddedFile, String> {
-    let (name, bytes): (String, Rc<[u8]>) = match candidate {
-        Candidate::Pasted { name, text } => (name, Rc::from(text.into_bytes())),
-        Candidate::File(file) => {
-            let name = file.name();
-            check_before_reading(&name, file.size())?;
-            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-                .await
-                .map_err(|_| format!("{name}: the browser could not read the file"))?;
-            (name, Rc::from(js_sys::Uint8Array::new(&buffer).to_vec()))
-        }
-    };
-    Ok(AddedFile {
-        name,
-        bytes,
-        facts: ReaderFacts::default(),
-    })
-}
-
-/// Per file of a batch: `Ok(headline)` or the error naming it.
-type Reports = Vec<Result<String, String>>;
-
-/// A finished analysis: the new corpus, each file's outcome, and problems
-/// to report besides the rows shown (a kept file that now fails, say
-/// because the site gained an article with its id, is named, not dropped
-/// in silence).
-struct Analysed {
-    corpus: CorpusRef,
-    reports: Reports,
-    problems: Vec<String>,
-}
-
-/// Analyses the site's articles and `files`; no row is shown for any file.
-async fn analyse_all(
-    dispatcher: &Dispatcher,
-    embedded: CorpusRef,
-    files: &[AddedFile],
-    first_shown: usize,
-) -> Result<Analysed, String> {
-    analyse_batch(dispatcher, embedded, files, first_shown, Vec::new()).await
-}
-
-/// Analyses the site's articles and `files` together. Progress on file
-/// `first_shown + k` updates row `rows[k]`. A cancelled batch changes
-/// nothing and says so.
-async fn analyse_batch(
-    dispatcher: &Dispatcher,
-    embedded: CorpusRef,
-    files: &[AddedFile],
-    first_shown: usize,
-    rows: Vec<usize>,
-) -> Result<Analysed, String> {
-    if files.is_empty() {
-        return Ok(Analysed {
-            corpus: embedded,
-            reports: Vec::new(),
-            problems: Vec::new(),
-        });
-    }
-    let catalog = reader_catalog(files).to_toml();
-    let to_analyse = files_to_analyse(files);
-    let reports: Rc<RefCell<Reports>> =
-        Rc::new(RefCell::new(vec![Err("not analysed".into()); files.len()]));
-    let on_progress = {
-        let (dispatcher, reports) = (dispatcher.clone(), reports.clone());
-        move |report: FileReport| {
-            if let Some(slot) = reports.borrow_mut().get_mut(report.index) {
-                *slot = report.outcome.clone();
+        Request::Download(what) => {
+            // Not a task: the page stays usable while the file is made.
+            let listener = Some(listener.clone());
+            if let Err(problem) = analyser_client::send(Command::Export(what), listener) {
+                dispatcher.dispatch(Change::Failed(problem));
             }
-            let Some(&row) = report
-                .index
-                .checked_sub(first_shown)
-                .and_then(|k| rows.get(k))
-            else {
-                return;
-            };
-            let status = match report.outcome {
-                Ok(headline) => FileStatus::Added { headline },
-                Err(message) => FileStatus::Failed { message },
-            };
-            dispatcher.dispatch(Change::Progress { row, status });
         }
-    };
-    let on_start = {
-        let dispatcher = dispatcher.clone();
-        move |id| dispatcher.dispatch(Change::Batch(id))
-    };
-    let result = analyser_client::analyse(
-        &to_analyse,
-        embedded_bytes(),
-        &catalog,
-        on_start,
-        on_progress,
-    )
-    .await?;
-    if result.cancelled {
-        return Err("Cancelled: nothing was changed.".into());
+        Request::Dismiss => dispatcher.dispatch(Change::Dismiss),
+        Request::Cancel => {}
     }
-    let reports = reports.take();
-    // The worker's list repeats each file's error; keep the others, and
-    // those of kept files (no row shows them).
-    let file_errors: Vec<&String> = reports.iter().filter_map(|r| r.as_ref().err()).collect();
-    let mut problems: Vec<String> = result
-        .errors
-        .iter()
-        .filter(|e| !file_errors.contains(e))
-        .cloned()
-        .collect();
-    problems.extend(
-        reports[..first_shown]
-            .iter()
-            .filter_map(|r| r.clone().err()),
-    );
-    Ok(Analysed {
-        corpus: CorpusRef::keep(result.corpus),
-        reports,
-        problems,
-    })
-}
-
-/// Ends the task: shows `files` analysed into `outcome`'s corpus, or
-/// keeps everything as it was if the analysis failed or was cancelled.
-fn finish(
-    dispatcher: &Dispatcher,
-    title: String,
-    outcome: Result<Analysed, String>,
-    files: Vec<AddedFile>,
-    mut errors: Vec<String>,
-) {
-    let corpus = match outcome {
-        Ok(analysed) => {
-            errors.extend(analysed.problems);
-            Some((analysed.corpus, Rc::new(files)))
-        }
-        Err(problem) => {
-            errors.push(problem);
-            None
-        }
-    };
-    dispatcher.dispatch(Change::Finish {
-        title,
-        corpus,
-        errors,
-    });
-}
-
-fn files_to_analyse(files: &[AddedFile]) -> Vec<FileToAnalyse> {
-    files
-        .iter()
-        .map(|f| FileToAnalyse {
-            name: f.name.clone(),
-            bytes: f.bytes.clone(),
-        })
-        .collect()
-}
-
-/// The corpus a reader sees (the site's articles and `files`) as
-/// `crossread/1` JSON, written by the analyser worker.
-pub async fn corpus_json(files: &[AddedFile]) -> Result<String, String> {
-    let catalog = reader_catalog(files).to_toml();
-    analyser_client::analyse_to_json(&files_to_analyse(files), embedded_bytes(), &catalog).await
 }

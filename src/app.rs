@@ -1,9 +1,11 @@
 //! The root component: reads the view state from the URL and shows a page.
 
-use crate::added_articles::{use_added_articles, AddedArticles, Candidate, Request, Task};
+#[cfg(feature = "importer")]
+use crate::added_articles::use_added_articles;
+use crate::added_articles::{AddedArticles, Request, Task};
 use crate::components::compare::Compare;
 use crate::components::explorer::Explorer;
-use crate::components::import_status::ImportStatus;
+use crate::components::add_articles::import_status;
 use crate::components::library::Library;
 use crate::components::reader::Reader;
 use crate::components::site_header::SiteHeader;
@@ -35,13 +37,14 @@ pub fn app(props: &AppProps) -> Html {
         }
     };
     let (hash, navigator) = use_navigation(&props.route);
+    #[cfg(feature = "importer")]
     let articles = use_added_articles(embedded);
+    #[cfg(not(feature = "importer"))]
+    let articles = AddedArticles::site_only(embedded);
     {
         let request = articles.request.clone();
         use_file_drop(Callback::from(move |files: Vec<web_sys::File>| {
-            request.emit(Request::Add(
-                files.into_iter().map(Candidate::File).collect(),
-            ))
+            request.emit(Request::Add(files))
         }));
     }
     let first_render = use_mut_ref(|| true);
@@ -72,21 +75,24 @@ pub fn app(props: &AppProps) -> Html {
         (Page::Timeline, _) => {
             html! { <TimelineView corpus={view.corpus} state={view.state.clone()} /> }
         }
-        _ => html! { <Library documents={view.corpus.get().documents.as_slice()} /> },
+        _ => html! { <Library articles={articles.clone()} /> },
+    };
+    let status = if cfg!(feature = "importer") {
+        import_status(&articles)
+    } else {
+        Html::default()
     };
     html! {
         <ContextProvider<Navigator> context={navigator}>
-        <ContextProvider<AddedArticles> context={articles}>
             <SiteHeader current={view.state.page.clone()} />
             <main id="main" tabindex="-1">
-                <ImportStatus />
+                { status }
                 { for view.notices.iter().map(|notice| html! { <p class="notice" role="status">{ notice }</p> }) }
                 { body }
             </main>
             <footer class="site-footer">
                 <p>{ "Crossread · the site's articles were analysed when it was built, yours in this page; nothing you do here leaves your browser." }</p>
             </footer>
-        </ContextProvider<AddedArticles>>
         </ContextProvider<Navigator>>
     }
 }

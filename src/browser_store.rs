@@ -1,5 +1,6 @@
 //! Keeps a reader's added files in this browser's IndexedDB, so they stay
-//! across reloads until removed. The raw files and the facts set for them
+//! across reloads until removed. Used by the analyser worker, which owns
+//! the reader's files; works in a window too. The raw files and the facts set for them
 //! are stored, not the analysis: every load analyses them again with the
 //! site's own corpus, so a rebuilt site never shows stale results.
 
@@ -102,11 +103,10 @@ pub async fn clear() -> Result<(), String> {
 }
 
 async fn open() -> Result<IdbDatabase, String> {
-    let factory = gloo::utils::window()
-        .indexed_db()
+    let factory = Reflect::get(&js_sys::global(), &"indexedDB".into())
         .ok()
-        .flatten()
-        .ok_or("this browser does not offer IndexedDB storage here (a private window or file:// page may block it)")?;
+        .and_then(|f| f.dyn_into::<web_sys::IdbFactory>().ok())
+        .ok_or("this browser does not offer IndexedDB storage here (a private window or a file:// page may block it)")?;
     let request = factory
         .open_with_u32(DATABASE, 1)
         .map_err(|e| fail("the browser storage could not be opened", &e))?;

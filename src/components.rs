@@ -1,7 +1,6 @@
 //! One small component per file.
 
 pub mod add_articles;
-pub mod added_list;
 pub mod article_meta;
 pub mod compare;
 pub mod compare_article_picker;
@@ -17,10 +16,8 @@ pub mod explore_results;
 pub mod explorer;
 pub mod facet_group;
 pub mod highlighted;
-pub mod import_status;
 pub mod library;
 pub mod reader;
-pub mod reader_facts_form;
 pub mod removed_list;
 pub mod site_header;
 pub mod timeline;

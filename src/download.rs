@@ -5,23 +5,17 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Saves `text` as the file `name`.
 pub fn save_text(text: &str, mime: &str, name: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    report(save(&parts, mime, name));
+    save(&JsValue::from_str(text), mime, name);
 }
 
-/// Saves `bytes` as the file `name`.
-pub fn save_bytes(bytes: &[u8], mime: &str, name: &str) {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    report(save(&parts, mime, name));
-}
-
-fn report(result: Result<(), JsValue>) {
-    if let Err(error) = result {
+/// Saves `data` (a string, or bytes as a `Uint8Array`) as the file `name`.
+pub fn save(data: &JsValue, mime: &str, name: &str) {
+    if let Err(error) = try_save(&js_sys::Array::of1(data), mime, name) {
         gloo::console::error!(format!("The download could not be made: {error:?}"));
     }
 }
 
-fn save(parts: &js_sys::Array, mime: &str, name: &str) -> Result<(), JsValue> {
+fn try_save(parts: &js_sys::Array, mime: &str, name: &str) -> Result<(), JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options)?;

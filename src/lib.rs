@@ -6,6 +6,7 @@
 
 pub mod added_articles;
 pub mod analyser_client;
+pub mod analyser_worker;
 pub mod app;
 pub mod browser_store;
 pub mod compare;

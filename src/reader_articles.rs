@@ -16,6 +16,14 @@ pub struct AddedFile {
     pub facts: ReaderFacts,
 }
 
+/// One of the reader's files as the page knows it: its name and the facts
+/// set for it (the bytes stay in the analyser worker).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReaderFile {
+    pub name: String,
+    pub facts: ReaderFacts,
+}
+
 /// Publication facts a reader set for a file, as typed ("" = not set).
 /// They are the catalog's fields, with provenance `reader`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

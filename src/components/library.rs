@@ -1,6 +1,5 @@
 use crate::added_articles::AddedArticles;
-use crate::components::add_articles::AddArticles;
-use crate::components::added_list::AddedList;
+use crate::components::add_articles::{add_articles, added_list};
 use crate::format;
 use crate::hooks::Navigator;
 use crate::view_state::{article_page_file, ViewState};
@@ -9,22 +8,26 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub documents: &'static [Document],
+    /// The corpus shown and the reader's own articles.
+    pub articles: AddedArticles,
 }
 
 /// Every article in the corpus, newest first (undated ones last).
 #[function_component(Library)]
 pub fn library(props: &Props) -> Html {
-    let documents = newest_first(props.documents);
+    let articles = &props.articles;
+    let documents = newest_first(&articles.corpus.get().documents);
     html! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title" tabindex="-1">{ "Library" }</h1>
             <p class="lede">{ format!("{} on the same story, as each outlet told it.", format::count(documents.len(), "article", "articles")) }</p>
             <ol class="article-list">
-                { for documents.into_iter().map(|document| html! { <LibraryEntry {document} /> }) }
+                { for documents.into_iter().map(|document| html! { <LibraryEntry {document} added={articles.is_added(document)} /> }) }
             </ol>
-            <AddArticles />
-            <AddedList />
+            if cfg!(feature = "importer") {
+                { add_articles(articles) }
+                { added_list(articles) }
+            }
         </section>
     }
 }
@@ -48,6 +51,8 @@ pub fn newest_first(documents: &[Document]) -> Vec<&Document> {
 #[derive(Properties, PartialEq)]
 struct EntryProps {
     document: &'static Document,
+    /// Added by the reader in this browser.
+    added: bool,
 }
 
 /// The link points at the article's prerendered page, which works without
@@ -70,7 +75,7 @@ fn open_in_app(navigator: Option<Navigator>, id: &str) -> Callback<MouseEvent> {
 #[function_component(LibraryEntry)]
 fn library_entry(props: &EntryProps) -> Html {
     let navigator = use_context::<Navigator>();
-    let added = use_context::<AddedArticles>().is_some_and(|a| a.is_added(props.document));
+    let added = props.added;
     let document = props.document;
     let outlet = document
         .outlet
