@@ -25,7 +25,8 @@ pub struct AddedArticles {
     pub corpus: CorpusRef,
     /// The reader's files, in the order added.
     pub files: Rc<Vec<ReaderFile>>,
-    pub task: Rc<Task>,
+    /// The current or last task; `None` once dismissed.
+    pub task: Rc<Option<Task>>,
     pub request: Callback<Request>,
 }
 
@@ -46,7 +47,10 @@ impl AddedArticles {
     }
 
     pub fn is_busy(&self) -> bool {
-        matches!(*self.task, Task::Working { .. })
+        self.task
+            .as_ref()
+            .as_ref()
+            .is_some_and(|t| t.running.is_some())
     }
 }
 
@@ -55,7 +59,10 @@ pub enum Request {
     /// Picked or dropped files.
     Add(Vec<web_sys::File>),
     /// Pasted text, with the file name it gets.
-    Paste { name: String, text: String },
+    Paste {
+        name: String,
+        text: String,
+    },
     Remove(String),
     RemoveAll,
     SetFacts(String, ReaderFacts),
@@ -67,20 +74,14 @@ pub enum Request {
 
 /// The current or last task and how its files fared.
 #[derive(Clone, Debug, PartialEq, Default)]
-pub enum Task {
-    #[default]
-    Idle,
-    Working {
-        title: String,
-        batch: u32,
-        rows: Vec<FileRow>,
-    },
-    Finished {
-        title: String,
-        rows: Vec<FileRow>,
-        /// Problems not tied to one file row.
-        errors: Vec<String>,
-    },
+pub struct Task {
+    pub title: String,
+    /// The id of the worker command while it runs; `None` once finished.
+    pub running: Option<u32>,
+    /// The files of an `add`, in the order given.
+    pub rows: Vec<FileRow>,
+    /// Problems not tied to one file row.
+    pub errors: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -101,7 +102,7 @@ struct Model {
     embedded: CorpusRef,
     corpus: CorpusRef,
     files: Rc<Vec<ReaderFile>>,
-    task: Rc<Task>,
+    task: Rc<Option<Task>>,
 }
 
 enum Change {
@@ -120,22 +121,34 @@ impl Reducible for Model {
 
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
         let mut next = (*self).clone();
-        let task = Rc::make_mut(&mut next.task);
+        let slot = Rc::make_mut(&mut next.task);
         match change {
-            Change::Start { title, batch, rows } => *task = Task::Working { title, batch, rows },
-            Change::Failed(problem) => finish(task, vec![problem]),
-            Change::Dismiss => *task = Task::Idle,
+            Change::Start { title, batch, rows } => {
+                *slot = Some(Task {
+                    title,
+                    running: Some(batch),
+                    rows,
+                    errors: Vec::new(),
+                })
+            }
+            Change::Dismiss => *slot = None,
+            Change::Failed(problem) => finish(slot, vec![problem]),
             Change::Answer(answer) => {
-                let current = matches!(task, Task::Working { batch, .. } if *batch == answer.id);
+                let data = &answer.data;
+                let running = slot.as_ref().and_then(|t| t.running) == Some(answer.id);
                 match answer.kind.as_str() {
-                    "progress" if current => progress(task, &answer.data),
-                    "library" if current => {
-                        let mut errors = strings(&get(&answer.data, "errors"));
-                        if get(&answer.data, "cancelled").is_truthy() {
+                    "progress" if running => {
+                        if let Some(task) = slot {
+                            progress(task, data);
+                        }
+                    }
+                    "library" if running => {
+                        let mut errors = strings(&get(data, "errors"));
+                        if get(data, "cancelled").is_truthy() {
                             errors.push("Cancelled: nothing from this batch was added.".into());
                         } else {
-                            next.files = Rc::new(files_of(&get(&answer.data, "files")));
-                            match corpus_of(&get(&answer.data, "corpus")) {
+                            next.files = Rc::new(files_of(&get(data, "files")));
+                            match corpus_of(&get(data, "corpus")) {
                                 Ok(Some(corpus)) => next.corpus = CorpusRef::keep(corpus),
                                 Ok(None) => next.corpus = next.embedded,
                                 Err(problem) => errors.push(problem),
@@ -144,8 +157,8 @@ impl Reducible for Model {
                         finish(Rc::make_mut(&mut next.task), errors);
                     }
                     "error" => {
-                        let message = get(&answer.data, "message").as_string().unwrap_or_default();
-                        finish(task, vec![format!("Nothing was changed: {message}")]);
+                        let message = get(data, "message").as_string().unwrap_or_default();
+                        finish(slot, vec![format!("Nothing was changed: {message}")]);
                     }
                     _ => {}
                 }
@@ -155,25 +168,16 @@ impl Reducible for Model {
     }
 }
 
-/// Ends a running task, keeping its rows.
-fn finish(task: &mut Task, errors: Vec<String>) {
-    let (title, rows) = match std::mem::take(task) {
-        Task::Working { title, rows, .. } | Task::Finished { title, rows, .. } => (title, rows),
-        Task::Idle => (String::new(), Vec::new()),
-    };
-    *task = Task::Finished {
-        title,
-        rows,
-        errors,
-    };
+/// Ends the task, keeping its rows.
+fn finish(slot: &mut Option<Task>, errors: Vec<String>) {
+    let task = slot.get_or_insert_with(Task::default);
+    task.running = None;
+    task.errors = errors;
 }
 
 fn progress(task: &mut Task, data: &JsValue) {
-    let Task::Working { rows, .. } = task else {
-        return;
-    };
     let index = get(data, "index").as_f64().unwrap_or(-1.0);
-    let Some(row) = rows.get_mut(index as usize).filter(|_| index >= 0.0) else {
+    let Some(row) = task.rows.get_mut(index as usize).filter(|_| index >= 0.0) else {
         return;
     };
     row.status = if get(data, "ok").is_truthy() {
@@ -188,7 +192,10 @@ fn progress(task: &mut Task, data: &JsValue) {
 }
 
 fn strings(list: &JsValue) -> Vec<String> {
-    Array::from(list).iter().filter_map(|s| s.as_string()).collect()
+    Array::from(list)
+        .iter()
+        .filter_map(|s| s.as_string())
+        .collect()
 }
 
 fn files_of(list: &JsValue) -> Vec<ReaderFile> {
@@ -264,17 +271,18 @@ pub fn use_added_articles(embedded: CorpusRef) -> AddedArticles {
     };
     let run = {
         let (dispatcher, listener) = (model.dispatcher(), listener.clone());
-        move |command: Command, title: String, rows: Vec<FileRow>| {
-            match analyser_client::send(command, Some(listener.clone())) {
-                Ok(batch) => dispatcher.dispatch(Change::Start { title, batch, rows }),
-                Err(problem) => {
-                    dispatcher.dispatch(Change::Start {
-                        title,
-                        batch: 0,
-                        rows,
-                    });
-                    dispatcher.dispatch(Change::Failed(problem));
-                }
+        move |command: Command, title: String, rows: Vec<FileRow>| match analyser_client::send(
+            command,
+            Some(listener.clone()),
+        ) {
+            Ok(batch) => dispatcher.dispatch(Change::Start { title, batch, rows }),
+            Err(problem) => {
+                dispatcher.dispatch(Change::Start {
+                    title,
+                    batch: 0,
+                    rows,
+                });
+                dispatcher.dispatch(Change::Failed(problem));
             }
         }
     };
@@ -292,9 +300,9 @@ pub fn use_added_articles(embedded: CorpusRef) -> AddedArticles {
     } else {
         let (task, dispatcher) = (model.task.clone(), model.dispatcher());
         Callback::from(move |request: Request| {
-            if let Task::Working { batch, .. } = &*task {
+            if let Some(batch) = task.as_ref().as_ref().and_then(|t| t.running) {
                 if matches!(request, Request::Cancel) {
-                    let _ = analyser_client::send(Command::Cancel(*batch), None);
+                    let _ = analyser_client::send(Command::Cancel(batch), None);
                 }
                 return;
             }
@@ -333,14 +341,22 @@ fn perform(
         }
         Request::Paste { name, text } => {
             let title = format!("Adding {name}");
-            run(Command::Add(Vec::new(), vec![(name.clone(), text)]), title, rows_for(vec![name]));
+            run(
+                Command::Add(Vec::new(), vec![(name.clone(), text)]),
+                title,
+                rows_for(vec![name]),
+            );
         }
         Request::Remove(name) => {
             let title = format!("Removed {name}");
             run(Command::Remove(name), title, Vec::new());
         }
         Request::RemoveAll => {
-            run(Command::RemoveAll, "Removed every added article".into(), Vec::new());
+            run(
+                Command::RemoveAll,
+                "Removed every added article".into(),
+                Vec::new(),
+            );
         }
         Request::SetFacts(name, facts) => {
             let title = format!("Facts set for {name}");

@@ -150,13 +150,20 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
             }
         }
         "export" => {
-            export(id, &get(&data, "what").as_string().unwrap_or_default(), site, &files);
+            export(
+                id,
+                &get(&data, "what").as_string().unwrap_or_default(),
+                site,
+                &files,
+            );
             return;
         }
         _ => {}
     }
     if let Err(problem) = store_result {
-        errors.push(format!("This browser's storage refused the change: {problem}"));
+        errors.push(format!(
+            "This browser's storage refused the change: {problem}"
+        ));
     }
     let outcome = analyse_files(id, site, &files, first_new, &places).await;
     CANCELLED.with(|c| c.borrow_mut().remove(&id));
@@ -236,7 +243,10 @@ async fn read_files(id: u32, list: &JsValue) -> (Vec<AddedFile>, Places) {
                     .map(|buffer| Uint8Array::new(&buffer).to_vec())
                     .map_err(|_| format!("{name}: the browser could not read the file")),
             },
-            None => Ok(get(&item, "text").as_string().unwrap_or_default().into_bytes()),
+            None => Ok(get(&item, "text")
+                .as_string()
+                .unwrap_or_default()
+                .into_bytes()),
         };
         match bytes {
             Ok(bytes) => {
@@ -250,7 +260,13 @@ async fn read_files(id: u32, list: &JsValue) -> (Vec<AddedFile>, Places) {
             Err(problem) => post_progress(id, index, total, &name, Err(&problem)),
         }
     }
-    (files, Places { of_new: places, total })
+    (
+        files,
+        Places {
+            of_new: places,
+            total,
+        },
+    )
 }
 
 /// Where the new files of an `add` sit in it (files that could not be
@@ -275,7 +291,9 @@ async fn analyse_files(
     let (mut batch, _) = Batch::new(Some(&catalog), Provenance::Reader, site);
     let mut accepted = Vec::with_capacity(files.len());
     for (index, file) in files.iter().enumerate() {
-        let place = index.checked_sub(first_new).and_then(|k| places.of_new.get(k));
+        let place = index
+            .checked_sub(first_new)
+            .and_then(|k| places.of_new.get(k));
         if place.is_some() && was_cancelled(id) {
             return None;
         }
@@ -319,7 +337,10 @@ fn post_library(
     if let Some(corpus) = corpus {
         match postcard::to_allocvec(corpus) {
             Ok(bytes) => fields.push(("corpus", Uint8Array::from(bytes.as_slice()).into())),
-            Err(e) => fields.push(("errors", strings(&[format!("The corpus could not be sent ({e}).")]))),
+            Err(e) => fields.push((
+                "errors",
+                strings(&[format!("The corpus could not be sent ({e}).")]),
+            )),
         }
     }
     post("library", id, &fields);
@@ -329,8 +350,10 @@ fn post_library(
 fn export(id: u32, what: &str, site: Vec<Document>, files: &[AddedFile]) {
     let made: Result<(&str, &str, JsValue), String> = match what {
         "tar" => {
-            let contents: Vec<(String, Vec<u8>)> =
-                files.iter().map(|f| (f.name.clone(), f.bytes.to_vec())).collect();
+            let contents: Vec<(String, Vec<u8>)> = files
+                .iter()
+                .map(|f| (f.name.clone(), f.bytes.to_vec()))
+                .collect();
             seeds_archive("crossread-added", &contents, &reader_catalog(files)).map(|tar| {
                 let data = Uint8Array::from(tar.as_slice()).into();
                 ("crossread-added.tar", "application/x-tar", data)
@@ -354,7 +377,9 @@ fn export(id: u32, what: &str, site: Vec<Document>, files: &[AddedFile]) {
             id,
             &[("name", name.into()), ("mime", mime.into()), ("data", data)],
         ),
-        Err(problem) => post_library_error(id, &format!("The download could not be made: {problem}")),
+        Err(problem) => {
+            post_library_error(id, &format!("The download could not be made: {problem}"))
+        }
     }
 }
 
@@ -388,7 +413,9 @@ async fn analyse_batch(id: u32, request: JsValue) {
             cancelled = true;
             break;
         }
-        let name = get(&file, "name").as_string().unwrap_or_else(|| format!("file {}", index + 1));
+        let name = get(&file, "name")
+            .as_string()
+            .unwrap_or_else(|| format!("file {}", index + 1));
         match batch.add(&name, &file_bytes(&file)) {
             Ok(document) => {
                 let headline = document.headline.clone();
@@ -409,13 +436,19 @@ async fn analyse_batch(id: u32, request: JsValue) {
         Some("postcard") => postcard::to_allocvec(&corpus)
             .map(|bytes| Uint8Array::from(bytes.as_slice()).into())
             .map_err(|e| e.to_string()),
-        _ => serde_json::to_string(&corpus).map(JsValue::from).map_err(|e| e.to_string()),
+        _ => serde_json::to_string(&corpus)
+            .map(JsValue::from)
+            .map_err(|e| e.to_string()),
     };
     match encoded {
         Ok(corpus) => post(
             "done",
             id,
-            &[("cancelled", cancelled.into()), ("errors", strings(&errors)), ("corpus", corpus)],
+            &[
+                ("cancelled", cancelled.into()),
+                ("errors", strings(&errors)),
+                ("corpus", corpus),
+            ],
         ),
         Err(e) => post_library_error(id, &format!("cannot encode the corpus: {e}")),
     }
@@ -428,7 +461,10 @@ fn file_bytes(file: &JsValue) -> Vec<u8> {
     if bytes.is_instance_of::<Uint8Array>() || bytes.is_instance_of::<js_sys::ArrayBuffer>() {
         return Uint8Array::new(&bytes).to_vec();
     }
-    get(file, "text").as_string().map(String::into_bytes).unwrap_or_default()
+    get(file, "text")
+        .as_string()
+        .map(String::into_bytes)
+        .unwrap_or_default()
 }
 
 /// Waits for one round trip through a `MessageChannel`: a task, so
@@ -447,7 +483,10 @@ async fn yield_to_messages() {
 }
 
 fn strings(list: &[String]) -> JsValue {
-    list.iter().map(|s| JsValue::from(s.as_str())).collect::<Array>().into()
+    list.iter()
+        .map(|s| JsValue::from(s.as_str()))
+        .collect::<Array>()
+        .into()
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {

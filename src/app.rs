@@ -2,10 +2,10 @@
 
 #[cfg(feature = "importer")]
 use crate::added_articles::use_added_articles;
-use crate::added_articles::{AddedArticles, Request, Task};
+use crate::added_articles::{AddedArticles, Request};
+use crate::components::add_articles::import_status;
 use crate::components::compare::Compare;
 use crate::components::explorer::Explorer;
-use crate::components::add_articles::import_status;
 use crate::components::library::Library;
 use crate::components::reader::Reader;
 use crate::components::site_header::SiteHeader;
@@ -115,7 +115,7 @@ fn resolve(articles: &AddedArticles, hash: &str) -> ResolvedView {
         if document.is_none() {
             // A reader's own article is not there until their stored
             // files are analysed again after a reload.
-            if !matches!(*articles.task, Task::Working { .. }) {
+            if !articles.is_busy() {
                 notices.push(format!(
                     "There is no article “{id}” in this corpus; here is the library instead."
                 ));

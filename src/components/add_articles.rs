@@ -2,7 +2,7 @@
 //! a few KB) for a reader's own articles: the add controls, the list of
 //! added files with their facts, and the task status.
 
-use crate::added_articles::{AddedArticles, FileRow, FileStatus, Request, Task};
+use crate::added_articles::{AddedArticles, FileRow, FileStatus, Request};
 use crate::browser_store;
 use crate::format;
 use crate::reader_articles::{pasted_name, ReaderFacts, ReaderFile};
@@ -22,7 +22,10 @@ pub fn add_articles(articles: &AddedArticles) -> Html {
             let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
-            let files = input.files().map(|list| files_of(&list)).unwrap_or_default();
+            let files = input
+                .files()
+                .map(|list| files_of(&list))
+                .unwrap_or_default();
             // Cleared, so choosing the same file again is a new change.
             input.set_value("");
             if !files.is_empty() {
@@ -32,7 +35,12 @@ pub fn add_articles(articles: &AddedArticles) -> Html {
     };
     let on_paste = {
         let request = articles.request.clone();
-        let taken: Vec<String> = articles.corpus.documents.iter().map(|d| d.file.clone()).collect();
+        let taken: Vec<String> = articles
+            .corpus
+            .documents
+            .iter()
+            .map(|d| d.file.clone())
+            .collect();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let Some(form) = form_of(&event) else {
@@ -121,7 +129,12 @@ pub fn added_list(articles: &AddedArticles) -> Html {
 /// Outlet, publication date and authors of one added file, as the reader
 /// sets them. The placeholders show what the analysis found. A date
 /// that cannot be read is refused here, naming what was typed.
-fn facts_form(articles: &AddedArticles, index: usize, file: &ReaderFile, document: Option<&Document>) -> Html {
+fn facts_form(
+    articles: &AddedArticles,
+    index: usize,
+    file: &ReaderFile,
+    document: Option<&Document>,
+) -> Html {
     let onsubmit = {
         let (request, name) = (articles.request.clone(), file.name.clone());
         Callback::from(move |event: SubmitEvent| {
@@ -161,50 +174,53 @@ fn facts_form(articles: &AddedArticles, index: usize, file: &ReaderFile, documen
 /// every page: progress per file and Cancel while it runs; what was added
 /// and each file's problem afterwards.
 pub fn import_status(articles: &AddedArticles) -> Html {
-    let ask = |request: fn() -> Request| {
+    let Some(task) = articles.task.as_ref() else {
+        return Html::default();
+    };
+    let working = task.running.is_some();
+    let rows = &task.rows;
+    let done = rows
+        .iter()
+        .filter(|r| r.status != FileStatus::Waiting)
+        .count();
+    let added = rows
+        .iter()
+        .filter(|r| matches!(r.status, FileStatus::Added { .. }))
+        .count();
+    let mut summary = String::new();
+    if !working && !rows.is_empty() {
+        summary = format!("{} added", format::count(added, "article", "articles"));
+        if done > added {
+            summary.push_str(&format!(
+                ", {} not added",
+                format::count(done - added, "file", "files")
+            ));
+        }
+        summary.push('.');
+    }
+    let alarming = !working && (done > added || !task.errors.is_empty());
+    let (label, request): (&str, fn() -> Request) = if working {
+        ("Cancel", || Request::Cancel)
+    } else {
+        ("Dismiss", || Request::Dismiss)
+    };
+    let onclick = {
         let emit = articles.request.clone();
         Callback::from(move |_: MouseEvent| emit.emit(request()))
     };
-    match &*articles.task {
-        Task::Idle => html! {},
-        Task::Working { title, rows, .. } => {
-            let done = rows.iter().filter(|r| r.status != FileStatus::Waiting).count();
-            html! {
-                <section class="import-status working" aria-labelledby="import-title" aria-busy="true">
-                    <h2 id="import-title">{ format!("{title}…") }</h2>
-                    if !rows.is_empty() {
-                        <progress max={rows.len().to_string()} value={done.to_string()} aria-labelledby="import-title"></progress>
-                        <p role="status">{ format!("{done} of {} done", format::count(rows.len(), "file", "files")) }</p>
-                        <ul class="import-rows">{ for rows.iter().map(row) }</ul>
-                    }
-                    <button type="button" class="toggle" onclick={ask(|| Request::Cancel)}>{ "Cancel" }</button>
-                </section>
+    html! {
+        <section class={classes!("import-status", working.then_some("working"))} aria-labelledby="import-title" aria-busy={working.to_string()}>
+            <h2 id="import-title">{ &task.title }{ if working { "…" } else { "" } }</h2>
+            if working && !rows.is_empty() {
+                <progress max={rows.len().to_string()} value={done.to_string()} aria-labelledby="import-title"></progress>
             }
-        }
-        Task::Finished { title, rows, errors } => {
-            let added = rows.iter().filter(|r| matches!(r.status, FileStatus::Added { .. })).count();
-            let failed = rows.len() - added;
-            let mut summary = String::new();
-            if !rows.is_empty() {
-                summary = format!("{} added", format::count(added, "article", "articles"));
-                if failed > 0 {
-                    summary.push_str(&format!(", {} not added", format::count(failed, "file", "files")));
-                }
-                summary.push('.');
-            }
-            let role = if failed > 0 || !errors.is_empty() { "alert" } else { "status" };
-            html! {
-                <section class="import-status" aria-labelledby="import-title">
-                    <h2 id="import-title">{ title }</h2>
-                    <div {role}>
-                        if !summary.is_empty() { <p>{ summary }</p> }
-                        if !rows.is_empty() { <ul class="import-rows">{ for rows.iter().map(row) }</ul> }
-                        { for errors.iter().map(|e| html! { <p class="import-error">{ e }</p> }) }
-                    </div>
-                    <button type="button" class="toggle" onclick={ask(|| Request::Dismiss)}>{ "Dismiss" }</button>
-                </section>
-            }
-        }
+            <div role={if alarming { "alert" } else { "status" }}>
+                if !summary.is_empty() { <p>{ summary }</p> }
+                <ul class="import-rows">{ for rows.iter().map(row) }</ul>
+                { for task.errors.iter().map(|e| html! { <p class="import-error">{ e }</p> }) }
+            </div>
+            <button type="button" class="toggle" {onclick}>{ label }</button>
+        </section>
     }
 }
 
@@ -213,9 +229,18 @@ fn row(row: &FileRow) -> Html {
         FileStatus::Waiting => ("waiting", "waiting"),
         FileStatus::Added { headline } => ("added", headline.as_str()),
         // Errors name their file; the row already does.
-        FileStatus::Failed { message } => ("failed", message.strip_prefix(&format!("{}: ", row.name)).unwrap_or(message)),
+        FileStatus::Failed { message } => (
+            "failed",
+            message
+                .strip_prefix(&format!("{}: ", row.name))
+                .unwrap_or(message),
+        ),
     };
-    let text = if class == "added" { format!("added: “{text}”") } else { text.to_string() };
+    let text = if class == "added" {
+        format!("added: “{text}”")
+    } else {
+        text.to_string()
+    };
     html! {
         <li class={classes!("import-row", class)} data-file={row.name.clone()}>
             <span class="import-file">{ &row.name }</span>{ " " }<span class="import-outcome">{ text }</span>
@@ -256,6 +281,11 @@ pub fn drags_files(event: &web_sys::Event) -> bool {
     event
         .dyn_ref::<web_sys::DragEvent>()
         .and_then(|e| e.data_transfer())
-        .map(|transfer| transfer.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+        .map(|transfer| {
+            transfer
+                .types()
+                .iter()
+                .any(|t| t.as_string().as_deref() == Some("Files"))
+        })
         .unwrap_or(false)
 }
