@@ -20,6 +20,8 @@ const MB: f64 = 1024.0 * 1024.0;
 
 /// Budgets for the seeds build (the target: wasm under 400 KB gzip).
 const SEEDS_WASM_GZIP_KB: f64 = 400.0;
+/// What readers' own articles (the importer) may add to a first visit.
+const IMPORTER_GROWTH_GZIP_KB: f64 = 15.0;
 const SEEDS_TOTAL_GZIP_KB: f64 = 450.0;
 const SEEDS_FIRST_RENDER_MS: f64 = 500.0;
 const SEEDS_JS_HEAP_MB: f64 = 10.0;
@@ -68,7 +70,7 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
 }
 
 /// One figure against its budget: `PASS` or `OVER`.
-fn budget(label: &str, value: f64, unit: &str, limit: f64, higher_is_better: bool) -> bool {
+pub fn budget(label: &str, value: f64, unit: &str, limit: f64, higher_is_better: bool) -> bool {
     let pass = if higher_is_better {
         value >= limit
     } else {
@@ -106,7 +108,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     let corpus = seeds_corpus()?;
-    let sizes_seen = transfer_sizes(&dist)?;
+    let sizes_seen = transfer_sizes(&dist, true)?;
     over += usize::from(!budget(
         "wasm gzip",
         sizes_seen.wasm.1 / KB,
@@ -224,6 +226,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     ));
     drop(server);
 
+    over += importer_figures(&dist, sizes_seen.total.1)?;
     for size in sizes {
         over += bench_generated(size)?;
     }
@@ -263,7 +266,7 @@ fn bench_generated(size: usize) -> Result<usize, String> {
         "  build (trunk, release): {:.1} s",
         started.elapsed().as_secs_f64()
     );
-    let sizes = transfer_sizes(&out)?;
+    let sizes = transfer_sizes(&out, true)?;
     let mut over = 0;
     let large = size >= 2000;
     if large {
@@ -348,8 +351,38 @@ struct TransferSizes {
     total: (f64, f64),
 }
 
-/// Prints each file a first visit downloads, raw and gzip.
-fn transfer_sizes(dist: &Path) -> Result<TransferSizes, String> {
+/// The importer: what it adds to a first visit (the site built without
+/// it, compared), and its worker's cost when a reader adds articles. The
+/// number of figures over budget.
+fn importer_figures(dist: &Path, with_importer_gzip: f64) -> Result<usize, String> {
+    println!("\n== Importer: first visit with and without it ==");
+    let out = crate::root().join("target/bench-no-importer");
+    crate::dist_into(
+        &out,
+        &DistOptions {
+            importer: false,
+            ..DistOptions::default()
+        },
+    )?;
+    let without = transfer_sizes(&out, false)?.total.1;
+    println!(
+        "  first visit (library page and what it loads): {:.1} KB gzip without the importer, {:.1} KB gzip with it",
+        without / KB,
+        with_importer_gzip / KB
+    );
+    let mut over = usize::from(!budget(
+        "first visit growth from the importer",
+        (with_importer_gzip - without) / KB,
+        "KB gzip",
+        IMPORTER_GROWTH_GZIP_KB,
+        false,
+    ));
+    over += crate::bench_analyser::run(dist, &crate::corpus_gen::generate(100)?)?;
+    Ok(over)
+}
+
+/// Each file a first visit downloads, raw and gzip (printed if `print`).
+fn transfer_sizes(dist: &Path, print: bool) -> Result<TransferSizes, String> {
     let mut entries: Vec<_> = std::fs::read_dir(dist)
         .map_err(|e| format!("{}: {e}", dist.display()))?
         .flatten()
@@ -382,11 +415,17 @@ fn transfer_sizes(dist: &Path) -> Result<TransferSizes, String> {
         if name.ends_with(".wasm") {
             sizes.wasm = (sizes.wasm.0 + raw, sizes.wasm.1 + gz);
         }
+        if !print {
+            continue;
+        }
         println!(
             "  {:>9.1} KB raw {:>9.1} KB gzip  {name}",
             raw / KB,
             gz / KB
         );
+    }
+    if !print {
+        return Ok(sizes);
     }
     println!(
         "  {:>9.1} KB raw {:>9.1} KB gzip  total",

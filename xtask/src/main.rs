@@ -45,9 +45,8 @@ fn main() -> ExitCode {
         Some("e2e") => dist().and_then(|dist| e2e::run(&dist, args.get(1).map(String::as_str))),
         Some("site-checks") => dist().and_then(|dist| site_checks(&dist)),
         Some("bench") => bench::run(&args[1..]),
-        Some("bench-importer") => {
-            dist().and_then(|dist| bench_analyser::run(&dist, &corpus_gen::generate(100)?))
-        }
+        Some("bench-importer") => dist()
+            .and_then(|dist| bench_analyser::run(&dist, &corpus_gen::generate(100)?).map(drop)),
         Some("help" | "-h" | "--help") | None => {
             println!("{HELP}");
             Ok(())
@@ -85,6 +84,9 @@ pub struct DistOptions {
     pub features: Vec<&'static str>,
     /// See [`hosting::finish`].
     pub strict_csp: bool,
+    /// Readers can add their own articles (the app's default feature
+    /// `importer`); off only to measure what it adds to a first visit.
+    pub importer: bool,
 }
 
 impl Default for DistOptions {
@@ -93,6 +95,7 @@ impl Default for DistOptions {
             seeds: None,
             features: Vec::new(),
             strict_csp: true,
+            importer: true,
         }
     }
 }
@@ -114,6 +117,9 @@ pub fn dist_into(out: &Path, options: &DistOptions) -> Result<PathBuf, String> {
     if !features.is_empty() {
         args.extend(["--features", &features]);
     }
+    if !options.importer {
+        args.push("--no-default-features");
+    }
     let seeds = options
         .seeds
         .as_ref()
@@ -126,7 +132,7 @@ pub fn dist_into(out: &Path, options: &DistOptions) -> Result<PathBuf, String> {
     shell::run_with_env("trunk", &args, &root(), &env)?;
     start_app_after_first_paint(out)?;
     hosting::finish(out, options.strict_csp)?;
-    prerender(out, &env)?;
+    prerender(out, &env, options.importer)?;
     Ok(out.to_path_buf())
 }
 
@@ -162,20 +168,20 @@ fn deferred_loader(html: &str) -> Option<String> {
 /// article) so text shows before the wasm loads; see `src/bin/prerender.rs`.
 /// A native dev build: it compiles fast and renders thousands of pages in
 /// seconds.
-fn prerender(out: &Path, env: &[(&str, &str)]) -> Result<(), String> {
+fn prerender(out: &Path, env: &[(&str, &str)], importer: bool) -> Result<(), String> {
     let out_arg = out.to_string_lossy().into_owned();
-    let args = [
-        "run",
-        "--quiet",
-        "--package",
-        "crossread",
+    let mut args = vec!["run", "--quiet", "--package", "crossread"];
+    if !importer {
+        args.push("--no-default-features");
+    }
+    args.extend([
         "--features",
         "prerender",
         "--bin",
         "crossread-prerender",
         "--",
         &out_arg,
-    ];
+    ]);
     shell::run_with_env("cargo", &args, &root(), env)
 }
 

@@ -54,6 +54,7 @@ pub fn check(_dist: &Path) -> Result<(), String> {
             seeds: Some(seeds),
             features: vec!["panic-probe"],
             strict_csp: false,
+            importer: true,
         },
     )?;
     let server = StaticServer::start(&dist, crate::e2e::SUB_PATH, 0)?;

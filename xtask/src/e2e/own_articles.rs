@@ -325,13 +325,17 @@ fn paste_drop_facts_downloads(context: &Context) -> Result<(), String> {
         "the reader's outlet in the library",
         "return Array.from(document.querySelectorAll('.article-entry.added .outlet')).some(e => e.textContent.includes('Coast Radio')) && !document.querySelector('.import-status.working');",
     )?;
-    // A bad date is refused in the form, naming what was typed.
+    // A bad date is refused, naming the file and what was typed; the
+    // facts set before stay.
     session.eval(
         &format!("document.querySelector(\"{form} input[id$=published]\").value = '14/02/2025';"),
         json!([]),
     )?;
     session.click(&format!("{form} button[type=submit]"))?;
-    session.wait_for("the date error", &format!("const e = document.querySelector(\"{form} [role=alert]\"); return e && e.textContent.includes('14/02/2025');"))?;
+    session.wait_for(
+        "the date error",
+        "const e = document.querySelector('.import-status [role=alert]'); return e && e.textContent.includes('14/02/2025') && e.textContent.includes('pasted-');",
+    )?;
 
     // Downloads, caught as the page makes them.
     let caught = |button: &str| -> Result<Value, String> {
