@@ -112,6 +112,10 @@ enum Change {
         rows: Vec<FileRow>,
     },
     Failed(String),
+    /// Files given while another task ran.
+    Refused(Vec<String>),
+    /// `progress` answers, in order.
+    Progress(Vec<Answer>),
     Answer(Answer),
     Dismiss,
 }
@@ -120,6 +124,9 @@ impl Reducible for Model {
     type Action = Change;
 
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        if matches!(&change, Change::Progress(list) if list.is_empty()) {
+            return self;
+        }
         let mut next = (*self).clone();
         let slot = Rc::make_mut(&mut next.task);
         match change {
@@ -133,15 +140,26 @@ impl Reducible for Model {
             }
             Change::Dismiss => *slot = None,
             Change::Failed(problem) => finish(slot, vec![problem]),
+            Change::Refused(names) => {
+                if let Some(task) = slot {
+                    task.errors.push(format!(
+                        "Not added, as another task was running: {}. Add them again once it ends.",
+                        names.join(", ")
+                    ));
+                }
+            }
+            Change::Progress(answers) => {
+                if let Some(task) = slot {
+                    let running = task.running;
+                    for answer in answers.iter().filter(|a| running == Some(a.id)) {
+                        progress(task, &answer.data);
+                    }
+                }
+            }
             Change::Answer(answer) => {
                 let data = &answer.data;
                 let running = slot.as_ref().and_then(|t| t.running) == Some(answer.id);
                 match answer.kind.as_str() {
-                    "progress" if running => {
-                        if let Some(task) = slot {
-                            progress(task, data);
-                        }
-                    }
                     "library" if running => {
                         let mut errors = strings(&get(data, "errors"));
                         if get(data, "cancelled").is_truthy() {
@@ -172,7 +190,7 @@ impl Reducible for Model {
 fn finish(slot: &mut Option<Task>, errors: Vec<String>) {
     let task = slot.get_or_insert_with(Task::default);
     task.running = None;
-    task.errors = errors;
+    task.errors.extend(errors);
 }
 
 fn progress(task: &mut Task, data: &JsValue) {
@@ -262,10 +280,27 @@ pub fn use_added_articles(embedded: CorpusRef) -> AddedArticles {
         files: Rc::default(),
         task: Rc::default(),
     });
+    // Progress is shown in batches, at most one render per 40 ms however
+    // fast files come, so the page (and its Cancel button) stays responsive.
+    let pending = use_mut_ref(Vec::<Answer>::new);
     let listener = {
         let dispatcher = model.dispatcher();
         Callback::from(move |answer: Answer| {
             on_answer(&answer);
+            if answer.kind == "progress" {
+                let first = pending.borrow().is_empty();
+                pending.borrow_mut().push(answer);
+                if first {
+                    let (pending, dispatcher) = (pending.clone(), dispatcher.clone());
+                    gloo::timers::callback::Timeout::new(40, move || {
+                        dispatcher.dispatch(Change::Progress(pending.take()))
+                    })
+                    .forget();
+                }
+                return;
+            }
+            // Progress not shown yet comes before the end of its task.
+            dispatcher.dispatch(Change::Progress(pending.take()));
             dispatcher.dispatch(Change::Answer(answer));
         })
     };
@@ -301,8 +336,17 @@ pub fn use_added_articles(embedded: CorpusRef) -> AddedArticles {
         let (task, dispatcher) = (model.task.clone(), model.dispatcher());
         Callback::from(move |request: Request| {
             if let Some(batch) = task.as_ref().as_ref().and_then(|t| t.running) {
-                if matches!(request, Request::Cancel) {
-                    let _ = analyser_client::send(Command::Cancel(batch), None);
+                match request {
+                    Request::Cancel => {
+                        let _ = analyser_client::send(Command::Cancel(batch), None);
+                    }
+                    // Files dropped meanwhile are named, not lost in silence.
+                    Request::Add(files) => {
+                        let names: Vec<String> = files.iter().map(web_sys::File::name).collect();
+                        dispatcher.dispatch(Change::Refused(names));
+                    }
+                    Request::Paste { name, .. } => dispatcher.dispatch(Change::Refused(vec![name])),
+                    _ => {}
                 }
                 return;
             }

@@ -136,6 +136,14 @@ pub fn check(dist: &Path) -> Result<(), String> {
                 }
             }
         }
+        let view = format!("the library with your articles and a refused file ({scheme} scheme)");
+        match with_added_articles(&browser, &base, &view) {
+            Ok(()) => println!("  ok    no axe-core violations in {view}"),
+            Err(message) => {
+                println!("  FAIL  {message}");
+                failures.push(view);
+            }
+        }
     }
     let errors = session.console_errors()?;
     if !errors.is_empty() {
@@ -187,4 +195,39 @@ fn other_views(corpus: &crossread_corpus::Corpus) -> Vec<(String, String)> {
         views.push(("a timeline with a claim selected".to_string(), selected));
     }
     views
+}
+
+/// The library once a reader added a pasted text and dropped a binary
+/// file: the list of their articles with its forms, and the task's
+/// messages. Everything added is removed again afterwards.
+fn with_added_articles(browser: &Browser, base: &str, view: &str) -> Result<(), String> {
+    let session = &browser.session;
+    browser.open_app(base)?;
+    session.eval(
+        "document.querySelector('.paste').open = true;
+         document.querySelector('#paste-text').value = 'Bridge reopens after repairs\\n\\nThe city bridge reopened to traffic on Monday after six weeks of repairs, officials said.';",
+        json!([]),
+    )?;
+    session.click(".paste button[type=submit]")?;
+    session.wait_for(
+        "the pasted article",
+        "return document.querySelectorAll('.added-entry').length === 1 && !document.querySelector('.import-status.working');",
+    )?;
+    session.eval(
+        "const transfer = new DataTransfer();
+         transfer.items.add(new File([new Uint8Array([0, 1, 2, 3, 255])], 'scan.txt'));
+         document.querySelector('main').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));",
+        json!([]),
+    )?;
+    session.wait_for(
+        "the refused file's message",
+        "return document.querySelector('.import-status [role=alert] .import-row.failed');",
+    )?;
+    let audited = assert_no_axe_violations(session, view);
+    session.click(".added-actions .danger")?;
+    session.wait_for(
+        "every added article removed",
+        "return !document.querySelector('.added-entry') && !document.querySelector('.import-status.working');",
+    )?;
+    audited
 }

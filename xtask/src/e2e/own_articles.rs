@@ -19,6 +19,10 @@ pub const CASES: &[Case] = &[
         bad_files_in_a_batch,
     ),
     (
+        "your articles: a long import shows progress per file and can be cancelled; nothing from it is kept",
+        cancel_a_long_import,
+    ),
+    (
         "your articles: pasted text and dropped files are added; facts set in the page have provenance reader; the downloads rebuild the same corpus",
         paste_drop_facts_downloads,
     ),
@@ -66,13 +70,20 @@ fn start_empty(context: &Context) -> Result<(), String> {
     let session = &context.browser.session;
     session.eval_async(
         "const done = arguments[arguments.length - 1];
+         localStorage.clear();
          const request = indexedDB.deleteDatabase('crossread');
          request.onsuccess = () => done(true); request.onerror = () => done(String(request.error));
          request.onblocked = () => done('blocked');",
         json!([]),
     )?;
     session.refresh()?;
-    context.open("")
+    context.open("")?;
+    session
+        .wait_for(
+            "no task under way",
+            "return !document.querySelector('.import-status.working') && !document.querySelector('#add-files').disabled;",
+        )
+        .map(drop)
 }
 
 /// Waits until the task shown is finished and returns its rows' classes
@@ -423,4 +434,46 @@ fn paste_drop_facts_downloads(context: &Context) -> Result<(), String> {
     )?;
     session.click(".added-actions .danger")?;
     wait_for_added(context, 0)
+}
+
+fn cancel_a_long_import(context: &Context) -> Result<(), String> {
+    start_empty(context)?;
+    let session = &context.browser.session;
+    // Long enough that Cancel lands mid-way on any machine.
+    let dir = crate::corpus_gen::generate(300)?;
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    session.choose_files("#add-files", &paths)?;
+    session.wait_for(
+        "the import under way, with a progress bar",
+        "return document.querySelector('.import-status.working progress') !== null;",
+    )?;
+    session.click(".import-status.working button")?;
+    let rows = finished_rows(context)?;
+    let waiting = rows.iter().filter(|r| r.1 == "waiting").count();
+    let message = texts(context, ".import-status .import-error")?;
+    ensure(
+        rows.len() == paths.len() && waiting > 0 && message.iter().any(|m| m.contains("Cancelled")),
+        || {
+            format!(
+                "after Cancel: {} rows, {waiting} not reached, messages {message:?}",
+                rows.len()
+            )
+        },
+    )?;
+    ensure(texts(context, ".article-entry.added")?.is_empty(), || {
+        "a cancelled import added articles".into()
+    })?;
+    session.refresh()?;
+    context.open("")?;
+    let total = texts(context, ".article-entry")?.len();
+    ensure(total == context.corpus.documents.len(), || {
+        format!("after a reload the library lists {total} articles: the cancelled files were kept")
+    })
 }
