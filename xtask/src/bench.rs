@@ -94,9 +94,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         [] => DEFAULT_SIZES.to_vec(),
         [flag, list] if flag == "--sizes" => list
             .split(',')
+            .filter(|n| !n.trim().is_empty())
             .map(|n| n.trim().parse().map_err(|_| format!("not a size: {n}")))
             .collect::<Result<_, _>>()?,
-        _ => return Err("usage: cargo xtask bench [--sizes 500,2000,5000]".into()),
+        _ => {
+            return Err(
+                "usage: cargo xtask bench [--sizes 500,2000,5000] (--sizes \"\": seeds only)"
+                    .into(),
+            )
+        }
     };
     let mut over = 0;
 

@@ -31,7 +31,9 @@ const PAYLOAD_SEEDS: &[(&str, &str)] = &[
 /// Elements or attributes that would mean a payload became markup.
 const LIVE_MARKUP: &str = "
     const body = document.body;
-    const tags = body.querySelectorAll('img, svg, iframe, script, object, embed, details, b');
+    // The app's own paste box is a <details>; no corpus text is shown there.
+    const tags = [...body.querySelectorAll('img, svg, iframe, script, object, embed, details, b')]
+        .filter((e) => !e.closest('.add-articles'));
     const handlers = [...body.querySelectorAll('*')]
         .filter((e) => [...e.attributes].some((a) => a.name.startsWith('on')));
     const links = body.querySelectorAll('a[href^=\"javascript\" i]');

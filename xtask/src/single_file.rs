@@ -182,12 +182,24 @@ pub fn check(dist: &Path) -> Result<(), String> {
             ),
         )?;
     }
+    // Adding articles needs a worker, which a file:// page cannot start:
+    // the page says so instead of failing in silence.
+    browser.open(&url)?;
+    session.eval(
+        "document.querySelector('.paste').open = true; document.querySelector('#paste-text').value = 'A headline\\n\\nA body sentence.';",
+        json!([]),
+    )?;
+    session.click(".paste button[type=submit]")?;
+    session.wait_for(
+        "the message that adding articles needs http(s)",
+        "const e = document.querySelector('.import-status [role=alert]'); return e && e.textContent.includes('served over http');",
+    )?;
     let errors = session.console_errors()?;
     if !errors.is_empty() {
         return Err(format!("console errors in the one-file build: {errors:?}"));
     }
     println!(
-        "  ok    {} ({} KB) opened from file:// lists {count} headlines and opens each deep link",
+        "  ok    {} ({} KB) opened from file:// lists {count} headlines, opens each deep link, and says adding articles needs http(s)",
         FILE_NAME,
         std::fs::metadata(&file)
             .map(|m| m.len() / 1024)

@@ -195,6 +195,14 @@ fn add_reload_remove(context: &Context) -> Result<(), String> {
         "return document.body.textContent.includes('Harbour Times');",
     )?;
 
+    // Timelines: the added texts state no date, so their claims are listed
+    // as undated (they would be placed if a date were set).
+    context.open("#/timeline")?;
+    session.wait_for(
+        "the added claims among the undated ones",
+        "const u = document.querySelector('.timeline-undated'); return u && u.textContent.includes('Santos');",
+    )?;
+
     // A reload analyses the stored files again.
     session.refresh()?;
     context.open("")?;
