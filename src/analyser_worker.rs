@@ -144,7 +144,7 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
                     if let Some(position) = files.iter().position(|f| f.name == name) {
                         files[position].facts = facts;
                         let one = &files[position..=position];
-                        store_result = browser_store::save(one, position).await;
+                        store_result = browser_store::save(one).await;
                     }
                 }
             }
@@ -178,9 +178,10 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
         post_library(id, &files[..first_new], None, true, &errors);
         return;
     };
-    // Files that fail now are dropped from what is shown; a new one is not
-    // kept, a stored one is named (say the site gained an article with its
-    // id) and kept, so it is back once the reason is gone.
+    // A new file that fails is not kept (its progress said why). A kept
+    // file that fails now (say the site gained an article with its id) is
+    // named, stays in the list and in storage, and is back in the corpus
+    // once the reason is gone.
     let mut shown: Vec<AddedFile> = Vec::new();
     let mut new_files: Vec<AddedFile> = Vec::new();
     for (index, (file, result)) in files.iter().zip(&accepted).enumerate() {
@@ -195,7 +196,7 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
         }
     }
     if !new_files.is_empty() {
-        if let Err(problem) = browser_store::save(&new_files, first_new).await {
+        if let Err(problem) = browser_store::save(&new_files).await {
             errors.push(format!(
                 "The new articles are shown but this browser's storage did not keep them: {problem}"
             ));
@@ -255,6 +256,8 @@ async fn read_files(id: u32, list: &JsValue) -> (Vec<AddedFile>, Places) {
                     name,
                     bytes: Rc::from(bytes),
                     facts: ReaderFacts::default(),
+                    // Later than any kept file, in the order given.
+                    order: js_sys::Date::now() + index as f64 / 1000.0,
                 });
             }
             Err(problem) => post_progress(id, index, total, &name, Err(&problem)),

@@ -29,38 +29,31 @@ pub async fn load() -> Result<Vec<AddedFile>, String> {
     let records = wait(&request).await;
     database.close();
     let records = Array::from(&records?);
-    let mut files: Vec<(f64, AddedFile)> = records
+    let mut files: Vec<AddedFile> = records
         .iter()
         .filter_map(|record| {
-            let name = text(&record, "name")?;
-            let bytes = Uint8Array::new(&get(&record, "bytes")).to_vec();
-            let facts = ReaderFacts {
-                outlet: text(&record, "outlet").unwrap_or_default(),
-                published: text(&record, "published").unwrap_or_default(),
-                authors: text(&record, "authors").unwrap_or_default(),
-            };
-            let order = get(&record, "order").as_f64().unwrap_or(0.0);
-            Some((
-                order,
-                AddedFile {
-                    name,
-                    bytes: Rc::from(bytes),
-                    facts,
+            Some(AddedFile {
+                name: text(&record, "name")?,
+                bytes: Rc::from(Uint8Array::new(&get(&record, "bytes")).to_vec()),
+                facts: ReaderFacts {
+                    outlet: text(&record, "outlet").unwrap_or_default(),
+                    published: text(&record, "published").unwrap_or_default(),
+                    authors: text(&record, "authors").unwrap_or_default(),
                 },
-            ))
+                order: get(&record, "order").as_f64().unwrap_or(0.0),
+            })
         })
         .collect();
-    files.sort_by(|a, b| a.0.total_cmp(&b.0));
-    Ok(files.into_iter().map(|(_, file)| file).collect())
+    files.sort_by(|a, b| a.order.total_cmp(&b.order));
+    Ok(files)
 }
 
-/// Stores `files` (replacing any with the same names); `first_order`
-/// numbers them after the ones already kept.
-pub async fn save(files: &[AddedFile], first_order: usize) -> Result<(), String> {
+/// Stores `files`, replacing any with the same names.
+pub async fn save(files: &[AddedFile]) -> Result<(), String> {
     let database = open().await?;
     let transaction = transaction(&database, IdbTransactionMode::Readwrite)?;
     let store = object_store(&transaction)?;
-    for (offset, file) in files.iter().enumerate() {
+    for file in files {
         let record = Object::new();
         let set = |key: &str, value: JsValue| Reflect::set(&record, &key.into(), &value);
         let _ = set("name", file.name.as_str().into());
@@ -68,7 +61,7 @@ pub async fn save(files: &[AddedFile], first_order: usize) -> Result<(), String>
         let _ = set("outlet", file.facts.outlet.as_str().into());
         let _ = set("published", file.facts.published.as_str().into());
         let _ = set("authors", file.facts.authors.as_str().into());
-        let _ = set("order", ((first_order + offset) as f64).into());
+        let _ = set("order", file.order.into());
         store
             .put(&record)
             .map_err(|e| fail(&format!("{} could not be stored", file.name), &e))?;

@@ -14,6 +14,9 @@ pub struct AddedFile {
     pub name: String,
     pub bytes: Rc<[u8]>,
     pub facts: ReaderFacts,
+    /// Where it sorts among the reader's files: increasing with the time
+    /// it was added (the worker sets it; the analysis never reads it).
+    pub order: f64,
 }
 
 /// One of the reader's files as the page knows it: its name and the facts
@@ -145,6 +148,7 @@ mod tests {
             name: name.into(),
             bytes: Rc::from(&b"text"[..]),
             facts,
+            order: 0.0,
         }
     }
 
