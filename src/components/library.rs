@@ -20,7 +20,7 @@ pub fn library(props: &Props) -> Html {
     html! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title" tabindex="-1">{ "Library" }</h1>
-            <p class="lede">{ format!("{} on the same story, as each outlet told it.", format::count(documents.len(), "article", "articles")) }</p>
+            <p class="lede">{ lede(documents.len(), documents.iter().filter(|d| articles.is_added(d)).count()) }</p>
             <ol class="article-list">
                 { for documents.into_iter().map(|document| html! { <LibraryEntry {document} added={articles.is_added(document)} /> }) }
             </ol>
@@ -29,6 +29,14 @@ pub fn library(props: &Props) -> Html {
                 { added_list(articles) }
             }
         </section>
+    }
+}
+
+fn lede(total: usize, added: usize) -> String {
+    let articles = format::count(total, "article", "articles");
+    match added {
+        0 => format!("{articles} on the same story, as each outlet told it."),
+        added => format!("{articles}, {added} of them added by you."),
     }
 }
 
