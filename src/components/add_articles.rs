@@ -127,8 +127,9 @@ pub fn added_list(articles: &AddedArticles) -> Html {
 }
 
 /// Outlet, publication date and authors of one added file, as the reader
-/// sets them. The placeholders show what the analysis found. A date
-/// that cannot be read is refused here, naming what was typed.
+/// sets them. The placeholders show what the analysis found. The analyser
+/// checks them: a date it cannot read is refused, naming the file and what
+/// was typed.
 fn facts_form(
     articles: &AddedArticles,
     index: usize,
