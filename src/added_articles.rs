@@ -6,8 +6,9 @@
 //!
 //! One task runs at a time; while it runs, only Cancel is taken.
 
-use crate::analyser_client::{self, get, Answer, Command};
+use crate::analyser_client::{self, Answer, Command};
 use crate::corpus_data::CorpusRef;
+use crate::js_message::get;
 use crate::reader_articles::{ReaderFacts, ReaderFile};
 use crossread_corpus::{Corpus, Document};
 use js_sys::{Array, Uint8Array};

@@ -5,7 +5,8 @@
 //! happens on the page's side.
 
 use crate::corpus_data::embedded_bytes;
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use crate::js_message::{get, object};
+use js_sys::{Array, Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -169,17 +170,4 @@ fn client(listener: Option<Callback<Answer>>) -> Result<Rc<Client>, String> {
     });
     CLIENT.with(|c| *c.borrow_mut() = Some(client.clone()));
     Ok(client)
-}
-
-/// A field of a message.
-pub fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn object(fields: &[(&str, JsValue)]) -> JsValue {
-    let object = Object::new();
-    for (key, value) in fields {
-        let _ = Reflect::set(&object, &(*key).into(), value);
-    }
-    object.into()
 }

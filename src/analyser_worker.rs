@@ -34,10 +34,11 @@
 //! `{type: "cancel", id}` stops an `add` or `analyse` before its next file.
 
 use crate::browser_store;
+use crate::js_message::{get, object};
 use crate::reader_articles::{check_before_reading, reader_catalog, AddedFile, ReaderFacts};
 use crossread_corpus::bundle::seeds_archive;
 use crossread_corpus::{Batch, Corpus, Document, Provenance};
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Uint8Array};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -490,18 +491,6 @@ fn strings(list: &[String]) -> JsValue {
         .map(|s| JsValue::from(s.as_str()))
         .collect::<Array>()
         .into()
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn object(fields: &[(&str, JsValue)]) -> JsValue {
-    let object = Object::new();
-    for (key, value) in fields {
-        let _ = Reflect::set(&object, &(*key).into(), value);
-    }
-    object.into()
 }
 
 fn post(kind: &str, id: u32, fields: &[(&str, JsValue)]) {

@@ -111,7 +111,7 @@ fn resolve(articles: &AddedArticles, hash: &str) -> ResolvedView {
     let mut notices: Vec<String> = repair.map(|r| r.0).into_iter().collect();
     let mut document = None;
     if let Page::Article { id } = &state.page {
-        document = corpus.get().documents.iter().find(|d| &d.id == id);
+        document = corpus.get().document(id);
         if document.is_none() {
             // A reader's own article is not there until their stored
             // files are analysed again after a reload.

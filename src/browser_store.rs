@@ -4,8 +4,9 @@
 //! are stored, not the analysis: every load analyses them again with the
 //! site's own corpus, so a rebuilt site never shows stale results.
 
+use crate::js_message::{get, object, text};
 use crate::reader_articles::{AddedFile, ReaderFacts};
-use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Promise, Reflect, Uint8Array};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -54,14 +55,14 @@ pub async fn save(files: &[AddedFile]) -> Result<(), String> {
     let transaction = transaction(&database, IdbTransactionMode::Readwrite)?;
     let store = object_store(&transaction)?;
     for file in files {
-        let record = Object::new();
-        let set = |key: &str, value: JsValue| Reflect::set(&record, &key.into(), &value);
-        let _ = set("name", file.name.as_str().into());
-        let _ = set("bytes", Uint8Array::from(&*file.bytes).into());
-        let _ = set("outlet", file.facts.outlet.as_str().into());
-        let _ = set("published", file.facts.published.as_str().into());
-        let _ = set("authors", file.facts.authors.as_str().into());
-        let _ = set("order", file.order.into());
+        let record = object(&[
+            ("name", file.name.as_str().into()),
+            ("bytes", Uint8Array::from(&*file.bytes).into()),
+            ("outlet", file.facts.outlet.as_str().into()),
+            ("published", file.facts.published.as_str().into()),
+            ("authors", file.facts.authors.as_str().into()),
+            ("order", file.order.into()),
+        ]);
         store
             .put(&record)
             .map_err(|e| fail(&format!("{} could not be stored", file.name), &e))?;
@@ -175,14 +176,6 @@ async fn completed(transaction: &IdbTransaction) -> Result<(), String> {
         .await
         .map(|_| ())
         .map_err(|e| fail("the browser storage did not save the change", &e))
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn text(object: &JsValue, key: &str) -> Option<String> {
-    get(object, key).as_string()
 }
 
 fn fail(what: &str, error: &JsValue) -> String {

@@ -17,6 +17,7 @@ pub mod explore;
 pub mod filters;
 pub mod format;
 pub mod hooks;
+pub mod js_message;
 pub mod reader_articles;
 pub mod search;
 pub mod timeline;

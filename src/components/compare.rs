@@ -37,7 +37,7 @@ pub fn compare(props: &Props) -> Html {
     let state = &props.state;
     let chosen = state.filters.outlets.clone();
     let mut notices = Vec::new();
-    let find_doc = |id: &str| corpus.documents.iter().find(|d| d.id == id);
+    let find_doc = |id: &str| corpus.document(id);
     let mode = if let Some(id) = &state.focus {
         match corpus.threads.iter().find(|t| &t.id == id) {
             Some(thread) => Mode::Thread(thread),

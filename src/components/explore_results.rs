@@ -43,12 +43,7 @@ pub fn explore_results(props: &Props) -> Html {
         ResultsAs::Claims => shown
             .filter_map(|&i| props.corpus.get().claims.get(i))
             .map(|claim| {
-                let document = props
-                    .corpus
-                    .get()
-                    .documents
-                    .iter()
-                    .find(|d| d.id == claim.doc);
+                let document = props.corpus.get().document(&claim.doc);
                 claim_result(
                     claim,
                     document,

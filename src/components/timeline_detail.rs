@@ -24,12 +24,7 @@ pub fn timeline_detail(props: &Props) -> Html {
             </aside>
         };
     };
-    let document = props
-        .corpus
-        .get()
-        .documents
-        .iter()
-        .find(|d| d.id == claim.doc);
+    let document = props.corpus.get().document(&claim.doc);
     let outlet = document.map(outlet_of).unwrap_or_default();
     let published = document
         .and_then(|d| d.published.as_ref())

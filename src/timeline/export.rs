@@ -52,7 +52,7 @@ const COLUMNS: [&str; 16] = [
 
 impl ExportedClaim {
     pub fn new(corpus: &Corpus, claim: &Claim) -> ExportedClaim {
-        let document = corpus.documents.iter().find(|d| d.id == claim.doc);
+        let document = corpus.document(&claim.doc);
         ExportedClaim {
             claim: claim.id.clone(),
             document: claim.doc.clone(),

@@ -85,7 +85,7 @@ pub fn claim_history<'a>(
         .enumerate()
         .filter(|(_, c)| c.threads.contains(&thread.id) && shown(c))
         .map(|(order, claim)| {
-            let document = corpus.documents.iter().find(|d| d.id == claim.doc);
+            let document = corpus.document(&claim.doc);
             let step = HistoryStep {
                 claim,
                 outlet: document.map(outlet_of).unwrap_or_default(),

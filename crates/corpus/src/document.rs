@@ -41,6 +41,11 @@ impl Corpus {
             threads: Vec::new(),
         }
     }
+
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
 }
 
 impl Default for Corpus {
