@@ -222,9 +222,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         lcp.push(report.lcp_ms);
     }
-    let ratio = lcp[0] / lcp[2];
+    // Lighthouse simulates LCP from one observed load, which moves from
+    // run to run: the ratio compares medians of three runs.
+    let median_lcp = |index: usize| -> Result<f64, String> {
+        let mut runs = vec![lcp[index]];
+        for _ in 0..2 {
+            runs.push(crate::lighthouse::run(&views[index].1)?.lcp_ms);
+        }
+        runs.sort_by(f64::total_cmp);
+        println!(
+            "  {}: LCP runs {:.0} / {:.0} / {:.0} ms, median {:.0} ms",
+            views[index].0, runs[0], runs[1], runs[2], runs[1]
+        );
+        Ok(runs[1])
+    };
+    let ratio = median_lcp(0)? / median_lcp(2)?;
     over += usize::from(!budget(
-        "LCP library ÷ static page",
+        "LCP library ÷ static page (medians of 3)",
         ratio,
         "",
         LCP_RATIO_MAX,
