@@ -32,7 +32,7 @@ impl Browser {
     }
 
     /// Opens a page of the app and waits until the app runs on it (the
-    /// prerendered text shows earlier; the app starts after the first frame).
+    /// prerendered text shows earlier; the app starts after the first paint).
     pub fn open_app(&self, url: &str) -> Result<(), String> {
         self.open(url)?;
         self.session

@@ -134,7 +134,7 @@ fn console_capture_works(context: &Context) -> Result<(), String> {
 
 impl Context {
     /// Opens a view and waits until the app runs: the prerendered page is
-    /// on screen earlier, and the app starts after its first frame.
+    /// on screen earlier, and the app starts after its first paint.
     pub fn open(&self, hash: &str) -> Result<(), String> {
         self.browser.open_app(&format!("{}{hash}", self.base))
     }
