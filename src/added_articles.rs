@@ -163,7 +163,9 @@ impl Reducible for Model {
                 match answer.kind.as_str() {
                     "library" if running => {
                         let mut errors = strings(&get(data, "errors"));
-                        if get(data, "cancelled").is_truthy() {
+                        if get(data, "unchanged").is_truthy() {
+                            // The corpus shown stays.
+                        } else if get(data, "cancelled").is_truthy() {
                             errors.push("Cancelled: nothing from this batch was added.".into());
                         } else {
                             next.files = Rc::new(files_of(&get(data, "files")));
@@ -265,7 +267,12 @@ fn on_answer(answer: &Answer) {
             let text = |key: &str| get(&answer.data, key).as_string().unwrap_or_default();
             crate::download::save(&get(&answer.data, "data"), &text("mime"), &text("name"));
         }
-        "library" => set_has_added(Array::from(&get(&answer.data, "files")).length()),
+        "library" => {
+            let files = get(&answer.data, "files");
+            if Array::is_array(&files) {
+                set_has_added(Array::from(&files).length());
+            }
+        }
         _ => {}
     }
 }

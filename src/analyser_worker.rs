@@ -21,9 +21,10 @@
 //! Answers: `{type: "progress", id, index, total, file, ok, headline?,
 //! error?}` per added file (`index` among the files of that `add`), then
 //! `{type: "library", id, files: [{name, outlet, published, authors}],
-//! corpus?: Uint8Array (postcard; absent when no file is left or nothing
-//! changed), cancelled, errors: [string]}`, or `{type: "export", id, name,
-//! mime, data}`.
+//! corpus?: Uint8Array (postcard; absent when no file is left),
+//! cancelled, errors: [string]}`; `{type: "library", id, unchanged: true,
+//! errors}` when a command changed nothing (facts that cannot be read); or
+//! `{type: "export", id, name, mime, data}`.
 //!
 //! The batch command (tools and benchmarks): `{type: "analyse", id, files:
 //! [{name, bytes | text}], catalog?: TOML, facts?: "catalog" | "reader",
@@ -140,7 +141,13 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
                 authors: text("authors"),
             };
             match facts.catalog_entry(&name) {
-                Err(problem) => errors.push(format!("{name}: {problem}")),
+                Err(problem) => {
+                    // Nothing changes: no new analysis, no new corpus.
+                    errors.push(format!("{name}: {problem}"));
+                    let fields = [("unchanged", true.into()), ("errors", strings(&errors))];
+                    post("library", id, &fields);
+                    return;
+                }
                 Ok(_) => {
                     if let Some(position) = files.iter().position(|f| f.name == name) {
                         files[position].facts = facts;
