@@ -1,17 +1,19 @@
 //! The corpus a reader sees: the site's own articles plus the ones they
-//! added, shared with every view by context. The analyser worker owns the
-//! reader's files (reading, storage, analysis); this module sends it what
-//! the reader asks for and shows what it answers. Every change re-analyses
-//! the whole corpus, so entities and event threads span every article.
+//! added, shared with every view. The analyser worker owns the reader's
+//! files and the state of the task on them (reading, storage, analysis,
+//! progress, and the markup of the status and "Your articles" panels); this
+//! module sends it what the reader asks for and keeps what it answers, so
+//! the first download carries as little of the importer as possible.
 //!
 //! One task runs at a time; while it runs, only Cancel is taken.
 
 use crate::analyser_client::{self, Answer, Command};
 use crate::corpus_data::CorpusRef;
 use crate::js_message::get;
-use crate::reader_articles::{ReaderFacts, ReaderFile};
+use crate::reader_articles::ReaderFacts;
 use crossread_corpus::{Corpus, Document};
 use js_sys::{Array, Uint8Array};
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -24,34 +26,39 @@ const HAS_ADDED: &str = "crossread.added-articles";
 #[derive(Clone, PartialEq)]
 pub struct AddedArticles {
     pub corpus: CorpusRef,
-    /// The reader's files, in the order added.
-    pub files: Rc<Vec<ReaderFile>>,
-    /// The current or last task; `None` once dismissed.
-    pub task: Rc<Option<Task>>,
+    /// The names of the reader's files.
+    pub files: Rc<Vec<String>>,
+    pub busy: bool,
+    /// The worker's status and "Your articles" panels, if any.
+    pub status: Option<JsValue>,
+    pub list: Option<JsValue>,
+    /// A problem the page met itself (the worker cannot start, files given
+    /// while a task runs).
+    pub notice: Rc<Option<String>>,
     pub request: Callback<Request>,
 }
 
 impl AddedArticles {
-    /// Whether `document` came from the reader's files.
-    pub fn is_added(&self, document: &Document) -> bool {
-        self.files.iter().any(|f| f.name == document.file)
-    }
-
     /// The site's own articles only: the build without the importer.
     pub fn site_only(corpus: CorpusRef) -> AddedArticles {
         AddedArticles {
             corpus,
             files: Rc::default(),
-            task: Rc::default(),
+            busy: false,
+            status: None,
+            list: None,
+            notice: Rc::default(),
             request: Callback::noop(),
         }
     }
 
+    /// Whether `document` came from the reader's files.
+    pub fn is_added(&self, document: &Document) -> bool {
+        self.files.contains(&document.file)
+    }
+
     pub fn is_busy(&self) -> bool {
-        self.task
-            .as_ref()
-            .as_ref()
-            .is_some_and(|t| t.running.is_some())
+        self.busy
     }
 }
 
@@ -73,115 +80,48 @@ pub enum Request {
     Dismiss,
 }
 
-/// The current or last task and how its files fared.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Task {
-    pub title: String,
-    /// The id of the worker command while it runs; `None` once finished.
-    pub running: Option<u32>,
-    /// The files of an `add`, in the order given.
-    pub rows: Vec<FileRow>,
-    /// Problems not tied to one file row.
-    pub errors: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct FileRow {
-    pub name: String,
-    pub status: FileStatus,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum FileStatus {
-    Waiting,
-    Added { headline: String },
-    Failed { message: String },
-}
-
 #[derive(Clone, PartialEq)]
 struct Model {
     embedded: CorpusRef,
     corpus: CorpusRef,
-    files: Rc<Vec<ReaderFile>>,
-    task: Rc<Option<Task>>,
+    files: Rc<Vec<String>>,
+    busy: bool,
+    status: Option<JsValue>,
+    list: Option<JsValue>,
+    notice: Rc<Option<String>>,
 }
 
 enum Change {
-    Start {
-        title: String,
-        batch: u32,
-        rows: Vec<FileRow>,
-    },
-    Failed(String),
-    /// Files given while another task ran.
-    Refused(Vec<String>),
-    /// `progress` answers, in order.
-    Progress(Vec<Answer>),
-    Answer(Answer),
-    Dismiss,
+    View(JsValue),
+    Notice(Option<String>),
 }
 
 impl Reducible for Model {
     type Action = Change;
 
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
-        if matches!(&change, Change::Progress(list) if list.is_empty()) {
-            return self;
-        }
         let mut next = (*self).clone();
-        let slot = Rc::make_mut(&mut next.task);
         match change {
-            Change::Start { title, batch, rows } => {
-                *slot = Some(Task {
-                    title,
-                    running: Some(batch),
-                    rows,
-                    errors: Vec::new(),
-                })
-            }
-            Change::Dismiss => *slot = None,
-            Change::Failed(problem) => finish(slot, vec![problem]),
-            Change::Refused(names) => {
-                if let Some(task) = slot {
-                    task.errors.push(format!(
-                        "Not added, as another task was running: {}. Add them again once it ends.",
-                        names.join(", ")
-                    ));
+            Change::Notice(notice) => next.notice = Rc::new(notice),
+            Change::View(data) => {
+                next.busy = get(&data, "busy").is_truthy();
+                let panel =
+                    |value: JsValue| (!value.is_null() && !value.is_undefined()).then_some(value);
+                next.status = panel(get(&data, "status"));
+                next.list = panel(get(&data, "list"));
+                next.files = Rc::new(
+                    Array::from(&get(&data, "files"))
+                        .iter()
+                        .filter_map(|f| f.as_string())
+                        .collect(),
+                );
+                if get(&data, "reset").is_truthy() {
+                    next.corpus = next.embedded;
                 }
-            }
-            Change::Progress(answers) => {
-                if let Some(task) = slot {
-                    let running = task.running;
-                    for answer in answers.iter().filter(|a| running == Some(a.id)) {
-                        progress(task, &answer.data);
-                    }
-                }
-            }
-            Change::Answer(answer) => {
-                let data = &answer.data;
-                let running = slot.as_ref().and_then(|t| t.running) == Some(answer.id);
-                match answer.kind.as_str() {
-                    "library" if running => {
-                        let mut errors = strings(&get(data, "errors"));
-                        if get(data, "unchanged").is_truthy() {
-                            // The corpus shown stays.
-                        } else if get(data, "cancelled").is_truthy() {
-                            errors.push("Cancelled: nothing from this batch was added.".into());
-                        } else {
-                            next.files = Rc::new(files_of(&get(data, "files")));
-                            match corpus_of(&get(data, "corpus")) {
-                                Ok(Some(corpus)) => next.corpus = CorpusRef::keep(corpus),
-                                Ok(None) => next.corpus = next.embedded,
-                                Err(problem) => errors.push(problem),
-                            }
-                        }
-                        finish(Rc::make_mut(&mut next.task), errors);
-                    }
-                    "error" => {
-                        let message = get(data, "message").as_string().unwrap_or_default();
-                        finish(slot, vec![format!("Nothing was changed: {message}")]);
-                    }
-                    _ => {}
+                match corpus_of(&get(&data, "corpus")) {
+                    Ok(Some(corpus)) => next.corpus = CorpusRef::keep(corpus),
+                    Ok(None) => {}
+                    Err(problem) => next.notice = Rc::new(Some(problem)),
                 }
             }
         }
@@ -189,54 +129,7 @@ impl Reducible for Model {
     }
 }
 
-/// Ends the task, keeping its rows.
-fn finish(slot: &mut Option<Task>, errors: Vec<String>) {
-    let task = slot.get_or_insert_with(Task::default);
-    task.running = None;
-    task.errors.extend(errors);
-}
-
-fn progress(task: &mut Task, data: &JsValue) {
-    let index = get(data, "index").as_f64().unwrap_or(-1.0);
-    let Some(row) = task.rows.get_mut(index as usize).filter(|_| index >= 0.0) else {
-        return;
-    };
-    row.status = if get(data, "ok").is_truthy() {
-        FileStatus::Added {
-            headline: get(data, "headline").as_string().unwrap_or_default(),
-        }
-    } else {
-        FileStatus::Failed {
-            message: get(data, "error").as_string().unwrap_or_default(),
-        }
-    };
-}
-
-fn strings(list: &JsValue) -> Vec<String> {
-    Array::from(list)
-        .iter()
-        .filter_map(|s| s.as_string())
-        .collect()
-}
-
-fn files_of(list: &JsValue) -> Vec<ReaderFile> {
-    Array::from(list)
-        .iter()
-        .map(|file| {
-            let text = |key: &str| get(&file, key).as_string().unwrap_or_default();
-            ReaderFile {
-                name: text("name"),
-                facts: ReaderFacts {
-                    outlet: text("outlet"),
-                    published: text("published"),
-                    authors: text("authors"),
-                },
-            }
-        })
-        .collect()
-}
-
-/// The corpus in a `library` answer; `None` when no added file is left.
+/// The corpus in a `view` answer, if it brings one.
 fn corpus_of(value: &JsValue) -> Result<Option<Corpus>, String> {
     if value.is_undefined() {
         return Ok(None);
@@ -260,23 +153,6 @@ fn set_has_added(count: u32) {
     }
 }
 
-/// Side effects of an answer: downloads, and the flag for the next load.
-fn on_answer(answer: &Answer) {
-    match answer.kind.as_str() {
-        "export" => {
-            let text = |key: &str| get(&answer.data, key).as_string().unwrap_or_default();
-            crate::download::save(&get(&answer.data, "data"), &text("mime"), &text("name"));
-        }
-        "library" => {
-            let files = get(&answer.data, "files");
-            if Array::is_array(&files) {
-                set_has_added(Array::from(&files).length());
-            }
-        }
-        _ => {}
-    }
-}
-
 /// The shared state. Restores the reader's stored files after the first
 /// render (so a prerendered page hydrates unchanged), starting the worker
 /// only if this browser has some.
@@ -286,46 +162,43 @@ pub fn use_added_articles(embedded: CorpusRef) -> AddedArticles {
         embedded,
         corpus: embedded,
         files: Rc::default(),
-        task: Rc::default(),
+        busy: false,
+        status: None,
+        list: None,
+        notice: Rc::default(),
     });
-    // Progress is shown in batches, at most one render per 40 ms however
-    // fast files come, so the page (and its Cancel button) stays responsive.
-    let pending = use_mut_ref(Vec::<Answer>::new);
+    // The id of the last command, for Cancel.
+    let last = use_mut_ref(|| Cell::new(0u32));
     let listener = {
         let dispatcher = model.dispatcher();
-        Callback::from(move |answer: Answer| {
-            on_answer(&answer);
-            if answer.kind == "progress" {
-                let first = pending.borrow().is_empty();
-                pending.borrow_mut().push(answer);
-                if first {
-                    let (pending, dispatcher) = (pending.clone(), dispatcher.clone());
-                    gloo::timers::callback::Timeout::new(40, move || {
-                        dispatcher.dispatch(Change::Progress(pending.take()))
-                    })
-                    .forget();
+        Callback::from(move |answer: Answer| match answer.kind.as_str() {
+            "view" => {
+                let files = get(&answer.data, "files");
+                if !get(&answer.data, "busy").is_truthy() {
+                    set_has_added(Array::from(&files).length());
                 }
-                return;
+                dispatcher.dispatch(Change::View(answer.data));
             }
-            // Progress not shown yet comes before the end of its task.
-            dispatcher.dispatch(Change::Progress(pending.take()));
-            dispatcher.dispatch(Change::Answer(answer));
+            "export" => {
+                let text = |key: &str| get(&answer.data, key).as_string().unwrap_or_default();
+                crate::download::save(&get(&answer.data, "data"), &text("mime"), &text("name"));
+            }
+            "error" => {
+                let message = get(&answer.data, "message").as_string().unwrap_or_default();
+                dispatcher.dispatch(Change::Notice(Some(format!(
+                    "Nothing was changed: {message}"
+                ))));
+            }
+            _ => {}
         })
     };
     let run = {
-        let (dispatcher, listener) = (model.dispatcher(), listener.clone());
-        move |command: Command, title: String, rows: Vec<FileRow>| match analyser_client::send(
-            command,
-            Some(listener.clone()),
-        ) {
-            Ok(batch) => dispatcher.dispatch(Change::Start { title, batch, rows }),
-            Err(problem) => {
-                dispatcher.dispatch(Change::Start {
-                    title,
-                    batch: 0,
-                    rows,
-                });
-                dispatcher.dispatch(Change::Failed(problem));
+        let (dispatcher, last) = (model.dispatcher(), last.clone());
+        move |command: Command| {
+            dispatcher.dispatch(Change::Notice(None));
+            match analyser_client::send(command, Some(listener.clone())) {
+                Ok(id) => last.borrow().set(id),
+                Err(problem) => dispatcher.dispatch(Change::Notice(Some(problem))),
             }
         }
     };
@@ -333,101 +206,57 @@ pub fn use_added_articles(embedded: CorpusRef) -> AddedArticles {
         let run = run.clone();
         use_effect_with((), move |_| {
             if cfg!(feature = "importer") && has_added() {
-                let title = "Loading your added articles from this browser".to_string();
-                run(Command::Restore, title, Vec::new());
+                run(Command::Restore);
             }
         });
     }
     let request = if !cfg!(feature = "importer") {
         Callback::noop()
     } else {
-        let (task, dispatcher) = (model.task.clone(), model.dispatcher());
+        let (busy, dispatcher) = (model.busy, model.dispatcher());
         Callback::from(move |request: Request| {
-            if let Some(batch) = task.as_ref().as_ref().and_then(|t| t.running) {
-                match request {
+            if busy {
+                let refused = match request {
                     Request::Cancel => {
-                        let _ = analyser_client::send(Command::Cancel(batch), None);
+                        let _ = analyser_client::send(Command::Cancel(last.borrow().get()), None);
+                        return;
                     }
-                    // Files dropped meanwhile are named, not lost in silence.
-                    Request::Add(files) => {
-                        let names: Vec<String> = files.iter().map(web_sys::File::name).collect();
-                        dispatcher.dispatch(Change::Refused(names));
-                    }
-                    Request::Paste { name, .. } => dispatcher.dispatch(Change::Refused(vec![name])),
-                    _ => {}
-                }
+                    // Files given meanwhile are named, not lost in silence.
+                    Request::Add(files) => files.iter().map(web_sys::File::name).collect(),
+                    Request::Paste { name, .. } => vec![name],
+                    _ => return,
+                };
+                let names: Vec<String> = refused;
+                dispatcher.dispatch(Change::Notice(Some(format!(
+                    "Not added, as another task was running: {}. Add them again once it ends.",
+                    names.join(", ")
+                ))));
                 return;
             }
-            perform(request, &run, &listener, &dispatcher);
+            run(match request {
+                Request::Add(files) => Command::Add(files, Vec::new()),
+                Request::Paste { name, text } => Command::Add(Vec::new(), vec![(name, text)]),
+                Request::Remove(name) => Command::Remove(name),
+                Request::RemoveAll => Command::RemoveAll,
+                Request::SetFacts(name, facts) => Command::SetFacts {
+                    name,
+                    outlet: facts.outlet,
+                    published: facts.published,
+                    authors: facts.authors,
+                },
+                Request::Download(what) => Command::Export(what),
+                Request::Dismiss => Command::Dismiss,
+                Request::Cancel => return,
+            })
         })
     };
     AddedArticles {
         corpus: model.corpus,
         files: model.files.clone(),
-        task: model.task.clone(),
+        busy: model.busy,
+        status: model.status.clone(),
+        list: model.list.clone(),
+        notice: model.notice.clone(),
         request,
-    }
-}
-
-fn perform(
-    request: Request,
-    run: &impl Fn(Command, String, Vec<FileRow>),
-    listener: &Callback<Answer>,
-    dispatcher: &UseReducerDispatcher<Model>,
-) {
-    let rows_for = |names: Vec<String>| -> Vec<FileRow> {
-        names
-            .into_iter()
-            .map(|name| FileRow {
-                name,
-                status: FileStatus::Waiting,
-            })
-            .collect()
-    };
-    let count = |n: usize| crate::format::count(n, "file", "files");
-    match request {
-        Request::Add(files) => {
-            let names: Vec<String> = files.iter().map(web_sys::File::name).collect();
-            let title = format!("Adding {}", count(names.len()));
-            run(Command::Add(files, Vec::new()), title, rows_for(names));
-        }
-        Request::Paste { name, text } => {
-            let title = format!("Adding {name}");
-            run(
-                Command::Add(Vec::new(), vec![(name.clone(), text)]),
-                title,
-                rows_for(vec![name]),
-            );
-        }
-        Request::Remove(name) => {
-            let title = format!("Removed {name}");
-            run(Command::Remove(name), title, Vec::new());
-        }
-        Request::RemoveAll => {
-            run(
-                Command::RemoveAll,
-                "Removed every added article".into(),
-                Vec::new(),
-            );
-        }
-        Request::SetFacts(name, facts) => {
-            let title = format!("Facts set for {name}");
-            let command = Command::SetFacts {
-                name,
-                outlet: facts.outlet,
-                published: facts.published,
-                authors: facts.authors,
-            };
-            run(command, title, Vec::new());
-        }
-        Request::Download(what) => {
-            // Not a task: the page stays usable while the file is made.
-            let listener = Some(listener.clone());
-            if let Err(problem) = analyser_client::send(Command::Export(what), listener) {
-                dispatcher.dispatch(Change::Failed(problem));
-            }
-        }
-        Request::Dismiss => dispatcher.dispatch(Change::Dismiss),
-        Request::Cancel => {}
     }
 }

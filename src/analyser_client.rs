@@ -32,6 +32,8 @@ pub enum Command {
     },
     /// `"json"` (the merged corpus) or `"tar"` (the reader's files).
     Export(&'static str),
+    /// Forget the last task's report.
+    Dismiss,
     /// Stops the batch with this id before its next file.
     Cancel(u32),
 }
@@ -91,6 +93,7 @@ pub fn send(command: Command, listener: Option<Callback<Answer>>) -> Result<u32,
             ("authors", authors.into()),
         ]),
         Command::Export(what) => object(&[("type", "export".into()), ("what", what.into())]),
+        Command::Dismiss => object(&[("type", "dismiss".into())]),
         Command::Cancel(batch) => {
             id = batch;
             object(&[("type", "cancel".into())])

@@ -15,15 +15,17 @@
 //! - `add`, `files: [File | {name, text}]`: read, check and add files.
 //! - `remove`, `name`; `remove-all`.
 //! - `set-facts`, `name`, `outlet`, `published`, `authors`.
+//! - `dismiss`: forget the last task's report.
 //! - `export`, `what: "json" | "tar"`: the merged corpus as `crossread/1`
 //!   JSON, or the reader's files and their catalog as a seeds archive.
 //!
-//! Answers: `{type: "progress", id, index, total, file, ok, headline?,
-//! error?}` per added file (`index` among the files of that `add`), then
-//! `{type: "library", id, files: [{name, outlet, published, authors}],
-//! corpus?: Uint8Array (postcard; absent when no file is left),
-//! cancelled, errors: [string]}`; `{type: "library", id, unchanged: true,
-//! errors}` when a command changed nothing (facts that cannot be read); or
+//! The worker keeps the task's state and answers each library command
+//! with `{type: "view", id, busy, files: [name], status, list, reset,
+//! corpus?}`: the status and "Your articles" panels as element trees
+//! ([`crate::importer_view`], rendered by [`crate::view_tree`]; `null`
+//! when there is none), sent when the task starts, at most every 40 ms
+//! while it runs, and when it ends; `corpus` (postcard) when the corpus
+//! changed, `reset` when no added file is left. An `export` answers
 //! `{type: "export", id, name, mime, data}`.
 //!
 //! The batch command (tools and benchmarks): `{type: "analyse", id, files:
@@ -35,6 +37,7 @@
 //! `{type: "cancel", id}` stops an `add` or `analyse` before its next file.
 
 use crate::browser_store;
+use crate::importer_view::{list_view, status_view, Listed, Node, Task};
 use crate::js_message::{get, object};
 use crate::reader_articles::{check_before_reading, reader_catalog, AddedFile, ReaderFacts};
 use crossread_corpus::bundle::seeds_archive;
@@ -53,6 +56,12 @@ thread_local! {
     static CANCELLED: RefCell<BTreeSet<u32>> = const { RefCell::new(BTreeSet::new()) };
     /// The reader's files, once read from storage.
     static FILES: RefCell<Option<Vec<AddedFile>>> = const { RefCell::new(None) };
+    /// The corpus of the site's and the reader's articles last analysed.
+    static CORPUS: RefCell<Option<Corpus>> = const { RefCell::new(None) };
+    /// The task shown in the status panel.
+    static TASK: RefCell<Option<Task>> = const { RefCell::new(None) };
+    /// When the view was last sent (ms).
+    static LAST_VIEW: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
 /// Starts answering messages.
@@ -67,7 +76,7 @@ pub fn start() {
                 CANCELLED.with(|c| c.borrow_mut().insert(id));
             }
             "analyse" => wasm_bindgen_futures::spawn_local(analyse_batch(id, data)),
-            "restore" | "add" | "remove" | "remove-all" | "set-facts" | "export" => {
+            "restore" | "add" | "remove" | "remove-all" | "set-facts" | "export" | "dismiss" => {
                 wasm_bindgen_futures::spawn_local(library_command(kind, id, data))
             }
             other => post(
@@ -103,6 +112,11 @@ fn post_progress(id: u32, index: usize, total: usize, file: &str, outcome: Resul
 }
 
 async fn library_command(kind: String, id: u32, data: JsValue) {
+    if kind == "dismiss" {
+        TASK.with(|t| *t.borrow_mut() = None);
+        post_view(id, None, false);
+        return;
+    }
     let mut errors: Vec<String> = Vec::new();
     let site = site_documents(&data, &mut errors);
     let mut files = match FILES.with(|f| f.borrow().clone()) {
@@ -112,17 +126,51 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
             Vec::new()
         }),
     };
+    let name = get(&data, "name").as_string().unwrap_or_default();
     let mut first_new = files.len();
+    let mut rows: Vec<String> = Vec::new();
+    let title = match kind.as_str() {
+        "add" => {
+            rows = Array::from(&get(&data, "files"))
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    get(&f, "name")
+                        .as_string()
+                        .unwrap_or_else(|| format!("file {}", i + 1))
+                })
+                .collect();
+            match rows.as_slice() {
+                [one] => format!("Adding {one}"),
+                many => format!("Adding {} files", many.len()),
+            }
+        }
+        "remove" => format!("Removed {name}"),
+        "remove-all" => "Removed every added article".to_string(),
+        "set-facts" => format!("Facts set for {name}"),
+        "export" => String::new(),
+        _ => format!("Loaded {} from this browser", files.len()),
+    };
+    if kind != "export" {
+        TASK.with(|t| {
+            *t.borrow_mut() = Some(Task {
+                title,
+                running: true,
+                rows: rows.into_iter().map(|name| (name, None)).collect(),
+                errors: Vec::new(),
+            })
+        });
+        post_view(id, None, false);
+    }
     let mut store_result: Result<(), String> = Ok(());
     let mut places = Places::default();
     match kind.as_str() {
         "add" => {
-            let (new, new_places) = read_files(id, &get(&data, "files")).await;
+            let (new, new_places) = read_files(&get(&data, "files")).await;
             files.extend(new);
             places = new_places;
         }
         "remove" => {
-            let name = get(&data, "name").as_string().unwrap_or_default();
             files.retain(|f| f.name != name);
             first_new = files.len();
             store_result = browser_store::remove(&name).await;
@@ -133,28 +181,22 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
             store_result = browser_store::clear().await;
         }
         "set-facts" => {
-            let name = get(&data, "name").as_string().unwrap_or_default();
             let text = |key: &str| get(&data, key).as_string().unwrap_or_default();
             let facts = ReaderFacts {
                 outlet: text("outlet"),
                 published: text("published"),
                 authors: text("authors"),
             };
-            match facts.catalog_entry(&name) {
-                Err(problem) => {
-                    // Nothing changes: no new analysis, no new corpus.
-                    errors.push(format!("{name}: {problem}"));
-                    let fields = [("unchanged", true.into()), ("errors", strings(&errors))];
-                    post("library", id, &fields);
-                    return;
-                }
-                Ok(_) => {
-                    if let Some(position) = files.iter().position(|f| f.name == name) {
-                        files[position].facts = facts;
-                        let one = &files[position..=position];
-                        store_result = browser_store::save(one).await;
-                    }
-                }
+            if let Err(problem) = facts.catalog_entry(&name) {
+                // Nothing changes: no new analysis, no new corpus.
+                errors.push(format!("{name}: {problem}"));
+                end_task(errors);
+                post_view(id, None, false);
+                return;
+            }
+            if let Some(position) = files.iter().position(|f| f.name == name) {
+                files[position].facts = facts;
+                store_result = browser_store::save(&files[position..=position]).await;
             }
         }
         "export" => {
@@ -183,11 +225,13 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
                 *kept = Some(files[..first_new].to_vec());
             }
         });
-        post_library(id, &files[..first_new], None, true, &errors);
+        errors.push("Cancelled: nothing from this batch was added.".into());
+        end_task(errors);
+        post_view(id, None, false);
         return;
     };
-    // A new file that fails is not kept (its progress said why). A kept
-    // file that fails now (say the site gained an article with its id) is
+    // A new file that fails is not kept (its row says why). A kept file
+    // that fails now (say the site gained an article with its id) is
     // named, stays in the list and in storage, and is back in the corpus
     // once the reason is gone.
     let mut shown: Vec<AddedFile> = Vec::new();
@@ -211,9 +255,107 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
         }
     }
     shown.extend(new_files);
-    FILES.with(|f| *f.borrow_mut() = Some(shown.clone()));
-    let corpus = (!shown.is_empty()).then_some(corpus);
-    post_library(id, &shown, corpus.as_ref(), false, &errors);
+    let reset = shown.is_empty();
+    FILES.with(|f| *f.borrow_mut() = Some(shown));
+    CORPUS.with(|c| *c.borrow_mut() = (!reset).then_some(corpus));
+    end_task(errors);
+    post_view(id, Some(()), reset);
+}
+
+fn end_task(errors: Vec<String>) {
+    TASK.with(|t| {
+        if let Some(task) = t.borrow_mut().as_mut() {
+            task.running = false;
+            task.errors.extend(errors);
+        }
+    });
+}
+
+/// One file of an `add` is done: its row is updated, and the view is sent
+/// at most every 40 ms.
+fn report_row(id: u32, place: usize, outcome: Result<&str, &str>) {
+    TASK.with(|t| {
+        if let Some(row) = t
+            .borrow_mut()
+            .as_mut()
+            .and_then(|task| task.rows.get_mut(place))
+        {
+            row.1 = Some(outcome.map(str::to_string).map_err(str::to_string));
+        }
+    });
+    let now = js_sys::Date::now();
+    if now - LAST_VIEW.with(|l| l.get()) >= 40.0 {
+        post_view(id, None, false);
+    }
+}
+
+/// Sends the page what to show: the status and "Your articles" panels,
+/// the names of the reader's files, whether a task runs, and (with
+/// `send_corpus`) the merged corpus, or `reset` when no file is left.
+fn post_view(id: u32, send_corpus: Option<()>, reset: bool) {
+    LAST_VIEW.with(|l| l.set(js_sys::Date::now()));
+    let (status, busy) = TASK.with(|t| {
+        let task = t.borrow();
+        let status = task.as_ref().map(|task| tree(&status_view(task)));
+        (
+            status.unwrap_or(JsValue::NULL),
+            task.as_ref().is_some_and(|t| t.running),
+        )
+    });
+    let files = FILES.with(|f| f.borrow().clone()).unwrap_or_default();
+    let list = CORPUS.with(|c| {
+        let corpus = c.borrow();
+        let listed: Vec<Listed> = files
+            .iter()
+            .map(|f| Listed {
+                name: &f.name,
+                facts: &f.facts,
+                document: corpus
+                    .as_ref()
+                    .and_then(|c| c.documents.iter().find(|d| d.file == f.name)),
+            })
+            .collect();
+        list_view(&listed, busy)
+            .map(|n| tree(&n))
+            .unwrap_or(JsValue::NULL)
+    });
+    let names: Array = files
+        .iter()
+        .map(|f| JsValue::from(f.name.as_str()))
+        .collect();
+    let mut fields: Vec<(&str, JsValue)> = vec![
+        ("busy", busy.into()),
+        ("files", names.into()),
+        ("status", status),
+        ("list", list),
+        ("reset", reset.into()),
+    ];
+    if send_corpus.is_some() && !reset {
+        let bytes = CORPUS.with(|c| c.borrow().as_ref().map(postcard::to_allocvec));
+        if let Some(Ok(bytes)) = bytes {
+            fields.push(("corpus", Uint8Array::from(bytes.as_slice()).into()));
+        }
+    }
+    post("view", id, &fields);
+}
+
+/// A [`Node`] as the page's [`crate::view_tree::render`] reads it.
+fn tree(node: &Node) -> JsValue {
+    match node {
+        Node::Text(text) => JsValue::from(text.as_str()),
+        Node::Element {
+            tag,
+            attributes,
+            children,
+        } => {
+            let pairs: Array = attributes
+                .iter()
+                .map(|(k, v)| JsValue::from(Array::of2(&(*k).into(), &v.as_str().into())))
+                .collect();
+            let kids: Array = children.iter().map(tree).collect();
+            Array::of3(&(*tag).into(), &pairs, &kids).into()
+        }
+    }
 }
 
 /// The site's documents from the command's `site` bytes.
@@ -235,9 +377,8 @@ fn site_documents(data: &JsValue, errors: &mut Vec<String>) -> Vec<Document> {
 /// before it is read) or `{name, text}`. A file that cannot be read gets
 /// its `progress` now and is left out; the others come with their place
 /// in the `add`, for their `progress` after analysis.
-async fn read_files(id: u32, list: &JsValue) -> (Vec<AddedFile>, Places) {
+async fn read_files(list: &JsValue) -> (Vec<AddedFile>, Places) {
     let list = Array::from(list);
-    let total = list.length() as usize;
     let mut files = Vec::new();
     let mut places = Vec::new();
     for (index, item) in list.iter().enumerate() {
@@ -268,16 +409,18 @@ async fn read_files(id: u32, list: &JsValue) -> (Vec<AddedFile>, Places) {
                     order: js_sys::Date::now() + index as f64 / 1000.0,
                 });
             }
-            Err(problem) => post_progress(id, index, total, &name, Err(&problem)),
+            Err(problem) => TASK.with(|t| {
+                if let Some(row) = t
+                    .borrow_mut()
+                    .as_mut()
+                    .and_then(|task| task.rows.get_mut(index))
+                {
+                    row.1 = Some(Err(problem));
+                }
+            }),
         }
     }
-    (
-        files,
-        Places {
-            of_new: places,
-            total,
-        },
-    )
+    (files, Places { of_new: places })
 }
 
 /// Where the new files of an `add` sit in it (files that could not be
@@ -285,7 +428,6 @@ async fn read_files(id: u32, list: &JsValue) -> (Vec<AddedFile>, Places) {
 #[derive(Default)]
 struct Places {
     of_new: Vec<usize>,
-    total: usize,
 }
 
 /// Analyses the site's documents with `files`. Files from `first_new` on
@@ -313,48 +455,12 @@ async fn analyse_files(
             .map(|document| document.headline.clone())
             .map_err(|e| e.to_string());
         if let Some(&place) = place {
-            let outcome = result.as_deref().map_err(String::as_str);
-            post_progress(id, place, places.total, &file.name, outcome);
+            report_row(id, place, result.as_deref().map_err(String::as_str));
             yield_to_messages().await;
         }
         accepted.push(result.map(drop));
     }
     Some((batch.finish(), accepted))
-}
-
-fn post_library(
-    id: u32,
-    files: &[AddedFile],
-    corpus: Option<&Corpus>,
-    cancelled: bool,
-    errors: &[String],
-) {
-    let list: Array = files
-        .iter()
-        .map(|f| {
-            object(&[
-                ("name", f.name.as_str().into()),
-                ("outlet", f.facts.outlet.as_str().into()),
-                ("published", f.facts.published.as_str().into()),
-                ("authors", f.facts.authors.as_str().into()),
-            ])
-        })
-        .collect();
-    let mut fields: Vec<(&str, JsValue)> = vec![
-        ("files", list.into()),
-        ("cancelled", cancelled.into()),
-        ("errors", strings(errors)),
-    ];
-    if let Some(corpus) = corpus {
-        match postcard::to_allocvec(corpus) {
-            Ok(bytes) => fields.push(("corpus", Uint8Array::from(bytes.as_slice()).into())),
-            Err(e) => fields.push((
-                "errors",
-                strings(&[format!("The corpus could not be sent ({e}).")]),
-            )),
-        }
-    }
-    post("library", id, &fields);
 }
 
 /// Answers an `export`: made from the kept files, whatever the page shows.

@@ -17,11 +17,13 @@ pub mod explore;
 pub mod filters;
 pub mod format;
 pub mod hooks;
+pub mod importer_view;
 pub mod js_message;
 pub mod reader_articles;
 pub mod search;
 pub mod timeline;
 pub mod view_state;
+pub mod view_tree;
 
 pub use app::{App, AppProps};
 

@@ -1,13 +1,11 @@
 //! View functions (not components: each component costs the first download
-//! a few KB) for a reader's own articles: the add controls, the list of
-//! added files with their facts, and the task status.
+//! a few KB) for a reader's own articles: the add controls, and the panels
+//! the analyser worker describes (status, "Your articles").
 
-use crate::added_articles::{AddedArticles, FileRow, FileStatus, Request};
+use crate::added_articles::{AddedArticles, Request};
 use crate::browser_store;
-use crate::format;
-use crate::reader_articles::{pasted_name, ReaderFacts, ReaderFile};
-use crate::view_state::ViewState;
-use crossread_corpus::Document;
+use crate::reader_articles::{pasted_name, ReaderFacts};
+use crate::view_tree;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -81,171 +79,61 @@ pub fn add_articles(articles: &AddedArticles) -> Html {
     }
 }
 
-/// The reader's added articles: each with its facts form and a Remove
-/// button, Remove all, and downloads of the merged corpus and of the added
-/// texts with their catalog.
-pub fn added_list(articles: &AddedArticles) -> Html {
-    if articles.files.is_empty() {
-        return html! {};
-    }
-    let busy = articles.is_busy();
-    let ask = |request: fn(String) -> Request, name: &str| {
-        let (emit, name) = (articles.request.clone(), name.to_string());
-        Callback::from(move |_: MouseEvent| emit.emit(request(name.clone())))
-    };
-    let entries = articles.files.iter().enumerate().map(|(index, file)| {
-        let document = articles.corpus.get().documents.iter().find(|d| d.file == file.name);
-        html! {
-            <li class="added-entry" data-file={file.name.clone()}>
-                <p class="added-heading">
-                    {
-                        match document {
-                            Some(d) => html! { <a href={ViewState::article(&d.id).to_hash()}>{ &d.headline }</a> },
-                            None => html! { <span>{ "Not in the corpus (see the message above)" }</span> },
-                        }
-                    }
-                    <span class="file-name">{ format!(" · {}", file.name) }</span>
-                </p>
-                { facts_form(articles, index, file, document) }
-                <button type="button" class="toggle" disabled={busy} onclick={ask(Request::Remove, &file.name)}
-                    aria-label={format!("Remove {}", file.name)}>{ "Remove" }</button>
-            </li>
-        }
-    });
-    html! {
-        <section class="added-articles" aria-labelledby="added-title">
-            <h2 id="added-title">{ format!("Your articles ({})", articles.files.len()) }</h2>
-            <p class="hint">{ "Where a text does not say who published it, when, or who wrote it, set it here: it is used as the catalog would be, marked as set by you." }</p>
-            <ul class="added-list">{ for entries }</ul>
-            <div class="added-actions" role="group" aria-label="Your articles">
-                <button type="button" class="toggle" onclick={ask(|_| Request::Download("json"), "")}>{ "Download the analysed corpus (JSON)" }</button>
-                <button type="button" class="toggle" onclick={ask(|_| Request::Download("tar"), "")}>{ "Download your texts and catalog (.tar)" }</button>
-                <button type="button" class="toggle danger" disabled={busy} onclick={ask(|_| Request::RemoveAll, "")}>{ "Remove all added articles" }</button>
-            </div>
-        </section>
-    }
-}
-
-/// Outlet, publication date and authors of one added file, as the reader
-/// sets them. The placeholders show what the analysis found. The analyser
-/// checks them: a date it cannot read is refused, naming the file and what
-/// was typed.
-fn facts_form(
-    articles: &AddedArticles,
-    index: usize,
-    file: &ReaderFile,
-    document: Option<&Document>,
-) -> Html {
-    let onsubmit = {
-        let (request, name) = (articles.request.clone(), file.name.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let Some(form) = form_of(&event) else {
-                return;
-            };
-            let facts = ReaderFacts {
-                outlet: field(&form, "outlet"),
-                published: field(&form, "published"),
-                authors: field(&form, "authors"),
-            };
-            request.emit(Request::SetFacts(name.clone(), facts));
-        })
-    };
-    let field = |key: &str, label: &str, value: &str, said: Option<String>| {
-        let placeholder = said.unwrap_or_else(|| "not stated".into());
-        let id = format!("facts-{index}-{key}");
-        html! {
-            <div class="fact-field">
-                <label for={id.clone()}>{ label }</label>
-                <input {id} name={key.to_string()} type="text" value={value.to_string()} {placeholder} />
-            </div>
-        }
-    };
-    html! {
-        <form class="reader-facts" {onsubmit} aria-label={format!("Facts for {}", file.name)}>
-            { field("outlet", "Outlet", &file.facts.outlet, document.and_then(|d| d.outlet.clone())) }
-            { field("published", "Published (YYYY-MM-DD)", &file.facts.published, document.and_then(|d| d.published.map(|p| p.to_string()))) }
-            { field("authors", "Authors (separate with ;)", &file.facts.authors, document.map(|d| d.authors.join("; ")).filter(|a| !a.is_empty())) }
-            <button type="submit" class="toggle" disabled={articles.is_busy()}>{ "Save facts" }</button>
-        </form>
-    }
-}
-
-/// How the current or last task on the reader's articles went, shown on
-/// every page: progress per file and Cancel while it runs; what was added
-/// and each file's problem afterwards.
-pub fn import_status(articles: &AddedArticles) -> Html {
-    let Some(task) = articles.task.as_ref() else {
+/// A panel the analyser worker described (the task status or "Your
+/// articles"), with its buttons and forms handled here: every `data-action`
+/// becomes a request.
+pub fn worker_panel(articles: &AddedArticles, tree: Option<&JsValue>) -> Html {
+    let Some(tree) = tree else {
         return Html::default();
     };
-    let working = task.running.is_some();
-    let rows = &task.rows;
-    let done = rows
-        .iter()
-        .filter(|r| r.status != FileStatus::Waiting)
-        .count();
-    let added = rows
-        .iter()
-        .filter(|r| matches!(r.status, FileStatus::Added { .. }))
-        .count();
-    let mut summary = String::new();
-    if !working && !rows.is_empty() {
-        summary = format!("{} added", format::count(added, "article", "articles"));
-        if done > added {
-            summary.push_str(&format!(
-                ", {} not added",
-                format::count(done - added, "file", "files")
-            ));
-        }
-        summary.push('.');
-    }
-    let alarming = !working && (done > added || !task.errors.is_empty());
-    let (label, request): (&str, fn() -> Request) = if working {
-        ("Cancel", || Request::Cancel)
-    } else {
-        ("Dismiss", || Request::Dismiss)
+    let on_click = {
+        let request = articles.request.clone();
+        Callback::from(move |event: MouseEvent| {
+            let Some((action, name, _)) = view_tree::action_of(&event) else {
+                return;
+            };
+            request.emit(match action.as_str() {
+                "cancel" => Request::Cancel,
+                "dismiss" => Request::Dismiss,
+                "remove" => Request::Remove(name),
+                "remove-all" => Request::RemoveAll,
+                "download-json" => Request::Download("json"),
+                "download-tar" => Request::Download("tar"),
+                _ => return,
+            })
+        })
     };
-    let onclick = {
-        let emit = articles.request.clone();
-        Callback::from(move |_: MouseEvent| emit.emit(request()))
+    let on_submit = {
+        let request = articles.request.clone();
+        Callback::from(move |event: SubmitEvent| {
+            let Some((action, name, form)) = view_tree::action_of(&event) else {
+                return;
+            };
+            event.prevent_default();
+            if action == "set-facts" {
+                let facts = ReaderFacts {
+                    outlet: view_tree::field(&form, "outlet"),
+                    published: view_tree::field(&form, "published"),
+                    authors: view_tree::field(&form, "authors"),
+                };
+                request.emit(Request::SetFacts(name, facts));
+            }
+        })
     };
     html! {
-        <section class={classes!("import-status", working.then_some("working"))} aria-labelledby="import-title" aria-busy={working.to_string()}>
-            <h2 id="import-title">{ &task.title }{ if working { "…" } else { "" } }</h2>
-            if working && !rows.is_empty() {
-                <progress max={rows.len().to_string()} value={done.to_string()} aria-labelledby="import-title"></progress>
-            }
-            <div role={if alarming { "alert" } else { "status" }}>
-                if !summary.is_empty() { <p>{ summary }</p> }
-                <ul class="import-rows">{ for rows.iter().map(row) }</ul>
-                { for task.errors.iter().map(|e| html! { <p class="import-error">{ e }</p> }) }
-            </div>
-            <button type="button" class="toggle" {onclick}>{ label }</button>
-        </section>
+        <div class="worker-panel" onclick={on_click} onsubmit={on_submit}>{ view_tree::render(tree) }</div>
     }
 }
 
-fn row(row: &FileRow) -> Html {
-    let (class, text) = match &row.status {
-        FileStatus::Waiting => ("waiting", "waiting"),
-        FileStatus::Added { headline } => ("added", headline.as_str()),
-        // Errors name their file; the row already does.
-        FileStatus::Failed { message } => (
-            "failed",
-            message
-                .strip_prefix(&format!("{}: ", row.name))
-                .unwrap_or(message),
-        ),
-    };
-    let text = if class == "added" {
-        format!("added: “{text}”")
-    } else {
-        text.to_string()
-    };
+/// The worker's status panel and any problem the page met itself.
+pub fn import_status(articles: &AddedArticles) -> Html {
     html! {
-        <li class={classes!("import-row", class)} data-file={row.name.clone()}>
-            <span class="import-file">{ &row.name }</span>{ " " }<span class="import-outcome">{ text }</span>
-        </li>
+        <>
+            if let Some(notice) = articles.notice.as_ref() {
+                <p class="notice import-error" role="alert">{ notice }</p>
+            }
+            { worker_panel(articles, articles.status.as_ref()) }
+        </>
     }
 }
 

@@ -1,5 +1,5 @@
 use crate::added_articles::AddedArticles;
-use crate::components::add_articles::{add_articles, added_list};
+use crate::components::add_articles::{add_articles, worker_panel};
 use crate::format;
 use crate::hooks::Navigator;
 use crate::view_state::{article_page_file, ViewState};
@@ -26,7 +26,7 @@ pub fn library(props: &Props) -> Html {
             </ol>
             if cfg!(feature = "importer") {
                 { add_articles(articles) }
-                { added_list(articles) }
+                { worker_panel(articles, articles.list.as_ref()) }
             }
         </section>
     }
