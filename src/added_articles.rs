@@ -66,11 +66,8 @@ impl AddedArticles {
 pub enum Request {
     /// Picked or dropped files.
     Add(Vec<web_sys::File>),
-    /// Pasted text, with the file name it gets.
-    Paste {
-        name: String,
-        text: String,
-    },
+    /// Pasted text (the analyser names it after its first line).
+    Paste(String),
     Remove(String),
     RemoveAll,
     SetFacts(String, ReaderFacts),
@@ -223,7 +220,7 @@ pub fn use_added_articles(embedded: CorpusRef) -> AddedArticles {
                     }
                     // Files given meanwhile are named, not lost in silence.
                     Request::Add(files) => files.iter().map(web_sys::File::name).collect(),
-                    Request::Paste { name, .. } => vec![name],
+                    Request::Paste(_) => vec!["the pasted text".to_string()],
                     _ => return,
                 };
                 let names: Vec<String> = refused;
@@ -235,7 +232,7 @@ pub fn use_added_articles(embedded: CorpusRef) -> AddedArticles {
             }
             run(match request {
                 Request::Add(files) => Command::Add(files, Vec::new()),
-                Request::Paste { name, text } => Command::Add(Vec::new(), vec![(name, text)]),
+                Request::Paste(text) => Command::Add(Vec::new(), vec![text]),
                 Request::Remove(name) => Command::Remove(name),
                 Request::RemoveAll => Command::RemoveAll,
                 Request::SetFacts(name, facts) => Command::SetFacts {

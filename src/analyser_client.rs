@@ -20,8 +20,8 @@ const WORKER_URL: &str = "./crossread-analyser_loader.js";
 /// A command for the worker's library of the reader's files.
 pub enum Command {
     Restore,
-    /// Files from a picker or a drop, and pasted texts `(name, text)`.
-    Add(Vec<web_sys::File>, Vec<(String, String)>),
+    /// Files from a picker or a drop, and pasted texts.
+    Add(Vec<web_sys::File>, Vec<String>),
     Remove(String),
     RemoveAll,
     SetFacts {
@@ -73,8 +73,8 @@ pub fn send(command: Command, listener: Option<Callback<Answer>>) -> Result<u32,
             for file in files {
                 list.push(&file);
             }
-            for (name, text) in pasted {
-                list.push(&object(&[("name", name.into()), ("text", text.into())]));
+            for text in pasted {
+                list.push(&object(&[("text", text.into())]));
             }
             object(&[("type", "add".into()), ("files", list.into())])
         }

@@ -12,7 +12,8 @@
 //! site's corpus as postcard bytes (a `Uint8Array`), whose documents are
 //! analysed with the reader's:
 //! - `restore`: analyse the files kept in this browser.
-//! - `add`, `files: [File | {name, text}]`: read, check and add files.
+//! - `add`, `files: [File | {text}]`: read, check and add files (pasted
+//!   text is named after its first line).
 //! - `remove`, `name`; `remove-all`.
 //! - `set-facts`, `name`, `outlet`, `published`, `authors`.
 //! - `dismiss`: forget the last task's report.
@@ -39,7 +40,9 @@
 use crate::browser_store;
 use crate::importer_view::{list_view, status_view, Listed, Node, Task};
 use crate::js_message::{get, object};
-use crate::reader_articles::{check_before_reading, reader_catalog, AddedFile, ReaderFacts};
+use crate::reader_articles::{
+    check_before_reading, pasted_name, reader_catalog, AddedFile, ReaderFacts,
+};
 use crossread_corpus::bundle::seeds_archive;
 use crossread_corpus::{Batch, Corpus, Document, Provenance};
 use js_sys::{Array, Uint8Array};
@@ -131,15 +134,24 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
     let mut rows: Vec<String> = Vec::new();
     let title = match kind.as_str() {
         "add" => {
-            rows = Array::from(&get(&data, "files"))
-                .iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    get(&f, "name")
-                        .as_string()
-                        .unwrap_or_else(|| format!("file {}", i + 1))
-                })
-                .collect();
+            // Pasted text comes without a name: it is named after its first
+            // line, unique among the site's and the reader's files.
+            let mut taken: Vec<String> = site.iter().map(|d| d.file.clone()).collect();
+            taken.extend(files.iter().map(|f| f.name.clone()));
+            for item in Array::from(&get(&data, "files")).iter() {
+                let name = match get(&item, "name").as_string() {
+                    Some(name) => name,
+                    None => {
+                        let text = get(&item, "text").as_string().unwrap_or_default();
+                        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+                        let name = pasted_name(&text, &taken);
+                        let _ = js_sys::Reflect::set(&item, &"name".into(), &name.as_str().into());
+                        name
+                    }
+                };
+                taken.push(name.clone());
+                rows.push(name);
+            }
             match rows.as_slice() {
                 [one] => format!("Adding {one}"),
                 many => format!("Adding {} files", many.len()),

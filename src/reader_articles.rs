@@ -1,7 +1,7 @@
 //! A reader's own articles: the files they added in the page and the facts
-//! they set for them. Plain Rust (tested natively); the page keeps them in
-//! IndexedDB ([`crate::browser_store`]) and has them analysed by the
-//! analyser worker ([`crate::analyser_client`]).
+//! they set for them. Plain Rust (tested natively); the analyser worker
+//! ([`crate::analyser_worker`]) keeps them in IndexedDB
+//! ([`crate::browser_store`]) and analyses them.
 
 use crossread_corpus::ingest::{Format, MAX_FILE_BYTES};
 use crossread_corpus::{Catalog, CatalogEntry, IngestError, PartialDate, Problem};
@@ -17,14 +17,6 @@ pub struct AddedFile {
     /// Where it sorts among the reader's files: increasing with the time
     /// it was added (the worker sets it; the analysis never reads it).
     pub order: f64,
-}
-
-/// One of the reader's files as the page knows it: its name and the facts
-/// set for it (the bytes stay in the analyser worker).
-#[derive(Clone, Debug, PartialEq)]
-pub struct ReaderFile {
-    pub name: String,
-    pub facts: ReaderFacts,
 }
 
 /// Publication facts a reader set for a file, as typed ("" = not set).

@@ -4,7 +4,7 @@
 
 use crate::added_articles::{AddedArticles, Request};
 use crate::browser_store;
-use crate::reader_articles::{pasted_name, ReaderFacts};
+use crate::reader_articles::ReaderFacts;
 use crate::view_tree;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
@@ -33,25 +33,16 @@ pub fn add_articles(articles: &AddedArticles) -> Html {
     };
     let on_paste = {
         let request = articles.request.clone();
-        let taken: Vec<String> = articles
-            .corpus
-            .documents
-            .iter()
-            .map(|d| d.file.clone())
-            .collect();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let Some(form) = form_of(&event) else {
                 return;
             };
-            let text = field(&form, "text");
-            if text.trim().is_empty() {
-                return;
+            let text = view_tree::field(&form, "text");
+            if !text.trim().is_empty() {
+                form.reset();
+                request.emit(Request::Paste(text));
             }
-            let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-            let name = pasted_name(&text, &taken);
-            form.reset();
-            request.emit(Request::Paste { name, text });
         })
     };
     html! {
@@ -139,16 +130,6 @@ pub fn import_status(articles: &AddedArticles) -> Html {
 
 fn form_of(event: &SubmitEvent) -> Option<web_sys::HtmlFormElement> {
     event.target_dyn_into::<web_sys::HtmlFormElement>()
-}
-
-/// The value of a form's field called `name` (an input or a textarea).
-fn field(form: &web_sys::HtmlFormElement, name: &str) -> String {
-    form.query_selector(&format!("[name={name}]"))
-        .ok()
-        .flatten()
-        .and_then(|element| js_sys::Reflect::get(&element, &JsValue::from_str("value")).ok())
-        .and_then(|value| value.as_string())
-        .unwrap_or_default()
 }
 
 /// The files of a picker or a drop.
