@@ -192,7 +192,7 @@ pub fn check(dist: &Path) -> Result<(), String> {
     session.click(".paste button[type=submit]")?;
     session.wait_for(
         "the message that adding articles needs http(s)",
-        "const e = document.querySelector('.import-status [role=alert]'); return e && e.textContent.includes('served over http');",
+        "return Array.from(document.querySelectorAll('[role=alert]')).some((e) => e.textContent.includes('served over http'));",
     )?;
     let errors = session.console_errors()?;
     if !errors.is_empty() {
