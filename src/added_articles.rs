@@ -56,10 +56,6 @@ impl AddedArticles {
     pub fn is_added(&self, document: &Document) -> bool {
         self.files.contains(&document.file)
     }
-
-    pub fn is_busy(&self) -> bool {
-        self.busy
-    }
 }
 
 /// Something a reader asked for.

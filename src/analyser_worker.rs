@@ -117,7 +117,7 @@ fn post_progress(id: u32, index: usize, total: usize, file: &str, outcome: Resul
 async fn library_command(kind: String, id: u32, data: JsValue) {
     if kind == "dismiss" {
         TASK.with(|t| *t.borrow_mut() = None);
-        post_view(id, None, false);
+        post_view(id, false, false);
         return;
     }
     let mut errors: Vec<String> = Vec::new();
@@ -172,10 +172,10 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
                 errors: Vec::new(),
             })
         });
-        post_view(id, None, false);
+        post_view(id, false, false);
     }
     let mut store_result: Result<(), String> = Ok(());
-    let mut places = Places::default();
+    let mut places: Vec<usize> = Vec::new();
     match kind.as_str() {
         "add" => {
             let (new, new_places) = read_files(&get(&data, "files")).await;
@@ -203,7 +203,7 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
                 // Nothing changes: no new analysis, no new corpus.
                 errors.push(format!("{name}: {problem}"));
                 end_task(errors);
-                post_view(id, None, false);
+                post_view(id, false, false);
                 return;
             }
             if let Some(position) = files.iter().position(|f| f.name == name) {
@@ -239,7 +239,7 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
         });
         errors.push("Cancelled: nothing from this batch was added.".into());
         end_task(errors);
-        post_view(id, None, false);
+        post_view(id, false, false);
         return;
     };
     // A new file that fails is not kept (its row says why). A kept file
@@ -271,7 +271,7 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
     FILES.with(|f| *f.borrow_mut() = Some(shown));
     CORPUS.with(|c| *c.borrow_mut() = (!reset).then_some(corpus));
     end_task(errors);
-    post_view(id, Some(()), reset);
+    post_view(id, true, reset);
 }
 
 fn end_task(errors: Vec<String>) {
@@ -297,14 +297,14 @@ fn report_row(id: u32, place: usize, outcome: Result<&str, &str>) {
     });
     let now = js_sys::Date::now();
     if now - LAST_VIEW.with(|l| l.get()) >= 40.0 {
-        post_view(id, None, false);
+        post_view(id, false, false);
     }
 }
 
 /// Sends the page what to show: the status and "Your articles" panels,
 /// the names of the reader's files, whether a task runs, and (with
 /// `send_corpus`) the merged corpus, or `reset` when no file is left.
-fn post_view(id: u32, send_corpus: Option<()>, reset: bool) {
+fn post_view(id: u32, send_corpus: bool, reset: bool) {
     LAST_VIEW.with(|l| l.set(js_sys::Date::now()));
     let (status, busy) = TASK.with(|t| {
         let task = t.borrow();
@@ -342,7 +342,7 @@ fn post_view(id: u32, send_corpus: Option<()>, reset: bool) {
         ("list", list),
         ("reset", reset.into()),
     ];
-    if send_corpus.is_some() && !reset {
+    if send_corpus && !reset {
         let bytes = CORPUS.with(|c| c.borrow().as_ref().map(postcard::to_allocvec));
         if let Some(Ok(bytes)) = bytes {
             fields.push(("corpus", Uint8Array::from(bytes.as_slice()).into()));
@@ -387,9 +387,9 @@ fn site_documents(data: &JsValue, errors: &mut Vec<String>) -> Vec<Document> {
 
 /// Reads the files of an `add`: a `File` (checked for size and extension
 /// before it is read) or `{name, text}`. A file that cannot be read gets
-/// its `progress` now and is left out; the others come with their place
-/// in the `add`, for their `progress` after analysis.
-async fn read_files(list: &JsValue) -> (Vec<AddedFile>, Places) {
+/// its row's message now and is left out; the others come with their
+/// place (row) in the `add`, for their outcome after analysis.
+async fn read_files(list: &JsValue) -> (Vec<AddedFile>, Vec<usize>) {
     let list = Array::from(list);
     let mut files = Vec::new();
     let mut places = Vec::new();
@@ -432,33 +432,24 @@ async fn read_files(list: &JsValue) -> (Vec<AddedFile>, Places) {
             }),
         }
     }
-    (files, Places { of_new: places })
+    (files, places)
 }
 
-/// Where the new files of an `add` sit in it (files that could not be
-/// read are not analysed), and how many files it had.
-#[derive(Default)]
-struct Places {
-    of_new: Vec<usize>,
-}
-
-/// Analyses the site's documents with `files`. Files from `first_new` on
-/// get a `progress` message each and can be cancelled between. Returns
-/// the corpus and each file's outcome, or `None` if cancelled.
+/// Analyses the site's documents with `files`. File `first_new + k` fills
+/// row `places[k]` of the task and can be cancelled before. Returns the
+/// corpus and each file's outcome, or `None` if cancelled.
 async fn analyse_files(
     id: u32,
     site: Vec<Document>,
     files: &[AddedFile],
     first_new: usize,
-    places: &Places,
+    places: &[usize],
 ) -> Option<(Corpus, Vec<Result<(), String>>)> {
     let catalog = reader_catalog(files).to_toml();
     let (mut batch, _) = Batch::new(Some(&catalog), Provenance::Reader, site);
     let mut accepted = Vec::with_capacity(files.len());
     for (index, file) in files.iter().enumerate() {
-        let place = index
-            .checked_sub(first_new)
-            .and_then(|k| places.of_new.get(k));
+        let place = index.checked_sub(first_new).and_then(|k| places.get(k));
         if place.is_some() && was_cancelled(id) {
             return None;
         }
@@ -489,14 +480,19 @@ fn export(id: u32, what: &str, site: Vec<Document>, files: &[AddedFile]) {
             })
         }
         _ => {
-            let catalog = reader_catalog(files).to_toml();
-            let (mut batch, _) = Batch::new(Some(&catalog), Provenance::Reader, site);
-            for file in files {
-                // Files that fail are not in the corpus the page shows either.
-                let _ = batch.add(&file.name, &file.bytes);
-            }
-            serde_json::to_string_pretty(&batch.finish())
-                .map(|json| ("crossread-corpus.json", "application/json", json.into()))
+            // The corpus the page shows, as analysed last; analysed again
+            // only if this worker has not analysed the reader's files yet.
+            let json = CORPUS.with(|c| c.borrow().as_ref().map(serde_json::to_string_pretty));
+            let json = json.unwrap_or_else(|| {
+                let catalog = reader_catalog(files).to_toml();
+                let (mut batch, _) = Batch::new(Some(&catalog), Provenance::Reader, site);
+                for file in files {
+                    // Files that fail are not in the corpus the page shows either.
+                    let _ = batch.add(&file.name, &file.bytes);
+                }
+                serde_json::to_string_pretty(&batch.finish())
+            });
+            json.map(|json| ("crossread-corpus.json", "application/json", json.into()))
                 .map_err(|e| e.to_string())
         }
     };

@@ -115,7 +115,7 @@ fn resolve(articles: &AddedArticles, hash: &str) -> ResolvedView {
         if document.is_none() {
             // A reader's own article is not there until their stored
             // files are analysed again after a reload.
-            if !articles.is_busy() {
+            if !articles.busy {
                 notices.push(format!(
                     "There is no article “{id}” in this corpus; here is the library instead."
                 ));

@@ -94,47 +94,41 @@ fn file_drop_listeners(
 ) -> [gloo::events::EventListener; 3] {
     use crate::components::add_articles::{drags_files, dropped_files};
     use wasm_bindgen::JsCast;
-    {
-        let window = gloo::utils::window();
-        let mark = |on: bool| {
-            if let Some(root) = gloo::utils::document().document_element() {
-                let _ = root.class_list().toggle_with_force("dropping", on);
-            }
-        };
-        let options = gloo::events::EventListenerOptions::enable_prevent_default();
-        let over = gloo::events::EventListener::new_with_options(
-            &window,
-            "dragover",
-            options,
-            move |event| {
-                if drags_files(event) {
-                    event.prevent_default();
-                    mark(true);
-                }
-            },
-        );
-        let leave = gloo::events::EventListener::new(&window, "dragleave", move |event| {
-            let left_page = event
-                .dyn_ref::<web_sys::DragEvent>()
-                .is_some_and(|e| e.related_target().is_none());
-            if left_page {
-                mark(false);
+    let window = gloo::utils::window();
+    let mark = |on: bool| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.class_list().toggle_with_force("dropping", on);
+        }
+    };
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    let over =
+        gloo::events::EventListener::new_with_options(&window, "dragover", options, move |event| {
+            if drags_files(event) {
+                event.prevent_default();
+                mark(true);
             }
         });
-        let drop =
-            gloo::events::EventListener::new_with_options(&window, "drop", options, move |event| {
-                if !drags_files(event) {
-                    return;
+    let leave = gloo::events::EventListener::new(&window, "dragleave", move |event| {
+        let left_page = event
+            .dyn_ref::<web_sys::DragEvent>()
+            .is_some_and(|e| e.related_target().is_none());
+        if left_page {
+            mark(false);
+        }
+    });
+    let drop =
+        gloo::events::EventListener::new_with_options(&window, "drop", options, move |event| {
+            if !drags_files(event) {
+                return;
+            }
+            event.prevent_default();
+            mark(false);
+            if let Some(drag) = event.dyn_ref::<web_sys::DragEvent>() {
+                let files = dropped_files(drag);
+                if !files.is_empty() {
+                    latest.borrow().emit(files);
                 }
-                event.prevent_default();
-                mark(false);
-                if let Some(drag) = event.dyn_ref::<web_sys::DragEvent>() {
-                    let files = dropped_files(drag);
-                    if !files.is_empty() {
-                        latest.borrow().emit(files);
-                    }
-                }
-            });
-        [over, leave, drop]
-    }
+            }
+        });
+    [over, leave, drop]
 }

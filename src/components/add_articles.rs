@@ -13,7 +13,7 @@ use yew::prelude::*;
 /// Files a reader can add: several at once from a picker, by dropping them
 /// on the page (see `hooks::use_file_drop`), or pasted text.
 pub fn add_articles(articles: &AddedArticles) -> Html {
-    let busy = articles.is_busy();
+    let busy = articles.busy;
     let on_pick = {
         let request = articles.request.clone();
         Callback::from(move |event: Event| {
