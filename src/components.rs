@@ -20,6 +20,7 @@ pub mod library;
 pub mod reader;
 pub mod removed_list;
 pub mod site_header;
+pub mod stance_badge;
 pub mod timeline;
 pub mod timeline_chart;
 pub mod timeline_controls;

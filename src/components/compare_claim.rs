@@ -1,3 +1,4 @@
+use crate::components::stance_badge::claim_stance;
 use crate::explore::source_label;
 use crate::format;
 use crate::view_state::ViewState;
@@ -41,10 +42,7 @@ pub fn claim_card(props: &Props) -> Html {
                 <div>
                     <dt>{ "Stance" }</dt>
                     <dd>
-                        <span class={classes!("stance", format!("stance-{}", claim.stance.as_str()))}>{ claim.stance.as_str() }</span>
-                        if let Some(cue) = &claim.stance_cue {
-                            { format!(" (“{cue}”)") }
-                        }
+                        { claim_stance(claim) }
                     </dd>
                 </div>
                 <div>

@@ -1,4 +1,5 @@
 use crate::compare::{Coverage, CoverageMatrix};
+use crate::components::stance_badge::stance_badge;
 use crate::format;
 use crate::view_state::{Page, ViewState};
 use std::collections::BTreeSet;
@@ -85,7 +86,7 @@ fn cell_view(cell: &Coverage, outlet: &str, thread: &str, href: &str) -> Html {
         <td class="reported" data-outlet={outlet.to_string()} data-reported="true" data-stance={stance.as_str()}>
             <a class="cell-link" href={href.to_string()}>
                 { context }
-                <span class={classes!("stance", format!("stance-{}", stance.as_str()))}>{ stance.as_str() }</span>
+                { stance_badge(stance, stance.as_str()) }
                 <span class="cell-count">{ format::count(cell.claims, "claim", "claims") }</span>
                 if !others.is_empty() {
                     <span class="cell-others">{ format!("also {}", others.join(", ")) }</span>

@@ -1,4 +1,5 @@
 use crate::components::highlighted::Highlighted;
+use crate::components::stance_badge::stance_badge;
 use crate::corpus_data::CorpusRef;
 use crate::explore::{source_label, ResultsAs};
 use crate::format;
@@ -134,7 +135,7 @@ fn claim_result(
             </a>
             <p class="meta">
                 { format!("{outlet} · {date} · ") }
-                <span class={classes!("stance", format!("stance-{}", claim.stance.as_str()))}>{ claim.stance.as_str() }</span>
+                { stance_badge(claim.stance, claim.stance.as_str()) }
                 { format!(" · {}: {}", source_label(claim.attribution_kind), claim.attribution) }
             </p>
         </li>

@@ -1,3 +1,4 @@
+use crate::components::stance_badge::claim_stance;
 use crate::corpus_data::CorpusRef;
 use crate::explore::{outlet_of, source_label};
 use crate::format;
@@ -57,10 +58,7 @@ pub fn timeline_detail(props: &Props) -> Html {
                 <dt>{ "Event date" }</dt><dd>{ when }</dd>
                 <dt>{ "Stance" }</dt>
                 <dd>
-                    <span class={classes!("stance", format!("stance-{}", claim.stance.as_str()))}>{ claim.stance.as_str() }</span>
-                    if let Some(cue) = &claim.stance_cue {
-                        { format!(" (“{cue}”)") }
-                    }
+                    { claim_stance(claim) }
                 </dd>
                 <dt>{ "Source" }</dt>
                 <dd>{ format!("{}: {}", source_label(claim.attribution_kind), claim.attribution) }

@@ -2,6 +2,7 @@ use crate::corpus_data::CorpusRef;
 use crate::timeline::history::claim_history;
 use crate::timeline::Timeline;
 
+use crate::components::stance_badge::stance_badge;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -60,7 +61,7 @@ pub fn timeline_history(props: &Props) -> Html {
                             <time>{ step.month() }</time>{ " " }
                             <strong class="history-outlet">{ &step.outlet }</strong>
                             { ": " }
-                            <span class={classes!("stance", format!("stance-{}", step.claim.stance.as_str()))}>{ step.says() }</span>
+                            { stance_badge(step.claim.stance, &step.says()) }
                         </a>
                     </li>
                 }) }
