@@ -8,6 +8,7 @@ mod bench_explore;
 mod browser;
 mod corpus_gen;
 mod e2e;
+mod eval;
 mod hosting;
 mod lighthouse;
 mod npm;
@@ -33,7 +34,8 @@ cargo xtask <task>
   site-checks           build dist/ and run only the hosting, one-file, audit and robustness checks
   bench [--sizes N,..]  sizes, load figures and Lighthouse scores against budgets, on the seeds
                         and on generated corpora of N articles (default 2000; README: Budgets)
-  bench-importer        only the importer's figures: worker sizes, 5 and 100 articles analysed";
+  bench-importer        only the importer's figures: worker sizes, 5 and 100 articles analysed
+  eval SET=PATH ...     the analysis on public benchmarks fetched by hand (see `cargo xtask eval --help`)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Some("e2e") => dist().and_then(|dist| e2e::run(&dist, args.get(1).map(String::as_str))),
         Some("site-checks") => dist().and_then(|dist| site_checks(&dist)),
         Some("bench") => bench::run(&args[1..]),
+        Some("eval") => eval::run(&args[1..]),
         Some("bench-importer") => dist()
             .and_then(|dist| bench_analyser::run(&dist, &corpus_gen::generate(100)?).map(drop)),
         Some("help" | "-h" | "--help") | None => {

@@ -9,13 +9,13 @@
 
 use crate::attribution::{self, Context};
 use crate::document::{
-    AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Quote, Source, SCHEMA,
+    AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Part, Quote, Source, SCHEMA,
 };
 use crate::entities::{self, ResolvedMention};
 use crate::lexicon::{lexicon, name_key};
 use crate::sentences::{self, SentenceSpan};
 use crate::text::{fold_key, tokenize};
-use crate::threads::{self, Frame, Party};
+use crate::threads::{self, ClauseFacts, ClauseMention, Frame, Party, Signature};
 use crate::{claims, numbers, quotes, stance, time};
 use std::collections::HashMap;
 
@@ -68,6 +68,7 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
     let mut all_quotes: Vec<Quote> = Vec::new();
     let mut all_claims: Vec<Claim> = Vec::new();
     let mut all_frames: Vec<Vec<Frame>> = Vec::new();
+    let mut all_sigs: Vec<Signature> = Vec::new();
     for (doc, mentions) in documents.iter().zip(&resolved) {
         let outlet_source = Source {
             name: doc.outlet.clone().unwrap_or_else(|| "the article".into()),
@@ -361,6 +362,26 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                         })
                         .collect();
                     let frames = threads::frames(c_tokens, &c_words, &parties);
+                    let clause_mentions: Vec<ClauseMention> = local
+                        .iter()
+                        .filter(|m| m.raw.tok >= ca && m.raw.tok_end <= cb)
+                        .filter_map(|m| {
+                            Some(ClauseMention {
+                                tok: m.raw.tok - ca,
+                                tok_end: m.raw.tok_end - ca,
+                                entity: &m.entity,
+                                kind: kind_of(&m.entity)?,
+                            })
+                        })
+                        .collect();
+                    all_sigs.push(threads::signature(&ClauseFacts {
+                        tokens: c_tokens,
+                        mentions: &clause_mentions,
+                        speaker: attribution_entity.as_deref(),
+                        times: &c_times,
+                        numbers: &c_numbers,
+                        published: doc.published,
+                    }));
                     claim_counter += 1;
                     all_claims.push(Claim {
                         id: format!("{}#c{}", doc.id, claim_counter),
@@ -385,6 +406,7 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                         quotes: quote_ids,
                         thread: None,
                         threads: Vec::new(),
+                        part: Part::Body,
                     });
                     all_frames.push(frames);
                 }
@@ -406,7 +428,7 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
     let display = |id: &str| -> String {
         name_of(id).unwrap_or_else(|| id.split_once(':').map_or(id, |(_, r)| r).to_string())
     };
-    let threads = threads::build(&mut all_claims, all_frames, &display);
+    let threads = threads::build(&mut all_claims, all_frames, &all_sigs, &display);
     Corpus {
         schema: SCHEMA.to_string(),
         documents,

@@ -323,6 +323,29 @@ pub struct Claim {
     /// Every thread the claim belongs to (one claim can name several
     /// deliveries), sorted; contains `thread`.
     pub threads: Vec<String>,
+    /// Where in the article it stands: the body (`paragraph` indexes
+    /// `paragraphs`), the headline or the standfirst (spans index
+    /// `headline` or `dek`, `paragraph` is 0).
+    #[serde(default)]
+    pub part: Part,
+}
+
+/// The part of an article a claim comes from.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    #[default]
+    Body,
+    Headline,
+    Standfirst,
+}
+
+impl Part {
+    pub fn is_headline(self) -> bool {
+        self == Part::Headline
+    }
 }
 
 /// Claims from one or more articles about the same event.

@@ -39,6 +39,7 @@ pub mod sentences;
 #[cfg(feature = "fs")]
 pub mod source_dir;
 pub mod stance;
+pub mod stem;
 pub mod text;
 pub mod threads;
 pub mod time;
@@ -49,7 +50,7 @@ pub use bundle::{read_seeds_archive, seeds_archive};
 pub use catalog::{Catalog, CatalogEntry};
 pub use date::PartialDate;
 pub use document::{
-    Approx, AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Mention, Number,
+    Approx, AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Mention, Number, Part,
     Provenance, Quote, RemovalReason, Removed, Source, Span, Stance, Thread, TimeRef, SCHEMA,
 };
 pub use error::{CorpusError, IngestError, Problem};

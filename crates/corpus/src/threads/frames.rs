@@ -1,8 +1,5 @@
-//! Event threads: claims from different articles about the same event,
+//! Event frames: typed transfers, visits and sanctions between states,
 //! grouped and labelled ("Iran → Russia: ballistic missiles").
-//!
-//! Why: the product's question is "how did each outlet report *this*
-//! event?"; a thread is that event, and its claims are the answers.
 //!
 //! A claim yields event frames: an action (`supply`, `visit`, `sanction`,
 //! from `data/events.txt`), who acts, who receives, and what (an item

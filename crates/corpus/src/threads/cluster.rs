@@ -1,0 +1,398 @@
+//! Grouping claims of different articles into events.
+//!
+//! Two claims from different articles are *linked* when they name a common
+//! person, body or place and share words for what happened, and nothing
+//! tells them apart: different dates stated for them, different people
+//! taking part, different magnitudes. Links are taken strongest first and
+//! join two groups only when the groups themselves do not conflict, so one
+//! loose link cannot chain two earthquakes a week apart into one.
+//!
+//! Linear, not all-pairs: candidate pairs come from buckets of claims that
+//! name the same entity, each bucket sorted by date and compared within a
+//! sliding window, so a name that a thousand claims share costs a thousand
+//! windows, not a million pairs.
+
+use super::signature::{Anchor, Signature};
+use crate::document::EntityKind;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Claims compared with each neighbour this far along a sorted bucket.
+const WINDOW: usize = 48;
+/// A link needs this much shared evidence (anchor weights + shared stems).
+const MIN_SCORE: f32 = 4.0;
+/// Stated dates further apart than this (days) are two events.
+const STATED_GAP_DAYS: i64 = 3;
+/// Articles published further apart than this (days) report two events
+/// unless the text states a date.
+const PUBLISHED_GAP_DAYS: i64 = 31;
+/// Magnitudes that differ by this much measure two events.
+const MAGNITUDE_GAP: f64 = 0.3;
+
+/// A group of linked claims from at least two articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Claim indices, ascending.
+    pub claims: Vec<usize>,
+    /// For each claim of `claims`, how many links it has in the group.
+    pub degree: Vec<usize>,
+}
+
+/// Groups claims; `doc_of[i]` is claim i's article, `preset[i]` a group it
+/// already belongs to (an event frame), which never merges with another.
+pub fn cluster(sigs: &[Signature], doc_of: &[usize], preset: &[Option<String>]) -> Vec<Cluster> {
+    let links = candidate_links(sigs, doc_of);
+    let mut groups = Groups::new(sigs, preset);
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    for &(_, a, b) in &links {
+        // A link inside one group (joined now or before) counts for the
+        // group's most central claim.
+        if groups.join(a, b) || groups.find(a) == groups.find(b) {
+            kept.push((a, b));
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..sigs.len() {
+        members.entry(groups.find(i)).or_default().push(i);
+    }
+    let mut degree = vec![0usize; sigs.len()];
+    for &(a, b) in &kept {
+        degree[a] += 1;
+        degree[b] += 1;
+    }
+    members
+        .into_values()
+        .filter(|claims| {
+            let docs: BTreeSet<usize> = claims.iter().map(|&i| doc_of[i]).collect();
+            docs.len() >= 2 && claims.iter().any(|&i| degree[i] > 0)
+        })
+        .map(|claims| Cluster {
+            degree: claims.iter().map(|&i| degree[i]).collect(),
+            claims,
+        })
+        .collect()
+}
+
+/// Scored links between claims of different articles, strongest first
+/// (ties by claim order, so the result is deterministic).
+fn candidate_links(sigs: &[Signature], doc_of: &[usize]) -> Vec<(f32, usize, usize)> {
+    let mut buckets: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, sig) in sigs.iter().enumerate() {
+        for a in sig.anchors.iter().filter(|a| a.weight() >= 1.5) {
+            buckets.entry(a.id.as_str()).or_default().push(i);
+        }
+    }
+    let mut links: Vec<(f32, usize, usize)> = Vec::new();
+    for bucket in buckets.values_mut() {
+        bucket.sort_by_key(|&i| (effective_day(&sigs[i]), i));
+        for (k, &a) in bucket.iter().enumerate() {
+            for &b in bucket.iter().skip(k + 1).take(WINDOW) {
+                if doc_of[a] == doc_of[b] {
+                    continue;
+                }
+                if let Some(score) = link(&sigs[a], &sigs[b]) {
+                    links.push((score, a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    links.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    links.dedup_by(|x, y| x.1 == y.1 && x.2 == y.2);
+    links
+}
+
+fn effective_day(sig: &Signature) -> i64 {
+    sig.stated
+        .map(|s| s.0)
+        .or(sig.published)
+        .unwrap_or(i64::MIN)
+}
+
+/// The strength of the evidence that two claims report one event, or
+/// `None` when they do not or cannot.
+pub fn link(a: &Signature, b: &Signature) -> Option<f32> {
+    let shared: Vec<&Anchor> = a
+        .anchors
+        .iter()
+        .filter(|x| b.anchors.iter().any(|y| y.id == x.id))
+        .collect();
+    if !shared.iter().any(|x| x.weight() >= 1.5) {
+        return None;
+    }
+    let shared_stems = a
+        .stems
+        .iter()
+        .filter(|s| b.stems.binary_search(s).is_ok())
+        .count();
+    if shared_stems == 0 {
+        return None;
+    }
+    let shortest = a.stems.len().min(b.stems.len()).max(1);
+    let overlap = shared_stems as f32 / shortest as f32;
+    let score = shared.iter().map(|x| x.weight()).sum::<f32>() + shared_stems as f32;
+    let enough = score >= MIN_SCORE && (shared_stems >= 2 || overlap >= 0.5);
+    (enough && !conflict(&Facts::of(a), &Facts::of(b))).then_some(score)
+}
+
+/// What keeps two claims or two groups apart.
+#[derive(Debug, Clone, Default)]
+struct Facts {
+    /// People taking part (named, not only speaking).
+    people: BTreeSet<String>,
+    stated: Vec<(i64, i64)>,
+    /// Earliest and latest publication among claims with no stated date.
+    published: Option<(i64, i64)>,
+    magnitudes: Vec<(String, f64)>,
+    preset: Option<String>,
+}
+
+impl Facts {
+    fn of(sig: &Signature) -> Facts {
+        Facts {
+            people: sig
+                .anchors
+                .iter()
+                .filter(|a| a.kind == EntityKind::Person && !a.speaker)
+                .map(|a| a.id.clone())
+                .collect(),
+            stated: sig.stated.into_iter().collect(),
+            published: match sig.stated {
+                Some(_) => None,
+                None => sig.published.map(|d| (d, d)),
+            },
+            magnitudes: sig.magnitudes.clone(),
+            preset: None,
+        }
+    }
+
+    fn absorb(&mut self, other: Facts) {
+        self.people.extend(other.people);
+        for s in other.stated {
+            if !self.stated.contains(&s) {
+                self.stated.push(s);
+            }
+        }
+        self.published = match (self.published, other.published) {
+            (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+            (a, b) => a.or(b),
+        };
+        self.magnitudes.extend(other.magnitudes);
+        self.preset = self.preset.take().or(other.preset);
+    }
+}
+
+fn gap(a: (i64, i64), b: (i64, i64)) -> i64 {
+    (b.0 - a.1).max(a.0 - b.1).max(0)
+}
+
+fn conflict(a: &Facts, b: &Facts) -> bool {
+    different_frames(a, b)
+        || different_people(a, b)
+        || different_dates(a, b)
+        || different_magnitudes(a, b)
+}
+
+/// Two events already told apart by their frames.
+fn different_frames(a: &Facts, b: &Facts) -> bool {
+    matches!((&a.preset, &b.preset), (Some(x), Some(y)) if x != y)
+}
+
+/// Each names people taking part, and none in common: two arrests of two
+/// people, one actor's rehab and another's.
+fn different_people(a: &Facts, b: &Facts) -> bool {
+    !a.people.is_empty() && !b.people.is_empty() && a.people.is_disjoint(&b.people)
+}
+
+/// Stated dates days apart, or (without stated dates) articles a month
+/// apart: two visits, two earthquakes.
+fn different_dates(a: &Facts, b: &Facts) -> bool {
+    let stated = a
+        .stated
+        .iter()
+        .any(|x| b.stated.iter().any(|y| gap(*x, *y) > STATED_GAP_DAYS));
+    let published = match (a.published, b.published) {
+        (Some(x), Some(y)) => gap(x, y) > PUBLISHED_GAP_DAYS,
+        _ => false,
+    };
+    stated || published
+}
+
+/// "A 6.1 earthquake" and "a 5.4 earthquake".
+fn different_magnitudes(a: &Facts, b: &Facts) -> bool {
+    a.magnitudes.iter().any(|(unit, x)| {
+        b.magnitudes
+            .iter()
+            .any(|(u, y)| u == unit && (x - y).abs() >= MAGNITUDE_GAP)
+    })
+}
+
+/// Union-find over claims, each root holding its group's facts.
+struct Groups {
+    parent: Vec<usize>,
+    facts: Vec<Option<Facts>>,
+}
+
+impl Groups {
+    fn new(sigs: &[Signature], preset: &[Option<String>]) -> Groups {
+        let mut groups = Groups {
+            parent: (0..sigs.len()).collect(),
+            facts: sigs
+                .iter()
+                .zip(preset)
+                .map(|(s, p)| {
+                    let mut f = Facts::of(s);
+                    f.preset = p.clone();
+                    Some(f)
+                })
+                .collect(),
+        };
+        // Claims of one frame start as one group.
+        let mut first_of: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, p) in preset.iter().enumerate() {
+            if let Some(p) = p {
+                match first_of.get(p.as_str()) {
+                    Some(&root) => groups.union(root, i),
+                    None => {
+                        first_of.insert(p.as_str(), i);
+                    }
+                }
+            }
+        }
+        groups
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        let (keep, drop) = (ra.min(rb), ra.max(rb));
+        let moved = self.facts[drop].take().unwrap_or_default();
+        if let Some(f) = self.facts[keep].as_mut() {
+            f.absorb(moved);
+        }
+        self.parent[drop] = keep;
+    }
+
+    /// Joins the groups of `a` and `b` unless they conflict; true if joined.
+    fn join(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return false;
+        }
+        let apart = match (&self.facts[ra], &self.facts[rb]) {
+            (Some(x), Some(y)) => conflict(x, y),
+            _ => true,
+        };
+        if apart {
+            return false;
+        }
+        self.union(ra, rb);
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig(stems: &[&str], anchors: &[(&str, EntityKind)], stated: Option<i64>) -> Signature {
+        Signature {
+            stems: {
+                let mut s: Vec<String> = stems.iter().map(|s| s.to_string()).collect();
+                s.sort();
+                s
+            },
+            anchors: anchors
+                .iter()
+                .map(|(id, kind)| Anchor {
+                    id: id.to_string(),
+                    kind: *kind,
+                    speaker: false,
+                })
+                .collect(),
+            stated: stated.map(|d| (d, d)),
+            ..Signature::default()
+        }
+    }
+
+    #[test]
+    fn a_shared_person_and_shared_words_link() {
+        let a = sig(
+            &["resign", "minist"],
+            &[("person:ana", EntityKind::Person)],
+            None,
+        );
+        let b = sig(
+            &["resign", "cabinet"],
+            &[("person:ana", EntityKind::Person)],
+            None,
+        );
+        assert!(link(&a, &b).is_some());
+    }
+
+    #[test]
+    fn a_shared_country_alone_does_not_link() {
+        let a = sig(
+            &["flood", "river"],
+            &[("country:chad", EntityKind::Country)],
+            None,
+        );
+        let b = sig(
+            &["flood", "river"],
+            &[("country:chad", EntityKind::Country)],
+            None,
+        );
+        assert_eq!(link(&a, &b), None);
+    }
+
+    #[test]
+    fn stated_dates_a_week_apart_keep_two_events_apart() {
+        let place = [("place:padang", EntityKind::Place)];
+        let a = sig(&["earthquak", "strike", "magnitud"], &place, Some(100));
+        let b = sig(&["earthquak", "strike", "magnitud"], &place, Some(107));
+        assert_eq!(link(&a, &b), None);
+        let c = sig(&["earthquak", "strike", "magnitud"], &place, Some(101));
+        assert!(link(&a, &c).is_some());
+    }
+
+    #[test]
+    fn different_people_in_the_same_act_stay_apart() {
+        let police = ("organisation:leeds-police", EntityKind::Organisation);
+        let a = sig(
+            &["arrest", "suspect"],
+            &[police, ("person:a", EntityKind::Person)],
+            None,
+        );
+        let b = sig(
+            &["arrest", "suspect"],
+            &[police, ("person:b", EntityKind::Person)],
+            None,
+        );
+        assert_eq!(link(&a, &b), None);
+    }
+
+    #[test]
+    fn a_loose_link_cannot_chain_two_groups_with_different_dates() {
+        let org = [("organisation:club", EntityKind::Organisation)];
+        let sigs = vec![
+            sig(&["boycott", "final"], &org, Some(10)),
+            sig(&["boycott", "final"], &org, Some(10)),
+            sig(&["boycott", "final"], &org, Some(30)),
+            sig(&["boycott", "final"], &org, Some(30)),
+            sig(&["boycott", "final"], &org, None),
+        ];
+        let clusters = cluster(&sigs, &[0, 1, 2, 3, 4], &[None, None, None, None, None]);
+        assert_eq!(clusters.len(), 2);
+        assert!(clusters
+            .iter()
+            .all(|c| !(c.claims.contains(&0) && c.claims.contains(&2))));
+    }
+}

@@ -1,0 +1,158 @@
+//! Event threads: claims from different articles about the same event,
+//! grouped and labelled.
+//!
+//! Why: the product's question is "how did each outlet report *this*
+//! event?"; a thread is that event, and its claims are the answers.
+//!
+//! Two kinds of evidence, one mechanism:
+//! - [`signature`] + [`cluster`]: for any story. Each claim is reduced to
+//!   whom and where it names, its content words, its stated date and
+//!   magnitudes; claims of different articles that share a person, body
+//!   or place and words for what happened are linked, strongest first,
+//!   unless dates, people or magnitudes tell them apart. Groups spanning
+//!   two or more articles are threads, labelled with a phrase of their most
+//!   central claim ([`label`]).
+//! - [`frames`]: typed transfers, visits and sanctions between states
+//!   ("Iran → Russia: ballistic missiles"), which read direction from the
+//!   verb. A frame's claims start as one group, keep the frame's label,
+//!   and two frames never merge; linked claims without a frame join it.
+
+pub mod cluster;
+pub mod frames;
+pub mod label;
+pub mod signature;
+
+pub use frames::{frames, Frame, Party};
+pub use signature::{signature, ClauseFacts, ClauseMention, Signature};
+
+use crate::document::{Claim, EntityKind, Thread};
+use crate::text::slug;
+use std::collections::BTreeMap;
+
+/// Builds every thread and sets each claim's `thread` and `threads`.
+/// `frames[i]` and `sigs[i]` belong to `claims[i]`; claims come in
+/// document and text order.
+pub fn build(
+    claims: &mut [Claim],
+    frames: Vec<Vec<Frame>>,
+    sigs: &[Signature],
+    name_of: &dyn Fn(&str) -> String,
+) -> Vec<Thread> {
+    let mut threads: BTreeMap<String, Thread> = frames::build(claims, frames, name_of)
+        .into_iter()
+        .map(|t| (t.id.clone(), t))
+        .collect();
+    let mut doc_index: BTreeMap<&str, usize> = BTreeMap::new();
+    let doc_of: Vec<usize> = claims
+        .iter()
+        .map(|c| {
+            let next = doc_index.len();
+            *doc_index.entry(c.doc.as_str()).or_insert(next)
+        })
+        .collect();
+    let preset: Vec<Option<String>> = claims.iter().map(|c| c.thread.clone()).collect();
+    let groups = cluster::cluster(sigs, &doc_of, &preset);
+    for group in groups {
+        let frame = group.claims.iter().find_map(|&i| preset[i].clone());
+        let id = match frame {
+            Some(id) => id,
+            None => {
+                let thread = new_thread(&group, sigs, claims, &threads);
+                let id = thread.id.clone();
+                threads.insert(id.clone(), thread);
+                id
+            }
+        };
+        for &i in &group.claims {
+            let claim = &mut claims[i];
+            if !claim.threads.contains(&id) {
+                claim.threads.push(id.clone());
+                claim.threads.sort();
+            }
+            if claim.thread.is_none() {
+                claim.thread = Some(id.clone());
+            }
+        }
+    }
+    fill(&mut threads, claims);
+    threads.into_values().collect()
+}
+
+/// A thread for a group no frame describes.
+fn new_thread(
+    group: &cluster::Cluster,
+    sigs: &[Signature],
+    claims: &[Claim],
+    taken: &BTreeMap<String, Thread>,
+) -> Thread {
+    let shared = label::shared_keys(&group.claims, sigs, claims);
+    let rep = label::representative(&group.claims, &group.degree, claims);
+    let text = label::label(&claims[rep], &sigs[rep], &shared);
+    let base: String = format!("event:{}", slug(&text)).chars().take(72).collect();
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains_key(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    // Who acts: the first shared person or body the central claim names.
+    let subject = sigs[rep]
+        .anchor_spans
+        .iter()
+        .map(|(_, _, id)| id)
+        .find(|id| {
+            shared.contains(*id)
+                && sigs[rep].anchors.iter().any(|a| {
+                    &a.id == *id && matches!(a.kind, EntityKind::Person | EntityKind::Organisation)
+                })
+        })
+        .cloned();
+    Thread {
+        id,
+        label: text,
+        action: "event".into(),
+        subject,
+        object: None,
+        item: None,
+        claims: Vec::new(),
+        docs: Vec::new(),
+        first_date: None,
+        last_date: None,
+    }
+}
+
+/// Fills each thread's claims (in claim order), documents and date span
+/// from the claims that name it.
+fn fill(threads: &mut BTreeMap<String, Thread>, claims: &[Claim]) {
+    for t in threads.values_mut() {
+        t.claims.clear();
+        t.docs.clear();
+        t.first_date = None;
+        t.last_date = None;
+    }
+    for claim in claims {
+        for id in &claim.threads {
+            let Some(t) = threads.get_mut(id) else {
+                continue;
+            };
+            t.claims.push(claim.id.clone());
+            t.docs.push(claim.doc.clone());
+            if let Some(d) = claim.event_date {
+                if t.first_date
+                    .is_none_or(|f| d.first_day_number() < f.first_day_number())
+                {
+                    t.first_date = Some(d);
+                }
+                if t.last_date
+                    .is_none_or(|l| d.last_day_number() > l.last_day_number())
+                {
+                    t.last_date = Some(d);
+                }
+            }
+        }
+    }
+    for t in threads.values_mut() {
+        t.docs.sort();
+        t.docs.dedup();
+    }
+}

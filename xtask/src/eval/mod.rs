@@ -1,0 +1,194 @@
+//! `cargo xtask eval`: the analysis measured on public benchmarks of real
+//! news, fetched by the developer (never committed) and passed by path.
+//! Each figure is printed next to the published figures of the best peers
+//! on the same data. Not part of `cargo xtask test`: CI has no network.
+//!
+//! A path may be a plain folder or a bare git directory (as a fetched
+//! snapshot arrives); from a git directory the files needed are extracted
+//! into `target/eval-data/` and the data's commit is printed.
+
+mod threads;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const HELP: &str = "\
+cargo xtask eval [--split develop|held-out|all] SET=PATH ...
+
+  ecb-gold=PATH   shanybar/event_entity_coref_ecb_plus (cybulska setup: sentences, gold event clusters)
+  ecb-text=PATH   anastasia-zhukova/uCDCR (ECBplus-prep/ECB+/<topic>/<doc>.xml: full article texts)
+                  both together: event threads on ECB+ (develop: topics 1-35, held out: 36-45)
+
+  --split develop   only the parts to develop on (default)
+  --split held-out  only the held-out parts: report, never tune
+  --split all       both";
+
+/// Which parts of a benchmark to measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    Develop,
+    HeldOut,
+    All,
+}
+
+impl Split {
+    pub fn develop(self) -> bool {
+        matches!(self, Split::Develop | Split::All)
+    }
+    pub fn held_out(self) -> bool {
+        matches!(self, Split::HeldOut | Split::All)
+    }
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let mut split = Split::Develop;
+    let mut ecb_gold: Option<PathBuf> = None;
+    let mut ecb_text: Option<PathBuf> = None;
+    let mut i = 0;
+    while i < args.len() {
+        let arg = args[i].as_str();
+        match arg {
+            "--split" => {
+                i += 1;
+                split = match args.get(i).map(String::as_str) {
+                    Some("develop") => Split::Develop,
+                    Some("held-out") => Split::HeldOut,
+                    Some("all") => Split::All,
+                    other => {
+                        return Err(format!(
+                            "--split takes develop, held-out or all, not {other:?}"
+                        ))
+                    }
+                };
+            }
+            "-h" | "--help" => {
+                println!("{HELP}");
+                return Ok(());
+            }
+            _ => match arg.split_once('=') {
+                Some(("ecb-gold", p)) => ecb_gold = Some(PathBuf::from(p)),
+                Some(("ecb-text", p)) => ecb_text = Some(PathBuf::from(p)),
+                _ => return Err(format!("unknown argument {arg:?}\n\n{HELP}")),
+            },
+        }
+        i += 1;
+    }
+    let mut measured = false;
+    if let (Some(gold), Some(text)) = (&ecb_gold, &ecb_text) {
+        threads::run(gold, text, split)?;
+        measured = true;
+    }
+    if !measured {
+        return Err(format!("no data given\n\n{HELP}"));
+    }
+    Ok(())
+}
+
+/// A benchmark's files: a folder, or a bare git directory read at HEAD.
+pub struct Data {
+    root: PathBuf,
+    git: bool,
+    name: String,
+}
+
+impl Data {
+    pub fn open(path: &Path, name: &str) -> Result<Data, String> {
+        let git = path.join("objects").is_dir() && path.join("HEAD").is_file();
+        if !git && !path.is_dir() {
+            return Err(format!(
+                "{}: not a folder or a git directory",
+                path.display()
+            ));
+        }
+        Ok(Data {
+            root: path.to_path_buf(),
+            git,
+            name: name.to_string(),
+        })
+    }
+
+    /// The data's commit, or "working copy" for a plain folder.
+    pub fn commit(&self) -> String {
+        if !self.git {
+            return "working copy".into();
+        }
+        git(&self.root, &["rev-parse", "HEAD"]).map_or_else(|e| e, |s| s.trim().to_string())
+    }
+
+    /// A folder holding `sub` as files: the folder itself, or `sub`
+    /// extracted from the git directory once.
+    pub fn folder(&self, sub: &str) -> Result<PathBuf, String> {
+        if !self.git {
+            return Ok(self.root.join(sub));
+        }
+        let commit = self.commit();
+        let out = crate::root().join("target/eval-data").join(format!(
+            "{}-{}",
+            self.name,
+            &commit[..commit.len().min(12)]
+        ));
+        if !out.join(sub).is_dir() {
+            std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+            let archive = Command::new("git")
+                .arg("--git-dir")
+                .arg(&self.root)
+                .args(["archive", "--format=tar", "HEAD", sub])
+                .output()
+                .map_err(|e| format!("git archive: {e}"))?;
+            if !archive.status.success() {
+                return Err(format!(
+                    "{}: git archive {sub}: {}",
+                    self.root.display(),
+                    String::from_utf8_lossy(&archive.stderr)
+                ));
+            }
+            let tar = out.join("data.tar");
+            std::fs::write(&tar, &archive.stdout).map_err(|e| format!("{}: {e}", tar.display()))?;
+            let status = Command::new("tar")
+                .arg("-xf")
+                .arg(&tar)
+                .arg("-C")
+                .arg(&out)
+                .status()
+                .map_err(|e| format!("tar: {e}"))?;
+            let _ = std::fs::remove_file(&tar);
+            if !status.success() {
+                return Err(format!("tar could not extract {sub}"));
+            }
+        }
+        Ok(out.join(sub))
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
+    let out = Command::new("git")
+        .arg("--git-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|e| format!("git: {e}"))?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Precision, recall and F1 from counts.
+pub fn prf(true_pos: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
+    let p = if predicted == 0 {
+        0.0
+    } else {
+        true_pos as f64 / predicted as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        true_pos as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
