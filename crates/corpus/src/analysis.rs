@@ -428,7 +428,20 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
     let display = |id: &str| -> String {
         name_of(id).unwrap_or_else(|| id.split_once(':').map_or(id, |(_, r)| r).to_string())
     };
-    let threads = threads::build(&mut all_claims, all_frames, &all_sigs, &display);
+    let headline_of = |id: &str| -> Option<String> {
+        documents
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.headline.trim().to_string())
+            .filter(|h| !h.is_empty())
+    };
+    let threads = threads::build(
+        &mut all_claims,
+        all_frames,
+        &all_sigs,
+        &display,
+        &headline_of,
+    );
     Corpus {
         schema: SCHEMA.to_string(),
         documents,

@@ -206,7 +206,30 @@ fn measure(
         counts.topics += 1;
         counts.docs += docs.len();
         counts.threads += corpus.threads.len();
+        let before = (
+            counts.gold,
+            counts.predicted,
+            counts.true_pos,
+            counts.hard,
+            counts.hard_merged,
+        );
         score_topic(&corpus, docs, counts);
+        if std::env::var_os("CROSSREAD_EVAL_VERBOSE").is_some() {
+            let (g, p, t) = (
+                counts.gold - before.0,
+                counts.predicted - before.1,
+                counts.true_pos - before.2,
+            );
+            let (pp, r, f) = prf(t, p, g);
+            println!(
+                "    topic {topic}: P {pp:.2} R {r:.2} F1 {f:.2}, hard merged {}/{}",
+                counts.hard_merged - before.4,
+                counts.hard - before.3
+            );
+            for t in &corpus.threads {
+                println!("      {} [{}]", t.label, t.docs.join(" "));
+            }
+        }
     }
     Ok(())
 }

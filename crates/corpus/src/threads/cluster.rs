@@ -37,11 +37,28 @@ pub struct Cluster {
     pub degree: Vec<usize>,
 }
 
+/// What a claim's article leads with.
+#[derive(Debug, Clone, Default)]
+pub struct Lead {
+    /// The story (event several articles lead with), if any.
+    pub story: Option<usize>,
+    /// People the lead names as taking part.
+    pub people: BTreeSet<String>,
+}
+
 /// Groups claims; `doc_of[i]` is claim i's article, `preset[i]` a group it
-/// already belongs to (an event frame), which never merges with another.
-pub fn cluster(sigs: &[Signature], doc_of: &[usize], preset: &[Option<String>]) -> Vec<Cluster> {
+/// already belongs to (an event frame), which never merges with another,
+/// and `lead[i]` what its article leads with, if known: claims of articles
+/// that lead with two different events, or with different people, are not
+/// linked.
+pub fn cluster(
+    sigs: &[Signature],
+    doc_of: &[usize],
+    preset: &[Option<String>],
+    lead: &[Lead],
+) -> Vec<Cluster> {
     let links = candidate_links(sigs, doc_of);
-    let mut groups = Groups::new(sigs, preset);
+    let mut groups = Groups::new(sigs, preset, lead);
     let mut kept: Vec<(usize, usize)> = Vec::new();
     for &(_, a, b) in &links {
         // A link inside one group (joined now or before) counts for the
@@ -143,6 +160,8 @@ struct Facts {
     published: Option<(i64, i64)>,
     magnitudes: Vec<(String, f64)>,
     preset: Option<String>,
+    story: Option<usize>,
+    lead_people: BTreeSet<String>,
 }
 
 impl Facts {
@@ -151,7 +170,7 @@ impl Facts {
             people: sig
                 .anchors
                 .iter()
-                .filter(|a| a.kind == EntityKind::Person && !a.speaker)
+                .filter(|a| !a.speaker && takes_part(a))
                 .map(|a| a.id.clone())
                 .collect(),
             stated: sig.stated.into_iter().collect(),
@@ -161,6 +180,8 @@ impl Facts {
             },
             magnitudes: sig.magnitudes.clone(),
             preset: None,
+            story: None,
+            lead_people: BTreeSet::new(),
         }
     }
 
@@ -177,6 +198,30 @@ impl Facts {
         };
         self.magnitudes.extend(other.magnitudes);
         self.preset = self.preset.take().or(other.preset);
+        self.story = self.story.or(other.story);
+        self.lead_people.extend(other.lead_people);
+    }
+}
+
+/// People a signature names as taking part.
+pub fn participants(sig: &Signature) -> BTreeSet<String> {
+    Facts::of(sig).people
+}
+
+/// A person, or an untyped name of two or three words ("Budi Santoso"),
+/// which is most often a person no list knows.
+fn takes_part(a: &Anchor) -> bool {
+    match a.kind {
+        EntityKind::Person => true,
+        EntityKind::Other => {
+            let words =
+                a.id.split_once(':')
+                    .map_or(&a.id[..], |(_, r)| r)
+                    .split('-')
+                    .count();
+            (2..=3).contains(&words)
+        }
+        _ => false,
     }
 }
 
@@ -186,6 +231,7 @@ fn gap(a: (i64, i64), b: (i64, i64)) -> i64 {
 
 fn conflict(a: &Facts, b: &Facts) -> bool {
     different_frames(a, b)
+        || different_stories(a, b)
         || different_people(a, b)
         || different_dates(a, b)
         || different_magnitudes(a, b)
@@ -196,10 +242,25 @@ fn different_frames(a: &Facts, b: &Facts) -> bool {
     matches!((&a.preset, &b.preset), (Some(x), Some(y)) if x != y)
 }
 
+/// From articles that lead with two different events.
+fn different_stories(a: &Facts, b: &Facts) -> bool {
+    matches!((a.story, b.story), (Some(x), Some(y)) if x != y)
+}
+
 /// Each names people taking part, and none in common: two arrests of two
 /// people, one actor's rehab and another's.
+/// The same for the people their articles lead with ("Police arrested X"
+/// and, later, "She was held ...").
 fn different_people(a: &Facts, b: &Facts) -> bool {
-    !a.people.is_empty() && !b.people.is_empty() && a.people.is_disjoint(&b.people)
+    let apart = |x: &BTreeSet<String>, y: &BTreeSet<String>| {
+        !x.is_empty() && !y.is_empty() && x.is_disjoint(y)
+    };
+    apart(&a.people, &b.people) || apart(&a.lead_people, &b.lead_people)
+}
+
+/// Do the two claims' dates say they are two events?
+pub fn dates_apart(a: &Signature, b: &Signature) -> bool {
+    different_dates(&Facts::of(a), &Facts::of(b))
 }
 
 /// Stated dates days apart, or (without stated dates) articles a month
@@ -232,15 +293,19 @@ struct Groups {
 }
 
 impl Groups {
-    fn new(sigs: &[Signature], preset: &[Option<String>]) -> Groups {
+    fn new(sigs: &[Signature], preset: &[Option<String>], lead: &[Lead]) -> Groups {
         let mut groups = Groups {
             parent: (0..sigs.len()).collect(),
             facts: sigs
                 .iter()
-                .zip(preset)
-                .map(|(s, p)| {
+                .enumerate()
+                .map(|(i, s)| {
                     let mut f = Facts::of(s);
-                    f.preset = p.clone();
+                    f.preset = preset.get(i).cloned().flatten();
+                    if let Some(l) = lead.get(i) {
+                        f.story = l.story;
+                        f.lead_people = l.people.clone();
+                    }
                     Some(f)
                 })
                 .collect(),
@@ -389,7 +454,12 @@ mod tests {
             sig(&["boycott", "final"], &org, Some(30)),
             sig(&["boycott", "final"], &org, None),
         ];
-        let clusters = cluster(&sigs, &[0, 1, 2, 3, 4], &[None, None, None, None, None]);
+        let clusters = cluster(
+            &sigs,
+            &[0, 1, 2, 3, 4],
+            &[None, None, None, None, None],
+            &[],
+        );
         assert_eq!(clusters.len(), 2);
         assert!(clusters
             .iter()

@@ -71,6 +71,25 @@ pub fn label(claim: &Claim, sig: &Signature, shared: &BTreeSet<String>) -> Strin
     tidy(text.get(start..end).unwrap_or(text))
 }
 
+/// Does a headline name the event: two of its core words or names'
+/// words? Then it is the best label there is.
+pub fn headline_fits(headline: &str, core: &BTreeSet<String>) -> bool {
+    // Names count by their words: "place:padang" is "padang".
+    let name_words: BTreeSet<String> = core
+        .iter()
+        .filter_map(|k| k.split_once(':'))
+        .flat_map(|(_, rest)| rest.split('-').map(str::to_string))
+        .collect();
+    let words = tokenize(headline)
+        .iter()
+        .filter(|t| {
+            super::signature::content_stem(t.text).is_some_and(|s| core.contains(&s))
+                || name_words.contains(&crate::text::slug(t.text))
+        })
+        .count();
+    words >= 2 && headline.split_whitespace().count() <= 16
+}
+
 /// Cuts a phrase to [`MAX_WORDS`], drops unbalanced quotes and closing
 /// punctuation, and capitalises it.
 fn tidy(phrase: &str) -> String {

@@ -21,6 +21,7 @@ pub mod cluster;
 pub mod frames;
 pub mod label;
 pub mod signature;
+pub mod story;
 
 pub use frames::{frames, Frame, Party};
 pub use signature::{signature, ClauseFacts, ClauseMention, Signature};
@@ -37,25 +38,73 @@ pub fn build(
     frames: Vec<Vec<Frame>>,
     sigs: &[Signature],
     name_of: &dyn Fn(&str) -> String,
+    headline_of: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<Thread> {
     let mut threads: BTreeMap<String, Thread> = frames::build(claims, frames, name_of)
         .into_iter()
         .map(|t| (t.id.clone(), t))
         .collect();
-    let mut doc_index: BTreeMap<&str, usize> = BTreeMap::new();
+    // Articles numbered in claim order.
+    let mut doc_names: Vec<String> = Vec::new();
     let doc_of: Vec<usize> = claims
         .iter()
         .map(|c| {
-            let next = doc_index.len();
-            *doc_index.entry(c.doc.as_str()).or_insert(next)
+            if doc_names.last() != Some(&c.doc) {
+                doc_names.push(c.doc.clone());
+            }
+            doc_names.len() - 1
         })
         .collect();
     let preset: Vec<Option<String>> = claims.iter().map(|c| c.thread.clone()).collect();
-    let groups = cluster::cluster(sigs, &doc_of, &preset);
-    for group in groups {
+    // Events that articles lead with, then events that only claims share.
+    let mut in_story: Vec<Option<usize>> = vec![None; claims.len()];
+    let mut doc_story: Vec<Option<usize>> = vec![None; doc_names.len()];
+    let (stories, lead_people) = story::stories(claims, sigs, &doc_of);
+    for (n, s) in stories.into_iter().enumerate() {
+        for &d in &s.docs {
+            doc_story[d] = Some(n);
+        }
+        let group = cluster::Cluster {
+            claims: s.leads,
+            degree: s.degree,
+        };
+        let headline = s
+            .central_docs
+            .iter()
+            .filter_map(|&d| headline_of(&doc_names[d]))
+            .find(|h| label::headline_fits(h, &s.core));
+        let mut thread = new_thread(&group, sigs, claims, &threads);
+        if let Some(h) = headline {
+            thread.label = h;
+            thread.id = unique_id(&thread.label, &threads);
+        }
+        let id = thread.id.clone();
+        threads.insert(id.clone(), thread);
+        for &i in &s.claims {
+            in_story[i] = Some(n);
+            join(&mut claims[i], &id);
+        }
+    }
+    let leads: Vec<cluster::Lead> = doc_of
+        .iter()
+        .map(|&d| cluster::Lead {
+            story: doc_story[d],
+            people: lead_people[d].clone(),
+        })
+        .collect();
+    for group in cluster::cluster(sigs, &doc_of, &preset, &leads) {
         let frame = group.claims.iter().find_map(|&i| preset[i].clone());
         let id = match frame {
             Some(id) => id,
+            // A group inside one story is that story.
+            None if in_story[group.claims[0]].is_some()
+                && group
+                    .claims
+                    .iter()
+                    .all(|&i| in_story[i] == in_story[group.claims[0]]) =>
+            {
+                continue
+            }
             None => {
                 let thread = new_thread(&group, sigs, claims, &threads);
                 let id = thread.id.clone();
@@ -64,18 +113,22 @@ pub fn build(
             }
         };
         for &i in &group.claims {
-            let claim = &mut claims[i];
-            if !claim.threads.contains(&id) {
-                claim.threads.push(id.clone());
-                claim.threads.sort();
-            }
-            if claim.thread.is_none() {
-                claim.thread = Some(id.clone());
-            }
+            join(&mut claims[i], &id);
         }
     }
     fill(&mut threads, claims);
     threads.into_values().collect()
+}
+
+/// Adds a thread to a claim (its main one if it had none).
+fn join(claim: &mut Claim, id: &str) {
+    if !claim.threads.iter().any(|t| t == id) {
+        claim.threads.push(id.to_string());
+        claim.threads.sort();
+    }
+    if claim.thread.is_none() {
+        claim.thread = Some(id.to_string());
+    }
 }
 
 /// A thread for a group no frame describes.
@@ -88,13 +141,7 @@ fn new_thread(
     let shared = label::shared_keys(&group.claims, sigs, claims);
     let rep = label::representative(&group.claims, &group.degree, claims);
     let text = label::label(&claims[rep], &sigs[rep], &shared);
-    let base: String = format!("event:{}", slug(&text)).chars().take(72).collect();
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains_key(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
+    let id = unique_id(&text, taken);
     // Who acts: the first shared person or body the central claim names.
     let subject = sigs[rep]
         .anchor_spans
@@ -119,6 +166,18 @@ fn new_thread(
         first_date: None,
         last_date: None,
     }
+}
+
+/// `event:<slug of the label>`, numbered when taken.
+fn unique_id(label: &str, taken: &BTreeMap<String, Thread>) -> String {
+    let base: String = format!("event:{}", slug(label)).chars().take(72).collect();
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains_key(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
 }
 
 /// Fills each thread's claims (in claim order), documents and date span
