@@ -488,17 +488,45 @@ pub fn source_label(kind: AttributionKind) -> &'static str {
     }
 }
 
+/// An example search drawn from the corpus shown: the most mentioned
+/// name (not an outlet), quoted when it has several words ("\"padang\""), so
+/// the search box never suggests another story.
+pub fn search_example(corpus: &Corpus) -> String {
+    let best = corpus
+        .entities
+        .iter()
+        .filter(|e| !matches!(e.kind, EntityKind::Media | EntityKind::Weapon))
+        .max_by(|a, b| a.mentions.cmp(&b.mentions).then(b.name.cmp(&a.name)));
+    match best {
+        Some(e) if e.name.contains(' ') => format!("\"{}\"", e.name.to_lowercase()),
+        Some(e) => e.name.to_lowercase(),
+        None => "a word or \"a phrase\"".to_string(),
+    }
+}
+
 /// The outlet name used as a facet value.
 pub fn outlet_of(document: &crossread_corpus::Document) -> String {
-    document
-        .outlet
-        .clone()
-        .unwrap_or_else(|| "Unknown outlet".to_string())
+    document.outlet_label()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_search_example_comes_from_the_corpus_shown() {
+        let text = "Floods hit Porto Alegre\n\nFloods closed roads in Porto Alegre on Monday, officials said.\n\nRescuers in Porto Alegre used boats.\n";
+        let corpus = crossread_corpus::build_corpus(
+            vec![crossread_corpus::SourceFile {
+                name: "floods.txt".into(),
+                bytes: text.as_bytes().to_vec(),
+            }],
+            None,
+        )
+        .unwrap();
+        assert_eq!(search_example(&corpus), "\"porto alegre\"");
+        assert!(!search_example(crate::corpus_data::corpus().unwrap()).contains("missile"));
+    }
     use crate::corpus_data::corpus;
 
     fn run(filters: &Filters, results_as: ResultsAs) -> Outcome {

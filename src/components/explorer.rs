@@ -67,6 +67,7 @@ pub fn explorer(props: &Props) -> Html {
         |(corpus, filters, results_as)| explore_index(*corpus).run(corpus, filters, *results_as),
     );
     let options = FacetOptions::build(props.corpus.get(), &outcome, &state.filters);
+    let example = crate::explore::search_example(props.corpus.get());
     use_explorer_keys(state.clone(), navigator.clone());
 
     let go = {
@@ -168,11 +169,11 @@ pub fn explorer(props: &Props) -> Html {
             <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <label for="search-input">{ "Search articles and claims" }</label>
                 <input id="search-input" type="search" autocomplete="off" spellcheck="false"
-                    placeholder="missile \"north korea\""
+                    placeholder={example}
                     value={state.filters.text.clone()} oninput={on_search}
                     aria-describedby="search-help" />
                 <p id="search-help" class="hint">
-                    { "Words match any form (missile, missiles); use quotes for a phrase. Keys: / search · j/k or ↑/↓ move · Enter open · Esc clear." }
+                    { "Words match any form (report, reports, reported); use quotes for a phrase. Keys: / search · j/k or ↑/↓ move · Enter open · Esc clear." }
                 </p>
             </form>
             <div class="explore-layout">

@@ -497,6 +497,30 @@ pub struct Conflict {
 }
 
 impl Document {
+    /// The outlet's name as views group articles by it: the outlet, or for
+    /// an article whose outlet is unknown its own name from its file
+    /// ("notes.txt (outlet unknown)"), so two such articles are never
+    /// merged into one outlet.
+    pub fn outlet_label(&self) -> String {
+        match &self.outlet {
+            Some(outlet) => outlet.clone(),
+            None => format!("{} (outlet unknown)", self.file),
+        }
+    }
+
+    /// What the analysis cannot do for this article for lack of facts:
+    /// empty when outlet and date are known.
+    pub fn missing_facts(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.outlet.is_none() {
+            out.push("no outlet: shown as its own column, named after its file");
+        }
+        if self.published.is_none() {
+            out.push("no publication date: no place on the timeline unless a claim states its date; relative dates (\"on Monday\", \"last week\") stay unresolved");
+        }
+        out
+    }
+
     /// The copy is hosted by someone other than the outlet that reported it.
     pub fn is_syndicated(&self) -> bool {
         self.via.is_some()

@@ -116,3 +116,20 @@ fn threads_are_the_same_whatever_the_order_of_files() {
     assert_eq!(a.threads, b.threads);
     assert_eq!(a.claims, b.claims);
 }
+
+#[test]
+fn articles_without_an_outlet_are_each_their_own_and_say_what_they_lack() {
+    let c = corpus("recall");
+    let unknown: Vec<_> = c.documents.iter().filter(|d| d.outlet.is_none()).collect();
+    assert_eq!(unknown.len(), 2);
+    assert_eq!(
+        unknown[0].outlet_label(),
+        "river-news-recall.txt (outlet unknown)"
+    );
+    assert_ne!(unknown[0].outlet_label(), unknown[1].outlet_label());
+    assert_eq!(unknown[0].missing_facts().len(), 1);
+    assert!(unknown[0].missing_facts()[0].starts_with("no outlet"));
+    let dated = c.documents.iter().find(|d| d.outlet.is_some()).unwrap();
+    assert_eq!(dated.outlet_label(), dated.outlet.clone().unwrap());
+    assert!(dated.missing_facts().is_empty());
+}

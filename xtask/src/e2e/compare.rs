@@ -35,10 +35,7 @@ pub const CASES: &[Case] = &[
 ];
 
 fn outlet_name(document: &Document) -> String {
-    document
-        .outlet
-        .clone()
-        .unwrap_or_else(|| "Unknown outlet".to_string())
+    document.outlet_label()
 }
 
 /// Outlets by their first publication date, undated last, then by name.

@@ -217,7 +217,31 @@ fn report(corpus: &Corpus) -> String {
             ));
         }
     }
+    out.push_str(&missing_facts_report(corpus));
     out.push_str(&analysis_report(corpus));
+    out
+}
+
+/// Articles that lack an outlet or a date, and what that costs.
+fn missing_facts_report(corpus: &Corpus) -> String {
+    let lacking: Vec<_> = corpus
+        .documents
+        .iter()
+        .filter(|d| !d.missing_facts().is_empty())
+        .collect();
+    if lacking.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "{} of {} articles lack facts (add them to catalog.toml):\n",
+        lacking.len(),
+        corpus.documents.len()
+    );
+    for doc in lacking {
+        for cost in doc.missing_facts() {
+            out.push_str(&format!("  {}: {cost}\n", doc.file));
+        }
+    }
     out
 }
 
