@@ -2,7 +2,7 @@ use crate::components::stance_badge::claim_stance;
 use crate::explore::source_label;
 use crate::format;
 use crate::view_state::ViewState;
-use crossread_corpus::Claim;
+use crossread_corpus::{Claim, Part};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,6 +37,9 @@ pub fn claim_card(props: &Props) -> Html {
         });
     html! {
         <div class="claim-card" data-claim={claim.id.clone()}>
+            if let Some(part) = part_name(claim.part) {
+                <span class="part-badge">{ part }</span>
+            }
             <a class="claim-text" href={reader}>{ &claim.text }</a>
             <dl class="claim-facts">
                 <div>
@@ -57,5 +60,14 @@ pub fn claim_card(props: &Props) -> Html {
                 }
             </dl>
         </div>
+    }
+}
+
+/// What a claim from outside the body is, for a badge.
+pub fn part_name(part: Part) -> Option<&'static str> {
+    match part {
+        Part::Body => None,
+        Part::Headline => Some("Headline"),
+        Part::Standfirst => Some("Standfirst"),
     }
 }

@@ -5,7 +5,7 @@ use crate::format;
 use crate::hooks::Navigator;
 use crate::search::{tokenize, Query};
 use crate::view_state::ViewState;
-use crossread_corpus::{Claim, Document};
+use crossread_corpus::{Claim, Document, Part};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -50,9 +50,9 @@ pub fn reader(props: &Props) -> Html {
     html! {
         <article class="reader" data-doc={document.id.clone()}>
             <header>
-                <h1 tabindex="-1">{ &document.headline }</h1>
+                <h1 tabindex="-1">{ part_text(&document.headline, claim, Part::Headline) }</h1>
                 if let Some(dek) = &document.dek {
-                    <p class="dek">{ dek }</p>
+                    <p class="dek">{ part_text(dek, claim, Part::Standfirst) }</p>
                 }
                 if !document.summary.is_empty() {
                     <ul class="summary" aria-label="Summary">
@@ -65,7 +65,7 @@ pub fn reader(props: &Props) -> Html {
                 { for document.paragraphs.iter().enumerate().map(|(index, text)| {
                     let class = classes!("paragraph", (Some(index) == paragraph).then_some("target"));
                     let mut ranges = query.highlights(&tokenize(text));
-                    if let Some(claim) = claim.filter(|c| c.paragraph == index) {
+                    if let Some(claim) = claim.filter(|c| c.part == Part::Body && c.paragraph == index) {
                         ranges = std::iter::once(claim.start..claim.end).collect();
                     }
                     html! {
@@ -85,6 +85,19 @@ pub fn reader(props: &Props) -> Html {
                 }
             </section>
         </article>
+    }
+}
+
+/// A headline or standfirst, with the claim marked when the claim is it.
+/// Claims' spans index the trimmed text.
+fn part_text(text: &str, claim: Option<&Claim>, part: Part) -> Html {
+    match claim.filter(|c| c.part == part) {
+        Some(claim) => {
+            let text = text.trim().to_string();
+            let ranges: Vec<_> = std::iter::once(claim.start..claim.end).collect();
+            html! { <Highlighted {text} {ranges} /> }
+        }
+        None => html! { { text } },
     }
 }
 

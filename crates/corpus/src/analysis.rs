@@ -23,9 +23,14 @@ use std::collections::HashMap;
 /// sorted by id first so that the result does not depend on input order.
 pub fn analyse(mut documents: Vec<Document>) -> Corpus {
     documents.sort_by(|a, b| a.id.cmp(&b.id));
+    // Headline and standfirst are read after the body, as extra
+    // paragraphs; their names count only when the body names them too (a
+    // Title Case headline capitalises every word).
+    let parts: Vec<Vec<(Part, String)>> = documents.iter().map(parts_of).collect();
     let raw: Vec<(String, Vec<entities::RawMention>)> = documents
         .iter()
-        .map(|d| (d.id.clone(), entities::find_in_document(d)))
+        .zip(&parts)
+        .map(|(d, parts)| (d.id.clone(), headline_mentions_checked(d, parts)))
         .collect();
     let mut outlets: Vec<String> = documents
         .iter()
@@ -35,6 +40,7 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
     outlets.dedup();
     let (mut entity_list, resolved) = entities::resolve(&raw, &outlets);
     let outlet_ids = add_outlets(&mut entity_list, &documents);
+    drop_part_spans(&mut entity_list, &documents);
     let index: HashMap<String, usize> = entity_list
         .iter()
         .enumerate()
@@ -69,7 +75,7 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
     let mut all_claims: Vec<Claim> = Vec::new();
     let mut all_frames: Vec<Vec<Frame>> = Vec::new();
     let mut all_sigs: Vec<Signature> = Vec::new();
-    for (doc, mentions) in documents.iter().zip(&resolved) {
+    for ((doc, mentions), doc_parts) in documents.iter().zip(&resolved).zip(&parts) {
         let outlet_source = Source {
             name: doc.outlet.clone().unwrap_or_else(|| "the article".into()),
             kind: AttributionKind::Outlet,
@@ -89,7 +95,8 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
         let mut last_speaker: Option<(String, Option<String>, usize)> = None;
         let mut quote_counter = 0;
         let mut claim_counter = 0;
-        for (p, paragraph) in doc.paragraphs.iter().enumerate() {
+        for (p, (part, paragraph)) in doc_parts.iter().enumerate() {
+            let part = *part;
             let tokens = tokenize(paragraph);
             let spans: Vec<SentenceSpan> = sentences::split_tokens(paragraph, &tokens);
             let para_mentions: Vec<&ResolvedMention> =
@@ -116,18 +123,23 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                 last_media: None,
                 last_people: Vec::new(),
             };
-            let para_quotes = quotes::find(
-                &doc.id,
-                p,
-                paragraph,
-                &tokens,
-                &spans,
-                &para_mentions,
-                &people_before,
-                &ctx_base,
-                &mut last_speaker,
-                &mut quote_counter,
-            );
+            let para_quotes = if part != Part::Body {
+                // Quotes are read in the body, where speakers are named.
+                Vec::new()
+            } else {
+                quotes::find(
+                    &doc.id,
+                    p,
+                    paragraph,
+                    &tokens,
+                    &spans,
+                    &para_mentions,
+                    &people_before,
+                    &ctx_base,
+                    &mut last_speaker,
+                    &mut quote_counter,
+                )
+            };
             let sentence_ranges: Vec<(usize, usize)> =
                 spans.iter().map(|s| (s.start, s.end)).collect();
             let times = time::find(p, paragraph, &tokens, &sentence_ranges, doc.published);
@@ -282,7 +294,11 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                         with_quote(own, start, end).or_else(|| previous.clone())
                     };
                     previous = found.clone();
-                    if !claims::is_statement(c_tokens) {
+                    let statement = match part {
+                        Part::Body => claims::is_statement(c_tokens),
+                        Part::Headline | Part::Standfirst => claims::is_headline(c_tokens),
+                    };
+                    if !statement {
                         continue;
                     }
                     let c_words: Vec<String> = s_words[ca..cb].to_vec();
@@ -314,10 +330,17 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                             ),
                         };
                     chain.push(outlet_source.clone());
+                    // Spans of a headline or standfirst point into it, with
+                    // paragraph 0.
+                    let in_part = if part == Part::Body { p } else { 0 };
                     let c_times: Vec<_> = times
                         .iter()
                         .filter(|t| t.start >= start && t.end <= end)
                         .cloned()
+                        .map(|mut t| {
+                            t.paragraph = in_part;
+                            t
+                        })
                         .collect();
                     let chosen = c_times.iter().find(|t| !t.since).or(c_times.first());
                     let (event_date, event_date_precision, event_date_text) = match chosen {
@@ -332,6 +355,10 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                         .iter()
                         .filter(|n| n.start >= start && n.end <= end)
                         .cloned()
+                        .map(|mut n| {
+                            n.paragraph = in_part;
+                            n
+                        })
                         .collect();
                     let mut ids: Vec<String> = para_mentions
                         .iter()
@@ -387,7 +414,7 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                         id: format!("{}#c{}", doc.id, claim_counter),
                         doc: doc.id.clone(),
                         text: paragraph.get(start..end).unwrap_or_default().to_string(),
-                        paragraph: p,
+                        paragraph: in_part,
                         sentence: s_index,
                         start,
                         end,
@@ -406,7 +433,7 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                         quotes: quote_ids,
                         thread: None,
                         threads: Vec::new(),
-                        part: Part::Body,
+                        part,
                     });
                     all_frames.push(frames);
                 }
@@ -449,6 +476,63 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
         quotes: all_quotes,
         claims: all_claims,
         threads,
+    }
+}
+
+/// The parts of an article analysed, in order: the body's paragraphs,
+/// then the headline and the standfirst when there are.
+fn parts_of(doc: &Document) -> Vec<(Part, String)> {
+    let mut parts: Vec<(Part, String)> = doc
+        .paragraphs
+        .iter()
+        .map(|p| (Part::Body, p.clone()))
+        .collect();
+    let headline = doc.headline.trim();
+    if !headline.is_empty() {
+        parts.push((Part::Headline, headline.to_string()));
+    }
+    if let Some(dek) = doc.dek.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        parts.push((Part::Standfirst, dek.to_string()));
+    }
+    parts
+}
+
+/// Names found in the document's parts; a name in the headline or
+/// standfirst is kept only when the body has a name with the same last
+/// word ("Lohan" in "Lohan Checks Into Rehab" for "Lindsay Lohan").
+fn headline_mentions_checked(
+    doc: &Document,
+    parts: &[(Part, String)],
+) -> Vec<entities::RawMention> {
+    let mut all = doc.clone();
+    all.paragraphs = parts.iter().map(|(_, text)| text.clone()).collect();
+    let body = doc.paragraphs.len();
+    let found = entities::find_in_document(&all);
+    let last_word = |text: &str| text.split_whitespace().last().map(fold_key);
+    let body_names: std::collections::HashSet<String> = found
+        .iter()
+        .filter(|m| m.paragraph < body)
+        .filter_map(|m| last_word(&m.text))
+        .collect();
+    found
+        .into_iter()
+        .filter(|m| {
+            m.paragraph < body || last_word(&m.text).is_some_and(|w| body_names.contains(&w))
+        })
+        .collect()
+}
+
+/// Entity spans index the body's paragraphs: names met in a headline or
+/// standfirst link the claim to the entity but are not counted as spans.
+fn drop_part_spans(entity_list: &mut [Entity], documents: &[Document]) {
+    let body: HashMap<&str, usize> = documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.paragraphs.len()))
+        .collect();
+    for e in entity_list.iter_mut() {
+        e.spans
+            .retain(|s| body.get(s.doc.as_str()).is_some_and(|&n| s.paragraph < n));
+        e.mentions = e.spans.len();
     }
 }
 

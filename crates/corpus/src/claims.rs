@@ -7,8 +7,10 @@
 //! Why: readers compare statements, not paragraphs; a sentence that denies
 //! and then admits holds two statements with two stances.
 //!
-//! Not claims: headings (no verb-bearing sentence: fewer than four words or
-//! no lower-case word) and sentences with no letters.
+//! Not claims: headings inside the body (fewer than four words or no
+//! lower-case word) and sentences with no letters. The headline and the
+//! standfirst are claims when they have three words or more, whatever
+//! their case.
 
 use crate::text::Tok;
 
@@ -52,6 +54,12 @@ pub fn is_statement(tokens: &[Tok]) -> bool {
         && words
             .iter()
             .any(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Is this headline or standfirst a statement? Three words or more, in
+/// any case ("Minister Refuses To Resign").
+pub fn is_headline(tokens: &[Tok]) -> bool {
+    tokens.iter().filter(|t| t.is_word()).count() >= 3
 }
 
 #[cfg(test)]

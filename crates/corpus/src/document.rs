@@ -521,6 +521,16 @@ impl Document {
         out
     }
 
+    /// The text a claim's spans index: a body paragraph, the headline or
+    /// the standfirst.
+    pub fn part_text(&self, part: Part, paragraph: usize) -> Option<&str> {
+        match part {
+            Part::Body => self.paragraphs.get(paragraph).map(String::as_str),
+            Part::Headline => Some(self.headline.trim()),
+            Part::Standfirst => self.dek.as_deref().map(str::trim),
+        }
+    }
+
     /// The copy is hosted by someone other than the outlet that reported it.
     pub fn is_syndicated(&self) -> bool {
         self.via.is_some()

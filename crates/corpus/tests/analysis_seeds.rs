@@ -402,16 +402,26 @@ fn every_span_slices_its_paragraph_exactly() {
         &c.documents.iter().find(|d| d.id == doc).unwrap().paragraphs[p]
     };
     for claim in &c.claims {
-        assert_eq!(
-            &paragraph(&claim.doc, claim.paragraph)[claim.start..claim.end],
-            claim.text
-        );
+        // A headline's or standfirst's spans index that part.
+        let doc = c.documents.iter().find(|d| d.id == claim.doc).unwrap();
+        let text = doc.part_text(claim.part, claim.paragraph).unwrap();
+        assert_eq!(&text[claim.start..claim.end], claim.text);
         for n in &claim.numbers {
-            assert_eq!(&paragraph(&claim.doc, n.paragraph)[n.start..n.end], n.text);
+            assert_eq!(&text[n.start..n.end], n.text);
         }
         for t in &claim.times {
-            assert_eq!(&paragraph(&claim.doc, t.paragraph)[t.start..t.end], t.text);
+            assert_eq!(&text[t.start..t.end], t.text);
         }
+    }
+    // Every article's headline is a claim, marked as such.
+    for doc in &c.documents {
+        assert!(
+            c.claims
+                .iter()
+                .any(|cl| cl.doc == doc.id && cl.part == crossread_corpus::Part::Headline),
+            "{} has no headline claim",
+            doc.id
+        );
     }
     for q in &c.quotes {
         assert_eq!(

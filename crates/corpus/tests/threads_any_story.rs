@@ -133,3 +133,23 @@ fn articles_without_an_outlet_are_each_their_own_and_say_what_they_lack() {
     assert_eq!(dated.outlet_label(), dated.outlet.clone().unwrap());
     assert!(dated.missing_facts().is_empty());
 }
+
+#[test]
+fn headlines_are_claims_in_their_events_thread_and_marked_as_such() {
+    let c = corpus("recall");
+    let headline = c
+        .claims
+        .iter()
+        .find(|cl| {
+            cl.doc == "evening-courier-recall" && cl.part == crossread_corpus::Part::Headline
+        })
+        .expect("the headline is a claim");
+    assert_eq!(
+        headline.text,
+        "Regulator says Brightwell recall was ordered, not voluntary"
+    );
+    assert_eq!(headline.paragraph, 0);
+    let recall = thread_with(&c, "it had voluntarily recalled").unwrap();
+    assert!(headline.threads.contains(&recall.id));
+    assert!(headline.entities.iter().any(|e| e.contains("brightwell")));
+}

@@ -335,6 +335,10 @@ fn unescape(word: &str) -> String {
 /// Words back to text: no space before closing punctuation and clitics,
 /// none after opening brackets, straight double quotes alternate.
 fn detokenise(words: &[String]) -> String {
+    // A URL line (the articles' first line) was split at every punctuation.
+    if words.first().is_some_and(|w| w.starts_with("http")) {
+        return words.concat();
+    }
     let mut out = String::new();
     let mut open_quote = false;
     let mut glue_next = false;
