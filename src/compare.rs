@@ -140,6 +140,69 @@ pub fn coverage<'a>(corpus: &'a Corpus, chosen: &BTreeSet<String>) -> CoverageMa
     CoverageMatrix { outlets, rows }
 }
 
+/// How the coverage matrix orders its outlet columns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OutletOrder {
+    /// First publication, oldest first (undated last).
+    #[default]
+    Date,
+    /// Name, A to Z.
+    Name,
+    /// Most events reported first.
+    Events,
+}
+
+impl OutletOrder {
+    pub const ALL: [OutletOrder; 3] = [OutletOrder::Date, OutletOrder::Name, OutletOrder::Events];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutletOrder::Date => "date",
+            OutletOrder::Name => "name",
+            OutletOrder::Events => "events",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<OutletOrder> {
+        OutletOrder::ALL.into_iter().find(|o| o.as_str() == text)
+    }
+
+    /// Reader-facing words for a control.
+    pub fn label(self) -> &'static str {
+        match self {
+            OutletOrder::Date => "first publication",
+            OutletOrder::Name => "name",
+            OutletOrder::Events => "events reported",
+        }
+    }
+}
+
+impl<'a> CoverageMatrix<'a> {
+    /// Reorders the outlet columns (and every row's cells with them).
+    pub fn ordered(mut self, order: OutletOrder) -> Self {
+        let reported = |at: usize| self.rows.iter().filter(|r| r.cells[at].reported()).count();
+        let mut columns: Vec<usize> = (0..self.outlets.len()).collect();
+        match order {
+            OutletOrder::Date => {}
+            OutletOrder::Name => {
+                columns.sort_by_key(|&at| self.outlets[at].name.to_lowercase());
+            }
+            OutletOrder::Events => columns.sort_by_key(|&at| std::cmp::Reverse(reported(at))),
+        }
+        self.outlets = columns.iter().map(|&at| self.outlets[at].clone()).collect();
+        for row in &mut self.rows {
+            row.cells = columns.iter().map(|&at| row.cells[at].clone()).collect();
+        }
+        self
+    }
+
+    /// Rows several outlets report, then rows one outlet (or none of
+    /// those chosen) reports: these are grouped apart.
+    pub fn split_by_reach(&self) -> (Vec<&CoverageRow<'a>>, Vec<&CoverageRow<'a>>) {
+        self.rows.iter().partition(|r| r.outlets_reporting() >= 2)
+    }
+}
+
 fn claims_by_id(corpus: &Corpus) -> HashMap<&str, &Claim> {
     corpus.claims.iter().map(|c| (c.id.as_str(), c)).collect()
 }
@@ -976,6 +1039,44 @@ pub fn word_changes(left: &str, right: &str) -> (Vec<Range<usize>>, Vec<Range<us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outlets_reorder_with_their_cells_and_single_outlet_rows_group_apart() {
+        let corpus = corpus().unwrap();
+        let by_date = coverage(corpus, &BTreeSet::new());
+        let by_name = by_date.clone().ordered(OutletOrder::Name);
+        let names: Vec<&str> = by_name.outlets.iter().map(|o| o.name.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort_by_key(|n| n.to_lowercase());
+        assert_eq!(names, sorted);
+        for (a, b) in by_date.rows.iter().zip(&by_name.rows) {
+            for (at, outlet) in by_date.outlets.iter().enumerate() {
+                let moved = by_name
+                    .outlets
+                    .iter()
+                    .position(|o| o.name == outlet.name)
+                    .unwrap();
+                assert_eq!(a.cells[at], b.cells[moved]);
+            }
+        }
+        let by_events = by_date.clone().ordered(OutletOrder::Events);
+        let reach: Vec<usize> = (0..by_events.outlets.len())
+            .map(|at| {
+                by_events
+                    .rows
+                    .iter()
+                    .filter(|r| r.cells[at].reported())
+                    .count()
+            })
+            .collect();
+        assert!(reach.windows(2).all(|w| w[0] >= w[1]), "{reach:?}");
+        let (shared, single) = by_date.split_by_reach();
+        assert_eq!(shared.len() + single.len(), corpus.threads.len());
+        assert!(shared.iter().all(|r| r.outlets_reporting() >= 2));
+        assert!(!single.is_empty() && single.iter().all(|r| r.outlets_reporting() <= 1));
+        assert_eq!(OutletOrder::parse("events"), Some(OutletOrder::Events));
+        assert_eq!(OutletOrder::parse("size"), None);
+    }
     use crate::corpus_data::corpus;
 
     fn ballistic_missiles(corpus: &Corpus) -> &Thread {

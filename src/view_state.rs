@@ -9,11 +9,12 @@
 //! | library | `#/` |
 //! | reader | `#/article/<id>?removed=1&p=3&sel=<claim id>&q=<search>` |
 //! | explorer | `#/explore?q=..&outlet=A,B&entity=..&thread=..&stance=..&source=..&has=quote,number&from=2023-01&to=2024&as=claims&sel=..` |
-//! | compare | `#/compare?focus=<thread>&outlet=..` or `#/compare?a=<doc>&b=<doc>` |
+//! | compare | `#/compare?focus=<thread>&outlet=..&order=name` or `#/compare?a=<doc>&b=<doc>` |
 //! | timeline | `#/timeline?view=2022-10..2024-10&sel=<claim id>` plus the explorer's filters |
 //!
 //! List values are comma-separated and each value is percent-encoded.
 
+use crate::compare::OutletOrder;
 use crate::explore::ResultsAs;
 use crate::filters::{source_from_str, stance_from_str, Filters};
 use crossread_corpus::PartialDate;
@@ -49,6 +50,8 @@ pub struct ViewState {
     pub pair: Option<(String, String)>,
     /// Timeline: the visible date range.
     pub window: Option<(PartialDate, PartialDate)>,
+    /// Compare: the order of the matrix's outlet columns.
+    pub outlet_order: OutletOrder,
 }
 
 impl Default for ViewState {
@@ -63,6 +66,7 @@ impl Default for ViewState {
             focus: None,
             pair: None,
             window: None,
+            outlet_order: OutletOrder::Date,
         }
     }
 }
@@ -198,6 +202,10 @@ impl ViewState {
                 _ => return false,
             },
             "focus" if !value.is_empty() => self.focus = Some(percent_decode(value)),
+            "order" => match OutletOrder::parse(value) {
+                Some(order) => self.outlet_order = order,
+                None => return false,
+            },
             "a" | "b" if !value.is_empty() => {
                 let (mut a, mut b) = self.pair.take().unwrap_or_default();
                 *(if key == "a" { &mut a } else { &mut b }) = percent_decode(value);
@@ -269,6 +277,9 @@ impl ViewState {
         }
         if let Some(focus) = &self.focus {
             push("focus", percent_encode(focus));
+        }
+        if self.outlet_order != OutletOrder::Date {
+            push("order", self.outlet_order.as_str().to_string());
         }
         if let Some((a, b)) = &self.pair {
             if !a.is_empty() {
@@ -404,6 +415,10 @@ mod tests {
             },
             ViewState {
                 pair: Some(("a".into(), "b".into())),
+                ..ViewState::on(Page::Compare)
+            },
+            ViewState {
+                outlet_order: OutletOrder::Events,
                 ..ViewState::on(Page::Compare)
             },
             ViewState {

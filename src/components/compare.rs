@@ -1,4 +1,4 @@
-use crate::compare::{compare_thread, coverage, framing, outlets, voices};
+use crate::compare::{compare_thread, coverage, framing, outlets, voices, OutletOrder};
 use crate::components::compare_article_picker::ArticlePicker;
 use crate::components::compare_framing::HeadlineFraming;
 use crate::components::compare_matrix::CoverageTable;
@@ -160,7 +160,16 @@ pub fn compare(props: &Props) -> Html {
             </>
         },
         Mode::Overview => {
-            let matrix = coverage(corpus, &chosen);
+            let matrix = coverage(corpus, &chosen).ordered(state.outlet_order);
+            let on_order = {
+                let (state, go) = (state.clone(), go.clone());
+                Callback::from(move |order: OutletOrder| {
+                    go(ViewState {
+                        outlet_order: order,
+                        ..state.clone()
+                    })
+                })
+            };
             let voices = voices(corpus, &picked, None);
             let framings = framing(&picked, None);
             html! {
@@ -168,7 +177,7 @@ pub fn compare(props: &Props) -> Html {
                     { picker }
                     <section aria-labelledby="coverage-title">
                         <h2 id="coverage-title">{ "Coverage of each event" }</h2>
-                        <CoverageTable {matrix} chosen={chosen.clone()} />
+                        <CoverageTable {matrix} chosen={chosen.clone()} order={state.outlet_order} {on_order} />
                     </section>
                     { voices_and_framing("Who each outlet quoted", voices, framings) }
                     <section class="article-pair" aria-labelledby="pair-title">

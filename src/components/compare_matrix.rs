@@ -1,8 +1,9 @@
-use crate::compare::{Coverage, CoverageMatrix};
+use crate::compare::{Coverage, CoverageMatrix, CoverageRow, OutletOrder};
 use crate::components::stance_badge::stance_badge;
 use crate::format;
 use crate::view_state::{Page, ViewState};
 use std::collections::BTreeSet;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,6 +11,8 @@ pub struct Props {
     pub matrix: CoverageMatrix<'static>,
     /// Kept in the links, so a thread opens with the same outlets.
     pub chosen: BTreeSet<String>,
+    pub order: OutletOrder,
+    pub on_order: Callback<OutletOrder>,
 }
 
 /// Event threads × outlets as a table; every cell links to the thread's
@@ -23,11 +26,45 @@ pub fn coverage_table(props: &Props) -> Html {
         state.filters.outlets = props.chosen.clone();
         state.to_hash()
     };
+    let (shared, single) = matrix.split_by_reach();
+    let columns = matrix.outlets.len() + 1;
+    let row_view = |row: &CoverageRow| {
+        let href = link(&row.thread.id);
+        html! {
+            <tr data-thread={row.thread.id.clone()}>
+                <th scope="row">
+                    <a href={href.clone()}>{ &row.thread.label }</a>
+                    <span class="row-note">{ format!("{} of {}", row.outlets_reporting(), format::count(matrix.outlets.len(), "outlet", "outlets")) }</span>
+                </th>
+                { for matrix.outlets.iter().zip(&row.cells).map(|(outlet, cell)| {
+                    cell_view(cell, &outlet.name, &row.thread.label, &href)
+                }) }
+            </tr>
+        }
+    };
+    let on_order = {
+        let on_order = props.on_order.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(order) = OutletOrder::parse(&value) {
+                on_order.emit(order);
+            }
+        })
+    };
     html! {
+        <>
+        <p class="matrix-controls">
+            <label for="outlet-order">{ "Order outlets by " }</label>
+            <select id="outlet-order" onchange={on_order}>
+                { for OutletOrder::ALL.iter().map(|order| html! {
+                    <option value={order.as_str()} selected={*order == props.order}>{ order.label() }</option>
+                }) }
+            </select>
+        </p>
         <div class="compare-scroll" tabindex="0" role="region" aria-labelledby="coverage-caption">
             <table class="coverage">
                 <caption id="coverage-caption">
-                    { "Who reported which event: one row per event thread, one column per outlet (oldest first). Each cell gives the main stance and the number of claims, or says the outlet did not report it." }
+                    { format!("Who reported which event: one row per event thread, those told by several outlets first; one column per outlet (by {}). Each cell gives the main stance and the number of claims, or says the outlet did not report it.", props.order.label()) }
                 </caption>
                 <thead>
                     <tr>
@@ -46,23 +83,21 @@ pub fn coverage_table(props: &Props) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for matrix.rows.iter().map(|row| {
-                        let href = link(&row.thread.id);
-                        html! {
-                            <tr data-thread={row.thread.id.clone()}>
-                                <th scope="row">
-                                    <a href={href.clone()}>{ &row.thread.label }</a>
-                                    <span class="row-note">{ format!("{} of {}", row.outlets_reporting(), format::count(matrix.outlets.len(), "outlet", "outlets")) }</span>
-                                </th>
-                                { for matrix.outlets.iter().zip(&row.cells).map(|(outlet, cell)| {
-                                    cell_view(cell, &outlet.name, &row.thread.label, &href)
-                                }) }
-                            </tr>
-                        }
-                    }) }
+                    { for shared.iter().map(|row| row_view(row)) }
                 </tbody>
+                if !single.is_empty() {
+                    <tbody class="single-outlet">
+                        <tr class="group-head">
+                            <th scope="rowgroup" colspan={columns.to_string()}>
+                                { format!("Told by one outlet only ({})", single.len()) }
+                            </th>
+                        </tr>
+                        { for single.iter().map(|row| row_view(row)) }
+                    </tbody>
+                }
             </table>
         </div>
+        </>
     }
 }
 

@@ -58,7 +58,7 @@ pub fn seeds_source() -> Result<crossread_corpus::source_dir::SourceDir, String>
     read_source_dir(&seeds_dir())
 }
 
-fn corpus_of(dir: &Path) -> Result<Corpus, String> {
+pub fn corpus_of(dir: &Path) -> Result<Corpus, String> {
     let source = read_source_dir(dir)?;
     build_corpus(source.files, source.catalog.as_deref()).map_err(|e| e.to_string())
 }

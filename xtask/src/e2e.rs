@@ -5,6 +5,7 @@
 //! Cases live in one file per view (`e2e/<view>.rs`), each exporting `CASES`.
 
 mod analyser;
+pub mod any_story;
 mod compare;
 mod explore;
 mod own_articles;

@@ -35,6 +35,7 @@ cargo xtask <task>
   bench [--sizes N,..]  sizes, load figures and Lighthouse scores against budgets, on the seeds
                         and on generated corpora of N articles (default 2000; README: Budgets)
   bench-importer        only the importer's figures: worker sizes, 5 and 100 articles analysed
+  e2e-story             build the site from tests/corpora/quake and run the end-to-end cases for another story
   eval SET=PATH ...     the analysis on public benchmarks fetched by hand (see `cargo xtask eval --help`)";
 
 fn main() -> ExitCode {
@@ -48,6 +49,7 @@ fn main() -> ExitCode {
         Some("site-checks") => dist().and_then(|dist| site_checks(&dist)),
         Some("bench") => bench::run(&args[1..]),
         Some("eval") => eval::run(&args[1..]),
+        Some("e2e-story") => any_story(),
         Some("bench-importer") => dist()
             .and_then(|dist| bench_analyser::run(&dist, &corpus_gen::generate(100)?).map(drop)),
         Some("help" | "-h" | "--help") | None => {
@@ -63,6 +65,17 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Builds the site from another story's corpus and runs its end-to-end
+/// cases.
+fn any_story() -> Result<(), String> {
+    let options = DistOptions {
+        seeds: Some(e2e::any_story::corpus_dir()),
+        ..DistOptions::default()
+    };
+    let dist = dist_into(&root().join("target/any-story/dist"), &options)?;
+    e2e::any_story::run(&dist)
 }
 
 /// The workspace root (the parent of this crate's directory).
@@ -386,6 +399,10 @@ fn test() -> Result<(), String> {
             Some(dist) => e2e::run(dist, None),
             None => Err("skipped: the site did not build".into()),
         },
+    );
+    step(
+        "end-to-end on another story (site built from tests/corpora/quake)",
+        &mut any_story,
     );
     let dist_path = &dist_path;
     for (name, check) in SITE_CHECKS {

@@ -223,7 +223,10 @@ pub fn is_related_marker(line: &str) -> bool {
 
 pub fn is_source_line(line: &str) -> bool {
     let lower = line.to_lowercase();
-    SOURCE_LINE_PREFIXES.iter().any(|p| lower.starts_with(p)) && source_url(line).is_some()
+    let bare_address = (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !line.trim().contains(char::is_whitespace);
+    (bare_address || SOURCE_LINE_PREFIXES.iter().any(|p| lower.starts_with(p)))
+        && source_url(line).is_some()
 }
 
 /// The first http(s) address in a line, without trailing punctuation and

@@ -131,6 +131,48 @@ pub fn parse_by_line(line: &str) -> Option<Vec<String>> {
     (!names.is_empty() && names.iter().all(|name| looks_like_name(name))).then_some(names)
 }
 
+/// A byline that may carry the date after the names, with a separator or
+/// none: "By Jane Doe | Fri, 25 Aug, 2023 - 19:17", "By Jane Doe, August
+/// 25, 2023", "By Jane DoeAugust 25, 2023" (a capture that lost the break
+/// between two blocks).
+pub fn parse_byline_with_date(line: &str) -> Option<(Vec<String>, Option<PartialDate>)> {
+    let line = unglue_dates(line);
+    let words: Vec<&str> = line.split_whitespace().collect();
+    for k in 2..words.len() {
+        if let Some(date) = parse_dateline(&words[k..].join(" ")) {
+            let names = words[..k]
+                .join(" ")
+                .trim_end_matches(|c: char| {
+                    matches!(c, ',' | '|' | '-' | '•' | '·') || c.is_whitespace()
+                })
+                .to_string();
+            return parse_by_line(&names).map(|n| (n, Some(date)));
+        }
+    }
+    parse_by_line(&line).map(|n| (n, None))
+}
+
+/// Puts a space before a month or weekday name glued to the word before
+/// it ("DoeAugust" → "Doe August").
+fn unglue_dates(line: &str) -> String {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut out = String::with_capacity(line.len() + 4);
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let glued = k > 0 && chars[k - 1].1.is_lowercase() && c.is_uppercase() && {
+            let word: String = line[at..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            month_from_name(&word).is_some() || WEEKDAYS.contains(&word.to_lowercase().as_str())
+        };
+        if glued {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// An aggregator byline: `Outlet 1/17/2023 Author Name`.
 pub struct AggregatorByline {
     pub outlet: String,
@@ -202,6 +244,34 @@ mod tests {
             iso("12:05 AM, Sept. 6, 2022").as_deref(),
             Some("2022-09-06T00:05")
         );
+    }
+
+    #[test]
+    fn weekday_day_month_year_and_a_dashed_clock() {
+        assert_eq!(
+            iso("Fri, 25 Aug, 2023 - 19:17").as_deref(),
+            Some("2023-08-25T19:17")
+        );
+    }
+
+    #[test]
+    fn a_date_after_a_byline_is_read_with_or_without_a_break() {
+        for line in [
+            "By Jane Doe | Fri, 25 Aug, 2023 - 19:17",
+            "By Jane Doe, August 25, 2023",
+            "By Jane DoeFri, 25 Aug, 2023 - 19:17",
+        ] {
+            let (names, date) = parse_byline_with_date(line).unwrap();
+            assert_eq!(names, ["Jane Doe"], "{line}");
+            assert_eq!(
+                date.map(|d| d.date_only().to_string()).as_deref(),
+                Some("2023-08-25"),
+                "{line}"
+            );
+        }
+        let (names, date) = parse_byline_with_date("By Ana Lima and Tom Reed").unwrap();
+        assert_eq!(names, ["Ana Lima", "Tom Reed"]);
+        assert_eq!(date, None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::document::{
     count_words, Conflict, Corpus, Document, Provenance, RemovalReason, Removed,
 };
 use crate::error::{CorpusError, IngestError, Problem};
-use crate::header::{parse_aggregator_byline, parse_by_line, parse_dateline};
+use crate::header::{parse_aggregator_byline, parse_byline_with_date, parse_dateline};
 use crate::html;
 use crate::normalize::{self, word_count};
 use std::collections::{BTreeMap, BTreeSet};
@@ -399,8 +399,11 @@ fn segment_with(lines: Vec<String>, preset: Vec<Option<RemovalReason>>) -> Page 
         } else if let Some(point) = bullet_text(line).filter(|_| plain_run.is_empty()) {
             page.summary.push(point.to_string());
             reasons[at] = Some(RemovalReason::Summary);
-        } else if let Some(names) = parse_by_line(line) {
+        } else if let Some((names, date)) = parse_byline_with_date(line) {
             page.authors = names;
+            if page.published.is_none() {
+                page.published = date;
+            }
             reasons[at] = Some(RemovalReason::Byline);
         } else if let Some(byline) = parse_aggregator_byline(line) {
             page.outlet = Some(byline.outlet);
@@ -450,6 +453,10 @@ fn segment_with(lines: Vec<String>, preset: Vec<Option<RemovalReason>>) -> Page 
     for at in 0..cursor.min(lines.len()) {
         if reasons[at] == Some(RemovalReason::SiteBanner) {
             page.via = page.via.take().or_else(|| host_named_in_banner(&lines[at]));
+        }
+        // An address printed above the headline, as saved captures carry.
+        if reasons[at] == Some(RemovalReason::SourceLine) && page.url.is_none() {
+            page.url = chrome::source_url(&lines[at]);
         }
     }
     removed.sort_by_key(|(at, _)| *at);
@@ -588,6 +595,14 @@ fn merge(name: &str, page: Page, entry: Option<&CatalogEntry>, facts: Provenance
                 .collect()
         })
         .unwrap_or_default();
+    // No outlet named anywhere: the host of the stated address, with the
+    // address's provenance ("hindustantimes.com").
+    let outlet = outlet.or_else(|| {
+        let host = url_host(url.as_deref()?)?;
+        let source = provenance.get("url").cloned()?;
+        provenance.insert("outlet".to_string(), source);
+        Some(host)
+    });
     if page.dek.is_some() {
         provenance.insert("dek".to_string(), Provenance::Text);
     }
@@ -616,6 +631,20 @@ fn merge(name: &str, page: Page, entry: Option<&CatalogEntry>, facts: Provenance
         conflicts,
         notes: entry.notes.clone(),
     }
+}
+
+/// The host of an http(s) address, without `www.`: "hindustantimes.com".
+pub fn url_host(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+    .then_some(host)
 }
 
 #[cfg(test)]
@@ -661,6 +690,26 @@ mod tests {
         assert_eq!(p.authors, ["Ana Lima"]);
         assert_eq!(p.published.unwrap().to_string(), "2021-06-02T09:15");
         assert_eq!(p.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_bare_address_names_the_outlet_and_a_byline_carries_the_date() {
+        let text = "http://www.harbour-times.example/world/quake-123.html\n\nQuake hits the coast\n\nBy Jane Doe | Fri, 25 Aug, 2023 - 19:17\n\nA strong earthquake hit the coast on Friday, officials said.\nThe port was closed.";
+        let doc = ingest("quake.txt", text.as_bytes(), None).unwrap();
+        assert_eq!(doc.outlet.as_deref(), Some("harbour-times.example"));
+        assert_eq!(doc.provenance.get("outlet"), Some(&Provenance::Text));
+        assert_eq!(
+            doc.url.as_deref(),
+            Some("http://www.harbour-times.example/world/quake-123.html")
+        );
+        assert_eq!(doc.authors, ["Jane Doe"]);
+        assert_eq!(doc.published.unwrap().to_string(), "2023-08-25T19:17");
+        assert_eq!(doc.headline, "Quake hits the coast");
+        assert_eq!(
+            url_host("https://news.example.org:8080/a?b=c").as_deref(),
+            Some("news.example.org")
+        );
+        assert_eq!(url_host("ftp://x.org"), None);
     }
 
     #[test]

@@ -103,7 +103,7 @@ fn wait_for_matrix(context: &Context) -> Result<(), String> {
         .wait_for(
             "the coverage matrix",
             &format!(
-                "return document.querySelectorAll('table.coverage tbody tr').length === {rows};"
+                "return document.querySelectorAll('table.coverage tbody tr[data-thread]').length === {rows};"
             ),
         )
         .map(drop)

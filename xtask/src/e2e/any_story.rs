@@ -1,0 +1,200 @@
+//! End to end on a story the rules never saw: the site built from
+//! `tests/corpora/quake` (two earthquakes a week apart and two looting
+//! arrests, five outlets, written for the tests) instead of the seeds.
+//! The compare matrix must have rows that several outlets report, one
+//! event must compare side by side, and the timeline must draw dated lanes
+//! for its threads.
+
+use super::{ensure, wait_for_heading, Case, Context, SUB_PATH};
+use crate::browser::Browser;
+use crate::server::StaticServer;
+use crossread_corpus::{Corpus, Thread};
+use serde_json::json;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The corpus the site of these cases is built from.
+pub fn corpus_dir() -> PathBuf {
+    crate::root().join("tests/corpora/quake")
+}
+
+const CASES: &[Case] = &[
+    (
+        "any story: the compare matrix has a row per thread, with several outlets per event",
+        matrix_has_events_across_outlets,
+    ),
+    (
+        "any story: one earthquake compares side by side across its outlets",
+        one_event_side_by_side,
+    ),
+    (
+        "any story: the timeline draws a dated lane per thread",
+        timeline_has_dated_lanes,
+    ),
+];
+
+/// Serves the site built from [`corpus_dir`] and runs the cases.
+pub fn run(dist: &Path) -> Result<(), String> {
+    let corpus = crate::bench::corpus_of(&corpus_dir())?;
+    ensure(corpus.threads.len() >= 2, || {
+        format!(
+            "the test corpus should hold two threads, has {:?}",
+            labels(&corpus)
+        )
+    })?;
+    let server = StaticServer::start(dist, SUB_PATH, 0)?;
+    let base = format!("http://127.0.0.1:{}{SUB_PATH}", server.port());
+    let context = Context {
+        browser: Browser::start(1280, 900)?,
+        base,
+        corpus,
+    };
+    let mut failures = 0;
+    for (name, case) in CASES {
+        match case(&context) {
+            Ok(()) => println!("  ok    {name}"),
+            Err(message) => {
+                println!("  FAIL  {name}\n        {message}");
+                failures += 1;
+            }
+        }
+        let errors = context.browser.session.console_errors()?;
+        if !errors.is_empty() {
+            println!("  FAIL  no console errors during: {name}\n        {errors:?}");
+            failures += 1;
+        }
+    }
+    if failures == 0 {
+        Ok(())
+    } else {
+        Err(format!(
+            "{failures} end-to-end case(s) failed on another story"
+        ))
+    }
+}
+
+fn labels(corpus: &Corpus) -> Vec<&str> {
+    corpus.threads.iter().map(|t| t.label.as_str()).collect()
+}
+
+/// The first earthquake's thread: the one its 6.1-magnitude claim is in.
+fn first_quake(corpus: &Corpus) -> Result<&Thread, String> {
+    let claim = corpus
+        .claims
+        .iter()
+        .find(|c| c.text.contains("magnitude 6.1"))
+        .ok_or("no 6.1-magnitude claim in the test corpus")?;
+    let id = claim.thread.as_ref().ok_or("the 6.1 claim has no thread")?;
+    corpus
+        .threads
+        .iter()
+        .find(|t| &t.id == id)
+        .ok_or_else(|| format!("no thread {id}"))
+}
+
+fn eval_strings(context: &Context, script: &str) -> Result<Vec<String>, String> {
+    Ok(context
+        .browser
+        .session
+        .eval(script, json!([]))?
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+fn matrix_has_events_across_outlets(context: &Context) -> Result<(), String> {
+    let corpus = &context.corpus;
+    context.open("#/compare")?;
+    wait_for_heading(context, "Compare")?;
+    let rows = corpus.threads.len();
+    context.browser.session.wait_for(
+        "the coverage matrix",
+        &format!("return document.querySelectorAll('table.coverage tbody tr').length === {rows};"),
+    )?;
+    // Per row: the thread and how many outlets reported it.
+    let reported = eval_strings(
+        context,
+        "return Array.from(document.querySelectorAll('table.coverage tbody tr')).map(tr => tr.dataset.thread + ' ' + tr.querySelectorAll('td[data-reported=\"true\"]').length);",
+    )?;
+    let quake = first_quake(corpus)?;
+    let expected = format!("{} {}", quake.id, quake.docs.len());
+    ensure(reported.contains(&expected), || {
+        format!(
+            "matrix rows {reported:?} should include {expected:?} (threads {:?})",
+            labels(corpus)
+        )
+    })?;
+    let columns = eval_strings(
+        context,
+        "return Array.from(document.querySelectorAll('table.coverage thead th[data-outlet]')).map(t => t.dataset.outlet);",
+    )?;
+    let outlets: BTreeSet<String> = corpus.documents.iter().map(|d| d.outlet_label()).collect();
+    ensure(
+        columns.iter().cloned().collect::<BTreeSet<_>>() == outlets,
+        || format!("outlet columns {columns:?}, expected {outlets:?}"),
+    )
+}
+
+fn one_event_side_by_side(context: &Context) -> Result<(), String> {
+    let quake = first_quake(&context.corpus)?;
+    context.open(&format!("#/compare?focus={}", quake.id))?;
+    context.browser.session.wait_for(
+        "the thread's aligned claims",
+        "return document.querySelectorAll('.aligned-row').length > 0;",
+    )?;
+    let title = eval_strings(
+        context,
+        "return [document.querySelector('#thread-title').textContent];",
+    )?;
+    ensure(title.iter().any(|t| t.contains(&quake.label)), || {
+        format!("thread title {title:?}, expected {:?}", quake.label)
+    })?;
+    let heads = eval_strings(
+        context,
+        "return Array.from(new Set(Array.from(document.querySelectorAll('.aligned-cell')).map(c => c.dataset.outlet)));",
+    )?;
+    let outlets: BTreeSet<String> = quake
+        .docs
+        .iter()
+        .filter_map(|d| context.corpus.documents.iter().find(|x| &x.id == d))
+        .map(|d| d.outlet_label())
+        .collect();
+    ensure(
+        heads.iter().cloned().collect::<BTreeSet<_>>() == outlets,
+        || format!("side-by-side columns {heads:?}, expected {outlets:?}"),
+    )?;
+    let shared = eval_strings(
+        context,
+        "return Array.from(document.querySelectorAll('.aligned-row')).map(r => r.dataset.outlets);",
+    )?;
+    ensure(
+        shared.iter().any(|n| n.parse::<usize>().unwrap_or(0) >= 2),
+        || format!("no row told by two outlets: {shared:?}"),
+    )
+}
+
+fn timeline_has_dated_lanes(context: &Context) -> Result<(), String> {
+    context.open("#/timeline")?;
+    context.browser.session.wait_for(
+        "the timeline's marks",
+        "return document.querySelectorAll('.timeline-svg a.mark').length > 0;",
+    )?;
+    let lanes = eval_strings(
+        context,
+        "return Array.from(document.querySelectorAll('.timeline-svg .lane')).filter(l => l.querySelector('a.mark[data-date]')).map(l => l.dataset.thread);",
+    )?;
+    let threads: BTreeSet<String> = context
+        .corpus
+        .threads
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    let dated: BTreeSet<String> = lanes.into_iter().filter(|l| threads.contains(l)).collect();
+    ensure(dated == threads, || {
+        format!("lanes with dated marks {dated:?}, expected every thread {threads:?}")
+    })
+}
