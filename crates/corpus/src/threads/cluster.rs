@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Claims compared with each neighbour this far along a sorted bucket.
 const WINDOW: usize = 48;
 /// A link needs this much shared evidence (anchor weights + shared stems).
-const MIN_SCORE: f32 = 4.0;
+pub const MIN_SCORE: f32 = 4.0;
 /// Stated dates further apart than this (days) are two events.
 const STATED_GAP_DAYS: i64 = 3;
 /// Articles published further apart than this (days) report two events
@@ -56,8 +56,9 @@ pub fn cluster(
     doc_of: &[usize],
     preset: &[Option<String>],
     lead: &[Lead],
+    min_score: f32,
 ) -> Vec<Cluster> {
-    let links = candidate_links(sigs, doc_of);
+    let links = candidate_links(sigs, doc_of, min_score);
     let mut groups = Groups::new(sigs, preset, lead);
     let mut kept: Vec<(usize, usize)> = Vec::new();
     for &(_, a, b) in &links {
@@ -91,7 +92,11 @@ pub fn cluster(
 
 /// Scored links between claims of different articles, strongest first
 /// (ties by claim order, so the result is deterministic).
-fn candidate_links(sigs: &[Signature], doc_of: &[usize]) -> Vec<(f32, usize, usize)> {
+fn candidate_links(
+    sigs: &[Signature],
+    doc_of: &[usize],
+    min_score: f32,
+) -> Vec<(f32, usize, usize)> {
     let mut buckets: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, sig) in sigs.iter().enumerate() {
         for a in sig.anchors.iter().filter(|a| a.weight() >= 1.5) {
@@ -106,7 +111,7 @@ fn candidate_links(sigs: &[Signature], doc_of: &[usize]) -> Vec<(f32, usize, usi
                 if doc_of[a] == doc_of[b] {
                     continue;
                 }
-                if let Some(score) = link(&sigs[a], &sigs[b]) {
+                if let Some(score) = link(&sigs[a], &sigs[b]).filter(|&s| s >= min_score) {
                     links.push((score, a.min(b), a.max(b)));
                 }
             }
@@ -459,6 +464,7 @@ mod tests {
             &[0, 1, 2, 3, 4],
             &[None, None, None, None, None],
             &[],
+            MIN_SCORE,
         );
         assert_eq!(clusters.len(), 2);
         assert!(clusters

@@ -92,7 +92,7 @@ pub fn build(
             people: lead_people[d].clone(),
         })
         .collect();
-    for group in cluster::cluster(sigs, &doc_of, &preset, &leads) {
+    for group in cluster::cluster(sigs, &doc_of, &preset, &leads, cluster::MIN_SCORE) {
         let frame = group.claims.iter().find_map(|&i| preset[i].clone());
         let id = match frame {
             Some(id) => id,

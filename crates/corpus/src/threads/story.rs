@@ -18,6 +18,8 @@ use std::collections::BTreeSet;
 
 /// Claims of an article read as its lead.
 const LEAD_CLAIMS: usize = 3;
+/// Leads hold more words than a claim: their link needs more evidence.
+const LEAD_MIN_SCORE: f32 = 8.0;
 
 /// One event that several articles lead with.
 pub struct Story {
@@ -56,7 +58,7 @@ pub fn stories(
         .collect();
     let ids: Vec<usize> = (0..docs).collect();
     let none: Vec<Option<String>> = vec![None; docs];
-    let found = cluster::cluster(&leads, &ids, &none, &[])
+    let found = cluster::cluster(&leads, &ids, &none, &[], LEAD_MIN_SCORE)
         .into_iter()
         .map(|group| story(&group, &leads, &lead_claims, sigs, doc_of))
         .filter(|s| s.claims.len() >= 2)
