@@ -455,13 +455,12 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
     let display = |id: &str| -> String {
         name_of(id).unwrap_or_else(|| id.split_once(':').map_or(id, |(_, r)| r).to_string())
     };
-    let headline_of = |id: &str| -> Option<String> {
-        documents
-            .iter()
-            .find(|d| d.id == id)
-            .map(|d| d.headline.trim().to_string())
-            .filter(|h| !h.is_empty())
-    };
+    let headlines: HashMap<&str, &str> = documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.headline.trim()))
+        .filter(|(_, h)| !h.is_empty())
+        .collect();
+    let headline_of = |id: &str| headlines.get(id).map(|h| h.to_string());
     let threads = threads::build(
         &mut all_claims,
         all_frames,

@@ -46,7 +46,9 @@ pub fn stories(
 ) -> (Vec<Story>, Vec<BTreeSet<String>>) {
     let docs = doc_of.iter().copied().max().map_or(0, |m| m + 1);
     let mut lead_claims: Vec<Vec<usize>> = vec![Vec::new(); docs];
+    let mut claims_of_doc: Vec<Vec<usize>> = vec![Vec::new(); docs];
     for (i, &d) in doc_of.iter().enumerate() {
+        claims_of_doc[d].push(i);
         let headline = claims[i].part.is_headline();
         if headline || lead_claims[d].len() < LEAD_CLAIMS {
             lead_claims[d].push(i);
@@ -60,7 +62,7 @@ pub fn stories(
     let none: Vec<Option<String>> = vec![None; docs];
     let found = cluster::cluster(&leads, &ids, &none, &[], LEAD_MIN_SCORE)
         .into_iter()
-        .map(|group| story(&group, &leads, &lead_claims, sigs, doc_of))
+        .map(|group| story(&group, &leads, &lead_claims, &claims_of_doc, sigs))
         .filter(|s| s.claims.len() >= 2)
         .collect();
     (found, leads.iter().map(cluster::participants).collect())
@@ -70,21 +72,24 @@ fn story(
     group: &Cluster,
     leads: &[Signature],
     lead_claims: &[Vec<usize>],
+    claims_of_doc: &[Vec<usize>],
     sigs: &[Signature],
-    doc_of: &[usize],
 ) -> Story {
     let core = core_keys(&group.claims, leads);
     let lead_facts = merged(group.claims.iter().map(|&d| &leads[d]));
-    let docs: BTreeSet<usize> = group.claims.iter().copied().collect();
-    let claims: Vec<usize> = (0..sigs.len())
-        .filter(|&i| docs.contains(&doc_of[i]))
+    // Only the story's own articles are read: linear in the corpus.
+    let mut claims: Vec<usize> = group
+        .claims
+        .iter()
+        .flat_map(|&d| claims_of_doc[d].iter().copied())
         .filter(|&i| tells(&sigs[i], &core) && !cluster::dates_apart(&sigs[i], &lead_facts))
         .collect();
+    claims.sort_unstable();
     let mut story_leads = Vec::new();
     let mut degree = Vec::new();
     for (k, &d) in group.claims.iter().enumerate() {
         for &i in &lead_claims[d] {
-            if claims.contains(&i) {
+            if claims.binary_search(&i).is_ok() {
                 story_leads.push(i);
                 degree.push(group.degree[k]);
             }
