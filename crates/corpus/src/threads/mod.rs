@@ -4,14 +4,18 @@
 //! Why: the product's question is "how did each outlet report *this*
 //! event?"; a thread is that event, and its claims are the answers.
 //!
-//! Two kinds of evidence, one mechanism:
+//! One mechanism, three sources of evidence:
+//! - [`story`]: articles whose leads (headline and first claims) report one
+//!   event form a story; every claim of theirs that repeats the event's
+//!   core joins its thread, labelled with a headline that names it.
 //! - [`signature`] + [`cluster`]: for any story. Each claim is reduced to
 //!   whom and where it names, its content words, its stated date and
 //!   magnitudes; claims of different articles that share a person, body
 //!   or place and words for what happened are linked, strongest first,
-//!   unless dates, people or magnitudes tell them apart. Groups spanning
-//!   two or more articles are threads, labelled with a phrase of their most
-//!   central claim ([`label`]).
+//!   unless dates, people, magnitudes, frames, stories or the people their
+//!   leads name tell them apart. Groups spanning two or more articles are
+//!   threads (unless they lie inside one story), labelled with a phrase of
+//!   their most central claim ([`label`]).
 //! - [`frames`]: typed transfers, visits and sanctions between states
 //!   ("Iran → Russia: ballistic missiles"), which read direction from the
 //!   verb. A frame's claims start as one group, keep the frame's label,
