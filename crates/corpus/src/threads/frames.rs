@@ -539,8 +539,9 @@ fn possessor_before(words: &[String], parties: &[Party], v: usize) -> Option<Str
         .and_then(|p| p.state.clone())
 }
 
-/// Groups the claims' frames into threads and sets each claim's `thread`
-/// and `threads`. `frames[i]` are the frames of `claims[i]`; `name_of`
+/// Groups the claims' frames into threads (their claims, articles and
+/// dates left empty: [`super::build`] fills them for every thread) and
+/// sets each claim's `thread` and `threads`. `frames[i]` are the frames of `claims[i]`; `name_of`
 /// gives a display name for an entity id.
 pub fn build(
     claims: &mut [Claim],
@@ -683,7 +684,9 @@ pub fn build(
                     ),
                 ),
             };
-            let t = threads.entry(id.clone()).or_insert_with(|| Thread {
+            // Claims, articles and dates are filled in for every thread at
+            // the end (`threads::fill`).
+            threads.entry(id.clone()).or_insert_with(|| Thread {
                 id: id.clone(),
                 label,
                 action: f.action.clone(),
@@ -695,25 +698,6 @@ pub fn build(
                 first_date: None,
                 last_date: None,
             });
-            // Claims come in document order: a repeat is always the last one.
-            if t.claims.last() != Some(&claim.id) {
-                t.claims.push(claim.id.clone());
-                if t.docs.last() != Some(&claim.doc) {
-                    t.docs.push(claim.doc.clone());
-                }
-                if let Some(d) = claim.event_date {
-                    if t.first_date
-                        .is_none_or(|f| d.first_day_number() < f.first_day_number())
-                    {
-                        t.first_date = Some(d);
-                    }
-                    if t.last_date
-                        .is_none_or(|l| d.last_day_number() > l.last_day_number())
-                    {
-                        t.last_date = Some(d);
-                    }
-                }
-            }
             if !ids.contains(&id) {
                 ids.push(id);
             }
@@ -722,12 +706,7 @@ pub fn build(
         ids.sort();
         claim.threads = ids;
     }
-    let mut out: Vec<Thread> = threads.into_values().collect();
-    for t in &mut out {
-        t.docs.sort();
-        t.docs.dedup();
-    }
-    out
+    threads.into_values().collect()
 }
 
 #[cfg(test)]
