@@ -103,6 +103,8 @@ fn candidate_links(
             buckets.entry(a.id.as_str()).or_default().push(i);
         }
     }
+    // What keeps claims apart, read once per claim, not once per pair.
+    let facts: Vec<Facts> = sigs.iter().map(Facts::of).collect();
     let mut links: Vec<(f32, usize, usize)> = Vec::new();
     for bucket in buckets.values_mut() {
         bucket.sort_by_key(|&i| (effective_day(&sigs[i]), i));
@@ -111,7 +113,9 @@ fn candidate_links(
                 if doc_of[a] == doc_of[b] {
                     continue;
                 }
-                if let Some(score) = link(&sigs[a], &sigs[b]).filter(|&s| s >= min_score) {
+                let score = evidence(&sigs[a], &sigs[b])
+                    .filter(|&s| s >= min_score && !conflict(&facts[a], &facts[b]));
+                if let Some(score) = score {
                     links.push((score, a.min(b), a.max(b)));
                 }
             }
@@ -132,6 +136,12 @@ fn effective_day(sig: &Signature) -> i64 {
 /// The strength of the evidence that two claims report one event, or
 /// `None` when they do not or cannot.
 pub fn link(a: &Signature, b: &Signature) -> Option<f32> {
+    evidence(a, b).filter(|_| !conflict(&Facts::of(a), &Facts::of(b)))
+}
+
+/// What two claims share (names, then words), or `None` when it is not
+/// enough to link them; conflicts are not checked.
+fn evidence(a: &Signature, b: &Signature) -> Option<f32> {
     let shared: Vec<&Anchor> = a
         .anchors
         .iter()
@@ -152,7 +162,7 @@ pub fn link(a: &Signature, b: &Signature) -> Option<f32> {
     let overlap = shared_stems as f32 / shortest as f32;
     let score = shared.iter().map(|x| x.weight()).sum::<f32>() + shared_stems as f32;
     let enough = score >= MIN_SCORE && (shared_stems >= 2 || overlap >= 0.5);
-    (enough && !conflict(&Facts::of(a), &Facts::of(b))).then_some(score)
+    enough.then_some(score)
 }
 
 /// What keeps two claims or two groups apart.
