@@ -26,11 +26,11 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
     // Headline and standfirst are read after the body, as extra
     // paragraphs; their names count only when the body names them too (a
     // Title Case headline capitalises every word).
-    let parts: Vec<Vec<(Part, String)>> = documents.iter().map(parts_of).collect();
+    let parts: Vec<Vec<(Part, &str)>> = documents.iter().map(parts_of).collect();
     let raw: Vec<(String, Vec<entities::RawMention>)> = documents
         .iter()
         .zip(&parts)
-        .map(|(d, parts)| (d.id.clone(), headline_mentions_checked(d, parts)))
+        .map(|(d, parts)| (d.id.clone(), headline_mentions_checked(parts)))
         .collect();
     let mut outlets: Vec<String> = documents
         .iter()
@@ -95,8 +95,7 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
         let mut last_speaker: Option<(String, Option<String>, usize)> = None;
         let mut quote_counter = 0;
         let mut claim_counter = 0;
-        for (p, (part, paragraph)) in doc_parts.iter().enumerate() {
-            let part = *part;
+        for (p, &(part, paragraph)) in doc_parts.iter().enumerate() {
             let tokens = tokenize(paragraph);
             let spans: Vec<SentenceSpan> = sentences::split_tokens(paragraph, &tokens);
             let para_mentions: Vec<&ResolvedMention> =
@@ -480,18 +479,18 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
 
 /// The parts of an article analysed, in order: the body's paragraphs,
 /// then the headline and the standfirst when there are.
-fn parts_of(doc: &Document) -> Vec<(Part, String)> {
-    let mut parts: Vec<(Part, String)> = doc
+fn parts_of(doc: &Document) -> Vec<(Part, &str)> {
+    let mut parts: Vec<(Part, &str)> = doc
         .paragraphs
         .iter()
-        .map(|p| (Part::Body, p.clone()))
+        .map(|p| (Part::Body, p.as_str()))
         .collect();
     let headline = doc.headline.trim();
     if !headline.is_empty() {
-        parts.push((Part::Headline, headline.to_string()));
+        parts.push((Part::Headline, headline));
     }
     if let Some(dek) = doc.dek.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-        parts.push((Part::Standfirst, dek.to_string()));
+        parts.push((Part::Standfirst, dek));
     }
     parts
 }
@@ -499,14 +498,10 @@ fn parts_of(doc: &Document) -> Vec<(Part, String)> {
 /// Names found in the document's parts; a name in the headline or
 /// standfirst is kept only when the body has a name with the same last
 /// word ("Lohan" in "Lohan Checks Into Rehab" for "Lindsay Lohan").
-fn headline_mentions_checked(
-    doc: &Document,
-    parts: &[(Part, String)],
-) -> Vec<entities::RawMention> {
-    let mut all = doc.clone();
-    all.paragraphs = parts.iter().map(|(_, text)| text.clone()).collect();
-    let body = doc.paragraphs.len();
-    let found = entities::find_in_document(&all);
+fn headline_mentions_checked(parts: &[(Part, &str)]) -> Vec<entities::RawMention> {
+    let texts: Vec<&str> = parts.iter().map(|&(_, text)| text).collect();
+    let body = parts.iter().filter(|(part, _)| *part == Part::Body).count();
+    let found = entities::find_in_paragraphs(&texts);
     let last_word = |text: &str| text.split_whitespace().last().map(fold_key);
     let body_names: std::collections::HashSet<String> = found
         .iter()

@@ -22,7 +22,7 @@
 //! institutions are never merged into their state: they point to it with
 //! `stands_for`.
 
-use crate::document::{Document, Entity, EntityKind, Mention};
+use crate::document::{Entity, EntityKind, Mention};
 use crate::lexicon::{lexicon, name_key, Known};
 use crate::text::{edit_distance, fold_key, slug, tokenize, Tok, TokKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -747,17 +747,17 @@ fn mark_bracket_definitions(tokens: &[Tok], out: &mut Vec<RawMention>) {
     }
 }
 
-/// Every mention of one document, per paragraph.
-pub fn find_in_document(doc: &Document) -> Vec<RawMention> {
-    let lower_words: BTreeSet<String> = doc
-        .paragraphs
+/// Every mention of one document, per paragraph (the analysis passes the
+/// body's paragraphs, then headline and standfirst).
+pub fn find_in_paragraphs(paragraphs: &[&str]) -> Vec<RawMention> {
+    let lower_words: BTreeSet<String> = paragraphs
         .iter()
         .flat_map(|p| p.split(|c: char| !c.is_alphanumeric() && c != '-'))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .map(str::to_string)
         .collect();
     let mut out = Vec::new();
-    for (index, paragraph) in doc.paragraphs.iter().enumerate() {
+    for (index, &paragraph) in paragraphs.iter().enumerate() {
         let tokens = tokenize(paragraph);
         let starts: Vec<usize> = crate::sentences::split_tokens(paragraph, &tokens)
             .iter()
