@@ -72,7 +72,6 @@ pub fn run(dist: &Path, only: Option<&str>) -> Result<(), String> {
         corpus,
     };
     console_capture_works(&context)?;
-    let mut failures = Vec::new();
     let cases = [
         FOUNDATION,
         explore::CASES,
@@ -82,18 +81,31 @@ pub fn run(dist: &Path, only: Option<&str>) -> Result<(), String> {
         analyser::CASES,
         own_articles::CASES,
     ];
-    let chosen = |name: &&str| only.is_none_or(|only| name.contains(only));
-    let total = cases
+    let chosen: Vec<Case> = cases
         .iter()
         .flat_map(|c| c.iter())
-        .filter(|(name, _)| chosen(name))
-        .count();
-    for (name, case) in cases
-        .iter()
-        .flat_map(|c| c.iter())
-        .filter(|(name, _)| chosen(name))
-    {
-        match case(&context) {
+        .filter(|(name, _)| only.is_none_or(|only| name.contains(only)))
+        .copied()
+        .collect();
+    let total = chosen.len();
+    let failures = run_cases(&context, &chosen)?;
+    context
+        .browser
+        .save_screenshot(&format!("{}#/", context.base), 1280, 900, "library")?;
+    if failures.is_empty() {
+        println!("  all {total} end-to-end cases passed");
+        Ok(())
+    } else {
+        Err(format!("{} end-to-end case(s) failed", failures.len()))
+    }
+}
+
+/// Runs cases in order, printing each outcome and any console error
+/// raised during it; returns the names of those that failed.
+pub fn run_cases(context: &Context, cases: &[Case]) -> Result<Vec<&'static str>, String> {
+    let mut failures = Vec::new();
+    for (name, case) in cases {
+        match case(context) {
             Ok(()) => println!("  ok    {name}"),
             Err(message) => {
                 println!("  FAIL  {name}\n        {message}");
@@ -106,15 +118,7 @@ pub fn run(dist: &Path, only: Option<&str>) -> Result<(), String> {
             failures.push("console errors");
         }
     }
-    context
-        .browser
-        .save_screenshot(&format!("{}#/", context.base), 1280, 900, "library")?;
-    if failures.is_empty() {
-        println!("  all {total} end-to-end cases passed");
-        Ok(())
-    } else {
-        Err(format!("{} end-to-end case(s) failed", failures.len()))
-    }
+    Ok(failures)
 }
 
 /// The "no console errors" check below can fail: prove it sees an error.
