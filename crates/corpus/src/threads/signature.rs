@@ -120,17 +120,6 @@ pub fn signature(facts: &ClauseFacts) -> Signature {
             m.entity.to_string(),
         ));
     }
-    if let Some(speaker) = facts.speaker {
-        if !sig.anchors.iter().any(|a| a.id == speaker) {
-            if let Some(m) = facts.mentions.iter().find(|m| m.entity == speaker) {
-                sig.anchors.push(Anchor {
-                    id: speaker.to_string(),
-                    kind: m.kind,
-                    speaker: true,
-                });
-            }
-        }
-    }
     sig.anchors.sort();
     sig.anchors.dedup_by(|a, b| a.id == b.id);
     for (k, t) in tokens.iter().enumerate() {
