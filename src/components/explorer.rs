@@ -67,7 +67,9 @@ pub fn explorer(props: &Props) -> Html {
         |(corpus, filters, results_as)| explore_index(*corpus).run(corpus, filters, *results_as),
     );
     let options = FacetOptions::build(props.corpus.get(), &outcome, &state.filters);
-    let example = crate::explore::search_example(props.corpus.get());
+    let example = use_memo(props.corpus, |corpus| {
+        crate::explore::search_example(corpus.get())
+    });
     use_explorer_keys(state.clone(), navigator.clone());
 
     let go = {
@@ -169,7 +171,7 @@ pub fn explorer(props: &Props) -> Html {
             <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <label for="search-input">{ "Search articles and claims" }</label>
                 <input id="search-input" type="search" autocomplete="off" spellcheck="false"
-                    placeholder={example}
+                    placeholder={(*example).clone()}
                     value={state.filters.text.clone()} oninput={on_search}
                     aria-describedby="search-help" />
                 <p id="search-help" class="hint">
