@@ -88,11 +88,27 @@ fn start_empty(context: &Context) -> Result<(), String> {
 
 /// Waits until the task shown is finished and returns its rows' classes
 /// and texts by file name.
-fn finished_rows(context: &Context) -> Result<Vec<(String, String, String)>, String> {
+/// The rows of the task that added `paths`, once it has finished. The
+/// previous task's finished rows stay on screen until the worker's first
+/// view of the new one, so the rows must be this task's files.
+fn finished_rows(
+    context: &Context,
+    paths: &[&Path],
+) -> Result<Vec<(String, String, String)>, String> {
     let session = &context.browser.session;
+    let mut names: Vec<String> = paths
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
     session.wait_for(
         "the task to finish",
-        "return document.querySelector('.import-status') && !document.querySelector('.import-status.working');",
+        &format!(
+            "const rows = Array.from(document.querySelectorAll('.import-row')).map(r => r.dataset.file).sort(); \
+             return document.querySelector('.import-status') && !document.querySelector('.import-status.working') \
+             && JSON.stringify(rows) === JSON.stringify({});",
+            serde_json::to_string(&names).unwrap_or_default()
+        ),
     )?;
     let rows = session.eval(
         "return Array.from(document.querySelectorAll('.import-row')).map(r => [r.dataset.file, r.classList.contains('added') ? 'added' : r.classList.contains('failed') ? 'failed' : 'waiting', r.textContent]);",
@@ -142,7 +158,7 @@ fn add_reload_remove(context: &Context) -> Result<(), String> {
     expected.sort();
     let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
     session.choose_files("#add-files", &paths)?;
-    let rows = finished_rows(context)?;
+    let rows = finished_rows(context, &paths)?;
     ensure(
         rows.len() == 2 && rows.iter().all(|(_, class, _)| class == "added"),
         || format!("progress rows {rows:?}, expected both files added"),
@@ -265,7 +281,7 @@ fn bad_files_in_a_batch(context: &Context) -> Result<(), String> {
     ])?;
     let paths: Vec<&Path> = batch.iter().map(PathBuf::as_path).collect();
     session.choose_files("#add-files", &paths)?;
-    let rows = finished_rows(context)?;
+    let rows = finished_rows(context, &paths)?;
     let row = |name: &str| rows.iter().find(|(file, _, _)| file == name).cloned();
     for (name, clue) in [
         ("scan.txt", "binary"),
@@ -463,7 +479,7 @@ fn cancel_a_long_import(context: &Context) -> Result<(), String> {
         "return document.querySelector('.import-status.working progress') !== null;",
     )?;
     session.click(".import-status.working button")?;
-    let rows = finished_rows(context)?;
+    let rows = finished_rows(context, &paths)?;
     let waiting = rows.iter().filter(|r| r.1 == "waiting").count();
     let message = texts(context, ".import-status .import-error")?;
     ensure(
