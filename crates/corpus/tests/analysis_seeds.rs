@@ -500,6 +500,19 @@ fn analysing_one_document_alone_works_like_in_a_corpus() {
         .any(|t| t.label == "Iran → Russia: ballistic missiles"));
 }
 
+/// Found by the property test below: a one-line text whose only claim is its
+/// headline. The claim's span indexes the headline, not paragraph 0.
+#[test]
+fn every_claim_span_indexes_the_text_of_its_part() {
+    let doc = ingest("x.txt", "À:A a\r0".as_bytes(), None).unwrap();
+    let corpus = analyse(vec![doc]);
+    assert!(!corpus.claims.is_empty());
+    for c in &corpus.claims {
+        let text = corpus.documents[0].part_text(c.part, c.paragraph).unwrap();
+        assert!(text.get(c.start..c.end).is_some(), "{c:?}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -509,8 +522,8 @@ proptest! {
         if let Ok(doc) = ingest("x.txt", text.as_bytes(), None) {
             let corpus = analyse(vec![doc]);
             for c in &corpus.claims {
-                let p = &corpus.documents[0].paragraphs[c.paragraph];
-                prop_assert!(p.get(c.start..c.end).is_some());
+                let text = corpus.documents[0].part_text(c.part, c.paragraph);
+                prop_assert!(text.and_then(|t| t.get(c.start..c.end)).is_some(), "{:?}", c);
             }
         }
     }
