@@ -13,7 +13,9 @@
 //! events: the share of them put in one thread is printed. The same pairs
 //! are scored for the same-head-word baseline (two sentences share an
 //! event when a gold event mention of each has the same head word), the
-//! sentence-level reading of the published same-lemma baseline.
+//! sentence-level reading of the published same-lemma baseline. "One
+//! thread per event" scores the ceiling of article-level grouping: every
+//! sentence of an article in its event's thread, by the gold split.
 
 use super::{prf, Data, Split};
 use crossread_corpus::{analyse, Corpus, Document};
@@ -46,6 +48,11 @@ struct Counts {
     base_true_pos: usize,
     base_hard_merged: usize,
     threads: usize,
+    /// Pairs from articles on the same event (the ceiling of putting
+    /// every sentence of an article in its event's one thread).
+    oracle_predicted: usize,
+    oracle_true_pos: usize,
+    with_thread: usize,
 }
 
 pub fn run(gold: &Path, text: &Path, split: Split) -> Result<(), String> {
@@ -119,6 +126,15 @@ fn print_row(name: &str, c: &Counts) {
         hard(c.base_hard_merged)
     );
     println!("  {:<22} threads found: {}", "", c.threads);
+    let (op, or, of) = prf(c.oracle_true_pos, c.oracle_predicted, c.gold);
+    println!(
+        "  {:<22} sentences in a thread: {} of {}",
+        "", c.with_thread, c.sentences
+    );
+    println!(
+        "  {:<22} {:>6} {:>5} {:>9} {:>10} {:>6.3} {:>6.3} {:>6.3}",
+        "  one thread per event", "", "", "", "", op, or, of
+    );
 }
 
 /// Annotated sentences of one split file, by topic, document and sentence.
@@ -252,9 +268,12 @@ fn score_topic(
             .find(|d| d.id == *doc)
             .map(|d| d.headline.as_str());
         for s in sentences.values() {
-            // The sentence is a paragraph, or the headline (part, 0).
-            let at = paragraphs.iter().position(|p| *p == s.text);
-            let part = if at.is_none() && headline == Some(s.text.as_str()) {
+            // The sentence is a paragraph, or the headline (part, 0); the
+            // sentence files and the articles differ in quotes and
+            // apostrophes, so letters and digits are compared.
+            let key = letters(&s.text);
+            let at = paragraphs.iter().position(|p| letters(p) == key);
+            let part = if at.is_none() && headline.map(letters) == Some(key.clone()) {
                 crossread_corpus::Part::Headline
             } else {
                 crossread_corpus::Part::Body
@@ -265,7 +284,8 @@ fn score_topic(
                 .iter()
                 .filter(|c| c.doc == *doc && c.part == part && c.paragraph == at)
                 .filter(|_| {
-                    part != crossread_corpus::Part::Body || paragraphs.get(at) == Some(&s.text)
+                    part != crossread_corpus::Part::Body
+                        || paragraphs.get(at).map(|p| letters(p)) == Some(key.clone())
                 })
                 .flat_map(|c| c.threads.iter().map(String::as_str))
                 .collect();
@@ -273,6 +293,7 @@ fn score_topic(
         }
     }
     counts.sentences += items.len();
+    counts.with_thread += items.iter().filter(|i| !i.2.is_empty()).count();
     for (i, a) in items.iter().enumerate() {
         for b in &items[i + 1..] {
             if a.0 == b.0 {
@@ -290,8 +311,18 @@ fn score_topic(
             counts.hard += usize::from(hard);
             counts.hard_merged += usize::from(hard && predicted);
             counts.base_hard_merged += usize::from(hard && base);
+            counts.oracle_predicted += usize::from(!hard);
+            counts.oracle_true_pos += usize::from(!hard && gold);
         }
     }
+}
+
+/// A sentence's letters and digits, lower-cased.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The sentences of an ECB+ XML document, detokenised.

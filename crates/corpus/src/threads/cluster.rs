@@ -59,9 +59,22 @@ pub fn cluster(
     min_score: f32,
 ) -> Vec<Cluster> {
     let links = candidate_links(sigs, doc_of, min_score);
+    group(&links, sigs, doc_of, preset, lead)
+}
+
+/// Groups items by scored links (strongest first, as
+/// [`candidate_links`] orders them), never joining two groups that
+/// conflict; `sigs[i]` holds what tells item i apart from others.
+pub fn group(
+    links: &[(f32, usize, usize)],
+    sigs: &[Signature],
+    doc_of: &[usize],
+    preset: &[Option<String>],
+    lead: &[Lead],
+) -> Vec<Cluster> {
     let mut groups = Groups::new(sigs, preset, lead);
     let mut kept: Vec<(usize, usize)> = Vec::new();
-    for &(_, a, b) in &links {
+    for &(_, a, b) in links {
         // A link inside one group (joined now or before) counts for the
         // group's most central claim.
         if groups.join(a, b) || groups.find(a) == groups.find(b) {
@@ -126,7 +139,7 @@ fn candidate_links(
     links
 }
 
-fn effective_day(sig: &Signature) -> i64 {
+pub(super) fn effective_day(sig: &Signature) -> i64 {
     sig.stated
         .map(|s| s.0)
         .or(sig.published)
@@ -225,7 +238,7 @@ pub fn participants(sig: &Signature) -> BTreeSet<String> {
 
 /// A person, or an untyped name of two or three words ("Budi Santoso"),
 /// which is most often a person no list knows.
-fn takes_part(a: &Anchor) -> bool {
+pub(super) fn takes_part(a: &Anchor) -> bool {
     match a.kind {
         EntityKind::Person => true,
         EntityKind::Other => {

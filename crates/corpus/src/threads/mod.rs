@@ -25,6 +25,7 @@ pub mod cluster;
 pub mod frames;
 pub mod label;
 pub mod signature;
+pub mod similar;
 pub mod story;
 
 pub use frames::{frames, Frame, Party};

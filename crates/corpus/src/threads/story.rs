@@ -1,25 +1,26 @@
-//! Articles that lead with the same event, and the claims that tell it.
+//! Articles that report the same event, and the claims that tell it.
 //!
-//! News is written lead first: the headline and the first sentences say
-//! what happened, to whom, where and when. Two articles whose leads name
-//! the same people, bodies or places and share the words for what happened
-//! (and whose dates, people and magnitudes do not tell them apart) report
-//! one event. Their shared words and names are the event's *core*; every
-//! claim of those articles that repeats the core (a name and a word of it,
-//! or two of its words) tells part of that event and joins its thread.
+//! Two reports of one event share its names and words far more than two
+//! reports of two events of the same kind do ([`super::similar`]: weighted
+//! profiles of whole articles, leads counting double, joined by average
+//! similarity so loose links cannot chain two stories). Articles stay apart
+//! when their dates, magnitudes or the people they are about tell them
+//! apart. The words and names that two or more of a story's articles share
+//! are the event's *core*; every claim of those articles that repeats the
+//! core (a name and a word of it, or two of its words) tells part of that
+//! event and joins its thread.
 //!
-//! Leads are compared exactly as claims are ([`super::cluster`]), one lead
-//! per article, so this stays linear in the number of articles.
+//! Linear in the number of articles: each is compared only with articles
+//! sharing one of its most telling keys.
 
 use super::cluster::{self, Cluster};
 use super::signature::Signature;
-use crate::document::Claim;
+use super::similar;
+use crate::document::{Claim, Part};
 use std::collections::BTreeSet;
 
 /// Claims of an article read as its lead.
 const LEAD_CLAIMS: usize = 3;
-/// Leads hold more words than a claim: their link needs more evidence.
-const LEAD_MIN_SCORE: f32 = 8.0;
 
 /// One event that several articles lead with.
 pub struct Story {
@@ -60,7 +61,18 @@ pub fn stories(
         .collect();
     let ids: Vec<usize> = (0..docs).collect();
     let none: Vec<Option<String>> = vec![None; docs];
-    let found = cluster::cluster(&leads, &ids, &none, &[], LEAD_MIN_SCORE)
+    let lead_len: Vec<usize> = lead_claims.iter().map(Vec::len).collect();
+    let profiles = similar::profiles(sigs, &claims_of_doc, &lead_len);
+    let day: Vec<i64> = leads.iter().map(cluster::effective_day).collect();
+    let links = similar::cohesive(similar::links(&profiles, &day), &profiles);
+    // What keeps articles apart (see `story_facts`).
+    let facts: Vec<Signature> = leads
+        .iter()
+        .zip(&claims_of_doc)
+        .map(|(lead, members)| story_facts(lead, &central_people(claims, members, sigs)))
+        .collect();
+    let groups = cluster::group(&links, &facts, &ids, &none, &[]);
+    let found = groups
         .into_iter()
         .map(|group| story(&group, &leads, &lead_claims, &claims_of_doc, sigs))
         .filter(|s| s.claims.len() >= 2)
@@ -75,7 +87,7 @@ fn story(
     claims_of_doc: &[Vec<usize>],
     sigs: &[Signature],
 ) -> Story {
-    let core = core_keys(&group.claims, leads);
+    let core = core_keys(&group.claims, claims_of_doc, sigs);
     let lead_facts = merged(group.claims.iter().map(|&d| &leads[d]));
     // Only the story's own articles are read: linear in the corpus.
     let mut claims: Vec<usize> = group
@@ -112,18 +124,71 @@ fn story(
     }
 }
 
-/// Stems and names that two or more of the articles' leads share.
-fn core_keys(docs: &[usize], leads: &[Signature]) -> BTreeSet<String> {
+/// What tells two articles' stories apart: a day the lead states (a week
+/// at most: a year or month in a lead is most often background), the
+/// publication date, magnitudes, and the people the article is about. Not
+/// every person named: reports of one event quote different lawyers,
+/// officials and witnesses, and the profiles' names already weigh in their
+/// similarity.
+fn story_facts(lead: &Signature, central: &BTreeSet<&str>) -> Signature {
+    Signature {
+        anchors: lead
+            .anchors
+            .iter()
+            .filter(|a| central.contains(a.id.as_str()))
+            .cloned()
+            .collect(),
+        stated: lead.stated.filter(|(a, b)| b - a <= 7),
+        published: lead.published,
+        magnitudes: lead.magnitudes.clone(),
+        ..Signature::default()
+    }
+}
+
+/// The people an article is about: those its lede (first sentence of the
+/// body) names as taking part, and those named in two or more claims.
+fn central_people<'a>(
+    claims: &[Claim],
+    members: &[usize],
+    sigs: &'a [Signature],
+) -> BTreeSet<&'a str> {
+    let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
+    let lede = members.iter().find(|&&i| claims[i].part == Part::Body);
+    let mut central = BTreeSet::new();
+    for &i in members {
+        for a in sigs[i]
+            .anchors
+            .iter()
+            .filter(|a| !a.speaker && cluster::takes_part(a))
+        {
+            let n = seen.entry(a.id.as_str()).or_default();
+            *n += 1;
+            if *n >= 2 || (Some(&i) == lede) {
+                central.insert(a.id.as_str());
+            }
+        }
+    }
+    central
+}
+
+/// Stems and names that two or more of the articles share.
+fn core_keys(docs: &[usize], claims_of_doc: &[Vec<usize>], sigs: &[Signature]) -> BTreeSet<String> {
     let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
     for &d in docs {
-        for key in leads[d].stems.iter().chain(
-            leads[d]
-                .anchors
-                .iter()
-                .filter(|a| a.weight() >= 1.5)
-                .map(|a| &a.id),
-        ) {
-            *seen.entry(key.as_str()).or_default() += 1;
+        let keys: BTreeSet<&str> = claims_of_doc[d]
+            .iter()
+            .flat_map(|&i| {
+                sigs[i].stems.iter().map(String::as_str).chain(
+                    sigs[i]
+                        .anchors
+                        .iter()
+                        .filter(|a| a.weight() >= 1.5)
+                        .map(|a| a.id.as_str()),
+                )
+            })
+            .collect();
+        for key in keys {
+            *seen.entry(key).or_default() += 1;
         }
     }
     seen.into_iter()

@@ -1,0 +1,197 @@
+//! Articles that tell the same story, by everything they say.
+//!
+//! A lead alone is a few sentences; two reports of one event often open on
+//! different details (the victim, the rescue, the police statement). Read
+//! whole, they share the names and words of the event far more than two
+//! reports of two events of the same kind do. Each article becomes a
+//! weighted profile of its content stems and names (a word or name counts
+//! more when few articles of the corpus use it, and lead sentences count
+//! twice), and two articles are similar by the cosine of their profiles,
+//! the classic measure of topic detection and tracking.
+//!
+//! Linear, not all-pairs: an article is compared only with the articles
+//! that share one of its most telling keys, within a window of neighbours
+//! sorted by date.
+
+use super::signature::Signature;
+use std::collections::BTreeMap;
+
+/// Keys of an article that bring it into comparison with others.
+const TOP_KEYS: usize = 10;
+/// Articles compared with each neighbour this far along a sorted bucket.
+const WINDOW: usize = 32;
+/// A name weighs this much more than a word.
+const NAME_WEIGHT: f32 = 2.0;
+/// Lead claims (headline and first sentences) weigh this much more.
+const LEAD_WEIGHT: f32 = 2.0;
+/// Weaker links are not worth considering; what joins is decided by the
+/// groups' mean similarity ([`cohesive`]).
+const MIN_LINK: f32 = 0.05;
+
+/// An article's keys with their weights, sorted by key; unit length.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    keys: Vec<(String, f32)>,
+}
+
+/// The profiles of every article: `claims_of_doc[d]` are article d's
+/// claims in text order, `leads[d]` how many of them open it.
+pub fn profiles(sigs: &[Signature], claims_of_doc: &[Vec<usize>], leads: &[usize]) -> Vec<Profile> {
+    let counts: Vec<BTreeMap<&str, f32>> = claims_of_doc
+        .iter()
+        .zip(leads)
+        .map(|(members, &lead)| key_counts(sigs, members, lead))
+        .collect();
+    let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in &counts {
+        for k in c.keys() {
+            *df.entry(k).or_default() += 1;
+        }
+    }
+    let n = counts.len() as f32;
+    counts
+        .iter()
+        .map(|c| {
+            let mut keys: Vec<(String, f32)> = c
+                .iter()
+                .map(|(k, tf)| {
+                    let idf = (1.0 + n / df[k] as f32).ln();
+                    (k.to_string(), (1.0 + tf.ln()) * idf * weight_of(k))
+                })
+                .collect();
+            let norm = keys
+                .iter()
+                .map(|(_, w)| w * w)
+                .sum::<f32>()
+                .sqrt()
+                .max(1e-6);
+            for k in &mut keys {
+                k.1 /= norm;
+            }
+            Profile { keys }
+        })
+        .collect()
+}
+
+/// Names are `kind:slug`; stems have no colon.
+fn weight_of(key: &str) -> f32 {
+    if key.contains(':') {
+        NAME_WEIGHT
+    } else {
+        1.0
+    }
+}
+
+/// How often an article uses each stem and name (at least 1 per use).
+fn key_counts<'a>(sigs: &'a [Signature], members: &[usize], lead: usize) -> BTreeMap<&'a str, f32> {
+    let mut counts: BTreeMap<&str, f32> = BTreeMap::new();
+    for (k, &i) in members.iter().enumerate() {
+        let w = if k < lead { LEAD_WEIGHT } else { 1.0 };
+        let names = sigs[i]
+            .anchors
+            .iter()
+            .filter(|a| a.weight() >= 1.5)
+            .map(|a| a.id.as_str());
+        for key in sigs[i].stems.iter().map(String::as_str).chain(names) {
+            *counts.entry(key).or_default() += w;
+        }
+    }
+    counts
+}
+
+/// Cosine of two profiles.
+pub fn cosine(a: &Profile, b: &Profile) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.keys.len() && j < b.keys.len() {
+        match a.keys[i].0.cmp(&b.keys[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a.keys[i].1 * b.keys[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Pairs of articles at least [`MIN_LINK`] similar, strongest first (ties
+/// by article order); `day[d]` orders each bucket.
+pub fn links(profiles: &[Profile], day: &[i64]) -> Vec<(f32, usize, usize)> {
+    let mut buckets: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (d, p) in profiles.iter().enumerate() {
+        let mut top: Vec<&(String, f32)> = p.keys.iter().collect();
+        top.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        for (key, _) in top.into_iter().take(TOP_KEYS) {
+            buckets.entry(key.as_str()).or_default().push(d);
+        }
+    }
+    let mut out = Vec::new();
+    for bucket in buckets.values_mut() {
+        bucket.sort_by_key(|&d| (day[d], d));
+        for (k, &a) in bucket.iter().enumerate() {
+            for &b in bucket.iter().skip(k + 1).take(WINDOW) {
+                let score = cosine(&profiles[a], &profiles[b]);
+                if score >= MIN_LINK {
+                    out.push((score, a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    out.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    out.dedup_by(|x, y| x.1 == y.1 && x.2 == y.2);
+    out
+}
+
+/// Members of a group compared when two groups meet (the first ones, so
+/// the cost of a join is bounded whatever the group's size).
+const SAMPLE: usize = 24;
+/// Two groups join when their articles are on average this similar...
+const MIN_MEAN: f32 = 0.15;
+/// ... and a lone article joins a group at half that: its one link is
+/// all the evidence there is, and a report left alone is a thread lost.
+const MIN_MEAN_ALONE: f32 = 0.075;
+
+/// The links that keep groups cohesive: taken strongest first, a link
+/// between two groups is kept only when their articles are, on average,
+/// similar enough (average linkage), so a chain of loose links cannot join
+/// two stories of the same kind.
+pub fn cohesive(links: Vec<(f32, usize, usize)>, profiles: &[Profile]) -> Vec<(f32, usize, usize)> {
+    let mut root: Vec<usize> = (0..profiles.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..profiles.len()).map(|d| vec![d]).collect();
+    let mut kept = Vec::new();
+    for (score, a, b) in links {
+        let (ra, rb) = (root[a], root[b]);
+        if ra != rb {
+            let alone = members[ra].len().min(members[rb].len()) == 1;
+            let need = if alone { MIN_MEAN_ALONE } else { MIN_MEAN };
+            if mean_similarity(&members[ra], &members[rb], profiles) < need {
+                continue;
+            }
+            let (keep, gone) = if members[ra].len() >= members[rb].len() {
+                (ra, rb)
+            } else {
+                (rb, ra)
+            };
+            let moved = std::mem::take(&mut members[gone]);
+            for &d in &moved {
+                root[d] = keep;
+            }
+            members[keep].extend(moved);
+        }
+        kept.push((score, a, b));
+    }
+    kept
+}
+
+fn mean_similarity(a: &[usize], b: &[usize], profiles: &[Profile]) -> f32 {
+    let (mut sum, mut n) = (0.0, 0);
+    for &x in a.iter().take(SAMPLE) {
+        for &y in b.iter().take(SAMPLE) {
+            sum += cosine(&profiles[x], &profiles[y]);
+            n += 1;
+        }
+    }
+    sum / n.max(1) as f32
+}
