@@ -76,10 +76,15 @@ pub fn timeline_view(props: &Props) -> Html {
             .max_by_key(|l| l.marks.len())
             .map(|l| l.thread_id().to_string())
     });
+    // Downloads take every claim in the visible range, collapsed lanes
+    // included: collapsing tidies the chart, it does not filter.
     let mut in_view: Vec<&'static Claim> = Vec::new();
-    for claim in layout
-        .marks()
-        .map(|m| m.mark.claim)
+    for claim in timeline
+        .lanes
+        .iter()
+        .flat_map(|l| &l.marks)
+        .filter(|m| window.overlaps(m.first_day, m.last_day))
+        .map(|m| m.claim)
         .chain(timeline.undated.iter().copied())
     {
         if !in_view.iter().any(|c| c.id == claim.id) {
