@@ -28,6 +28,7 @@ pub mod timeline_detail;
 pub mod timeline_downloads;
 pub mod timeline_filters;
 pub mod timeline_history;
+pub mod timeline_lanes;
 pub mod timeline_legend;
 pub mod timeline_mark;
 pub mod timeline_table;

@@ -6,11 +6,13 @@
 
 pub mod export;
 pub mod history;
+pub mod lanes;
 pub mod scale;
 
 use crate::explore::outlet_of;
 use crossread_corpus::date::Precision;
 use crossread_corpus::{Claim, Corpus, Document, PartialDate, Stance, Thread};
+use lanes::{collapsed_by_rule, LaneFolds, UNTHREADED};
 use scale::{month_end, Scale, Window};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -25,6 +27,11 @@ pub const AXIS_HEIGHT: f64 = 30.0;
 pub const LANE_LABEL: f64 = 20.0;
 pub const ROW_HEIGHT: f64 = 16.0;
 pub const LANE_GAP: f64 = 8.0;
+/// A collapsed lane: its label row and a thin density strip under it, less
+/// than the label row and one row of marks of an expanded lane.
+pub const COLLAPSED_HEIGHT: f64 = LANE_LABEL + 8.0;
+/// Width of a density strip's bins: about one glyph.
+pub const DENSITY_BIN: f64 = 2.0 * GLYPH_RADIUS;
 /// Half the width of a stance glyph.
 pub const GLYPH_RADIUS: f64 = 5.0;
 /// Free space kept between two marks drawn on the same row.
@@ -147,6 +154,11 @@ impl Lane<'_> {
     pub fn thread_id(&self) -> &str {
         self.thread.map(|t| t.id.as_str()).unwrap_or("")
     }
+
+    /// How the URL names this lane when it is collapsed or expanded.
+    pub fn fold_id(&self) -> &str {
+        self.thread.map(|t| t.id.as_str()).unwrap_or(UNTHREADED)
+    }
 }
 
 /// Everything the timeline shows for a set of claims.
@@ -259,6 +271,20 @@ impl<'a> Timeline<'a> {
     pub fn lane_of(&self, thread: &str) -> Option<&Lane<'a>> {
         self.lanes.iter().find(|l| l.thread_id() == thread)
     }
+
+    /// Per lane, in lane order: whether the automatic rule collapses it.
+    pub fn collapsed_by_rule(&self) -> Vec<bool> {
+        collapsed_by_rule(&self.lanes)
+    }
+
+    /// Per lane, in lane order: whether it is collapsed under `folds`.
+    pub fn collapsed(&self, folds: &LaneFolds) -> Vec<bool> {
+        self.lanes
+            .iter()
+            .zip(self.collapsed_by_rule())
+            .map(|(lane, by_rule)| folds.is_collapsed(lane.fold_id(), by_rule))
+            .collect()
+    }
 }
 
 /// A mark placed on the chart.
@@ -284,7 +310,25 @@ pub struct PlacedLane<'t, 'a> {
     pub lane: &'t Lane<'a>,
     pub top: f64,
     pub height: f64,
+    /// Drawn as one short band: no marks, only `density`.
+    pub collapsed: bool,
+    /// What the automatic rule says for this lane, so a toggle records
+    /// only a choice against it.
+    pub collapsed_by_rule: bool,
+    /// Empty when collapsed.
     pub marks: Vec<PlacedMark<'t, 'a>>,
+    /// Where a collapsed lane's marks in the window fall; empty when
+    /// expanded.
+    pub density: Vec<DensityBin>,
+}
+
+/// A stretch of a collapsed lane's strip and how many of its marks fall
+/// there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DensityBin {
+    pub x_start: f64,
+    pub x_end: f64,
+    pub marks: usize,
 }
 
 /// The chart's geometry for one window: lanes stacked under the axis, and
@@ -294,73 +338,126 @@ pub struct Layout<'t, 'a> {
     pub scale: Scale,
     pub lanes: Vec<PlacedLane<'t, 'a>>,
     pub height: f64,
-    /// Marks outside the window.
+    /// Marks of expanded lanes outside the window.
     pub hidden: usize,
+    /// Marks in the window that collapsed lanes do not draw.
+    pub folded: usize,
 }
 
 impl<'t, 'a> Layout<'t, 'a> {
-    pub fn new(timeline: &'t Timeline<'a>, window: Window) -> Self {
+    pub fn new(timeline: &'t Timeline<'a>, window: Window, folds: &LaneFolds) -> Self {
         let scale = Scale {
             window,
             left: PLOT_LEFT,
             right: PLOT_RIGHT,
         };
-        let mut top = AXIS_HEIGHT;
-        let mut hidden = 0;
-        let mut lanes = Vec::new();
-        for (index, lane) in timeline.lanes.iter().enumerate() {
-            let mut rows: Vec<f64> = Vec::new();
-            let mut marks = Vec::new();
-            for mark in &lane.marks {
-                if !window.overlaps(mark.first_day, mark.last_day) {
-                    hidden += 1;
-                    continue;
-                }
-                let x_start = scale.clamp(scale.x(mark.first_day as f64));
-                let x_end = scale.clamp(scale.x(mark.last_day as f64 + 1.0));
-                let x = (x_start + x_end) / 2.0;
-                let reported_x = mark
-                    .reported_apart()
-                    .map(|day| scale.clamp(scale.x(day as f64 + 0.5)));
-                let reach = reported_x.into_iter().chain([x_start, x - GLYPH_RADIUS]);
-                let left = reach.fold(f64::MAX, f64::min);
-                let right = reported_x
-                    .into_iter()
-                    .chain([x_end, x + GLYPH_RADIUS])
-                    .fold(f64::MIN, f64::max);
-                let row = match rows.iter().position(|&end| end + MARK_GAP <= left) {
-                    Some(row) => row,
-                    None => {
-                        rows.push(f64::MIN);
-                        rows.len() - 1
-                    }
-                };
-                rows[row] = right;
-                marks.push(PlacedMark {
-                    mark,
-                    lane: index,
-                    row,
-                    x_start,
-                    x_end,
-                    x,
-                    y: top + LANE_LABEL + ROW_HEIGHT * (row as f64 + 0.5),
-                    reported_x,
-                });
-            }
-            let height = LANE_LABEL + ROW_HEIGHT * rows.len().max(1) as f64;
-            lanes.push(PlacedLane {
-                lane,
-                top,
-                height,
-                marks,
-            });
-            top += height + LANE_GAP;
-        }
-        Layout {
+        let mut layout = Layout {
             scale,
-            lanes,
-            height: top,
-            hidden,
+            lanes: Vec::new(),
+            height: AXIS_HEIGHT,
+            hidden: 0,
+            folded: 0,
+        };
+        let by_rule = timeline.collapsed_by_rule();
+        for (index, (lane, by_rule)) in timeline.lanes.iter().zip(by_rule).enumerate() {
+            let mut placed = if folds.is_collapsed(lane.fold_id(), by_rule) {
+                layout.fold_lane(lane)
+            } else {
+                layout.place_lane(lane, index)
+            };
+            placed.collapsed_by_rule = by_rule;
+            layout.height += placed.height + LANE_GAP;
+            layout.lanes.push(placed);
+        }
+        layout
+    }
+
+    /// A collapsed lane at the bottom of the layout so far.
+    fn fold_lane(&mut self, lane: &'t Lane<'a>) -> PlacedLane<'t, 'a> {
+        let window = self.scale.window;
+        let mut bins: BTreeMap<i64, usize> = BTreeMap::new();
+        for mark in lane.marks.iter() {
+            if !window.overlaps(mark.first_day, mark.last_day) {
+                continue;
+            }
+            self.folded += 1;
+            let x_start = self.scale.clamp(self.scale.x(mark.first_day as f64));
+            let x_end = self.scale.clamp(self.scale.x(mark.last_day as f64 + 1.0));
+            let bin = (((x_start + x_end) / 2.0 - PLOT_LEFT) / DENSITY_BIN).floor() as i64;
+            *bins.entry(bin).or_default() += 1;
+        }
+        let density = bins
+            .into_iter()
+            .map(|(bin, marks)| {
+                let x_start = PLOT_LEFT + bin as f64 * DENSITY_BIN;
+                DensityBin {
+                    x_start,
+                    x_end: (x_start + DENSITY_BIN).min(PLOT_RIGHT),
+                    marks,
+                }
+            })
+            .collect();
+        PlacedLane {
+            lane,
+            top: self.height,
+            height: COLLAPSED_HEIGHT,
+            collapsed: true,
+            collapsed_by_rule: true,
+            marks: Vec::new(),
+            density,
+        }
+    }
+
+    /// An expanded lane at the bottom of the layout so far, its marks on
+    /// as many rows as they need not to overlap.
+    fn place_lane(&mut self, lane: &'t Lane<'a>, index: usize) -> PlacedLane<'t, 'a> {
+        let (scale, top) = (self.scale, self.height);
+        let mut rows: Vec<f64> = Vec::new();
+        let mut marks = Vec::new();
+        for mark in &lane.marks {
+            if !scale.window.overlaps(mark.first_day, mark.last_day) {
+                self.hidden += 1;
+                continue;
+            }
+            let x_start = scale.clamp(scale.x(mark.first_day as f64));
+            let x_end = scale.clamp(scale.x(mark.last_day as f64 + 1.0));
+            let x = (x_start + x_end) / 2.0;
+            let reported_x = mark
+                .reported_apart()
+                .map(|day| scale.clamp(scale.x(day as f64 + 0.5)));
+            let reach = reported_x.into_iter().chain([x_start, x - GLYPH_RADIUS]);
+            let left = reach.fold(f64::MAX, f64::min);
+            let right = reported_x
+                .into_iter()
+                .chain([x_end, x + GLYPH_RADIUS])
+                .fold(f64::MIN, f64::max);
+            let row = match rows.iter().position(|&end| end + MARK_GAP <= left) {
+                Some(row) => row,
+                None => {
+                    rows.push(f64::MIN);
+                    rows.len() - 1
+                }
+            };
+            rows[row] = right;
+            marks.push(PlacedMark {
+                mark,
+                lane: index,
+                row,
+                x_start,
+                x_end,
+                x,
+                y: top + LANE_LABEL + ROW_HEIGHT * (row as f64 + 0.5),
+                reported_x,
+            });
+        }
+        PlacedLane {
+            lane,
+            top,
+            height: LANE_LABEL + ROW_HEIGHT * rows.len().max(1) as f64,
+            collapsed: false,
+            collapsed_by_rule: false,
+            marks,
+            density: Vec::new(),
         }
     }
 
@@ -467,9 +564,15 @@ mod tests {
     use crate::corpus_data::corpus;
     use crate::explore::ResultsAs;
     use crate::filters::Filters;
+    use lanes::OPEN_LANES;
 
     fn date(text: &str) -> PartialDate {
         PartialDate::parse_iso(text).unwrap()
+    }
+
+    /// Every lane expanded, so a test sees every mark.
+    fn all_open() -> LaneFolds {
+        LaneFolds::all(false)
     }
 
     fn all_claims() -> Vec<usize> {
@@ -560,7 +663,7 @@ mod tests {
         let corpus = corpus().unwrap();
         let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
         let window = timeline.default_window();
-        let layout = Layout::new(&timeline, window);
+        let layout = Layout::new(&timeline, window, &all_open());
         assert_eq!(layout.hidden, 0, "the default window shows every mark");
         let scale = layout.scale;
         for placed in layout.marks() {
@@ -584,7 +687,7 @@ mod tests {
     fn marks_on_one_row_never_overlap() {
         let corpus = corpus().unwrap();
         let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
-        let layout = Layout::new(&timeline, timeline.default_window());
+        let layout = Layout::new(&timeline, timeline.default_window(), &all_open());
         for lane in &layout.lanes {
             for (i, a) in lane.marks.iter().enumerate() {
                 for b in &lane.marks[i + 1..] {
@@ -607,7 +710,7 @@ mod tests {
         let corpus = corpus().unwrap();
         let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
         let window = Window::from_dates(&(date("2023-01"), date("2023-01")));
-        let layout = Layout::new(&timeline, window);
+        let layout = Layout::new(&timeline, window, &all_open());
         assert!(layout.hidden > 0);
         for placed in layout.marks() {
             assert!(window.overlaps(placed.mark.first_day, placed.mark.last_day));
@@ -619,7 +722,7 @@ mod tests {
     fn arrow_keys_move_along_a_lane_and_across_lanes() {
         let corpus = corpus().unwrap();
         let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
-        let layout = Layout::new(&timeline, timeline.default_window());
+        let layout = Layout::new(&timeline, timeline.default_window(), &all_open());
         let lane = layout.lanes.iter().find(|l| l.marks.len() > 2).unwrap();
         let first = lane.marks[0].mark.key();
         let second = layout.neighbour(&first, Towards::Later).unwrap();
@@ -639,6 +742,122 @@ mod tests {
             .neighbour(&below.mark.key(), Towards::LaneAbove)
             .unwrap();
         assert!(above.lane < below.lane);
+    }
+
+    #[test]
+    fn collapsing_a_lane_shrinks_the_chart_and_drops_its_marks() {
+        let corpus = corpus().unwrap();
+        let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
+        let window = timeline.default_window();
+        let open = Layout::new(&timeline, window, &all_open());
+        let index = (0..open.lanes.len())
+            .max_by_key(|&i| open.lanes[i].marks.len())
+            .unwrap();
+        let lane = &timeline.lanes[index];
+        let folds = all_open().with_lane(lane.fold_id(), true, false);
+        let folded = Layout::new(&timeline, window, &folds);
+        let saved = open.lanes[index].height - COLLAPSED_HEIGHT;
+        assert!(saved > 0.0);
+        assert_eq!(folded.height, open.height - saved);
+        assert!(folded.lanes[index].collapsed && folded.lanes[index].marks.is_empty());
+        assert!(folded.marks().all(|m| m.lane != index));
+        assert_eq!(
+            folded.marks().count(),
+            open.marks().count() - open.lanes[index].marks.len()
+        );
+        // The strip still counts every mark the lane has in the window.
+        let in_strip: usize = folded.lanes[index].density.iter().map(|b| b.marks).sum();
+        assert_eq!(in_strip, open.lanes[index].marks.len());
+        assert_eq!(folded.folded, in_strip);
+        // Lanes below it move up by what it saved.
+        for (after, before) in folded.lanes.iter().zip(&open.lanes).skip(index + 1) {
+            assert_eq!(after.top, before.top - saved);
+        }
+    }
+
+    #[test]
+    fn collapsing_every_lane_draws_no_mark() {
+        let corpus = corpus().unwrap();
+        let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
+        let layout = Layout::new(&timeline, timeline.default_window(), &LaneFolds::all(true));
+        assert_eq!(layout.marks().count(), 0);
+        let lanes = timeline.lanes.len() as f64;
+        assert_eq!(
+            layout.height,
+            AXIS_HEIGHT + lanes * (COLLAPSED_HEIGHT + LANE_GAP)
+        );
+        let marks: usize = timeline.lanes.iter().map(|l| l.marks.len()).sum();
+        assert_eq!(layout.folded, marks);
+        // With nothing drawn, arrow keys have nowhere to go.
+        let any = timeline.lanes[0].marks[0].key();
+        assert!(layout.neighbour(&any, Towards::Later).is_none());
+    }
+
+    /// Lanes with `counts[i]` marks each (the thread `t:i`), and a last
+    /// lane of claims without a thread when `unthreaded` is true.
+    fn lanes_of<'a>(threads: &'a [Thread], counts: &[usize], unthreaded: usize) -> Vec<Lane<'a>> {
+        let corpus = corpus().unwrap();
+        let mark = |thread| Mark {
+            claim: &corpus.claims[0],
+            document: None,
+            outlet: String::new(),
+            thread,
+            first_day: 0,
+            last_day: 0,
+            published_day: None,
+        };
+        let mut lanes: Vec<Lane> = threads
+            .iter()
+            .zip(counts)
+            .map(|(thread, &n)| Lane {
+                thread: Some(thread),
+                marks: vec![mark(Some(thread)); n],
+            })
+            .collect();
+        if unthreaded > 0 {
+            lanes.push(Lane {
+                thread: None,
+                marks: vec![mark(None); unthreaded],
+            });
+        }
+        lanes
+    }
+
+    fn threads(n: usize) -> Vec<Thread> {
+        let corpus = corpus().unwrap();
+        (0..n)
+            .map(|i| Thread {
+                id: format!("t:{i}"),
+                ..corpus.threads[0].clone()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_big_timeline_expands_the_eight_threads_with_most_claims() {
+        let threads = threads(11);
+        let counts = [3, 9, 1, 7, 7, 2, 8, 5, 1, 6, 4];
+        let lanes = lanes_of(&threads, &counts, 50);
+        let collapsed = collapsed_by_rule(&lanes);
+        // Most claims: 9, 8, 7, 7, 6, 5, 4, 3; the lanes of 2, 1 and 1
+        // claims and the lane without a thread (however big) collapse.
+        let shut: Vec<usize> = (0..lanes.len()).filter(|&i| collapsed[i]).collect();
+        assert_eq!(shut, vec![2, 5, 8, 11]);
+        // Ties keep the earlier lane: of 9 lanes with one claim each, the
+        // first 8 open.
+        let lanes = lanes_of(&threads[..9], &[1; 9], 0);
+        assert_eq!(
+            collapsed_by_rule(&lanes),
+            [vec![false; 8], vec![true]].concat()
+        );
+    }
+
+    #[test]
+    fn a_small_timeline_expands_every_lane() {
+        let threads = threads(7);
+        let lanes = lanes_of(&threads, &[1, 2, 3, 4, 5, 6, 7], 1);
+        assert_eq!(lanes.len(), OPEN_LANES);
+        assert_eq!(collapsed_by_rule(&lanes), vec![false; OPEN_LANES]);
     }
 
     #[test]

@@ -10,13 +10,22 @@
 //! | reader | `#/article/<id>?removed=1&p=3&sel=<claim id>&q=<search>` |
 //! | explorer | `#/explore?q=..&outlet=A,B&entity=..&thread=..&stance=..&source=..&has=quote,number&from=2023-01&to=2024&as=claims&sel=..` |
 //! | compare | `#/compare?focus=<thread>&outlet=..&order=name` or `#/compare?a=<doc>&b=<doc>` |
-//! | timeline | `#/timeline?view=2022-10..2024-10&sel=<claim id>` plus the explorer's filters |
+//! | timeline | `#/timeline?view=2022-10..2024-10&focus=<thread>&lanes=collapsed&collapse=<lane>,..&expand=<lane>,..&sel=<claim id>` plus the explorer's filters |
 //!
 //! List values are comma-separated and each value is percent-encoded.
+//!
+//! On the timeline, the explorer's `thread=` filter is also the choice of
+//! lanes: "only this thread" sets it to one thread, so there is one lane.
+//! Collapsed lanes are kept as the difference from a base
+//! ([`LaneFolds`](crate::timeline::lanes::LaneFolds)): `lanes=` is
+//! `collapsed` or `expanded` after "Collapse all" / "Expand all" and absent
+//! for the automatic rule; `collapse=` and `expand=` name lanes (thread ids,
+//! `unthreaded` for claims without a thread) set against it.
 
 use crate::compare::OutletOrder;
 use crate::explore::ResultsAs;
 use crate::filters::{source_from_str, stance_from_str, Filters};
+use crate::timeline::lanes::{FoldBase, LaneFolds};
 use crossread_corpus::PartialDate;
 use std::collections::BTreeSet;
 
@@ -52,6 +61,8 @@ pub struct ViewState {
     pub window: Option<(PartialDate, PartialDate)>,
     /// Compare: the order of the matrix's outlet columns.
     pub outlet_order: OutletOrder,
+    /// Timeline: which lanes are collapsed.
+    pub lanes: LaneFolds,
 }
 
 impl Default for ViewState {
@@ -67,6 +78,7 @@ impl Default for ViewState {
             pair: None,
             window: None,
             outlet_order: OutletOrder::Date,
+            lanes: LaneFolds::default(),
         }
     }
 }
@@ -98,6 +110,24 @@ impl ViewState {
             selected: Some(claim.to_string()),
             ..Self::article(doc)
         }
+    }
+
+    /// The timeline with the lane of `thread` only, expanded, and its
+    /// claim history told: the explorer's thread filter set to it.
+    pub fn only_thread(&self, thread: &str) -> Self {
+        let mut next = self.clone();
+        next.filters.threads = BTreeSet::from([thread.to_string()]);
+        next.focus = Some(thread.to_string());
+        // A lone lane is never collapsed by the automatic rule.
+        next.lanes = next.lanes.with_lane(thread, false, false);
+        next
+    }
+
+    /// The timeline with every thread's lane again (other filters kept).
+    pub fn every_thread(&self) -> Self {
+        let mut next = self.clone();
+        next.filters.threads.clear();
+        next
     }
 
     /// Parses a location hash (with or without the leading `#`). Anything it
@@ -211,6 +241,12 @@ impl ViewState {
                 *(if key == "a" { &mut a } else { &mut b }) = percent_decode(value);
                 self.pair = Some((a, b));
             }
+            "lanes" => match FoldBase::parse(value) {
+                Some(base) => self.lanes.base = base,
+                None => return false,
+            },
+            "collapse" => self.lanes.collapsed.extend(list()),
+            "expand" => self.lanes.expanded.extend(list()),
             "view" => {
                 let range = percent_decode(value);
                 match range
@@ -291,6 +327,15 @@ impl ViewState {
         }
         if let Some((start, end)) = &self.window {
             push("view", format!("{start}..{end}"));
+        }
+        let lanes = &self.lanes;
+        if lanes.base != FoldBase::Auto {
+            push("lanes", lanes.base.as_str().to_string());
+        }
+        for (key, values) in [("collapse", &lanes.collapsed), ("expand", &lanes.expanded)] {
+            if !values.is_empty() {
+                push(key, join(&mut values.iter().map(String::as_str)));
+            }
         }
         if self.show_removed {
             push("removed", "1".to_string());
@@ -425,12 +470,57 @@ mod tests {
                 window: Some((date("2022-10"), date("2024-10-01"))),
                 ..ViewState::on(Page::Timeline)
             },
+            ViewState {
+                lanes: LaneFolds {
+                    base: FoldBase::AllCollapsed,
+                    collapsed: ["unthreaded".to_string()].into(),
+                    expanded: ["event:a, b".to_string(), "x:y>z".to_string()].into(),
+                },
+                filters: Filters {
+                    threads: ["event:a, b".to_string()].into(),
+                    ..Filters::default()
+                },
+                ..ViewState::on(Page::Timeline)
+            },
         ];
         for state in states {
             let (parsed, repair) = ViewState::from_hash(&state.to_hash());
             assert_eq!(parsed, state, "{}", state.to_hash());
             assert_eq!(repair, None);
         }
+    }
+
+    #[test]
+    fn only_this_thread_and_back_keep_the_other_settings() {
+        let state = ViewState {
+            filters: Filters {
+                outlets: ["CNN".to_string()].into(),
+                threads: ["a:b".to_string(), "c:d".to_string()].into(),
+                ..Filters::default()
+            },
+            lanes: LaneFolds::all(true),
+            window: Some((date("2023"), date("2024"))),
+            ..ViewState::on(Page::Timeline)
+        };
+        let only = state.only_thread("c:d");
+        assert_eq!(only.filters.threads, BTreeSet::from(["c:d".to_string()]));
+        assert_eq!(only.focus.as_deref(), Some("c:d"));
+        assert!(!only.lanes.is_collapsed("c:d", false));
+        assert_eq!(
+            (&only.filters.outlets, only.window),
+            (&state.filters.outlets, state.window)
+        );
+        let back = only.every_thread();
+        assert!(back.filters.threads.is_empty());
+        assert_eq!(back.filters.outlets, state.filters.outlets);
+    }
+
+    #[test]
+    fn an_unknown_lane_base_is_repaired() {
+        let (state, repair) = ViewState::from_hash("#/timeline?lanes=open&collapse=a:b");
+        assert_eq!(state.lanes.base, FoldBase::Auto);
+        assert!(state.lanes.collapsed.contains("a:b"));
+        assert!(repair.unwrap().0.contains("lanes=open"));
     }
 
     #[test]

@@ -4,6 +4,7 @@ use crate::components::timeline_detail::TimelineDetail;
 use crate::components::timeline_downloads::TimelineDownloads;
 use crate::components::timeline_filters::TimelineFilters;
 use crate::components::timeline_history::TimelineHistory;
+use crate::components::timeline_lanes::TimelineLanes;
 use crate::components::timeline_legend::TimelineLegend;
 use crate::components::timeline_table::TimelineTable;
 use crate::components::timeline_undated::TimelineUndated;
@@ -11,6 +12,7 @@ use crate::corpus_data::{explore_index, CorpusRef};
 
 use crate::explore::ResultsAs;
 use crate::hooks::Navigator;
+use crate::timeline::lanes::LaneFolds;
 use crate::timeline::scale::Window;
 use crate::timeline::{Layout, OutletPalette, Timeline};
 use crate::view_state::ViewState;
@@ -45,7 +47,7 @@ pub fn timeline_view(props: &Props) -> Html {
         .as_ref()
         .map(Window::from_dates)
         .unwrap_or(whole);
-    let layout = Layout::new(&timeline, window);
+    let layout = Layout::new(&timeline, window, &state.lanes);
     let selected = state
         .selected
         .as_deref()
@@ -74,10 +76,15 @@ pub fn timeline_view(props: &Props) -> Html {
             .max_by_key(|l| l.marks.len())
             .map(|l| l.thread_id().to_string())
     });
+    // Downloads take every claim in the visible range, collapsed lanes
+    // included: collapsing tidies the chart, it does not filter.
     let mut in_view: Vec<&'static Claim> = Vec::new();
-    for claim in layout
-        .marks()
-        .map(|m| m.mark.claim)
+    for claim in timeline
+        .lanes
+        .iter()
+        .flat_map(|l| &l.marks)
+        .filter(|m| window.overlaps(m.first_day, m.last_day))
+        .map(|m| m.claim)
         .chain(timeline.undated.iter().copied())
     {
         if !in_view.iter().any(|c| c.id == claim.id) {
@@ -137,7 +144,20 @@ pub fn timeline_view(props: &Props) -> Html {
             )
         })
     };
-    let hidden = layout.hidden;
+    let on_lanes = {
+        let (state, go) = (state.clone(), go.clone());
+        Callback::from(move |lanes: LaneFolds| {
+            go(
+                ViewState {
+                    lanes,
+                    ..state.clone()
+                },
+                false,
+            )
+        })
+    };
+    let (hidden, folded) = (layout.hidden, layout.folded);
+    let collapsed = layout.lanes.iter().filter(|l| l.collapsed).count();
     html! {
         <section class="timeline" aria-labelledby="timeline-title">
             <h1 id="timeline-title" tabindex="-1">{ "Timelines" }</h1>
@@ -147,12 +167,17 @@ pub fn timeline_view(props: &Props) -> Html {
             <TimelineFilters {corpus} filters={state.filters.clone()} shown={timeline.claims.len()} />
             <TimelineControls {window} {anchor} {whole} on_window={with_window(false)} />
             <TimelineLegend palette={palette.clone()} />
+            <TimelineLanes state={state.clone()} lanes={layout.lanes.len()} {collapsed} on_lanes={on_lanes.clone()} />
             if timeline.lanes.is_empty() {
                 <p class="empty-state">{ "No dated claim matches these filters." }</p>
             } else {
                 <TimelineChart timeline={timeline.clone()} palette={palette.clone()} {window}
                     selected={state.selected.clone()} focus={focus.clone()}
-                    {on_select} {on_hover} on_window={with_window(true)} />
+                    {on_select} {on_hover} on_window={with_window(true)}
+                    state={state.clone()} {on_lanes} />
+            }
+            if folded > 0 {
+                <p class="hint">{ format!("{} in collapsed lanes; expand a lane to see them.", crate::format::count(folded, "mark is", "marks are")) }</p>
             }
             if hidden > 0 {
                 <p class="hint">{ format!("{} outside the visible range; zoom out or pan to see them.", crate::format::count(hidden, "mark lies", "marks lie")) }</p>
@@ -160,7 +185,7 @@ pub fn timeline_view(props: &Props) -> Html {
             <TimelineDetail {corpus} claim={pointed} />
             <TimelineDownloads {corpus} claims={in_view} />
             <TimelineHistory {corpus} timeline={timeline.clone()} thread={focus} {on_choose} />
-            <TimelineTable timeline={Rc::clone(&timeline)} {window} />
+            <TimelineTable timeline={Rc::clone(&timeline)} {window} lanes={state.lanes.clone()} />
             <TimelineUndated claims={timeline.undated.clone()} />
         </section>
     }

@@ -1,8 +1,11 @@
 use crate::components::timeline_mark::{fmt, mark_view};
+use crate::timeline::lanes::LaneFolds;
 use crate::timeline::scale::{ticks, Window};
 use crate::timeline::{
-    Layout, OutletPalette, Timeline, Towards, AXIS_HEIGHT, CHART_WIDTH, PLOT_LEFT, PLOT_RIGHT,
+    Layout, OutletPalette, PlacedLane, Timeline, Towards, AXIS_HEIGHT, CHART_WIDTH, LANE_LABEL,
+    PLOT_LEFT, PLOT_RIGHT,
 };
+use crate::view_state::ViewState;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, SvgElement};
@@ -23,6 +26,11 @@ pub struct Props {
     pub on_hover: Callback<Option<String>>,
     /// Zoom or pan by keyboard.
     pub on_window: Callback<Window>,
+    /// The page's state, for the "only this thread" links and the
+    /// collapsed lanes.
+    pub state: ViewState,
+    /// A lane was collapsed or expanded.
+    pub on_lanes: Callback<LaneFolds>,
 }
 
 /// Most ticks the axis shows: about one per 90 drawing units.
@@ -30,21 +38,24 @@ const MAX_TICKS: usize = 10;
 
 /// The timeline as SVG: an axis, one band per lane, and the marks. Keys:
 /// arrows move between marks (or pan when the chart itself has focus),
-/// + and − zoom.
+/// + and − zoom. Each lane's label is a button that collapses or expands
+/// it, followed by a link to that lane alone.
 #[function_component(TimelineChart)]
 pub fn timeline_chart(props: &Props) -> Html {
-    let layout = Layout::new(&props.timeline, props.window);
+    let folds = &props.state.lanes;
+    let layout = Layout::new(&props.timeline, props.window, folds);
     let scale = layout.scale;
     let height = layout.height;
     let onkeydown = {
         let timeline = props.timeline.clone();
         let window = props.window;
         let on_window = props.on_window.clone();
+        let folds = folds.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.ctrl_key() || event.meta_key() || event.alt_key() {
                 return;
             }
-            let layout = Layout::new(&timeline, window);
+            let layout = Layout::new(&timeline, window, &folds);
             let on_mark = mark_key(&event);
             let anchor = on_mark
                 .as_deref()
@@ -109,7 +120,6 @@ pub fn timeline_chart(props: &Props) -> Html {
         let on_hover = props.on_hover.clone();
         Callback::from(move |_: MouseEvent| on_hover.emit(None))
     };
-    let selected = props.selected.as_deref();
     html! {
         <div class="timeline-chart" role="region" tabindex="0"
             aria-label="Timeline chart. Arrow keys move between marks; on the chart itself, left and right pan; plus and minus zoom."
@@ -130,22 +140,7 @@ pub fn timeline_chart(props: &Props) -> Html {
                         }
                     }) }
                 </g>
-                { for layout.lanes.iter().map(|lane| {
-                    let thread = lane.lane.thread_id().to_string();
-                    let focused = props.focus.as_deref() == Some(thread.as_str()) && !thread.is_empty();
-                    html! {
-                        <g class={classes!("lane", focused.then_some("focused"))} key={thread.clone()} data-thread={thread}>
-                            <rect class="lane-band" x="0" y={fmt(lane.top)} width={CHART_WIDTH.to_string()} height={fmt(lane.height)} />
-                            <text class="lane-label" x={fmt(PLOT_LEFT)} y={fmt(lane.top + 14.0)}>
-                                { format!("{} ({})", lane.lane.label(), lane.marks.len()) }
-                            </text>
-                            { for lane.marks.iter().map(|placed| {
-                                let colour = props.palette.colour(&placed.mark.outlet);
-                                mark_view(placed, colour, selected == Some(placed.mark.claim.id.as_str()))
-                            }) }
-                        </g>
-                    }
-                }) }
+                { for layout.lanes.iter().map(|lane| lane_view(props, lane)) }
             </svg>
         </div>
     }
@@ -180,5 +175,91 @@ fn focus_mark(key: &str) {
         .find(|e| e.get_attribute("data-mark").as_deref() == Some(key));
     if let Some(element) = found.and_then(|e| e.dyn_into::<SvgElement>().ok()) {
         let _ = element.focus();
+    }
+}
+
+/// One lane: its band, its header, and its marks or, collapsed, its
+/// density strip.
+fn lane_view(props: &Props, lane: &PlacedLane) -> Html {
+    let thread = lane.lane.thread_id().to_string();
+    let focused = props.focus.as_deref() == Some(thread.as_str()) && !thread.is_empty();
+    let selected = props.selected.as_deref();
+    html! {
+        <g class={classes!("lane", focused.then_some("focused"), lane.collapsed.then_some("collapsed"))}
+            key={lane.lane.fold_id().to_string()} data-thread={thread} data-lane={lane.lane.fold_id().to_string()}
+            data-collapsed={lane.collapsed.to_string()}>
+            <rect class="lane-band" x="0" y={fmt(lane.top)} width={CHART_WIDTH.to_string()} height={fmt(lane.height)} />
+            { lane_header(props, lane) }
+            { for lane.marks.iter().map(|placed| {
+                let colour = props.palette.colour(&placed.mark.outlet);
+                mark_view(placed, colour, selected == Some(placed.mark.claim.id.as_str()))
+            }) }
+            { density_strip(lane) }
+        </g>
+    }
+}
+
+/// The lane's label as a disclosure button (SVG has no `<button>`, so a
+/// focusable `<a>` with the button role that answers Enter and Space),
+/// then "only this thread" unless the lane is already shown alone.
+fn lane_header(props: &Props, lane: &PlacedLane) -> Html {
+    let collapsed = lane.collapsed;
+    let toggle = {
+        let next =
+            props
+                .state
+                .lanes
+                .with_lane(lane.lane.fold_id(), !collapsed, lane.collapsed_by_rule);
+        let on_lanes = props.on_lanes.clone();
+        move || on_lanes.emit(next.clone())
+    };
+    let onclick = {
+        let toggle = toggle.clone();
+        Callback::from(move |_: MouseEvent| toggle())
+    };
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        if matches!(event.key().as_str(), "Enter" | " ") {
+            event.prevent_default();
+            toggle();
+        }
+    });
+    let count = crate::format::count(lane.lane.marks.len(), "claim", "claims");
+    let threads = &props.state.filters.threads;
+    let only = lane
+        .lane
+        .thread
+        .filter(|t| !(threads.len() == 1 && threads.contains(&t.id)))
+        .map(|t| props.state.only_thread(&t.id).to_hash());
+    html! {
+        <text class="lane-head" x={fmt(PLOT_LEFT)} y={fmt(lane.top + 14.0)}>
+            <a class="lane-toggle" role="button" tabindex="0" aria-expanded={(!collapsed).to_string()}
+                aria-label={format!("{}, {count}", lane.lane.label())} {onclick} {onkeydown}>
+                <tspan class="chevron" aria-hidden="true">{ if collapsed { "▸ " } else { "▾ " } }</tspan>
+                <tspan class="lane-label">{ lane.lane.label() }</tspan>
+                <tspan>{ format!(" ({})", lane.lane.marks.len()) }</tspan>
+            </a>
+            if let Some(href) = only {
+                <a class="lane-only" {href} aria-label={format!("Only the lane of {}", lane.lane.label())}>
+                    <tspan dx="14">{ "Only this thread" }</tspan>
+                </a>
+            }
+        </text>
+    }
+}
+
+/// A collapsed lane's marks in the window, as bins darker where more
+/// marks fall; decoration, as the header says how many claims there are.
+fn density_strip(lane: &PlacedLane) -> Html {
+    let most = lane.density.iter().map(|b| b.marks).max().unwrap_or(1) as f64;
+    let y = lane.top + LANE_LABEL;
+    html! {
+        if !lane.density.is_empty() {
+            <g class="density" aria-hidden="true">
+                { for lane.density.iter().map(|bin| html! {
+                    <rect x={fmt(bin.x_start)} y={fmt(y)} width={fmt(bin.x_end - bin.x_start)} height="5"
+                        fill-opacity={format!("{:.2}", 0.45 + 0.55 * bin.marks as f64 / most)} />
+                }) }
+            </g>
+        }
     }
 }

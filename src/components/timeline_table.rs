@@ -1,4 +1,5 @@
 use crate::explore::source_label;
+use crate::timeline::lanes::LaneFolds;
 use crate::timeline::scale::Window;
 use crate::timeline::{event_date_words, precision_name, Layout, Timeline};
 use crate::view_state::ViewState;
@@ -9,13 +10,15 @@ use yew::prelude::*;
 pub struct Props {
     pub timeline: Rc<Timeline<'static>>,
     pub window: Window,
+    /// Collapsed lanes: their marks are left out, as on the chart.
+    pub lanes: LaneFolds,
 }
 
 /// The marks in view as a table, earliest first: the chart's accessible
-/// alternative.
+/// alternative, so it lists what the chart draws (not collapsed lanes).
 #[function_component(TimelineTable)]
 pub fn timeline_table(props: &Props) -> Html {
-    let layout = Layout::new(&props.timeline, props.window);
+    let layout = Layout::new(&props.timeline, props.window, &props.lanes);
     let mut marks: Vec<_> = layout.marks().collect();
     marks.sort_by_key(|m| (m.mark.first_day, m.mark.last_day, m.lane));
     html! {

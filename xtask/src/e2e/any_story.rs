@@ -3,7 +3,7 @@
 //! arrests, five outlets, written for the tests) instead of the seeds.
 //! The compare matrix must have rows that several outlets report, one
 //! event must compare side by side, and the timeline must draw dated lanes
-//! for its threads.
+//! for its threads, which collapse and show alone on demand.
 
 use super::{ensure, wait_for_heading, Case, Context, SUB_PATH};
 use crate::browser::Browser;
@@ -30,6 +30,10 @@ const CASES: &[Case] = &[
     (
         "any story: the timeline draws a dated lane per thread",
         timeline_has_dated_lanes,
+    ),
+    (
+        "any story: a lane collapses by keyboard (marks gone, URL kept, Back undoes it) and shows alone",
+        lane_collapses_and_shows_alone,
     ),
 ];
 
@@ -183,5 +187,83 @@ fn timeline_has_dated_lanes(context: &Context) -> Result<(), String> {
     let dated: BTreeSet<String> = lanes.into_iter().filter(|l| threads.contains(l)).collect();
     ensure(dated == threads, || {
         format!("lanes with dated marks {dated:?}, expected every thread {threads:?}")
+    })
+}
+
+/// Marks drawn in a lane, and in the whole chart.
+fn mark_counts(context: &Context, lane: &str) -> Result<(u64, u64), String> {
+    let counts = context.browser.session.eval(
+        "const all = document.querySelectorAll('.timeline-svg a.mark').length; \
+         const lane = Array.from(document.querySelectorAll('.timeline-svg .lane')).find(l => l.dataset.lane === arguments[0]); \
+         return [lane ? lane.querySelectorAll('a.mark').length : -1, all];",
+        json!([lane]),
+    )?;
+    let count = |i: usize| counts.get(i).and_then(|v| v.as_u64()).unwrap_or(0);
+    Ok((count(0), count(1)))
+}
+
+/// A script true when the lane's button says `expanded` ("true"/"false").
+fn lane_is(lane: &str, expanded: &str) -> String {
+    format!(
+        "const t = document.querySelector({}); return !!t && t.getAttribute('aria-expanded') === {};",
+        json!(lane_toggle(lane)),
+        json!(expanded)
+    )
+}
+
+fn lane_toggle(lane: &str) -> String {
+    format!(
+        ".timeline-svg .lane[data-lane={}] .lane-toggle",
+        json!(lane)
+    )
+}
+
+fn lane_collapses_and_shows_alone(context: &Context) -> Result<(), String> {
+    let quake = &first_quake(&context.corpus)?.id;
+    let session = &context.browser.session;
+    context.open("#/timeline")?;
+    session.wait_for("the quake's lane, expanded", &lane_is(quake, "true"))?;
+    let (in_lane, total) = mark_counts(context, quake)?;
+    ensure(in_lane > 0, || format!("the lane {quake} draws no mark"))?;
+    // Keyboard only: focus the lane's button and press Enter.
+    session.eval(
+        "document.querySelector(arguments[0]).focus();",
+        json!([lane_toggle(quake)]),
+    )?;
+    session.press_keys("\u{E007}")?;
+    session.wait_for("the lane to collapse", &lane_is(quake, "false"))?;
+    let (left, now) = mark_counts(context, quake)?;
+    ensure(left == 0 && now == total - in_lane, || {
+        format!("collapsed, the lane draws {left} marks and the chart {now} (were {in_lane} of {total})")
+    })?;
+    let hash = eval_strings(context, "return [decodeURIComponent(location.hash)];")?;
+    ensure(
+        hash.iter()
+            .any(|h| h.contains(&format!("collapse={quake}"))),
+        || format!("the URL {hash:?} does not name the collapsed lane {quake}"),
+    )?;
+    session.back()?;
+    session.wait_for("Back to expand the lane", &lane_is(quake, "true"))?;
+    ensure(mark_counts(context, quake)? == (in_lane, total), || {
+        "Back did not bring the lane's marks back".to_string()
+    })?;
+    session.click(&format!(
+        ".timeline-svg .lane[data-lane={}] .lane-only",
+        json!(quake)
+    ))?;
+    session.wait_for(
+        "the quake's lane alone",
+        "return document.querySelectorAll('.timeline-svg .lane').length === 1;",
+    )?;
+    let shown = eval_strings(
+        context,
+        "return Array.from(document.querySelectorAll('.timeline-svg .lane')).map(l => l.dataset.lane).concat([decodeURIComponent(location.hash)]);",
+    )?;
+    ensure(
+        shown.len() == 2 && &shown[0] == quake && shown[1].contains(&format!("thread={quake}")),
+        || format!("lanes and URL {shown:?}, expected the lane {quake} alone"),
+    )?;
+    ensure(mark_counts(context, quake)?.0 == in_lane, || {
+        "the lane shown alone lost marks".to_string()
     })
 }
