@@ -161,12 +161,20 @@ pub fn cohesive(links: Vec<(f32, usize, usize)>, profiles: &[Profile]) -> Vec<(f
     let mut root: Vec<usize> = (0..profiles.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..profiles.len()).map(|d| vec![d]).collect();
     let mut kept = Vec::new();
+    let mut rejected: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
     for (score, a, b) in links {
         let (ra, rb) = (root[a], root[b]);
         if ra != rb {
+            // Two groups already found apart stay apart until one grows.
+            let pair = (ra.min(rb), ra.max(rb));
+            let sizes = (members[pair.0].len(), members[pair.1].len());
+            if rejected.get(&pair) == Some(&sizes) {
+                continue;
+            }
             let alone = members[ra].len().min(members[rb].len()) == 1;
             let need = if alone { MIN_MEAN_ALONE } else { MIN_MEAN };
             if mean_similarity(&members[ra], &members[rb], profiles) < need {
+                rejected.insert(pair, sizes);
                 continue;
             }
             let (keep, gone) = if members[ra].len() >= members[rb].len() {
