@@ -892,9 +892,14 @@ pub fn resolve(
         }
         k
     };
-    // Surnames of full person names (after near-spelling merges).
+    // Surnames of full person names (after near-spelling merges), and of
+    // untyped names of two or three plain words, most often people no list
+    // knows ("Budi Santoso" ... "Santoso was held").
     let mut surnames: BTreeMap<String, BTreeSet<(EntityKind, String)>> = BTreeMap::new();
-    for key in &persons {
+    let untyped_names = keys
+        .iter()
+        .filter(|k| k.0 == EntityKind::Other && is_plain_full_name(&k.1));
+    for key in persons.iter().copied().chain(untyped_names) {
         let target = resolve_key(key, &redirect);
         if let Some(last) = key.1.split_whitespace().last() {
             surnames.entry(fold_key(last)).or_default().insert(target);
@@ -1090,6 +1095,19 @@ pub fn resolve(
             .or_insert_with(|| Entity::new(id, name, EntityKind::Country));
     }
     (entities.into_values().collect(), resolved_docs)
+}
+
+/// Two or three capitalised words of letters, no connector: the shape of
+/// a person's full name.
+fn is_plain_full_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && !CONNECTORS.contains(w)
+        })
 }
 
 fn kind_rank(kind: EntityKind) -> u8 {
@@ -1329,6 +1347,31 @@ mod tests {
         assert_eq!(entities[0].name, "Maria Okonkwo");
         assert_eq!(entities[0].mentions, 3);
         assert_eq!(resolved[1][0].entity, "person:maria-okonkwo");
+    }
+
+    #[test]
+    fn a_surname_alone_joins_an_untyped_full_name_but_not_a_longer_name() {
+        let text = "Police arrested Budi Santoso on Monday. Santoso was held in Padang. \
+                    The Bank of Padang Raya closed. Raya said nothing.";
+        let tokens = tokenize(text);
+        let starts: Vec<usize> = crate::sentences::split_tokens(text, &tokens)
+            .iter()
+            .map(|s| s.start)
+            .collect();
+        let found = find_in_paragraph(0, text, &tokens, &starts, &BTreeSet::new());
+        let (entities, resolved) = resolve(&[("d".into(), found)], &[]);
+        let budi = entities.iter().find(|e| e.name == "Budi Santoso").unwrap();
+        assert_eq!(budi.mentions, 2, "{entities:?}");
+        let santoso = resolved[0]
+            .iter()
+            .find(|m| m.raw.text == "Santoso")
+            .unwrap();
+        assert_eq!(santoso.entity, budi.id);
+        // "Bank of Padang Raya" is no person's full name.
+        assert!(resolved[0]
+            .iter()
+            .filter(|m| m.raw.text == "Raya")
+            .all(|m| !m.entity.contains("bank")));
     }
 
     #[test]

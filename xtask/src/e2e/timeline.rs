@@ -105,6 +105,41 @@ fn marks(context: &Context) -> Result<Vec<Value>, String> {
         .ok_or_else(|| format!("no marks: {value}"))
 }
 
+/// By default a timeline of more than eight lanes shows the eight busiest
+/// threads in full and folds the rest, the lane without a thread first;
+/// a folded lane draws no marks.
+fn default_lanes_fold_beyond_the_busiest(context: &Context) -> Result<(), String> {
+    context.open("#/timeline")?;
+    wait_for_chart(context)?;
+    let lanes = context.browser.session.eval(
+        "return Array.from(document.querySelectorAll('.timeline-svg .lane')).map(g => [
+           g.dataset.thread, g.dataset.collapsed, g.querySelectorAll('a.mark').length]);",
+        json!([]),
+    )?;
+    let lanes: Vec<(String, bool, u64)> = lanes
+        .as_array()
+        .ok_or("no lanes")?
+        .iter()
+        .map(|l| {
+            (
+                l[0].as_str().unwrap_or("").to_string(),
+                l[1].as_str() == Some("true"),
+                l[2].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let open = lanes.iter().filter(|l| !l.1).count();
+    ensure(lanes.len() > 8 && open == 8, || {
+        format!("{} lanes, {open} open: {lanes:?}", lanes.len())
+    })?;
+    ensure(lanes.iter().all(|l| !l.1 || l.2 == 0), || {
+        format!("a folded lane draws marks: {lanes:?}")
+    })?;
+    ensure(lanes.iter().any(|l| l.0.is_empty() && l.1), || {
+        format!("the lane without a thread is open: {lanes:?}")
+    })
+}
+
 /// The chart's scale, read from the SVG.
 struct Scale {
     first_day: f64,
@@ -162,7 +197,8 @@ fn close(a: f64, b: f64) -> bool {
 }
 
 fn marks_match_the_corpus(context: &Context) -> Result<(), String> {
-    context.open("#/timeline")?;
+    default_lanes_fold_beyond_the_busiest(context)?;
+    context.open("#/timeline?lanes=expanded")?;
     wait_for_chart(context)?;
     let scale = Scale::read(context)?;
     let shown = marks(context)?;

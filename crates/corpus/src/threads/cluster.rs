@@ -72,7 +72,31 @@ pub fn group(
     preset: &[Option<String>],
     lead: &[Lead],
 ) -> Vec<Cluster> {
-    let mut groups = Groups::new(sigs, preset, lead);
+    let facts = sigs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut f = Facts::of(s);
+            f.preset = preset.get(i).cloned().flatten();
+            if let Some(l) = lead.get(i) {
+                f.story = l.story;
+                f.lead_people = l.people.clone();
+            }
+            f
+        })
+        .collect();
+    group_facts(links, facts, doc_of, preset)
+}
+
+/// [`group`] with each item's facts given.
+pub fn group_facts(
+    links: &[(f32, usize, usize)],
+    facts: Vec<Facts>,
+    doc_of: &[usize],
+    preset: &[Option<String>],
+) -> Vec<Cluster> {
+    let n = facts.len();
+    let mut groups = Groups::new(facts, preset);
     let mut kept: Vec<(usize, usize)> = Vec::new();
     for &(_, a, b) in links {
         // A link inside one group (joined now or before) counts for the
@@ -82,10 +106,10 @@ pub fn group(
         }
     }
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..sigs.len() {
+    for i in 0..n {
         members.entry(groups.find(i)).or_default().push(i);
     }
-    let mut degree = vec![0usize; sigs.len()];
+    let mut degree = vec![0usize; n];
     for &(a, b) in &kept {
         degree[a] += 1;
         degree[b] += 1;
@@ -180,9 +204,12 @@ fn evidence(a: &Signature, b: &Signature) -> Option<f32> {
 
 /// What keeps two claims or two groups apart.
 #[derive(Debug, Clone, Default)]
-struct Facts {
+pub struct Facts {
     /// People taking part (named, not only speaking).
     people: BTreeSet<String>,
+    /// Every person named, when more than `people` (an article's main
+    /// people are `people`; the others it names only in passing).
+    named: BTreeSet<String>,
     stated: Vec<(i64, i64)>,
     /// Earliest and latest publication among claims with no stated date.
     published: Option<(i64, i64)>,
@@ -193,6 +220,16 @@ struct Facts {
 }
 
 impl Facts {
+    /// What keeps an article's story apart: its main people (`people`),
+    /// everyone it names, and the dates and magnitudes of `sig`.
+    pub fn of_article(sig: &Signature, people: BTreeSet<String>, named: BTreeSet<String>) -> Facts {
+        Facts {
+            people,
+            named,
+            ..Facts::of(sig)
+        }
+    }
+
     fn of(sig: &Signature) -> Facts {
         Facts {
             people: sig
@@ -207,6 +244,7 @@ impl Facts {
                 None => sig.published.map(|d| (d, d)),
             },
             magnitudes: sig.magnitudes.clone(),
+            named: BTreeSet::new(),
             preset: None,
             story: None,
             lead_people: BTreeSet::new(),
@@ -215,6 +253,7 @@ impl Facts {
 
     fn absorb(&mut self, other: Facts) {
         self.people.extend(other.people);
+        self.named.extend(other.named);
         for s in other.stated {
             if !self.stated.contains(&s) {
                 self.stated.push(s);
@@ -276,14 +315,17 @@ fn different_stories(a: &Facts, b: &Facts) -> bool {
 }
 
 /// Each names people taking part, and none in common: two arrests of two
-/// people, one actor's rehab and another's.
+/// people, one actor's rehab and another's. For articles, each one's main
+/// people must be missing from everything the other names.
 /// The same for the people their articles lead with ("Police arrested X"
 /// and, later, "She was held ...").
 fn different_people(a: &Facts, b: &Facts) -> bool {
     let apart = |x: &BTreeSet<String>, y: &BTreeSet<String>| {
         !x.is_empty() && !y.is_empty() && x.is_disjoint(y)
     };
-    apart(&a.people, &b.people) || apart(&a.lead_people, &b.lead_people)
+    let unnamed_by = |x: &Facts, y: &Facts| y.named.is_empty() || x.people.is_disjoint(&y.named);
+    (apart(&a.people, &b.people) && unnamed_by(a, b) && unnamed_by(b, a))
+        || apart(&a.lead_people, &b.lead_people)
 }
 
 /// Do the two claims' dates say they are two events?
@@ -321,22 +363,10 @@ struct Groups {
 }
 
 impl Groups {
-    fn new(sigs: &[Signature], preset: &[Option<String>], lead: &[Lead]) -> Groups {
+    fn new(facts: Vec<Facts>, preset: &[Option<String>]) -> Groups {
         let mut groups = Groups {
-            parent: (0..sigs.len()).collect(),
-            facts: sigs
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let mut f = Facts::of(s);
-                    f.preset = preset.get(i).cloned().flatten();
-                    if let Some(l) = lead.get(i) {
-                        f.story = l.story;
-                        f.lead_people = l.people.clone();
-                    }
-                    Some(f)
-                })
-                .collect(),
+            parent: (0..facts.len()).collect(),
+            facts: facts.into_iter().map(Some).collect(),
         };
         // Claims of one frame start as one group.
         let mut first_of: BTreeMap<&str, usize> = BTreeMap::new();

@@ -16,9 +16,11 @@
 use super::cluster::{self, Cluster};
 use super::signature::Signature;
 use super::similar;
-use crate::document::{Claim, Part};
+use crate::document::Claim;
 use std::collections::BTreeSet;
 
+/// Claims naming a person that make the person the article's subject.
+const MAIN_PERSON_MENTIONS: usize = 2;
 /// Claims of an article read as its lead.
 const LEAD_CLAIMS: usize = 3;
 
@@ -66,12 +68,12 @@ pub fn stories(
     let day: Vec<i64> = leads.iter().map(cluster::effective_day).collect();
     let links = similar::cohesive(similar::links(&profiles, &day), &profiles);
     // What keeps articles apart (see `story_facts`).
-    let facts: Vec<Signature> = leads
+    let facts: Vec<cluster::Facts> = leads
         .iter()
         .zip(&claims_of_doc)
-        .map(|(lead, members)| story_facts(lead, &central_people(claims, members, sigs)))
+        .map(|(lead, members)| story_facts(lead, members, sigs))
         .collect();
-    let groups = cluster::group(&links, &facts, &ids, &none, &[]);
+    let groups = cluster::group_facts(&links, facts, &ids, &none);
     let found = groups
         .into_iter()
         .map(|group| story(&group, &leads, &lead_claims, &claims_of_doc, sigs))
@@ -126,49 +128,34 @@ fn story(
 
 /// What tells two articles' stories apart: a day the lead states (a week
 /// at most: a year or month in a lead is most often background), the
-/// publication date, magnitudes, and the people the article is about. Not
-/// every person named: reports of one event quote different lawyers,
-/// officials and witnesses, and the profiles' names already weigh in their
-/// similarity.
-fn story_facts(lead: &Signature, central: &BTreeSet<&str>) -> Signature {
-    Signature {
-        anchors: lead
-            .anchors
-            .iter()
-            .filter(|a| central.contains(a.id.as_str()))
-            .cloned()
-            .collect(),
+/// publication date, magnitudes, and the people each is about when the
+/// other never names them. Not every person named: reports of one event
+/// quote different lawyers, officials and witnesses.
+fn story_facts(lead: &Signature, members: &[usize], sigs: &[Signature]) -> cluster::Facts {
+    let dates = Signature {
         stated: lead.stated.filter(|(a, b)| b - a <= 7),
         published: lead.published,
         magnitudes: lead.magnitudes.clone(),
         ..Signature::default()
-    }
-}
-
-/// The people an article is about: those its lede (first sentence of the
-/// body) names as taking part, and those named in two or more claims.
-fn central_people<'a>(
-    claims: &[Claim],
-    members: &[usize],
-    sigs: &'a [Signature],
-) -> BTreeSet<&'a str> {
-    let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
-    let lede = members.iter().find(|&&i| claims[i].part == Part::Body);
-    let mut central = BTreeSet::new();
+    };
+    let mut count: std::collections::BTreeMap<&str, usize> = Default::default();
     for &i in members {
         for a in sigs[i]
             .anchors
             .iter()
             .filter(|a| !a.speaker && cluster::takes_part(a))
         {
-            let n = seen.entry(a.id.as_str()).or_default();
-            *n += 1;
-            if *n >= 2 || (Some(&i) == lede) {
-                central.insert(a.id.as_str());
-            }
+            *count.entry(a.id.as_str()).or_default() += 1;
         }
     }
-    central
+    let most = count.values().copied().max().unwrap_or(0);
+    let main = count
+        .iter()
+        .filter(|(_, &n)| n >= MAIN_PERSON_MENTIONS && n == most)
+        .map(|(id, _)| id.to_string())
+        .collect();
+    let named = count.keys().map(|id| id.to_string()).collect();
+    cluster::Facts::of_article(&dates, main, named)
 }
 
 /// Stems and names that two or more of the articles share.
