@@ -239,7 +239,7 @@ fn lane_header(props: &Props, lane: &PlacedLane) -> Html {
                 <tspan>{ format!(" ({})", lane.lane.marks.len()) }</tspan>
             </a>
             if let Some(href) = only {
-                <a class="lane-only" {href} aria-label={format!("Only the lane of {}", lane.lane.label())}>
+                <a class="lane-only" {href} aria-label={format!("Only this thread: {}", lane.lane.label())}>
                     <tspan dx="14">{ "Only this thread" }</tspan>
                 </a>
             }

@@ -303,8 +303,10 @@ pub fn find_in_paragraph(
                 }
                 break;
             }
+            // "and" joins two names; "the" after a name is an apposition
+            // ("Bernie Sanders the Democratic candidate"), not inside one.
             let connector = CONNECTORS.contains(&u.text)
-                && u.text != "and"
+                && !matches!(u.text, "and" | "the")
                 && tokens
                     .get(j + 1)
                     .is_some_and(|n| n.is_capitalised() && gazetteer_at(tokens, j + 1).is_none());
@@ -1224,6 +1226,21 @@ mod tests {
             .into_iter()
             .map(|m| (m.text, m.kind, m.role))
             .collect()
+    }
+
+    #[test]
+    fn an_apposition_after_the_is_not_part_of_the_name_and_states_are_places() {
+        let found = find("Many Ohio voters backed Bernie Sanders the Democratic candidate.");
+        assert!(found
+            .iter()
+            .any(|(t, k, _)| t == "Bernie Sanders" && *k == EntityKind::Person));
+        assert!(
+            found.iter().all(|(t, _, _)| !t.contains("the")),
+            "{found:?}"
+        );
+        assert!(found
+            .iter()
+            .any(|(t, k, _)| t == "Ohio" && *k == EntityKind::Place));
     }
 
     #[test]
