@@ -108,6 +108,9 @@ pub struct CoverageMatrix<'a> {
     /// Threads reported by the most outlets first, then by claim count and
     /// label.
     pub rows: Vec<CoverageRow<'a>>,
+    /// For each outlet, its claims in no event thread: what only its own
+    /// article reports.
+    pub unthreaded: Vec<usize>,
 }
 
 pub fn coverage<'a>(corpus: &'a Corpus, chosen: &BTreeSet<String>) -> CoverageMatrix<'a> {
@@ -137,7 +140,21 @@ pub fn coverage<'a>(corpus: &'a Corpus, chosen: &BTreeSet<String>) -> CoverageMa
             .then(b.thread.claims.len().cmp(&a.thread.claims.len()))
             .then(a.thread.label.cmp(&b.thread.label))
     });
-    CoverageMatrix { outlets, rows }
+    let unthreaded = outlets
+        .iter()
+        .map(|o| {
+            corpus
+                .claims
+                .iter()
+                .filter(|c| c.threads.is_empty() && o.publishes(&c.doc))
+                .count()
+        })
+        .collect();
+    CoverageMatrix {
+        outlets,
+        rows,
+        unthreaded,
+    }
 }
 
 /// How the coverage matrix orders its outlet columns.
@@ -193,6 +210,7 @@ impl<'a> CoverageMatrix<'a> {
         for row in &mut self.rows {
             row.cells = columns.iter().map(|&at| row.cells[at].clone()).collect();
         }
+        self.unthreaded = columns.iter().map(|&at| self.unthreaded[at]).collect();
         self
     }
 
@@ -1143,6 +1161,20 @@ mod tests {
         }
         let counts: Vec<usize> = matrix.rows.iter().map(|r| r.outlets_reporting()).collect();
         assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+        // Every claim is in a thread row or in its outlet's "no thread" count.
+        let unthreaded: usize = matrix.unthreaded.iter().sum();
+        let threaded = corpus
+            .claims
+            .iter()
+            .filter(|c| !c.threads.is_empty())
+            .count();
+        assert!(unthreaded > 0);
+        assert_eq!(unthreaded + threaded, corpus.claims.len());
+        let by_name = matrix.clone().ordered(OutletOrder::Name);
+        for (at, outlet) in matrix.outlets.iter().enumerate() {
+            let moved = by_name.outlets.iter().position(|o| o.name == outlet.name);
+            assert_eq!(by_name.unthreaded[moved.unwrap()], matrix.unthreaded[at]);
+        }
     }
 
     #[test]

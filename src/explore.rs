@@ -236,7 +236,11 @@ impl ExploreIndex {
                 stems: intern(&claim.text),
                 outlet: articles[doc].outlet,
                 entities: claim.entities.iter().map(|e| entities.intern(e)).collect(),
-                threads: claim.threads.iter().map(|t| threads.intern(t)).collect(),
+                threads: if claim.threads.is_empty() {
+                    vec![threads.intern(NO_THREAD)]
+                } else {
+                    claim.threads.iter().map(|t| threads.intern(t)).collect()
+                },
                 stances: stance_bit(claim.stance),
                 sources: source_bit(claim.attribution_kind),
                 has_quote: !claim.quotes.is_empty(),
@@ -419,6 +423,12 @@ impl FacetOptions {
             })
             .collect();
         by_count(&mut threads);
+        // Claims only their own article reports, last.
+        let alone = counts.threads.get(NO_THREAD).copied().unwrap_or(0);
+        let chosen = filters.threads.contains(NO_THREAD);
+        if alone > 0 || chosen {
+            threads.push(option(NO_THREAD, NO_THREAD_LABEL, alone, chosen));
+        }
         let stances = STANCES
             .iter()
             .map(|s| {
@@ -466,6 +476,11 @@ impl FacetOptions {
         }
     }
 }
+
+/// The thread filter's value for claims in no event thread (thread ids
+/// always hold a colon, so it never names a thread).
+pub const NO_THREAD: &str = "none";
+pub const NO_THREAD_LABEL: &str = "In no event thread (only in its article)";
 
 const ENTITY_GROUPS: &[(&[EntityKind], &str)] = &[
     (&[EntityKind::Person], "People"),
@@ -629,6 +644,27 @@ mod tests {
                 .and_then(|d| d.outlet.clone());
             assert!(matches!(outlet.as_deref(), Some("CNN" | "Newsweek")));
         }
+    }
+
+    #[test]
+    fn the_no_thread_value_lists_exactly_the_claims_in_no_thread() {
+        let corpus = corpus().unwrap();
+        let alone = Filters {
+            threads: [NO_THREAD.to_string()].into(),
+            ..Filters::default()
+        };
+        let outcome = run(&alone, ResultsAs::Claims);
+        let expected: Vec<usize> = (0..corpus.claims.len())
+            .filter(|&i| corpus.claims[i].threads.is_empty())
+            .collect();
+        assert!(!expected.is_empty());
+        assert_eq!(outcome.matches, expected);
+        let options = FacetOptions::build(corpus, &outcome, &alone);
+        let last = options.threads.last().unwrap();
+        assert_eq!(
+            (last.key.as_str(), last.count, last.checked),
+            (NO_THREAD, expected.len(), true)
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use crate::compare::{Coverage, CoverageMatrix, CoverageRow, OutletOrder};
 use crate::components::stance_badge::stance_badge;
+use crate::explore::{ResultsAs, NO_THREAD};
 use crate::format;
 use crate::view_state::{Page, ViewState};
 use std::collections::BTreeSet;
@@ -95,9 +96,42 @@ pub fn coverage_table(props: &Props) -> Html {
                         { for single.iter().map(|row| row_view(row)) }
                     </tbody>
                 }
+                if matrix.unthreaded.iter().any(|&n| n > 0) {
+                    <tbody class="unthreaded">
+                        <tr class="unthreaded-row">
+                            <th scope="row">
+                                { "In no event thread" }
+                                <span class="row-note">{ "what only that outlet's article says" }</span>
+                            </th>
+                            { for matrix.outlets.iter().zip(&matrix.unthreaded).map(|(outlet, &n)| {
+                                unthreaded_cell(&outlet.name, n)
+                            }) }
+                        </tr>
+                    </tbody>
+                }
             </table>
         </div>
         </>
+    }
+}
+
+/// An outlet's claims in no event thread, linked to the explorer listing
+/// them.
+fn unthreaded_cell(outlet: &str, claims: usize) -> Html {
+    if claims == 0 {
+        return html! { <td class="omitted" data-outlet={outlet.to_string()}>{ "none" }</td> };
+    }
+    let mut state = ViewState::on(Page::Explore);
+    state.filters.outlets = [outlet.to_string()].into();
+    state.filters.threads = [NO_THREAD.to_string()].into();
+    state.results_as = ResultsAs::Claims;
+    html! {
+        <td class="only-here" data-outlet={outlet.to_string()} data-claims={claims.to_string()}>
+            <a class="cell-link" href={state.to_hash()}>
+                <span class="visually-hidden">{ format!("In no event thread, {outlet}: ") }</span>
+                { format!("only in {outlet}: {}", format::count(claims, "claim", "claims")) }
+            </a>
+        </td>
     }
 }
 

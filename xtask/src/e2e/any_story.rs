@@ -10,7 +10,7 @@ use crate::browser::Browser;
 use crate::server::StaticServer;
 use crossread_corpus::{Corpus, Thread};
 use serde_json::json;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The corpus the site of these cases is built from.
@@ -22,6 +22,10 @@ const CASES: &[Case] = &[
     (
         "any story: the compare matrix has a row per thread, with several outlets per event",
         matrix_has_events_across_outlets,
+    ),
+    (
+        "any story: claims in no thread show as “only in X” per outlet and open in the explorer",
+        unthreaded_claims_stay_visible,
     ),
     (
         "any story: one earthquake compares side by side across its outlets",
@@ -104,12 +108,12 @@ fn matrix_has_events_across_outlets(context: &Context) -> Result<(), String> {
     let rows = corpus.threads.len();
     context.browser.session.wait_for(
         "the coverage matrix",
-        &format!("return document.querySelectorAll('table.coverage tbody tr').length === {rows};"),
+        &format!("return document.querySelectorAll('table.coverage tbody tr[data-thread]').length === {rows};"),
     )?;
     // Per row: the thread and how many outlets reported it.
     let reported = eval_strings(
         context,
-        "return Array.from(document.querySelectorAll('table.coverage tbody tr')).map(tr => tr.dataset.thread + ' ' + tr.querySelectorAll('td[data-reported=\"true\"]').length);",
+        "return Array.from(document.querySelectorAll('table.coverage tbody tr[data-thread]')).map(tr => tr.dataset.thread + ' ' + tr.querySelectorAll('td[data-reported=\"true\"]').length);",
     )?;
     let quake = first_quake(corpus)?;
     let expected = format!("{} {}", quake.id, quake.docs.len());
@@ -128,6 +132,55 @@ fn matrix_has_events_across_outlets(context: &Context) -> Result<(), String> {
         columns.iter().cloned().collect::<BTreeSet<_>>() == outlets,
         || format!("outlet columns {columns:?}, expected {outlets:?}"),
     )
+}
+
+/// The matrix's last row counts each outlet's claims in no thread; a
+/// count opens the explorer listing exactly those claims.
+fn unthreaded_claims_stay_visible(context: &Context) -> Result<(), String> {
+    let corpus = &context.corpus;
+    let mut expected: BTreeMap<String, usize> = BTreeMap::new();
+    for claim in corpus.claims.iter().filter(|c| c.threads.is_empty()) {
+        if let Some(doc) = corpus.documents.iter().find(|d| d.id == claim.doc) {
+            *expected.entry(doc.outlet_label()).or_default() += 1;
+        }
+    }
+    ensure(!expected.is_empty(), || {
+        "the test corpus should have claims in no thread".into()
+    })?;
+    context.open("#/compare")?;
+    wait_for_heading(context, "Compare")?;
+    context.browser.session.wait_for(
+        "the no-thread row",
+        "return !!document.querySelector('tr.unthreaded-row');",
+    )?;
+    let cells = eval_strings(
+        context,
+        "return Array.from(document.querySelectorAll('tr.unthreaded-row td[data-claims]')).map(td => td.dataset.outlet + '|' + td.dataset.claims + '|' + td.textContent);",
+    )?;
+    let mut shown: BTreeMap<String, usize> = BTreeMap::new();
+    for cell in &cells {
+        let parts: Vec<&str> = cell.split('|').collect();
+        let (outlet, count) = (parts[0], parts[1].parse::<usize>().unwrap_or(0));
+        ensure(parts[2].contains(&format!("only in {outlet}")), || {
+            format!("cell {cell:?} should say “only in {outlet}”")
+        })?;
+        shown.insert(outlet.to_string(), count);
+    }
+    ensure(shown == expected, || {
+        format!("no-thread counts {shown:?}, expected {expected:?}")
+    })?;
+    let (outlet, count) = expected.iter().next().ok_or("no outlet")?;
+    context.browser.session.click(&format!(
+        "tr.unthreaded-row td[data-outlet={}] a",
+        json!(outlet)
+    ))?;
+    context.browser.session.wait_for(
+        "the explorer with the outlet's claims in no thread",
+        &format!(
+            "return location.hash.startsWith('#/explore') && location.hash.includes('thread=none') && document.querySelectorAll('.result-link').length === {count};"
+        ),
+    )?;
+    Ok(())
 }
 
 fn one_event_side_by_side(context: &Context) -> Result<(), String> {

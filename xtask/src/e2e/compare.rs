@@ -130,7 +130,7 @@ fn matrix_matches_the_seeds(context: &Context) -> Result<(), String> {
         format!("outlet columns {heads:?} ({columns:?}), expected in date order {expected:?}")
     })?;
     let cells = context.browser.session.eval(
-        "return Array.from(document.querySelectorAll('table.coverage tbody td')).map(td => [td.closest('tr').dataset.thread, td.dataset.outlet, td.dataset.reported, td.dataset.stance || '', td.textContent, td.querySelector('a') ? td.querySelector('a').getAttribute('href') : '']);",
+        "return Array.from(document.querySelectorAll('table.coverage tbody tr[data-thread] td')).map(td => [td.closest('tr').dataset.thread, td.dataset.outlet, td.dataset.reported, td.dataset.stance || '', td.textContent, td.querySelector('a') ? td.querySelector('a').getAttribute('href') : '']);",
         json!([]),
     )?;
     let cells: Vec<Vec<String>> = cells
