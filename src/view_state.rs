@@ -14,6 +14,9 @@
 //!
 //! List values are comma-separated and each value is percent-encoded.
 //!
+//! The `thread=` value `none` stands for claims in no event thread (thread
+//! ids always hold a colon).
+//!
 //! On the timeline, the explorer's `thread=` filter is also the choice of
 //! lanes: "only this thread" sets it to one thread, so there is one lane.
 //! Collapsed lanes are kept as the difference from a base
