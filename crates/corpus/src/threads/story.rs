@@ -24,7 +24,7 @@ const MAIN_PERSON_MENTIONS: usize = 2;
 /// Claims of an article read as its lead.
 const LEAD_CLAIMS: usize = 3;
 
-/// One event that several articles lead with.
+/// One event that several articles report.
 pub struct Story {
     /// Its articles.
     pub docs: Vec<usize>,
