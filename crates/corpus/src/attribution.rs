@@ -82,6 +82,25 @@ const NOUN_LIKE: &[&str] = &[
     "tell",
     "say",
 ];
+/// Verbs whose subject a report or a statement can be ("the report said").
+const SPEECH_AFTER_NOUN: &[&str] = &[
+    "said",
+    "says",
+    "stated",
+    "states",
+    "found",
+    "finds",
+    "showed",
+    "shows",
+    "suggested",
+    "suggests",
+    "added",
+    "claimed",
+    "claims",
+    "concluded",
+    "noted",
+    "warned",
+];
 const BOUNDARY: &[&str] = &[
     ",", ";", ":", "—", "–", "(", ")", "that", "which", "who", "but", "while", "though",
     "although", "and", "as", "when", "where", "since", "because", "if", "after", "before", "once",
@@ -151,9 +170,21 @@ fn is_speech_verb(tokens: &[Tok], words: &[String], at: usize) -> Option<usize> 
         if phrase_at(words, at, phrase) {
             let prev = if at > 0 { words[at - 1].as_str() } else { "" };
             let noun_use = DETERMINERS.contains(&prev);
-            let plural_noun =
-                NOUN_LIKE.contains(&words[at].as_str()) && (at == 0 || NOUN_BEFORE.contains(&prev));
-            if noun_use || plural_noun {
+            // "No deaths were reported": a passive has no speaker before it.
+            if matches!(
+                prev,
+                "was" | "were" | "is" | "are" | "been" | "be" | "being"
+            ) {
+                return None;
+            }
+            let noun_like = NOUN_LIKE.contains(&words[at].as_str());
+            let plural_noun = noun_like && (at == 0 || NOUN_BEFORE.contains(&prev));
+            // "A March report said": a noun when a speech verb follows.
+            let subject_noun = noun_like
+                && words
+                    .get(at + phrase.len())
+                    .is_some_and(|next| SPEECH_AFTER_NOUN.contains(&next.as_str()));
+            if noun_use || plural_noun || subject_noun {
                 return None;
             }
             return Some(phrase.len());
@@ -796,6 +827,15 @@ mod tests {
             None
         );
         assert_eq!(attribution("The strike went on."), None);
+        assert_eq!(
+            attribution("No deaths were reported after the quake."),
+            None
+        );
+        // A report that says something is the source, not a date before it.
+        assert_eq!(
+            attribution("A March report said the plant would close."),
+            Some(("A March report".into(), AttributionKind::Anonymous))
+        );
     }
 
     #[test]
