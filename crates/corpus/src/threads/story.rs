@@ -16,7 +16,7 @@
 use super::cluster::{self, Cluster};
 use super::signature::Signature;
 use super::similar;
-use crate::document::Claim;
+use crate::document::{Claim, Part};
 use std::collections::BTreeSet;
 
 /// Claims naming a person that make the person the article's subject.
@@ -64,6 +64,7 @@ pub fn stories(
     let ids: Vec<usize> = (0..docs).collect();
     let none: Vec<Option<String>> = vec![None; docs];
     let lead_len: Vec<usize> = lead_claims.iter().map(Vec::len).collect();
+    let titles: Vec<bool> = claims.iter().map(|c| c.part != Part::Body).collect();
     let profiles = similar::profiles(sigs, &claims_of_doc, &lead_len);
     let day: Vec<i64> = leads.iter().map(cluster::effective_day).collect();
     let links = similar::cohesive(similar::links(&profiles, &day), &profiles);
@@ -76,13 +77,14 @@ pub fn stories(
     let groups = cluster::group_facts(&links, facts, &ids, &none);
     let found = groups
         .into_iter()
-        .map(|group| story(&group, &leads, &lead_claims, &claims_of_doc, sigs))
+        .map(|group| story(&titles, &group, &leads, &lead_claims, &claims_of_doc, sigs))
         .filter(|s| s.claims.len() >= 2)
         .collect();
     (found, leads.iter().map(cluster::participants).collect())
 }
 
 fn story(
+    titles: &[bool],
     group: &Cluster,
     leads: &[Signature],
     lead_claims: &[Vec<usize>],
@@ -90,13 +92,25 @@ fn story(
     sigs: &[Signature],
 ) -> Story {
     let core = core_keys(&group.claims, claims_of_doc, sigs);
-    let lead_facts = merged(group.claims.iter().map(|&d| &leads[d]));
+    let dated: Vec<Signature> = group
+        .claims
+        .iter()
+        .map(|&d| dated_to_the_month(&leads[d]))
+        .collect();
+    let lead_facts = merged(dated.iter());
     // Only the story's own articles are read: linear in the corpus.
     let mut claims: Vec<usize> = group
         .claims
         .iter()
         .flat_map(|&d| claims_of_doc[d].iter().copied())
-        .filter(|&i| tells(&sigs[i], &core) && !cluster::dates_apart(&sigs[i], &lead_facts))
+        .filter(|&i| {
+            let told = if titles[i] {
+                names_the_core(&sigs[i], &core)
+            } else {
+                tells(&sigs[i], &core)
+            };
+            told && !cluster::dates_apart(&dated_to_the_month(&sigs[i]), &lead_facts)
+        })
         .collect();
     claims.sort_unstable();
     let mut story_leads = Vec::new();
@@ -190,6 +204,23 @@ fn tells(sig: &Signature, core: &BTreeSet<String>) -> bool {
     let words = sig.stems.iter().filter(|s| core.contains(*s)).count();
     let names = sig.anchors.iter().filter(|a| core.contains(&a.id)).count();
     (names >= 1 && words >= 1) || words >= 2
+}
+
+/// A headline or standfirst sums up its article: one word or name of the
+/// story's core is enough for it to join.
+fn names_the_core(sig: &Signature, core: &BTreeSet<String>) -> bool {
+    sig.stems.iter().any(|s| core.contains(s)) || sig.anchors.iter().any(|a| core.contains(&a.id))
+}
+
+/// The claim's stated date if it is a day, a week or a month: a decade or
+/// a year ("swam to stardom in the 1940s") is background, not the event's
+/// date.
+fn dated_to_the_month(sig: &Signature) -> Signature {
+    Signature {
+        stated: sig.stated.filter(|(a, b)| b - a <= 31),
+        published: sig.published,
+        ..Signature::default()
+    }
 }
 
 /// One signature for several claims: every stem and name, the first
