@@ -97,6 +97,7 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
         let mut last_speaker: Option<(String, Option<String>, usize)> = None;
         let mut quote_counter = 0;
         let mut claim_counter = 0;
+        let mut last_quarter = None;
         for (p, &(part, paragraph)) in doc_parts.iter().enumerate() {
             let tokens = tokenize(paragraph);
             let spans: Vec<SentenceSpan> = sentences::split_tokens(paragraph, &tokens);
@@ -143,7 +144,13 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
             };
             let sentence_ranges: Vec<(usize, usize)> =
                 spans.iter().map(|s| (s.start, s.end)).collect();
-            let expressions = time::find_all(paragraph, &tokens, &sentence_ranges, doc.published);
+            let expressions = time::find_all(
+                paragraph,
+                &tokens,
+                &sentence_ranges,
+                doc.published,
+                &mut last_quarter,
+            );
             // Spans of a headline or standfirst point into it, with
             // paragraph 0.
             let in_part = if part == Part::Body { p } else { 0 };

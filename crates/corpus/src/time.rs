@@ -133,6 +133,9 @@ struct Scan<'a> {
     published: Option<PartialDate>,
     /// The publication day as a day number, when it has a day.
     p_day: Option<i64>,
+    /// The last quarter named in the article (year, quarter), for "a
+    /// year earlier" and "the quarter" that follow it.
+    quarter: std::cell::Cell<Option<(i32, u8)>>,
 }
 
 impl Scan<'_> {
@@ -166,6 +169,12 @@ impl Scan<'_> {
             .map(|(_, w)| w.clone())
             .collect();
         is_future(&words)
+    }
+
+    /// Is there a future cue in the few words before token `i` (the verb
+    /// the expression depends on, rather than anywhere in a long sentence)?
+    fn future_near(&self, i: usize) -> bool {
+        self.future(i) && is_future(&self.words[i.saturating_sub(8)..i])
     }
 
     /// The number at `k` when it is a plausible year ("1998", "2024").
@@ -217,11 +226,16 @@ impl Scan<'_> {
 /// Finds the time expressions of a paragraph, resolved or not. `sentences`
 /// are byte spans (for the future test); `published` anchors relative
 /// expressions.
+///
+/// `last_quarter` carries the last quarter named (year, quarter) from one
+/// paragraph of an article to the next: "a year earlier" after "the third
+/// quarter" means that quarter a year before.
 pub fn find_all(
     text: &str,
     tokens: &[Tok],
     sentences: &[(usize, usize)],
     published: Option<PartialDate>,
+    last_quarter: &mut Option<(i32, u8)>,
 ) -> Vec<Expression> {
     let scan = Scan {
         tokens,
@@ -232,6 +246,7 @@ pub fn find_all(
         p_day: published
             .filter(|p| p.day.is_some())
             .map(|p| p.first_day_number()),
+        quarter: std::cell::Cell::new(*last_quarter),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -270,6 +285,7 @@ pub fn find_all(
         });
         i = f.to;
     }
+    *last_quarter = scan.quarter.get();
     out
 }
 
@@ -283,7 +299,7 @@ pub fn find(
     sentences: &[(usize, usize)],
     published: Option<PartialDate>,
 ) -> Vec<TimeRef> {
-    find_all(text, tokens, sentences, published)
+    find_all(text, tokens, sentences, published, &mut None)
         .into_iter()
         .filter_map(|e| e.time)
         .map(|mut t| {
