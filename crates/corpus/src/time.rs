@@ -447,4 +447,121 @@ mod tests {
         assert!(times("They met on Tuesday last week.", "").is_empty());
         assert_eq!(times("They met on 3 March 2021.", "")[0].1, "2021-03-03");
     }
+
+    fn values(text: &str, published: &str) -> Vec<(String, Option<String>)> {
+        let tokens = tokenize(text);
+        find_all(
+            text,
+            &tokens,
+            &[(0, text.len())],
+            PartialDate::parse_iso(published),
+            &mut None,
+        )
+        .into_iter()
+        .map(|e| {
+            assert_eq!(&text[e.start..e.end], e.text);
+            (e.text, e.value)
+        })
+        .collect()
+    }
+
+    fn value_of(text: &str, published: &str) -> Option<String> {
+        values(text, published)
+            .into_iter()
+            .next()
+            .and_then(|(_, v)| v)
+    }
+
+    #[test]
+    fn each_timex_form_is_written_as_timeml_writes_it() {
+        let p = "2013-03-22";
+        assert_eq!(
+            value_of("The ferry sank on March 18, 2013.", p).as_deref(),
+            Some("2013-03-18")
+        );
+        assert_eq!(
+            value_of("Prices fell in February.", p).as_deref(),
+            Some("2013-02")
+        );
+        assert_eq!(
+            value_of("The mill closed last week.", p).as_deref(),
+            Some("2013-W11")
+        );
+        assert_eq!(
+            value_of("Profits rose in the first quarter.", p).as_deref(),
+            Some("2013-Q1")
+        );
+        assert_eq!(
+            value_of("Water ran short last summer.", p).as_deref(),
+            Some("2012-SU")
+        );
+        assert_eq!(
+            value_of("Sales doubled in 2011, the board said.", p).as_deref(),
+            Some("2011")
+        );
+        assert_eq!(
+            value_of("Rents soared in the 1990s.", p).as_deref(),
+            Some("199")
+        );
+        assert_eq!(
+            value_of("The bridge is now closed.", p).as_deref(),
+            Some("PRESENT_REF")
+        );
+    }
+
+    #[test]
+    fn relative_expressions_resolve_against_publication() {
+        // 22 March 2013 was a Friday.
+        let p = "2013-03-22";
+        assert_eq!(
+            value_of("The strike began Tuesday.", p).as_deref(),
+            Some("2013-03-19")
+        );
+        assert_eq!(
+            value_of("He resigned yesterday.", p).as_deref(),
+            Some("2013-03-21")
+        );
+        assert_eq!(
+            value_of("It opened two years ago.", p).as_deref(),
+            Some("2011")
+        );
+        assert_eq!(
+            value_of("They met last Friday.", p).as_deref(),
+            Some("2013-03-15")
+        );
+        assert_eq!(
+            value_of("The plant reopens in April.", p).as_deref(),
+            Some("2013-04")
+        );
+    }
+
+    #[test]
+    fn a_year_earlier_after_a_quarter_is_that_quarter_the_year_before() {
+        assert_eq!(
+            values(
+                "Profit rose in the third quarter from a year earlier.",
+                "1989-10-26"
+            ),
+            [
+                ("the third quarter".into(), Some("1989-Q3".into())),
+                ("a year earlier".into(), Some("1988-Q3".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn unresolved_expressions_are_kept_without_a_value() {
+        assert_eq!(
+            values("They met on Tuesday and again last week.", ""),
+            [("on Tuesday".into(), None), ("last week".into(), None)]
+        );
+        assert!(find(
+            0,
+            "They met on Tuesday.",
+            &tokenize("They met on Tuesday."),
+            &[],
+            None
+        )
+        .is_empty());
+    }
 }
