@@ -9,7 +9,8 @@
 
 use crate::attribution::{self, Context};
 use crate::document::{
-    AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Part, Quote, Source, SCHEMA,
+    AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Part, Quote, Source,
+    TimeExpression, TimeRef, SCHEMA,
 };
 use crate::entities::{self, ResolvedMention};
 use crate::lexicon::{lexicon, name_key};
@@ -75,6 +76,7 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
     let mut all_claims: Vec<Claim> = Vec::new();
     let mut all_frames: Vec<Vec<Frame>> = Vec::new();
     let mut all_sigs: Vec<Signature> = Vec::new();
+    let mut all_times: Vec<TimeExpression> = Vec::new();
     for ((doc, mentions), doc_parts) in documents.iter().zip(&resolved).zip(&parts) {
         let outlet_source = Source {
             name: doc.outlet.clone().unwrap_or_else(|| "the article".into()),
@@ -95,6 +97,7 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
         let mut last_speaker: Option<(String, Option<String>, usize)> = None;
         let mut quote_counter = 0;
         let mut claim_counter = 0;
+        let mut last_quarter = None;
         for (p, &(part, paragraph)) in doc_parts.iter().enumerate() {
             let tokens = tokenize(paragraph);
             let spans: Vec<SentenceSpan> = sentences::split_tokens(paragraph, &tokens);
@@ -141,7 +144,33 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
             };
             let sentence_ranges: Vec<(usize, usize)> =
                 spans.iter().map(|s| (s.start, s.end)).collect();
-            let times = time::find(p, paragraph, &tokens, &sentence_ranges, doc.published);
+            let expressions = time::find_all(
+                paragraph,
+                &tokens,
+                &sentence_ranges,
+                doc.published,
+                &mut last_quarter,
+            );
+            // Spans of a headline or standfirst point into it, with
+            // paragraph 0.
+            let in_part = if part == Part::Body { p } else { 0 };
+            all_times.extend(expressions.iter().map(|e| TimeExpression {
+                doc: doc.id.clone(),
+                paragraph: in_part,
+                start: e.start,
+                end: e.end,
+                text: e.text.clone(),
+                value: e.value.clone(),
+                part,
+            }));
+            let times: Vec<TimeRef> = expressions
+                .into_iter()
+                .filter_map(|e| e.time)
+                .map(|mut t| {
+                    t.paragraph = p;
+                    t
+                })
+                .collect();
             let time_spans: Vec<(usize, usize)> = times.iter().map(|t| (t.start, t.end)).collect();
             let nums = numbers::find(p, paragraph, &tokens, &time_spans);
             for (s_index, span) in spans.iter().enumerate() {
@@ -329,9 +358,6 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
                             ),
                         };
                     chain.push(outlet_source.clone());
-                    // Spans of a headline or standfirst point into it, with
-                    // paragraph 0.
-                    let in_part = if part == Part::Body { p } else { 0 };
                     let c_times: Vec<_> = times
                         .iter()
                         .filter(|t| t.start >= start && t.end <= end)
@@ -474,6 +500,7 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
         quotes: all_quotes,
         claims: all_claims,
         threads,
+        times: all_times,
     }
 }
 

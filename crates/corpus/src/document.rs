@@ -27,6 +27,10 @@ pub struct Corpus {
     /// Claims about the same event across articles, sorted by `id`.
     #[serde(default)]
     pub threads: Vec<Thread>,
+    /// Every time expression found, in document and text order (the body's
+    /// paragraphs, then the headline and the standfirst).
+    #[serde(default)]
+    pub times: Vec<TimeExpression>,
 }
 
 impl Corpus {
@@ -39,6 +43,7 @@ impl Corpus {
             quotes: Vec::new(),
             claims: Vec::new(),
             threads: Vec::new(),
+            times: Vec::new(),
         }
     }
 
@@ -280,6 +285,24 @@ pub struct TimeRef {
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
+}
+
+/// A time expression of an article with its value as TIMEX3 writes it,
+/// for readers and tools to check or reuse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeExpression {
+    pub doc: String,
+    /// Index into `paragraphs` for the body; 0 in a headline or standfirst.
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// `2013-03-22`, `2013-03`, `2013-W11`, `2013-SU`, `2013-Q1`, `2013`,
+    /// `199` (a decade); `None` when it cannot be resolved (a relative
+    /// expression and no publication date).
+    pub value: Option<String>,
+    /// Where it stands: the body, the headline or the standfirst.
+    pub part: Part,
 }
 
 /// A sentence or clause of an article, with its evidence.

@@ -51,7 +51,8 @@ pub use catalog::{Catalog, CatalogEntry};
 pub use date::PartialDate;
 pub use document::{
     Approx, AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Mention, Number, Part,
-    Provenance, Quote, RemovalReason, Removed, Source, Span, Stance, Thread, TimeRef, SCHEMA,
+    Provenance, Quote, RemovalReason, Removed, Source, Span, Stance, Thread, TimeExpression,
+    TimeRef, SCHEMA,
 };
 pub use error::{CorpusError, IngestError, Problem};
 pub use ingest::{

@@ -9,8 +9,16 @@
 //! speaks of the future (will, expected, next, soon), in which case they
 //! look forwards: "in December" in an article of 4 January 2024 is
 //! December 2023; "could be expected in spring" is spring 2024.
+//!
+//! The engine here is small: it walks the tokens and asks each named rule
+//! of [`rules::RULES`] in turn whether an expression starts at the token.
+//! [`value`] writes a resolved expression as TIMEX3 does (`2013-W11`,
+//! `2013-SU`).
 
-use crate::date::{month_from_name, PartialDate, Precision};
+mod rules;
+pub mod value;
+
+use crate::date::{PartialDate, Precision};
 use crate::document::TimeRef;
 use crate::text::Tok;
 
@@ -27,33 +35,6 @@ pub fn weekday_from_name(word: &str) -> Option<u8> {
         "sunday",
     ];
     DAYS.iter().position(|d| *d == w).map(|p| p as u8)
-}
-
-fn season_start(word: &str) -> Option<u8> {
-    match word.to_ascii_lowercase().as_str() {
-        "spring" => Some(3),
-        "summer" => Some(6),
-        "autumn" | "fall" => Some(9),
-        "winter" => Some(12),
-        _ => None,
-    }
-}
-
-fn word_number(word: &str) -> Option<i64> {
-    Some(match word.to_ascii_lowercase().as_str() {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "several" | "a few" => 3,
-        _ => word.parse().ok()?,
-    })
 }
 
 const FUTURE_CUES: &[&str] = &[
@@ -79,22 +60,238 @@ pub fn is_future(words: &[String]) -> bool {
     words.iter().any(|w| FUTURE_CUES.contains(&w.as_str()))
 }
 
-fn day_date(days: i64) -> PartialDate {
-    PartialDate::from_day_number(days)
+/// A time expression of a paragraph: where it stands, and what it means
+/// when it could be resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expression {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The value as TIMEX3 writes it (`2013-03-22`, `2013-W11`, `2013-SU`,
+    /// `2013-Q1`, `199`), or `None` when it cannot be resolved (a relative
+    /// expression without a publication date).
+    pub value: Option<String>,
+    /// The expression as a claim's date, when it names a calendar date.
+    pub time: Option<TimeRef>,
 }
 
-fn week_of(days: i64) -> PartialDate {
-    let monday = days - (days + 3).rem_euclid(7);
-    day_date(monday)
+/// What a rule recognised: a token range and, when resolved, its date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Found {
+    from: usize,
+    to: usize,
+    date: Option<(PartialDate, Precision)>,
+    /// A value that is not a calendar date ("2013-Q1", "199"); otherwise
+    /// the value is written from `date`.
+    value: Option<String>,
+    relative: bool,
+    since: bool,
 }
 
-fn shift_month(year: i32, month: u8, delta: i32) -> (i32, u8) {
-    let index = year * 12 + i32::from(month) - 1 + delta;
-    (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
+impl Found {
+    fn dated(from: usize, to: usize, date: PartialDate, precision: Precision) -> Found {
+        Found {
+            from,
+            to,
+            date: Some((date, precision)),
+            value: None,
+            relative: true,
+            since: false,
+        }
+    }
+
+    /// A relative expression that needs a publication date it lacks.
+    fn unresolved(from: usize, to: usize) -> Found {
+        Found {
+            from,
+            to,
+            date: None,
+            value: None,
+            relative: true,
+            since: false,
+        }
+    }
+
+    fn absolute(mut self) -> Found {
+        self.relative = false;
+        self
+    }
+
+    fn since(mut self, since: bool) -> Found {
+        self.since = since;
+        self
+    }
 }
 
-/// Finds the time expressions of a paragraph. `sentences` are byte spans
-/// (for the future test); `published` anchors relative expressions.
+/// What the rules read: a paragraph's tokens, lower-cased words, sentences
+/// and publication date.
+struct Scan<'a> {
+    tokens: &'a [Tok<'a>],
+    words: Vec<String>,
+    sentences: &'a [(usize, usize)],
+    text_len: usize,
+    published: Option<PartialDate>,
+    /// The publication day as a day number, when it has a day.
+    p_day: Option<i64>,
+    /// The last quarter named in the article (year, quarter), for "a
+    /// year earlier" and "the quarter" that follow it.
+    quarter: std::cell::Cell<Option<(i32, u8)>>,
+}
+
+impl Scan<'_> {
+    /// The lower-cased word at `k`, or "" outside the paragraph.
+    fn word(&self, k: usize) -> &str {
+        self.words.get(k).map_or("", String::as_str)
+    }
+
+    fn prev(&self, i: usize) -> &str {
+        if i > 0 {
+            self.word(i - 1)
+        } else {
+            ""
+        }
+    }
+
+    /// Is the sentence holding token `i` about the future?
+    fn future(&self, i: usize) -> bool {
+        let offset = self.tokens[i].start;
+        let (s, e) = self
+            .sentences
+            .iter()
+            .copied()
+            .find(|&(s, e)| offset >= s && offset < e)
+            .unwrap_or((0, self.text_len));
+        let words: Vec<String> = self
+            .tokens
+            .iter()
+            .zip(&self.words)
+            .filter(|(t, _)| t.start >= s && t.end <= e)
+            .map(|(_, w)| w.clone())
+            .collect();
+        is_future(&words)
+    }
+
+    /// Is there a future cue in the few words before token `i` (the verb
+    /// the expression depends on, rather than anywhere in a long sentence)?
+    fn future_near(&self, i: usize) -> bool {
+        self.future(i) && is_future(&self.words[i.saturating_sub(8)..i])
+    }
+
+    /// The number at `k` when it is a plausible year ("1998", "2024").
+    fn year_at(&self, k: usize, range: std::ops::RangeInclusive<i32>) -> Option<i32> {
+        self.tokens
+            .get(k)
+            .filter(|t| t.kind == crate::text::TokKind::Number && t.text.len() == 4)
+            .and_then(|t| t.text.parse::<i32>().ok())
+            .filter(|y| range.contains(y))
+    }
+
+    /// The day of the month at `k` ("24").
+    fn day_at(&self, k: usize) -> Option<u8> {
+        self.tokens
+            .get(k)
+            .filter(|t| t.kind == crate::text::TokKind::Number)
+            .and_then(|t| t.text.parse::<u8>().ok())
+            .filter(|d| (1..=31).contains(d))
+    }
+
+    /// Includes a preposition or modifier before `from` in the expression
+    /// ("on Monday", "since 2022", "late February").
+    fn lead(&self, from: usize) -> usize {
+        if from > 0
+            && matches!(
+                self.word(from - 1),
+                "on" | "in"
+                    | "since"
+                    | "by"
+                    | "until"
+                    | "from"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "this"
+                    | "next"
+                    | "earlier"
+                    | "later"
+            )
+        {
+            from - 1
+        } else {
+            from
+        }
+    }
+}
+
+/// Finds the time expressions of a paragraph, resolved or not. `sentences`
+/// are byte spans (for the future test); `published` anchors relative
+/// expressions.
+///
+/// `last_quarter` carries the last quarter named (year, quarter) from one
+/// paragraph of an article to the next: "a year earlier" after "the third
+/// quarter" means that quarter a year before.
+pub fn find_all(
+    text: &str,
+    tokens: &[Tok],
+    sentences: &[(usize, usize)],
+    published: Option<PartialDate>,
+    last_quarter: &mut Option<(i32, u8)>,
+) -> Vec<Expression> {
+    let scan = Scan {
+        tokens,
+        words: tokens.iter().map(|t| t.text.to_lowercase()).collect(),
+        sentences,
+        text_len: text.len(),
+        published,
+        p_day: published
+            .filter(|p| p.day.is_some())
+            .map(|p| p.first_day_number()),
+        quarter: std::cell::Cell::new(*last_quarter),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = rules::RULES
+            .iter()
+            .find_map(|(_, rule)| rule(&scan, i))
+            .filter(|f| f.from < f.to && f.from <= i && f.to <= tokens.len());
+        let Some(f) = found else {
+            i += 1;
+            continue;
+        };
+        let start = tokens[f.from].start;
+        let end = tokens[f.to - 1].end;
+        let text = text.get(start..end).unwrap_or_default().to_string();
+        let value = f
+            .value
+            .clone()
+            .or_else(|| f.date.map(|(d, p)| value::timex(d, p)));
+        let time = f.date.map(|(date, precision)| TimeRef {
+            text: text.clone(),
+            date,
+            precision,
+            relative: f.relative,
+            since: f.since,
+            paragraph: 0,
+            start,
+            end,
+        });
+        out.push(Expression {
+            start,
+            end,
+            text,
+            value,
+            time,
+        });
+        i = f.to;
+    }
+    *last_quarter = scan.quarter.get();
+    out
+}
+
+/// The time expressions of a paragraph that name a calendar date, for
+/// claims' event dates. `sentences` are byte spans (for the future test);
+/// `published` anchors relative expressions.
 pub fn find(
     paragraph: usize,
     text: &str,
@@ -102,412 +299,14 @@ pub fn find(
     sentences: &[(usize, usize)],
     published: Option<PartialDate>,
 ) -> Vec<TimeRef> {
-    let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
-    let sentence_words = |offset: usize| -> Vec<String> {
-        let (s, e) = sentences
-            .iter()
-            .copied()
-            .find(|&(s, e)| offset >= s && offset < e)
-            .unwrap_or((0, text.len()));
-        tokens
-            .iter()
-            .filter(|t| t.start >= s && t.end <= e)
-            .map(|t| t.text.to_lowercase())
-            .collect()
-    };
-    let p_day = published
-        .filter(|p| p.day.is_some())
-        .map(|p| p.first_day_number());
-    let mut out: Vec<TimeRef> = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let future = || is_future(&sentence_words(tokens[i].start));
-        let w = words[i].as_str();
-        let prev = if i > 0 { words[i - 1].as_str() } else { "" };
-        let next = words.get(i + 1).map(String::as_str).unwrap_or("");
-        let mut found: Option<(usize, usize, PartialDate, Precision, bool, bool)> = None; // (from, to, date, precision, relative, since)
-        let since = matches!(prev, "since");
-        let lead = |from: usize| -> usize {
-            if from > 0
-                && matches!(
-                    words[from - 1].as_str(),
-                    "on" | "in"
-                        | "since"
-                        | "by"
-                        | "until"
-                        | "from"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "last"
-                        | "this"
-                        | "next"
-                        | "earlier"
-                        | "later"
-                )
-            {
-                from - 1
-            } else {
-                from
-            }
-        };
-        // Month names: "February 24", "Sept. 17, 2024", "24 February 2023",
-        // "December 2023", "in December", "late February".
-        let month = month_from_name(tokens[i].text).filter(|_| tokens[i].is_capitalised());
-        let month_ok = month.is_some()
-            && (tokens[i].text != "May" && tokens[i].text != "March"
-                || tokens
-                    .get(i + 1)
-                    .is_some_and(|t| t.kind == crate::text::TokKind::Number)
-                || matches!(
-                    prev,
-                    "in" | "since"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "until"
-                        | "by"
-                        | "last"
-                        | "next"
-                        | "this"
-                        | "of"
-                ));
-        if let (Some(m), true) = (month, month_ok) {
-            let day_after = tokens
-                .get(i + 1)
-                .filter(|t| t.kind == crate::text::TokKind::Number)
-                .and_then(|t| t.text.parse::<u8>().ok())
-                .filter(|d| (1..=31).contains(d));
-            let day_before = (i > 0)
-                .then(|| tokens[i - 1])
-                .filter(|t| t.kind == crate::text::TokKind::Number)
-                .and_then(|t| t.text.parse::<u8>().ok())
-                .filter(|d| (1..=31).contains(d));
-            let year_at = |k: usize| {
-                tokens
-                    .get(k)
-                    .filter(|t| t.kind == crate::text::TokKind::Number && t.text.len() == 4)
-                    .and_then(|t| t.text.parse::<i32>().ok())
-                    .filter(|y| (1800..=2200).contains(y))
-            };
-            let (from, mut to, day) = match (day_after, day_before) {
-                (Some(d), _) => (i, i + 2, Some(d)),
-                (None, Some(d)) => (i - 1, i + 1, Some(d)),
-                _ => (i, i + 1, None),
-            };
-            let mut year = None;
-            if tokens.get(to).is_some_and(|t| t.is(",")) && year_at(to + 1).is_some() {
-                year = year_at(to + 1);
-                to += 2;
-            } else if let Some(y) = year_at(to) {
-                year = Some(y);
-                to += 1;
-            }
-            let relative = year.is_none();
-            let year = year.or_else(|| {
-                let p = published?;
-                let pm = p.month.unwrap_or(12);
-                Some(if future() {
-                    if m >= pm {
-                        p.year
-                    } else {
-                        p.year + 1
-                    }
-                } else if m <= pm {
-                    p.year
-                } else {
-                    p.year - 1
-                })
-            });
-            if let Some(year) = year {
-                let date = match day {
-                    Some(d) => PartialDate::day(year, m, d),
-                    None => PartialDate::month(year, m),
-                };
-                if let Some(date) = date {
-                    let precision = date.precision();
-                    found = Some((
-                        lead(from),
-                        to,
-                        date,
-                        precision,
-                        relative,
-                        since || (from > 0 && words[from - 1] == "since"),
-                    ));
-                }
-            }
-        } else if let Some(wd) = weekday_from_name(w).filter(|_| tokens[i].is_capitalised()) {
-            if let Some(p) = p_day {
-                let pw = (p + 3).rem_euclid(7);
-                // "said Monday", "reported on Sunday": a past verb right
-                // before the day fixes it in the past.
-                let window = i.saturating_sub(3)..i;
-                let past_verb = window.clone().any(|k| {
-                    let w = words[k].as_str();
-                    w.ends_with("ed")
-                        || matches!(
-                            w,
-                            "said"
-                                | "told"
-                                | "met"
-                                | "held"
-                                | "spoke"
-                                | "came"
-                                | "began"
-                                | "sent"
-                                | "made"
-                                | "gave"
-                                | "took"
-                                | "wrote"
-                        )
-                }) && !window
-                    .clone()
-                    .any(|k| matches!(words[k].as_str(), "be" | "will" | "'ll" | "to"));
-                let forward = matches!(prev, "next" | "by" | "until" | "till" | "before");
-                let delta = if forward || (future() && prev != "last" && !past_verb) {
-                    (i64::from(wd) - pw).rem_euclid(7)
-                } else {
-                    -((pw - i64::from(wd)).rem_euclid(7)) - if prev == "last" { 7 } else { 0 }
-                };
-                found = Some((
-                    lead(i),
-                    i + 1,
-                    day_date(p + delta),
-                    Precision::Day,
-                    true,
-                    since,
-                ));
-            }
-        } else if matches!(w, "today" | "yesterday" | "tomorrow" | "tonight") {
-            if let Some(p) = p_day {
-                let delta = match w {
-                    "yesterday" => -1,
-                    "tomorrow" => 1,
-                    _ => 0,
-                };
-                found = Some((i, i + 1, day_date(p + delta), Precision::Day, true, false));
-            }
-        } else if matches!(w, "last" | "this" | "next" | "past")
-            && matches!(
-                next,
-                "week" | "month" | "year" | "spring" | "summer" | "autumn" | "fall" | "winter"
-            )
-        {
-            if let Some(p) = published {
-                let dir: i32 = match w {
-                    "last" | "past" => -1,
-                    "next" => 1,
-                    _ => 0,
-                };
-                let r = match next {
-                    "week" => p_day.map(|d| (week_of(d + 7 * i64::from(dir)), Precision::Week)),
-                    "month" => p.month.and_then(|m| {
-                        let (y, m) = shift_month(p.year, m, dir);
-                        PartialDate::month(y, m).map(|d| (d, Precision::Month))
-                    }),
-                    "year" => Some((PartialDate::year(p.year + dir), Precision::Year)),
-                    season => season_start(season).and_then(|s| {
-                        let pm = p.month.unwrap_or(1);
-                        let mut y = p.year + dir;
-                        if dir == -1 && s < pm {
-                            y = p.year; // "last summer" in November is this year's
-                        }
-                        if dir == 1 && s > pm {
-                            y = p.year;
-                        }
-                        PartialDate::month(y, s).map(|d| (d, Precision::Season))
-                    }),
-                };
-                if let Some((date, precision)) = r {
-                    let from = if i > 0
-                        && matches!(
-                            words[i - 1].as_str(),
-                            "earlier" | "later" | "late" | "early"
-                        ) {
-                        i - 1
-                    } else {
-                        i
-                    };
-                    found = Some((from, i + 2, date, precision, true, since));
-                }
-            }
-        } else if season_start(w).is_some()
-            && (matches!(
-                prev,
-                "in" | "the" | "since" | "by" | "until" | "early" | "late"
-            ) || words
-                .get(i + 1)
-                .is_some_and(|n| n.len() == 4 && n.chars().all(|c| c.is_ascii_digit())))
-        {
-            let s = season_start(w).unwrap_or(3);
-            let explicit_year = tokens
-                .get(i + 1)
-                .filter(|t| t.text.len() == 4)
-                .and_then(|t| t.text.parse::<i32>().ok())
-                .filter(|y| (1800..=2200).contains(y));
-            let year = explicit_year.or_else(|| {
-                let p = published?;
-                let pm = p.month.unwrap_or(1);
-                Some(if future() {
-                    if s + 2 >= pm {
-                        p.year
-                    } else {
-                        p.year + 1
-                    }
-                } else if s <= pm {
-                    p.year
-                } else {
-                    p.year - 1
-                })
-            });
-            if let Some(date) = year.and_then(|y| PartialDate::month(y, s)) {
-                let mut from = i;
-                if prev == "the"
-                    && i >= 2
-                    && matches!(
-                        words[i - 2].as_str(),
-                        "in" | "since" | "by" | "until" | "over" | "during"
-                    )
-                {
-                    from = i - 2;
-                } else if prev != "the" {
-                    from = lead(i);
-                }
-                let to = if explicit_year.is_some() {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                let since = from < i && words[from] == "since";
-                found = Some((
-                    from,
-                    to,
-                    date,
-                    Precision::Season,
-                    explicit_year.is_none(),
-                    since,
-                ));
-            }
-        } else if tokens[i].kind == crate::text::TokKind::Number && tokens[i].text.len() == 4 {
-            let year = tokens[i]
-                .text
-                .parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=2100).contains(y));
-            let framed = matches!(
-                prev,
-                "in" | "since"
-                    | "by"
-                    | "until"
-                    | "from"
-                    | "of"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "before"
-                    | "after"
-                    | "through"
-                    | "and"
-                    | "to"
-            ) || !tokens
-                .get(i + 1)
-                .is_some_and(|t| t.is_word() && t.text.chars().all(char::is_lowercase));
-            if let (Some(y), true) = (year, framed) {
-                found = Some((
-                    lead(i),
-                    i + 1,
-                    PartialDate::year(y),
-                    Precision::Year,
-                    false,
-                    since,
-                ));
-            }
-        } else if matches!(w, "recent")
-            && i > 0
-            && matches!(prev, "in")
-            && matches!(next, "weeks" | "months" | "days")
-        {
-            if let Some(p) = published {
-                // A vague span before publication, dated by a point inside
-                // it: two weeks back for "weeks", two months for "months".
-                let (date, precision) = match (next, p_day, p.month) {
-                    ("days", Some(d), _) => (week_of(d - 3), Precision::Week),
-                    ("weeks", Some(d), _) => {
-                        let back = day_date(d - 14);
-                        let month = PartialDate::month(back.year, back.month.unwrap_or(1));
-                        (month.unwrap_or(back), Precision::Month)
-                    }
-                    ("months", _, Some(m)) => {
-                        let (y, m) = shift_month(p.year, m, -2);
-                        (PartialDate::month(y, m).unwrap_or(p), Precision::Month)
-                    }
-                    _ => (PartialDate::year(p.year), Precision::Year),
-                };
-                found = Some((i - 1, i + 2, date, precision, true, false));
-            }
-        } else if w == "ago" && i >= 2 {
-            if let (Some(n), Some(p)) = (word_number(&words[i - 2]), published) {
-                let r = match words[i - 1].trim_end_matches('s') {
-                    "day" => p_day.map(|d| (day_date(d - n), Precision::Day)),
-                    "week" => p_day.map(|d| (week_of(d - 7 * n), Precision::Week)),
-                    "month" => p.month.and_then(|m| {
-                        let (y, m) = shift_month(p.year, m, -(n as i32));
-                        PartialDate::month(y, m).map(|d| (d, Precision::Month))
-                    }),
-                    "year" => Some((PartialDate::year(p.year - n as i32), Precision::Year)),
-                    _ => None,
-                };
-                if let Some((date, precision)) = r {
-                    found = Some((i - 2, i + 1, date, precision, true, false));
-                }
-            }
-        } else if w == "end"
-            && prev == "the"
-            && next == "of"
-            && i + 3 < tokens.len()
-            && words[i + 2] == "the"
-            && words[i + 3] == "year"
-        {
-            if let Some(p) = published {
-                let from = if i >= 2
-                    && matches!(words[i - 2].as_str(), "before" | "by" | "at" | "until")
-                {
-                    i - 2
-                } else {
-                    i - 1
-                };
-                found = Some((
-                    from,
-                    i + 4,
-                    PartialDate::year(p.year),
-                    Precision::Year,
-                    true,
-                    false,
-                ));
-            }
-        }
-        match found {
-            Some((from, to, date, precision, relative, since))
-                if to > from && to <= tokens.len() =>
-            {
-                let start = tokens[from].start;
-                let end = tokens[to - 1].end;
-                out.push(TimeRef {
-                    text: text.get(start..end).unwrap_or_default().to_string(),
-                    date,
-                    precision,
-                    relative,
-                    since,
-                    paragraph,
-                    start,
-                    end,
-                });
-                i = to;
-            }
-            _ => i += 1,
-        }
-    }
-    out
+    find_all(text, tokens, sentences, published, &mut None)
+        .into_iter()
+        .filter_map(|e| e.time)
+        .map(|mut t| {
+            t.paragraph = paragraph;
+            t
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -647,5 +446,122 @@ mod tests {
     fn nothing_relative_resolves_without_a_publication_date() {
         assert!(times("They met on Tuesday last week.", "").is_empty());
         assert_eq!(times("They met on 3 March 2021.", "")[0].1, "2021-03-03");
+    }
+
+    fn values(text: &str, published: &str) -> Vec<(String, Option<String>)> {
+        let tokens = tokenize(text);
+        find_all(
+            text,
+            &tokens,
+            &[(0, text.len())],
+            PartialDate::parse_iso(published),
+            &mut None,
+        )
+        .into_iter()
+        .map(|e| {
+            assert_eq!(&text[e.start..e.end], e.text);
+            (e.text, e.value)
+        })
+        .collect()
+    }
+
+    fn value_of(text: &str, published: &str) -> Option<String> {
+        values(text, published)
+            .into_iter()
+            .next()
+            .and_then(|(_, v)| v)
+    }
+
+    #[test]
+    fn each_timex_form_is_written_as_timeml_writes_it() {
+        let p = "2013-03-22";
+        assert_eq!(
+            value_of("The ferry sank on March 18, 2013.", p).as_deref(),
+            Some("2013-03-18")
+        );
+        assert_eq!(
+            value_of("Prices fell in February.", p).as_deref(),
+            Some("2013-02")
+        );
+        assert_eq!(
+            value_of("The mill closed last week.", p).as_deref(),
+            Some("2013-W11")
+        );
+        assert_eq!(
+            value_of("Profits rose in the first quarter.", p).as_deref(),
+            Some("2013-Q1")
+        );
+        assert_eq!(
+            value_of("Water ran short last summer.", p).as_deref(),
+            Some("2012-SU")
+        );
+        assert_eq!(
+            value_of("Sales doubled in 2011, the board said.", p).as_deref(),
+            Some("2011")
+        );
+        assert_eq!(
+            value_of("Rents soared in the 1990s.", p).as_deref(),
+            Some("199")
+        );
+        assert_eq!(
+            value_of("The bridge is now closed.", p).as_deref(),
+            Some("PRESENT_REF")
+        );
+    }
+
+    #[test]
+    fn relative_expressions_resolve_against_publication() {
+        // 22 March 2013 was a Friday.
+        let p = "2013-03-22";
+        assert_eq!(
+            value_of("The strike began Tuesday.", p).as_deref(),
+            Some("2013-03-19")
+        );
+        assert_eq!(
+            value_of("He resigned yesterday.", p).as_deref(),
+            Some("2013-03-21")
+        );
+        assert_eq!(
+            value_of("It opened two years ago.", p).as_deref(),
+            Some("2011")
+        );
+        assert_eq!(
+            value_of("They met last Friday.", p).as_deref(),
+            Some("2013-03-15")
+        );
+        assert_eq!(
+            value_of("The plant reopens in April.", p).as_deref(),
+            Some("2013-04")
+        );
+    }
+
+    #[test]
+    fn a_year_earlier_after_a_quarter_is_that_quarter_the_year_before() {
+        assert_eq!(
+            values(
+                "Profit rose in the third quarter from a year earlier.",
+                "1989-10-26"
+            ),
+            [
+                ("the third quarter".into(), Some("1989-Q3".into())),
+                ("a year earlier".into(), Some("1988-Q3".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn unresolved_expressions_are_kept_without_a_value() {
+        assert_eq!(
+            values("They met on Tuesday and again last week.", ""),
+            [("on Tuesday".into(), None), ("last week".into(), None)]
+        );
+        assert!(find(
+            0,
+            "They met on Tuesday.",
+            &tokenize("They met on Tuesday."),
+            &[],
+            None
+        )
+        .is_empty());
     }
 }

@@ -547,3 +547,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn every_time_expression_is_exported_with_its_exact_text() {
+    let corpus = corpus();
+    assert!(!corpus.times.is_empty());
+    for t in &corpus.times {
+        let doc = corpus.document(&t.doc).expect("document of a time");
+        let source = match t.part {
+            crossread_corpus::Part::Body => doc.paragraphs[t.paragraph].as_str(),
+            crossread_corpus::Part::Headline => doc.headline.trim(),
+            crossread_corpus::Part::Standfirst => doc.dek.as_deref().unwrap_or("").trim(),
+        };
+        assert_eq!(&source[t.start..t.end], t.text, "{t:?}");
+    }
+    // Every claim's time is among the exported ones, with a value.
+    for c in corpus
+        .claims
+        .iter()
+        .filter(|c| c.part == crossread_corpus::Part::Body)
+    {
+        for t in &c.times {
+            assert!(
+                corpus.times.iter().any(|e| e.doc == c.doc
+                    && e.paragraph == t.paragraph
+                    && e.start == t.start
+                    && e.value.is_some()),
+                "{t:?}"
+            );
+        }
+    }
+    let json = serde_json::to_string(&corpus).unwrap();
+    let mut old: serde_json::Value = serde_json::from_str(&json).unwrap();
+    old.as_object_mut().unwrap().remove("times");
+    let loaded: crossread_corpus::Corpus = serde_json::from_value(old).unwrap();
+    assert!(loaded.times.is_empty());
+}

@@ -9,6 +9,7 @@
 
 mod sentences;
 mod threads;
+mod times;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -20,6 +21,8 @@ cargo xtask eval [--split develop|held-out|all] SET=PATH ...
   ecb-text=PATH   anastasia-zhukova/uCDCR (ECBplus-prep/ECB+/<topic>/<doc>.xml: full article texts)
                   both together: event threads on ECB+ (develop: topics 1-35, held out: 36-45)
   pysbd=PATH      nipunsadvilkar/pySBD (tests/lang/test_english.py): the 48 English golden rules for sentences
+  tempeval=PATH   qiangning/StructTempRel-EMNLP17 (TempEval-3 TimeML): DATE values
+                  (develop: TBAQ-cleaned TimeBank and AQUAINT, held out: te3-platinum)
 
   --split develop   only the parts to develop on (default)
   --split held-out  only the held-out parts: report, never tune
@@ -47,6 +50,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut ecb_gold: Option<PathBuf> = None;
     let mut ecb_text: Option<PathBuf> = None;
     let mut pysbd: Option<PathBuf> = None;
+    let mut tempeval: Option<PathBuf> = None;
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
@@ -72,6 +76,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 Some(("ecb-gold", p)) => ecb_gold = Some(PathBuf::from(p)),
                 Some(("ecb-text", p)) => ecb_text = Some(PathBuf::from(p)),
                 Some(("pysbd", p)) => pysbd = Some(PathBuf::from(p)),
+                Some(("tempeval", p)) => tempeval = Some(PathBuf::from(p)),
                 _ => return Err(format!("unknown argument {arg:?}\n\n{HELP}")),
             },
         }
@@ -84,6 +89,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if let Some(path) = &pysbd {
         sentences::run(path)?;
+        measured = true;
+    }
+    if let Some(path) = &tempeval {
+        times::run(path, split)?;
         measured = true;
     }
     if !measured {
