@@ -7,6 +7,7 @@
 //! snapshot arrives); from a git directory the files needed are extracted
 //! into `target/eval-data/` and the data's commit is printed.
 
+mod pages;
 mod threads;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +19,9 @@ cargo xtask eval [--split develop|held-out|all] SET=PATH ...
   ecb-gold=PATH   shanybar/event_entity_coref_ecb_plus (cybulska setup: sentences, gold event clusters)
   ecb-text=PATH   anastasia-zhukova/uCDCR (ECBplus-prep/ECB+/<topic>/<doc>.xml: full article texts)
                   both together: event threads on ECB+ (develop: topics 1-35, held out: 36-45)
+  readability=PATH  mozilla/readability (test/test-pages: saved pages with expected article text)
+                  body word-shingle F1, refusals, headline/byline/date agreement (all develop)
+                  CROSSREAD_EVAL_VERBOSE=1 prints each page
 
   --split develop   only the parts to develop on (default)
   --split held-out  only the held-out parts: report, never tune
@@ -44,6 +48,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut split = Split::Develop;
     let mut ecb_gold: Option<PathBuf> = None;
     let mut ecb_text: Option<PathBuf> = None;
+    let mut readability: Option<PathBuf> = None;
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
@@ -68,6 +73,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             _ => match arg.split_once('=') {
                 Some(("ecb-gold", p)) => ecb_gold = Some(PathBuf::from(p)),
                 Some(("ecb-text", p)) => ecb_text = Some(PathBuf::from(p)),
+                Some(("readability", p)) => readability = Some(PathBuf::from(p)),
                 _ => return Err(format!("unknown argument {arg:?}\n\n{HELP}")),
             },
         }
@@ -76,6 +82,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut measured = false;
     if let (Some(gold), Some(text)) = (&ecb_gold, &ecb_text) {
         threads::run(gold, text, split)?;
+        measured = true;
+    }
+    if let Some(pages) = &readability {
+        pages::run(pages, split)?;
         measured = true;
     }
     if !measured {
