@@ -503,7 +503,8 @@ impl State {
 fn element_context(tag: &Tag, inside_main: bool) -> Context {
     let name: &str = &tag.name;
     let hidden = attr(tag, "hidden").is_some()
-        || attr(tag, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+        || attr(tag, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || attr(tag, "style").is_some_and(styled_hidden);
     if SILENT.contains(&name) || hidden {
         return Context::Silent;
     }
@@ -539,6 +540,19 @@ fn element_context(tag: &Tag, inside_main: bool) -> Context {
         return Context::Plain;
     }
     reason_from_names(tag).map_or(Context::Plain, Context::Named)
+}
+
+/// An inline style that hides the element: `display: none`,
+/// `visibility: hidden`.
+fn styled_hidden(style: &str) -> bool {
+    let style: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    style
+        .split(';')
+        .any(|d| d == "display:none" || d == "visibility:hidden")
 }
 
 /// Rule `NamedChrome`: an element called chrome only by its class or id

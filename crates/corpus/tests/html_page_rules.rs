@@ -53,3 +53,14 @@ fn comments_stay_comments_however_long() {
         .iter()
         .any(|r| r.reason == RemovalReason::Comments));
 }
+
+#[test]
+fn text_hidden_by_an_inline_style_is_never_shown() {
+    let document = page(&format!(
+        "<h1>Quay reopens</h1>{BODY}<div style=\"display: none\"><p>Hidden teaser about the ferry timetable for next summer, never shown.</p></div>\
+         <p style=\"color:red; visibility:hidden\">Another hidden line of text that the reader never sees at all.</p>"
+    ));
+    let everything = format!("{:?} {:?}", document.paragraphs, document.boilerplate);
+    assert!(!everything.contains("hidden"), "{everything}");
+    assert_eq!(document.paragraphs.len(), 3);
+}
