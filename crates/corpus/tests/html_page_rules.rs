@@ -64,3 +64,19 @@ fn text_hidden_by_an_inline_style_is_never_shown() {
     assert!(!everything.contains("hidden"), "{everything}");
     assert_eq!(document.paragraphs.len(), 3);
 }
+
+#[test]
+fn a_page_without_body_text_is_refused_with_what_it_shows() {
+    let error = ingest(
+        "quay.html",
+        b"<html><body><nav><a href=/>Home</a><a href=/news>News</a></nav><h1>Quay reopens</h1></body></html>",
+        None,
+    )
+    .unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("a headline (\"Quay reopens\")"),
+        "{message}"
+    );
+    assert!(message.contains("page navigation"), "{message}");
+}
