@@ -18,7 +18,10 @@ pub enum Problem {
     Markup {
         tags: usize,
     },
-    NoText,
+    NoText {
+        /// What the file shows instead, in the reader's words.
+        found: String,
+    },
     CatalogSyntax(String),
     CatalogEntryWithoutFile,
     CatalogField {
@@ -49,7 +52,7 @@ impl fmt::Display for Problem {
                 f,
                 "the text is full of HTML markup ({tags} tags, or a <script>); save the article as plain text, or as a .html page"
             ),
-            Problem::NoText => write!(f, "no article text was found: every line is blank or page chrome"),
+            Problem::NoText { found } => write!(f, "no article text was found: {found}"),
             Problem::CatalogSyntax(message) => write!(f, "the catalog is not valid TOML: {message}"),
             Problem::CatalogEntryWithoutFile => write!(f, "the catalog describes this file, but there is no such file in the corpus"),
             Problem::CatalogField { field, message } => write!(f, "catalog field `{field}`: {message}"),

@@ -33,6 +33,18 @@ pub struct Line {
     /// Which main-content container (`<article>`, `<main>`, `role=main`,
     /// `itemprop=articleBody`) holds the line, numbered in page order.
     container: Option<usize>,
+    /// The elements that make the line chrome, outermost first: the first
+    /// that stands decides `removed` (see `NamedChrome`).
+    chrome: Vec<ChromeMark>,
+}
+
+/// An element that marks its text as chrome, and whether only its class or
+/// id said so (a name can mislead; a tag or role does not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ChromeMark {
+    element: usize,
+    reason: RemovalReason,
+    by_name: bool,
 }
 
 /// Metadata a saved page states in its markup.
@@ -158,11 +170,16 @@ enum Context {
     Silent,
     /// Page chrome, kept for the reader with the reason.
     Chrome(RemovalReason),
+    /// Page chrome by its class or id only: stands unless the element
+    /// holds the article (see `NamedChrome`).
+    Named(RemovalReason),
 }
 
 struct Open {
     name: String,
     context: Context,
+    /// The element's number in page order.
+    element: usize,
     /// Opens a main-content container.
     main: bool,
 }
@@ -177,6 +194,8 @@ struct State {
     lines: Vec<Line>,
     /// Main-content containers opened so far.
     containers: usize,
+    /// Elements opened so far.
+    elements: usize,
     container_open: Option<usize>,
     raw: Option<Raw>,
     meta: RawMeta,
@@ -233,17 +252,30 @@ fn attr<'a>(tag: &'a Tag, name: &str) -> Option<&'a str> {
 
 impl State {
     fn context(&self) -> Context {
-        let mut context = Context::Plain;
-        for open in &self.stack {
-            match open.context {
-                Context::Silent => return Context::Silent,
-                Context::Chrome(reason) if context == Context::Plain => {
-                    context = Context::Chrome(reason)
-                }
-                _ => {}
-            }
+        if self.stack.iter().any(|o| o.context == Context::Silent) {
+            Context::Silent
+        } else {
+            Context::Plain
         }
-        context
+    }
+
+    /// The open elements that mark their text as chrome, outermost first.
+    fn chrome_marks(&self) -> Vec<ChromeMark> {
+        self.stack
+            .iter()
+            .filter_map(|open| {
+                let (reason, by_name) = match open.context {
+                    Context::Chrome(reason) => (reason, false),
+                    Context::Named(reason) => (reason, true),
+                    _ => return None,
+                };
+                Some(ChromeMark {
+                    element: open.element,
+                    reason,
+                    by_name,
+                })
+            })
+            .collect()
     }
 
     /// The number of the main-content container the text is in (only the
@@ -295,9 +327,11 @@ impl State {
             self.container_open = Some(self.containers);
             self.containers += 1;
         }
+        self.elements += 1;
         self.stack.push(Open {
             name: name.to_string(),
             context,
+            element: self.elements,
             main,
         });
         TokenSinkResult::Continue
@@ -353,17 +387,17 @@ impl State {
             return;
         }
         let heading = self.stack.iter().any(|o| o.name == "h1");
-        let removed = match self.context() {
-            Context::Plain => None,
-            Context::Chrome(reason) => Some(reason),
-            Context::Silent => return,
-        };
+        if self.context() == Context::Silent {
+            return;
+        }
+        let chrome = self.chrome_marks();
         let container = self.container();
         self.lines.push(Line {
             text,
-            removed,
+            removed: chrome.first().map(|m| m.reason),
             heading,
             container,
+            chrome,
         });
     }
 
@@ -419,6 +453,7 @@ impl State {
         self.flush();
         let meta = self.page_meta();
         let mut lines = self.lines;
+        NamedChrome::keep_article(&mut lines);
         keep_main_container(&mut lines);
         SavedPage { lines, meta }
     }
@@ -468,7 +503,8 @@ impl State {
 fn element_context(tag: &Tag, inside_main: bool) -> Context {
     let name: &str = &tag.name;
     let hidden = attr(tag, "hidden").is_some()
-        || attr(tag, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+        || attr(tag, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || attr(tag, "style").is_some_and(styled_hidden);
     if SILENT.contains(&name) || hidden {
         return Context::Silent;
     }
@@ -495,10 +531,89 @@ fn element_context(tag: &Tag, inside_main: bool) -> Context {
             _ => None,
         }
     };
-    by_name
-        .or_else(by_role)
-        .or_else(|| reason_from_names(tag))
-        .map_or(Context::Plain, Context::Chrome)
+    if let Some(reason) = by_name.or_else(by_role) {
+        return Context::Chrome(reason);
+    }
+    // The page's own wrappers carry site-wide classes (`ads-enabled`,
+    // `paywall`, `social-share-on`) that say nothing about their text.
+    if matches!(name, "html" | "body") {
+        return Context::Plain;
+    }
+    reason_from_names(tag).map_or(Context::Plain, Context::Named)
+}
+
+/// An inline style that hides the element: `display: none`,
+/// `visibility: hidden`.
+fn styled_hidden(style: &str) -> bool {
+    let style: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    style
+        .split(';')
+        .any(|d| d == "display:none" || d == "visibility:hidden")
+}
+
+/// Rule `NamedChrome`: an element called chrome only by its class or id
+/// (`share-wrapper`, `ad-container`, `promo-layout`) that holds most of the
+/// page's prose is the article's wrapper, not chrome. Comments stay
+/// comments whatever their length.
+struct NamedChrome;
+
+impl NamedChrome {
+    /// Share of the page's prose words an element must hold to be the
+    /// article's wrapper.
+    const ARTICLE_SHARE: f64 = 0.5;
+
+    fn keep_article(lines: &mut [Line]) {
+        let prose = |line: &Line| {
+            if line.chrome.iter().any(|m| !m.by_name) {
+                0
+            } else {
+                prose_words(&line.text)
+            }
+        };
+        let total: usize = lines.iter().map(prose).sum();
+        if total == 0 {
+            return;
+        }
+        let mut held: Vec<(usize, usize)> = Vec::new();
+        for line in lines.iter() {
+            let words = prose(line);
+            for mark in line.chrome.iter().filter(|m| m.by_name) {
+                match held.iter_mut().find(|(e, _)| *e == mark.element) {
+                    Some((_, n)) => *n += words,
+                    None => held.push((mark.element, words)),
+                }
+            }
+        }
+        let wrappers: Vec<usize> = held
+            .into_iter()
+            .filter(|(_, n)| *n as f64 >= Self::ARTICLE_SHARE * total as f64)
+            .map(|(e, _)| e)
+            .collect();
+        if wrappers.is_empty() {
+            return;
+        }
+        for line in lines.iter_mut() {
+            line.chrome.retain(|m| {
+                !(m.by_name && m.reason != RemovalReason::Comments && wrappers.contains(&m.element))
+            });
+            line.removed = line.chrome.first().map(|m| m.reason);
+        }
+    }
+}
+
+/// Words of a line that reads as running text (a sentence of some length),
+/// else 0: menus, labels and link lists hold no prose.
+fn prose_words(text: &str) -> usize {
+    let words = crate::normalize::word_count(text);
+    if words >= 10 && text.contains(['.', '!', '?', ',', '。', '，']) {
+        words
+    } else {
+        0
+    }
 }
 
 /// Chrome named by its class or id: `share-bar`, `cookie-banner`,

@@ -156,10 +156,53 @@ pub fn ingest_with(
     if page.paragraphs.is_empty() {
         return Err(IngestError {
             file: name.to_string(),
-            problem: Problem::NoText,
+            problem: Problem::NoText {
+                found: without_body(&page),
+            },
         });
     }
     Ok(merge(name, page, entry, facts))
+}
+
+/// What a file without body text shows instead, for the refusal.
+fn without_body(page: &Page) -> String {
+    let headline = page
+        .headline
+        .as_deref()
+        .map(|h| format!("a headline ({h:?})"));
+    let chrome: Vec<&Removed> = page
+        .removed
+        .iter()
+        .filter(|r| r.reason != RemovalReason::Headline)
+        .collect();
+    if chrome.is_empty() {
+        return match headline {
+            Some(h) => format!("the only text is {h}"),
+            None => "every line is blank".to_string(),
+        };
+    }
+    let mut counts: Vec<(RemovalReason, usize)> = Vec::new();
+    for removed in &chrome {
+        match counts.iter_mut().find(|(r, _)| *r == removed.reason) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((removed.reason, 1)),
+        }
+    }
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let parts: Vec<String> = counts
+        .iter()
+        .take(3)
+        .map(|(reason, n)| format!("{n} {}", reason.describe()))
+        .collect();
+    let chrome = format!(
+        "{} lines of page chrome ({})",
+        chrome.len(),
+        parts.join(", ")
+    );
+    match headline {
+        Some(h) => format!("only {h} and {chrome}"),
+        None => format!("only {chrome}"),
+    }
 }
 
 /// The text of a file as lines, before page chrome is told from body text

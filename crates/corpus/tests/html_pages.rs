@@ -161,7 +161,8 @@ fn markup_in_a_text_file_stays_an_error_but_a_page_is_read() {
     assert!(matches!(error.problem, Problem::Markup { .. }));
     assert!(error.to_string().starts_with("x.txt: "));
     let error = ingest("x.html", b"<script>alert(1)</script><nav>Home</nav>", None).unwrap_err();
-    assert_eq!(error.problem, Problem::NoText);
+    assert!(matches!(error.problem, Problem::NoText { .. }));
+    assert!(error.to_string().contains("page chrome"), "{error}");
     assert!(error.to_string().starts_with("x.html: "));
     let error = ingest("x.pdf", b"%PDF", None).unwrap_err();
     assert_eq!(error.problem, Problem::UnsupportedExtension);

@@ -7,6 +7,7 @@
 //! snapshot arrives); from a git directory the files needed are extracted
 //! into `target/eval-data/` and the data's commit is printed.
 
+mod pages;
 mod sentences;
 mod threads;
 mod times;
@@ -23,6 +24,9 @@ cargo xtask eval [--split develop|held-out|all] SET=PATH ...
   pysbd=PATH      nipunsadvilkar/pySBD (tests/lang/test_english.py): the 48 English golden rules for sentences
   tempeval=PATH   qiangning/StructTempRel-EMNLP17 (TempEval-3 TimeML): DATE values
                   (develop: TBAQ-cleaned TimeBank and AQUAINT, held out: te3-platinum)
+  readability=PATH  mozilla/readability (test/test-pages: saved pages with expected article text)
+                  body word-shingle F1, refusals, headline/byline/date agreement (all develop)
+                  CROSSREAD_EVAL_VERBOSE=1 prints each page
 
   --split develop   only the parts to develop on (default)
   --split held-out  only the held-out parts: report, never tune
@@ -51,6 +55,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut ecb_text: Option<PathBuf> = None;
     let mut pysbd: Option<PathBuf> = None;
     let mut tempeval: Option<PathBuf> = None;
+    let mut readability: Option<PathBuf> = None;
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
@@ -77,6 +82,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 Some(("ecb-text", p)) => ecb_text = Some(PathBuf::from(p)),
                 Some(("pysbd", p)) => pysbd = Some(PathBuf::from(p)),
                 Some(("tempeval", p)) => tempeval = Some(PathBuf::from(p)),
+                Some(("readability", p)) => readability = Some(PathBuf::from(p)),
                 _ => return Err(format!("unknown argument {arg:?}\n\n{HELP}")),
             },
         }
@@ -93,6 +99,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if let Some(path) = &tempeval {
         times::run(path, split)?;
+        measured = true;
+    }
+    if let Some(pages) = &readability {
+        pages::run(pages, split)?;
         measured = true;
     }
     if !measured {

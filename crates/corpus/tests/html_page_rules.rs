@@ -1,0 +1,82 @@
+//! Rules that tell a saved page's article from its chrome, each shown on a
+//! small page written for the test (see `docs/rules.md`, "Saved web pages").
+
+use crossread_corpus::{ingest, Document, RemovalReason};
+
+const BODY: &str = "<p>The harbour board voted on Tuesday to reopen the northern quay, after three weeks of repairs to the sea wall.</p>\
+<p>Fishing crews had moved their boats to the southern moorings, where space ran short and tempers, the skippers said, ran shorter.</p>\
+<p>Repairs cost less than the board had feared, its chair said, because the old stone could be reused for most of the wall.</p>";
+
+fn page(body: &str) -> Document {
+    let html = format!(
+        "<!doctype html><html><head><title>Quay reopens</title></head><body>{body}</body></html>"
+    );
+    ingest("quay.html", html.as_bytes(), None).expect("the page holds an article")
+}
+
+fn kept(document: &Document) -> String {
+    document.paragraphs.join("\n")
+}
+
+#[test]
+fn site_wide_classes_on_html_and_body_say_nothing_about_the_text() {
+    let html = format!(
+        "<html class=\"ads-enabled share-on\"><body class=\"paywall social-bar\"><h1>Quay reopens</h1>{BODY}</body></html>"
+    );
+    let document = ingest("quay.html", html.as_bytes(), None).unwrap();
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+}
+
+#[test]
+fn a_wrapper_named_like_chrome_that_holds_the_article_is_kept() {
+    let document = page(&format!(
+        "<h1>Quay reopens</h1><div class=\"share-wrapper\"><ul><li>Share on Facebook</li></ul>{BODY}</div>\
+         <div class=\"related\"><p>Ferry timetable changes for the summer, with earlier sailings.</p></div>"
+    ));
+    assert!(kept(&document).contains("northern quay"), "{document:?}");
+    assert_eq!(document.paragraphs.len(), 3);
+    assert!(document
+        .boilerplate
+        .iter()
+        .any(|r| r.reason == RemovalReason::Related && r.text.starts_with("Ferry timetable")));
+}
+
+#[test]
+fn comments_stay_comments_however_long() {
+    let comments = BODY.replace("<p>", "<p>Reader says: ");
+    let document = page(&format!(
+        "<h1>Quay reopens</h1><p>The northern quay reopens on Monday, the harbour board said, after repairs.</p><section id=\"comments\">{comments}</section>"
+    ));
+    assert_eq!(document.paragraphs.len(), 1, "{document:?}");
+    assert!(document
+        .boilerplate
+        .iter()
+        .any(|r| r.reason == RemovalReason::Comments));
+}
+
+#[test]
+fn text_hidden_by_an_inline_style_is_never_shown() {
+    let document = page(&format!(
+        "<h1>Quay reopens</h1>{BODY}<div style=\"display: none\"><p>Hidden teaser about the ferry timetable for next summer, never shown.</p></div>\
+         <p style=\"color:red; visibility:hidden\">Another hidden line of text that the reader never sees at all.</p>"
+    ));
+    let everything = format!("{:?} {:?}", document.paragraphs, document.boilerplate);
+    assert!(!everything.contains("hidden"), "{everything}");
+    assert_eq!(document.paragraphs.len(), 3);
+}
+
+#[test]
+fn a_page_without_body_text_is_refused_with_what_it_shows() {
+    let error = ingest(
+        "quay.html",
+        b"<html><body><nav><a href=/>Home</a><a href=/news>News</a></nav><h1>Quay reopens</h1></body></html>",
+        None,
+    )
+    .unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("a headline (\"Quay reopens\")"),
+        "{message}"
+    );
+    assert!(message.contains("page navigation"), "{message}");
+}
