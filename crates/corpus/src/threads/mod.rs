@@ -61,10 +61,44 @@ pub fn build(
         })
         .collect();
     let preset: Vec<Option<String>> = claims.iter().map(|c| c.thread.clone()).collect();
-    // Events that articles lead with, then events that only claims share.
+    // Events that articles report, then events that only claims share.
+    let docs = Docs {
+        names: &doc_names,
+        of_claim: &doc_of,
+    };
+    let (in_story, leads) = add_stories(claims, sigs, &docs, headline_of, &mut threads);
+    add_claim_groups(
+        claims,
+        sigs,
+        &doc_of,
+        &preset,
+        &leads,
+        &in_story,
+        &mut threads,
+    );
+    fill(&mut threads, claims);
+    threads.into_values().collect()
+}
+
+/// Articles by number: their ids, and each claim's article.
+struct Docs<'a> {
+    names: &'a [String],
+    of_claim: &'a [usize],
+}
+
+/// A thread per story (labelled with a headline that names it when one
+/// does); returns each claim's story and what each claim's article leads
+/// with.
+fn add_stories(
+    claims: &mut [Claim],
+    sigs: &[Signature],
+    docs: &Docs,
+    headline_of: &dyn Fn(&str) -> Option<String>,
+    threads: &mut BTreeMap<String, Thread>,
+) -> (Vec<Option<usize>>, Vec<cluster::Lead>) {
     let mut in_story: Vec<Option<usize>> = vec![None; claims.len()];
-    let mut doc_story: Vec<Option<usize>> = vec![None; doc_names.len()];
-    let (stories, lead_people) = story::stories(claims, sigs, &doc_of);
+    let mut doc_story: Vec<Option<usize>> = vec![None; docs.names.len()];
+    let (stories, lead_people) = story::stories(claims, sigs, docs.of_claim);
     for (n, s) in stories.into_iter().enumerate() {
         for &d in &s.docs {
             doc_story[d] = Some(n);
@@ -76,12 +110,12 @@ pub fn build(
         let headline = s
             .central_docs
             .iter()
-            .filter_map(|&d| headline_of(&doc_names[d]))
+            .filter_map(|&d| headline_of(&docs.names[d]))
             .find(|h| label::headline_fits(h, &s.core));
-        let mut thread = new_thread(&group, sigs, claims, &threads);
+        let mut thread = new_thread(&group, sigs, claims, threads);
         if let Some(h) = headline {
             thread.label = h;
-            thread.id = unique_id(&thread.label, &threads);
+            thread.id = unique_id(&thread.label, threads);
         }
         let id = thread.id.clone();
         threads.insert(id.clone(), thread);
@@ -90,28 +124,39 @@ pub fn build(
             join(&mut claims[i], &id);
         }
     }
-    let leads: Vec<cluster::Lead> = doc_of
+    let leads = docs
+        .of_claim
         .iter()
         .map(|&d| cluster::Lead {
             story: doc_story[d],
             people: lead_people[d].clone(),
         })
         .collect();
-    for group in cluster::cluster(sigs, &doc_of, &preset, &leads, cluster::MIN_SCORE) {
+    (in_story, leads)
+}
+
+/// Threads of linked claims: a group with a frame's claims joins that
+/// frame's thread, a group inside one story is that story, any other group
+/// is a thread of its own.
+fn add_claim_groups(
+    claims: &mut [Claim],
+    sigs: &[Signature],
+    doc_of: &[usize],
+    preset: &[Option<String>],
+    leads: &[cluster::Lead],
+    in_story: &[Option<usize>],
+    threads: &mut BTreeMap<String, Thread>,
+) {
+    for group in cluster::cluster(sigs, doc_of, preset, leads, cluster::MIN_SCORE) {
         let frame = group.claims.iter().find_map(|&i| preset[i].clone());
+        let story = in_story[group.claims[0]];
         let id = match frame {
             Some(id) => id,
-            // A group inside one story is that story.
-            None if in_story[group.claims[0]].is_some()
-                && group
-                    .claims
-                    .iter()
-                    .all(|&i| in_story[i] == in_story[group.claims[0]]) =>
-            {
+            None if story.is_some() && group.claims.iter().all(|&i| in_story[i] == story) => {
                 continue
             }
             None => {
-                let thread = new_thread(&group, sigs, claims, &threads);
+                let thread = new_thread(&group, sigs, claims, threads);
                 let id = thread.id.clone();
                 threads.insert(id.clone(), thread);
                 id
@@ -121,8 +166,6 @@ pub fn build(
             join(&mut claims[i], &id);
         }
     }
-    fill(&mut threads, claims);
-    threads.into_values().collect()
 }
 
 /// Adds a thread to a claim (its main one if it had none).
