@@ -64,7 +64,14 @@ pub fn app(props: &AppProps) -> Html {
                 .selected
                 .as_ref()
                 .and_then(|id| view.corpus.get().claims.iter().find(|c| &c.id == id));
-            html! { <Reader {document} {claim} state={view.state.clone()} /> }
+            let times = view
+                .corpus
+                .get()
+                .times
+                .iter()
+                .filter(|t| t.doc == document.id)
+                .collect::<Vec<_>>();
+            html! { <Reader {document} {claim} {times} state={view.state.clone()} /> }
         }
         (Page::Explore, _) => {
             html! { <Explorer corpus={view.corpus} state={view.state.clone()} /> }

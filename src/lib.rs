@@ -21,6 +21,7 @@ pub mod importer_view;
 pub mod js_message;
 pub mod reader_articles;
 pub mod search;
+pub mod time_marks;
 pub mod timeline;
 pub mod view_state;
 pub mod view_tree;

@@ -1,11 +1,13 @@
 use crate::components::article_meta::ArticleMeta;
-use crate::components::highlighted::Highlighted;
+use crate::components::highlighted::timed_text;
 use crate::components::removed_list::RemovedList;
 use crate::format;
 use crate::hooks::Navigator;
 use crate::search::{tokenize, Query};
+use crate::time_marks::{readable_date, TimeMark};
 use crate::view_state::ViewState;
-use crossread_corpus::{Claim, Document, Part};
+use crossread_corpus::{Claim, Document, Part, TimeExpression};
+use std::ops::Range;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +17,9 @@ pub struct Props {
     /// The claim to mark, if the link pointed at one.
     #[prop_or_default]
     pub claim: Option<&'static Claim>,
+    /// The document's time expressions, in document and text order.
+    #[prop_or_default]
+    pub times: Vec<&'static TimeExpression>,
 }
 
 /// One article: headline, dek, publication facts, clean body, and on demand
@@ -37,6 +42,7 @@ pub fn reader(props: &Props) -> Html {
     let query = Query::parse(&props.state.filters.text);
     let claim = props.claim.filter(|c| c.doc == document.id);
     let paragraph = props.state.paragraph;
+    let marks = time_marks(&props.times, &document.id);
     use_effect_with(paragraph, |paragraph| scroll_to_paragraph(*paragraph));
     let removed_label = format!(
         "{} the {} removed from the page",
@@ -50,9 +56,9 @@ pub fn reader(props: &Props) -> Html {
     html! {
         <article class="reader" data-doc={document.id.clone()}>
             <header>
-                <h1 tabindex="-1">{ part_text(&document.headline, claim, Part::Headline) }</h1>
+                <h1 tabindex="-1">{ part_text(&document.headline, claim, &marks, Part::Headline) }</h1>
                 if let Some(dek) = &document.dek {
-                    <p class="dek">{ part_text(dek, claim, Part::Standfirst) }</p>
+                    <p class="dek">{ part_text(dek, claim, &marks, Part::Standfirst) }</p>
                 }
                 if !document.summary.is_empty() {
                     <ul class="summary" aria-label="Summary">
@@ -70,11 +76,20 @@ pub fn reader(props: &Props) -> Html {
                     }
                     html! {
                         <p id={format!("p-{index}")} {class}>
-                            <Highlighted text={text.clone()} {ranges} />
+                            <span>{ timed_text(text, &marks_in(&marks, Part::Body, index), &ranges) }</span>
                         </p>
                     }
                 }) }
             </div>
+            if !marks.is_empty() {
+                // The dates in words, read as the descriptions of the
+                // marked expressions.
+                <div class="time-dates" hidden=true>
+                    { for marks.iter().map(|(_, _, mark)| html! {
+                        <span id={mark.id.clone()}>{ mark.date.clone() }</span>
+                    }) }
+                </div>
+            }
             <section class="removed" aria-label="Removed from the page">
                 <button type="button" class="toggle" aria-expanded={props.state.show_removed.to_string()}
                     aria-controls="removed-list" onclick={toggle_removed}>
@@ -88,17 +103,43 @@ pub fn reader(props: &Props) -> Html {
     }
 }
 
-/// A headline or standfirst, with the claim marked when the claim is it.
-/// Claims' spans index the trimmed text.
-fn part_text(text: &str, claim: Option<&Claim>, part: Part) -> Html {
-    match claim.filter(|c| c.part == part) {
-        Some(claim) => {
-            let text = text.trim().to_string();
-            let ranges: Vec<_> = std::iter::once(claim.start..claim.end).collect();
-            html! { <Highlighted {text} {ranges} /> }
-        }
-        None => html! { { text } },
-    }
+/// Where each time expression stands (part, paragraph) and its mark; the
+/// ids are the expressions' places in the document, so unique on the page.
+type PlacedMark = (Part, usize, TimeMark);
+
+fn time_marks(times: &[&TimeExpression], doc: &str) -> Vec<PlacedMark> {
+    times
+        .iter()
+        .filter(|t| t.doc == doc)
+        .enumerate()
+        .map(|(index, t)| {
+            let mark = TimeMark {
+                range: t.start..t.end,
+                id: format!("time-{index}"),
+                date: readable_date(t.value.as_deref()),
+            };
+            (t.part, t.paragraph, mark)
+        })
+        .collect()
+}
+
+fn marks_in(marks: &[PlacedMark], part: Part, paragraph: usize) -> Vec<TimeMark> {
+    marks
+        .iter()
+        .filter(|(p, index, _)| *p == part && (part != Part::Body || *index == paragraph))
+        .map(|(_, _, mark)| mark.clone())
+        .collect()
+}
+
+/// A headline or standfirst, with its time expressions, and the claim
+/// marked when the claim is it. Their spans index the trimmed text.
+fn part_text(text: &str, claim: Option<&Claim>, marks: &[PlacedMark], part: Part) -> Html {
+    let ranges: Vec<Range<usize>> = claim
+        .filter(|c| c.part == part)
+        .map(|claim| claim.start..claim.end)
+        .into_iter()
+        .collect();
+    html! { <span>{ timed_text(text.trim(), &marks_in(marks, part, 0), &ranges) }</span> }
 }
 
 fn scroll_to_paragraph(paragraph: Option<usize>) {

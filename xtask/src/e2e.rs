@@ -10,6 +10,7 @@ mod compare;
 mod explore;
 mod own_articles;
 mod prerender;
+mod reader;
 mod timeline;
 
 use crate::browser::Browser;
@@ -74,6 +75,7 @@ pub fn run(dist: &Path, only: Option<&str>) -> Result<(), String> {
     console_capture_works(&context)?;
     let cases = [
         FOUNDATION,
+        reader::CASES,
         explore::CASES,
         prerender::CASES,
         compare::CASES,
