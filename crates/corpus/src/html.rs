@@ -57,6 +57,9 @@ pub struct PageMeta {
     pub authors: Vec<String>,
     pub url: Option<String>,
     pub outlet: Option<String>,
+    /// JSON-LD `articleBody`: the article's text as the page's scripts
+    /// would show it, for pages whose markup holds no body.
+    pub article_body: Option<String>,
 }
 
 /// What a saved page holds: its text blocks and its metadata.
@@ -493,6 +496,7 @@ impl State {
                 .or(json_ld.url)
                 .filter(|u| u.starts_with("http")),
             outlet: raw.site_name.clone().or(json_ld.publisher),
+            article_body: json_ld.body,
         }
     }
 }
@@ -690,6 +694,7 @@ fn keep_main_container(lines: &mut [Line]) {
 #[derive(Default)]
 struct JsonLdArticle {
     headline: Option<String>,
+    body: Option<String>,
     published: Option<String>,
     authors: Vec<String>,
     publisher: Option<String>,
@@ -721,6 +726,12 @@ impl JsonLdArticle {
         });
         Some(JsonLdArticle {
             headline: string(article.get("headline")),
+            body: article
+                .get("articleBody")
+                .and_then(serde_json::Value::as_str)
+                .map(str::trim)
+                .filter(|b| !b.is_empty())
+                .map(str::to_string),
             published: string(article.get("datePublished")),
             authors,
             publisher: article.get("publisher").and_then(name_of),

@@ -273,6 +273,11 @@ fn html_page(text: &str) -> Page {
     }
     let mut page = segment_with(lines, preset);
     let meta = saved.meta;
+    if page.paragraphs.is_empty() {
+        if let Some(body) = &meta.article_body {
+            page = segment(json_ld_lines(meta.headline.as_deref(), body));
+        }
+    }
     let mut set = |field: &'static str, present: bool| {
         if present {
             page.from_markup.insert(field);
@@ -295,6 +300,16 @@ fn html_page(text: &str) -> Page {
         page.outlet = meta.outlet;
     }
     page
+}
+
+/// A page built by scripts holds its article in JSON-LD `articleBody`
+/// only: its paragraphs (at line breaks) under the page's headline.
+fn json_ld_lines(headline: Option<&str>, body: &str) -> Vec<String> {
+    headline
+        .into_iter()
+        .map(str::to_string)
+        .chain(normalize::lines(body))
+        .collect()
 }
 
 /// Ingests every file in name order and merges the catalog. All problems

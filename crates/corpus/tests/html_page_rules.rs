@@ -80,3 +80,33 @@ fn a_page_without_body_text_is_refused_with_what_it_shows() {
     );
     assert!(message.contains("page navigation"), "{message}");
 }
+
+#[test]
+fn a_page_built_by_scripts_gives_its_article_from_json_ld() {
+    let body = "The harbour board voted on Tuesday to reopen the northern quay, after three weeks of repairs.\n\nFishing crews had moved their boats to the southern moorings, the skippers said.";
+    let ld = serde_json::json!({
+        "@type": "NewsArticle",
+        "headline": "Quay reopens after repairs",
+        "articleBody": body,
+        "datePublished": "2025-04-01T09:30:00Z",
+    });
+    let html = format!(
+        "<!doctype html><html><head><title>Quay</title>\
+         <script type=\"application/ld+json\">{ld}</script></head>\
+         <body><nav><a href=\"/\">Home</a></nav><div id=\"root\"></div></body></html>"
+    );
+    let document = ingest("quay.html", html.as_bytes(), None).expect("the article is in JSON-LD");
+    assert_eq!(document.headline, "Quay reopens after repairs");
+    assert_eq!(document.paragraphs.len(), 2, "{document:?}");
+    assert!(document.paragraphs[0].starts_with("The harbour board voted"));
+    assert_eq!(
+        document.published.map(|d| d.to_string()).as_deref(),
+        Some("2025-04-01T09:30+00:00")
+    );
+    // A page whose markup holds the body keeps its own text.
+    let visible = format!(
+        "<html><head><script type=\"application/ld+json\">{ld}</script></head><body><h1>Quay reopens</h1>{BODY}</body></html>"
+    );
+    let document = ingest("quay.html", visible.as_bytes(), None).unwrap();
+    assert_eq!(document.paragraphs.len(), 3);
+}
