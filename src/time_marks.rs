@@ -3,22 +3,8 @@
 //! and claim highlights stay marked inside and around it.
 
 use crate::search::split_highlights;
+use crossread_corpus::date::MONTH_NAMES as MONTHS;
 use std::ops::Range;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
 

@@ -250,33 +250,40 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
     (year, month, day)
 }
 
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Month number for an English month name or common abbreviation
 /// ("January", "Jan", "Jan.", "Sept.", "MARCH").
 pub fn month_from_name(word: &str) -> Option<u8> {
     let word = word.trim_end_matches('.').to_ascii_lowercase();
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    NAMES
+    let lower = |name: &&str| name.to_ascii_lowercase();
+    MONTH_NAMES
         .iter()
-        .position(|name| *name == word)
+        .position(|name| lower(name) == word)
         .or_else(|| {
             if word == "sept" {
                 return Some(8);
             }
             (word.len() == 3)
-                .then(|| NAMES.iter().position(|name| name.starts_with(&word)))
+                .then(|| {
+                    MONTH_NAMES
+                        .iter()
+                        .position(|name| lower(name).starts_with(&word))
+                })
                 .flatten()
         })
         .map(|index| index as u8 + 1)

@@ -2,6 +2,7 @@
 //! shows its resolved date in words on hover and focus.
 
 use super::{ensure, wait_for_heading, Case, Context};
+use crossread_corpus::date::MONTH_NAMES as MONTHS;
 use crossread_corpus::{Part, TimeExpression};
 use serde_json::json;
 
@@ -9,21 +10,6 @@ pub const CASES: &[Case] = &[(
     "reader: every time expression of the body is marked; Tab reaches one and focus shows its date in words",
     time_expressions_show_their_dates,
 )];
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The words expected for a day, a month or a year (the forms checked
 /// here), or for no value.
