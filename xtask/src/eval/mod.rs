@@ -111,6 +111,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// XML's five predefined entities back to their characters (`&amp;`
+/// last, so `&amp;lt;` stays `&lt;`).
+pub fn unescape_xml(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
 /// A benchmark's files: a folder, or a bare git directory read at HEAD.
 pub struct Data {
     root: PathBuf,

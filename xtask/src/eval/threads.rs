@@ -344,7 +344,7 @@ fn sentences_of(xml: &str) -> Vec<String> {
         while sentences.len() <= sent {
             sentences.push(Vec::new());
         }
-        sentences[sent].push(unescape(word));
+        sentences[sent].push(super::unescape_xml(word));
     }
     sentences.iter().map(|words| detokenise(words)).collect()
 }
@@ -353,14 +353,6 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let at = tag.find(&format!("{name}=\""))? + name.len() + 2;
     let end = tag[at..].find('"')? + at;
     Some(&tag[at..end])
-}
-
-fn unescape(word: &str) -> String {
-    word.replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 /// Words back to text: no space before closing punctuation and clitics,

@@ -160,7 +160,7 @@ fn read_tml(tml: &str) -> Option<Article> {
     let mut open: Option<(usize, String, String)> = None;
     let mut rest = body;
     while let Some(lt) = rest.find('<') {
-        text.push_str(&unescape(&rest[..lt]));
+        text.push_str(&super::unescape_xml(&rest[..lt]));
         let gt = rest[lt..].find('>')? + lt;
         let tag = &rest[lt + 1..gt];
         if tag.starts_with("TIMEX3") {
@@ -181,20 +181,12 @@ fn read_tml(tml: &str) -> Option<Article> {
         }
         rest = &rest[gt + 1..];
     }
-    text.push_str(&unescape(rest));
+    text.push_str(&super::unescape_xml(rest));
     Some(Article {
         text,
         created,
         gold,
     })
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 /// Paragraphs of the text (split at blank lines, line breaks inside a
