@@ -77,6 +77,19 @@ pub struct Signature {
     pub anchor_spans: Vec<(usize, usize, String)>,
 }
 
+impl Signature {
+    /// What can tell one event from another: its content stems and the
+    /// names that say much (people, bodies, places; not countries).
+    pub fn event_keys(&self) -> impl Iterator<Item = &str> {
+        let names = self
+            .anchors
+            .iter()
+            .filter(|a| a.weight() >= 1.5)
+            .map(|a| a.id.as_str());
+        self.stems.iter().map(String::as_str).chain(names)
+    }
+}
+
 /// A mention inside a clause: token range relative to the clause, entity
 /// id and kind.
 pub struct ClauseMention<'a> {

@@ -87,12 +87,7 @@ fn key_counts<'a>(sigs: &'a [Signature], members: &[usize], lead: usize) -> BTre
     let mut counts: BTreeMap<&str, f32> = BTreeMap::new();
     for (k, &i) in members.iter().enumerate() {
         let w = if k < lead { LEAD_WEIGHT } else { 1.0 };
-        let names = sigs[i]
-            .anchors
-            .iter()
-            .filter(|a| a.weight() >= 1.5)
-            .map(|a| a.id.as_str());
-        for key in sigs[i].stems.iter().map(String::as_str).chain(names) {
+        for key in sigs[i].event_keys() {
             *counts.entry(key).or_default() += w;
         }
     }

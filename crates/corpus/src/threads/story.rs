@@ -178,15 +178,7 @@ fn core_keys(docs: &[usize], claims_of_doc: &[Vec<usize>], sigs: &[Signature]) -
     for &d in docs {
         let keys: BTreeSet<&str> = claims_of_doc[d]
             .iter()
-            .flat_map(|&i| {
-                sigs[i].stems.iter().map(String::as_str).chain(
-                    sigs[i]
-                        .anchors
-                        .iter()
-                        .filter(|a| a.weight() >= 1.5)
-                        .map(|a| a.id.as_str()),
-                )
-            })
+            .flat_map(|&i| sigs[i].event_keys())
             .collect();
         for key in keys {
             *seen.entry(key).or_default() += 1;
