@@ -119,7 +119,7 @@ pub fn coverage_table(props: &Props) -> Html {
 /// them.
 fn unthreaded_cell(outlet: &str, claims: usize) -> Html {
     if claims == 0 {
-        return html! { <td class="omitted" data-outlet={outlet.to_string()}>{ "none" }</td> };
+        return html! { <td class="omitted" data-outlet={outlet.to_string()}><span class="cell-text">{ "none" }</span></td> };
     }
     let mut state = ViewState::on(Page::Explore);
     state.filters.outlets = [outlet.to_string()].into();
