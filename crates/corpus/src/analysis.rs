@@ -17,7 +17,7 @@ use crate::lexicon::{lexicon, name_key};
 use crate::sentences::{self, SentenceSpan};
 use crate::text::{fold_key, tokenize};
 use crate::threads::{self, ClauseFacts, ClauseMention, Frame, Party, Signature};
-use crate::{claims, numbers, quotes, stance, time};
+use crate::{claims, numbers, quotes, stance, time, truecase};
 use std::collections::HashMap;
 
 /// Analyses documents (already ingested) into a corpus. Documents are
@@ -522,12 +522,19 @@ fn parts_of(doc: &Document) -> Vec<(Part, &str)> {
     parts
 }
 
-/// Names found in the document's parts; a name in the headline or
-/// standfirst is kept only when the body has a name with the same last
-/// word ("Lohan" in "Lohan Checks Into Rehab" for "Lindsay Lohan").
+/// Names found in the document's parts, each Title Case or ALL CAPS line
+/// read in the case the body gives its words ([`truecase`]); a name in the
+/// headline or standfirst is kept only when the body has a name with the
+/// same last word ("Lohan" in "Lohan Checks Into Rehab" for "Lindsay
+/// Lohan").
 fn headline_mentions_checked(parts: &[(Part, &str)]) -> Vec<entities::RawMention> {
-    let texts: Vec<&str> = parts.iter().map(|&(_, text)| text).collect();
     let body = parts.iter().filter(|(part, _)| *part == Part::Body).count();
+    let case = truecase::BodyCase::of(parts[..body].iter().map(|&(_, text)| text));
+    let cased: Vec<String> = parts
+        .iter()
+        .map(|&(_, text)| truecase::sentence_case(text, &case))
+        .collect();
+    let texts: Vec<&str> = cased.iter().map(String::as_str).collect();
     let found = entities::find_in_paragraphs(&texts);
     let last_word = |text: &str| text.split_whitespace().last().map(fold_key);
     let body_names: std::collections::HashSet<String> = found

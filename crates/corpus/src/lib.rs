@@ -43,6 +43,7 @@ pub mod stem;
 pub mod text;
 pub mod threads;
 pub mod time;
+pub mod truecase;
 
 pub use analysis::analyse;
 pub use batch::Batch;
