@@ -39,6 +39,8 @@ const DATELINE_FILLERS: &[&str] = &[
     "-",
     "•",
     "·",
+    "@",
+    "et",
 ];
 
 /// Parses a line that holds only a date (and optionally a time, a zone,
@@ -60,19 +62,26 @@ pub fn parse_dateline(line: &str) -> Option<PartialDate> {
     let (mut year, mut month, mut day) = (None, None, None);
     let (mut clock, mut pm, mut am, mut offset) = (None, false, false, None);
     for token in &tokens {
+        // "Published:", "Posted:" label the date.
+        let token = token
+            .strip_suffix(':')
+            .filter(|t| !t.is_empty())
+            .unwrap_or(token);
         let lower = token.to_lowercase();
         if let Some(m) =
             month_from_name(token).filter(|_| token.chars().all(|c| c.is_alphabetic() || c == '.'))
         {
             month = Some(m);
-        } else if let Some((h, m)) = parse_clock(token) {
+        } else if let Some((h, m, half)) = parse_clock_with_half(token) {
             clock = Some((h, m));
+            pm |= half == Some(true);
+            am |= half == Some(false);
         } else if let Some((y, m, d)) = parse_slashed(token) {
             (year, month, day) = (Some(y), Some(m), Some(d));
         } else if token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()) {
             year = token.parse().ok();
-        } else if (1..=2).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit()) {
-            day = token.parse().ok();
+        } else if let Some(d) = day_of_month(token) {
+            day = Some(d);
         } else if lower == "pm" || lower == "p.m." {
             pm = true;
         } else if lower == "am" || lower == "a.m." {
@@ -105,14 +114,43 @@ fn parse_clock(token: &str) -> Option<(u8, u8)> {
     (h < 24 && m < 60).then_some((h, m))
 }
 
-/// `1/17/2023` (month first, as US sites print it).
+/// `19:17`, or a clock with its half of the day glued on: `8:13am`,
+/// `5:03p` (`Some(true)` for p.m.).
+fn parse_clock_with_half(token: &str) -> Option<(u8, u8, Option<bool>)> {
+    let lower = token.to_ascii_lowercase();
+    for (suffix, pm) in [("am", false), ("a", false), ("pm", true), ("p", true)] {
+        if let Some(clock) = lower.strip_suffix(suffix) {
+            let (h, m) = parse_clock(clock)?;
+            return (1..=12).contains(&h).then_some((h, m, Some(pm)));
+        }
+    }
+    parse_clock(token).map(|(h, m)| (h, m, None))
+}
+
+/// `3`, `03`, `18th`, `2nd`.
+fn day_of_month(token: &str) -> Option<u8> {
+    let lower = token.to_ascii_lowercase();
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))
+        .unwrap_or(&lower);
+    if !(1..=2).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// `1/17/2023` or `1/17/23` (month first, as US sites print it; a
+/// two-digit year is this century's).
 fn parse_slashed(token: &str) -> Option<(i32, u8, u8)> {
     let mut parts = token.split('/');
     let (m, d, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 {
+    if parts.next().is_some() || !matches!(y.len(), 2 | 4) {
         return None;
     }
-    Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))
+    let year: i32 = y.parse().ok()?;
+    let year = if y.len() == 2 { 2000 + year } else { year };
+    Some((year, m.parse().ok()?, d.parse().ok()?))
 }
 
 /// Names in a byline: "By Jane Doe", "By Jane Doe and John Roe",
@@ -272,6 +310,33 @@ mod tests {
         let (names, date) = parse_byline_with_date("By Ana Lima and Tom Reed").unwrap();
         assert_eq!(names, ["Ana Lima", "Tom Reed"]);
         assert_eq!(date, None);
+    }
+
+    #[test]
+    fn labelled_ordinal_and_short_forms() {
+        for (line, want) in [
+            (
+                "Posted: Mar 04, 2019 10:15 PM CEST",
+                "2019-03-04T22:15+02:00",
+            ),
+            (
+                "PUBLISHED: MONDAY, JUNE 3, 2019, 4:20 PM",
+                "2019-06-03T16:20",
+            ),
+            ("October 21st, 2019, 06:45 GMT", "2019-10-21T06:45+00:00"),
+            (
+                "Tuesday June 4, 2019 @ 9:05am PDT",
+                "2019-06-04T09:05-07:00",
+            ),
+            ("on Nov 18 2019, 7:12p", "2019-11-18T19:12"),
+            ("11/18/19 08:30 PM ET", "2019-11-18T20:30"),
+            ("11:02 AM, WED 5 JUN 2019", "2019-06-05T11:02"),
+        ] {
+            assert_eq!(iso(line).as_deref(), Some(want), "{line}");
+        }
+        // An ordinal needs a month and a year to be a date.
+        assert_eq!(iso("21st century"), None);
+        assert_eq!(iso("Score: 3"), None);
     }
 
     #[test]
