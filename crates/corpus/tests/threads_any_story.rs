@@ -50,11 +50,35 @@ fn two_earthquakes_a_week_apart_are_two_threads_each_across_outlets() {
     let first = thread_with(&c, "magnitude 6.1 earthquake struck").expect("first quake thread");
     let second = thread_with(&c, "magnitude 5.4 earthquake struck").expect("second quake thread");
     assert_ne!(first.id, second.id);
-    assert_eq!(first.docs, ["harbour-times-first", "valley-gazette-first"]);
+    // The second quake's report recalls the first ("a week after a quake
+    // near Padang killed at least 14 people"): that claim tells the first
+    // quake too, while its own thread stays the second quake.
+    assert_eq!(
+        first.docs,
+        [
+            "harbour-times-first",
+            "harbour-times-second",
+            "valley-gazette-first"
+        ]
+    );
     assert_eq!(
         second.docs,
         ["harbour-times-second", "northern-post-second"]
     );
+    let recall = c
+        .claims
+        .iter()
+        .find(|c| c.text.contains("a week after a quake near Padang"))
+        .expect("the recalling claim");
+    assert_eq!(recall.thread.as_deref(), Some(second.id.as_str()));
+    assert!(recall.threads.contains(&first.id), "{:?}", recall.threads);
+    let first_only: Vec<&str> = c
+        .claims
+        .iter()
+        .filter(|x| x.doc == "harbour-times-second" && x.threads.contains(&first.id))
+        .map(|x| x.text.as_str())
+        .collect();
+    assert_eq!(first_only.len(), 1, "{first_only:?}");
     // Labels are headlines or phrases of the text, not keywords.
     assert_eq!(
         first.label,

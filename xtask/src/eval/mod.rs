@@ -21,6 +21,7 @@ cargo xtask eval [--split develop|held-out|all] SET=PATH ...
   ecb-gold=PATH   shanybar/event_entity_coref_ecb_plus (cybulska setup: sentences, gold event clusters)
   ecb-text=PATH   anastasia-zhukova/uCDCR (ECBplus-prep/ECB+/<topic>/<doc>.xml: full article texts)
                   both together: event threads on ECB+ (develop: topics 1-35, held out: 36-45)
+                  CROSSREAD_EVAL_VERBOSE=1 prints each topic's threads, CROSSREAD_EVAL_TOPIC=N one topic
   pysbd=PATH      nipunsadvilkar/pySBD (tests/lang/test_english.py): the 48 English golden rules for sentences
   tempeval=PATH   qiangning/StructTempRel-EMNLP17 (TempEval-3 TimeML): DATE values
                   (develop: TBAQ-cleaned TimeBank and AQUAINT, held out: te3-platinum)

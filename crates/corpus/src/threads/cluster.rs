@@ -336,10 +336,13 @@ pub fn dates_apart(a: &Signature, b: &Signature) -> bool {
 /// Stated dates days apart, or (without stated dates) articles a month
 /// apart: two visits, two earthquakes.
 fn different_dates(a: &Facts, b: &Facts) -> bool {
-    let stated = a
-        .stated
-        .iter()
-        .any(|x| b.stated.iter().any(|y| gap(*x, *y) > STATED_GAP_DAYS));
+    // Two groups with several stated days are one event when any of
+    // their days meet (the crash and, two days later, the arrest).
+    let stated = !a.stated.is_empty()
+        && !b.stated.is_empty()
+        && a.stated
+            .iter()
+            .all(|x| b.stated.iter().all(|y| gap(*x, *y) > STATED_GAP_DAYS));
     let published = match (a.published, b.published) {
         (Some(x), Some(y)) => gap(x, y) > PUBLISHED_GAP_DAYS,
         _ => false,
@@ -444,6 +447,17 @@ mod tests {
             stated: stated.map(|d| (d, d)),
             ..Signature::default()
         }
+    }
+
+    #[test]
+    fn groups_whose_stated_days_meet_are_not_told_apart_by_their_other_days() {
+        let day = |d: i64| Facts::of(&sig(&["crash"], &[], Some(d)));
+        let mut crash_and_arrest = day(100);
+        crash_and_arrest.absorb(day(104));
+        assert!(!different_dates(&crash_and_arrest, &day(101)));
+        assert!(!different_dates(&crash_and_arrest, &day(106)));
+        assert!(different_dates(&crash_and_arrest, &day(120)));
+        assert!(different_dates(&day(100), &day(104)));
     }
 
     #[test]

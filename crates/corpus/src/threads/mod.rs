@@ -99,13 +99,14 @@ fn add_stories(
     let mut in_story: Vec<Option<usize>> = vec![None; claims.len()];
     let mut doc_story: Vec<Option<usize>> = vec![None; docs.names.len()];
     let (stories, lead_people) = story::stories(claims, sigs, docs.of_claim);
-    for (n, s) in stories.into_iter().enumerate() {
+    let mut ids = Vec::with_capacity(stories.len());
+    for (n, s) in stories.iter().enumerate() {
         for &d in &s.docs {
             doc_story[d] = Some(n);
         }
         let group = cluster::Cluster {
-            claims: s.leads,
-            degree: s.degree,
+            claims: s.leads.clone(),
+            degree: s.degree.clone(),
         };
         let headline = s
             .central_docs
@@ -123,6 +124,11 @@ fn add_stories(
             in_story[i] = Some(n);
             join(&mut claims[i], &id);
         }
+        ids.push(id);
+    }
+    // Later articles that recall a story's event tell it too.
+    for (i, n) in story::retellings(&stories, sigs, docs.of_claim, &doc_story) {
+        join(&mut claims[i], &ids[n]);
     }
     let leads = docs
         .of_claim

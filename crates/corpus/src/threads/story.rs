@@ -17,12 +17,16 @@ use super::cluster::{self, Cluster};
 use super::signature::Signature;
 use super::similar;
 use crate::document::{Claim, Part};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Claims naming a person that make the person the article's subject.
 const MAIN_PERSON_MENTIONS: usize = 2;
 /// Claims of an article read as its lead.
 const LEAD_CLAIMS: usize = 3;
+/// Days either side of the day a lead states: leads of one story may date
+/// different steps of it (the death and its announcement, the crash and
+/// the arrest), so stories are told apart by days more than a week apart.
+const LEAD_DAY_SLACK: i64 = 2;
 
 /// One event that several articles report.
 pub struct Story {
@@ -140,6 +144,72 @@ fn story(
     }
 }
 
+/// Claims of later articles that retell an earlier story: the trial's
+/// report recalls the shooting, a verdict recalls the crime. Each pair is
+/// (claim, story) for a story that is not the claim's own. A claim retells
+/// a story when it names one of the story's names and two of its words,
+/// its article was published after every dated article of the story
+/// (without dates a retelling cannot be told from a second event of the
+/// same kind), and any day, week or month it states falls within the
+/// story's days of publication, give or take [`RETOLD_SLACK_DAYS`]. Candidates come from the story cores' names, so the
+/// cost is linear in the claims.
+pub fn retellings(
+    stories: &[Story],
+    sigs: &[Signature],
+    doc_of: &[usize],
+    own: &[Option<usize>],
+) -> Vec<(usize, usize)> {
+    let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (n, story) in stories.iter().enumerate() {
+        for key in story.core.iter().filter(|k| k.contains(':')) {
+            by_name.entry(key.as_str()).or_default().push(n);
+        }
+    }
+    let spans: Vec<Option<(i64, i64)>> = stories.iter().map(|s| days_of(s, sigs)).collect();
+    let mut out = Vec::new();
+    for (i, sig) in sigs.iter().enumerate() {
+        let Some(published) = sig.published else {
+            continue;
+        };
+        let mut candidates: Vec<usize> = sig
+            .anchors
+            .iter()
+            .filter_map(|a| by_name.get(a.id.as_str()))
+            .flatten()
+            .copied()
+            .filter(|&n| own[doc_of[i]] != Some(n))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for n in candidates {
+            let Some((first, last)) = spans[n] else {
+                continue;
+            };
+            let words = sig
+                .stems
+                .iter()
+                .filter(|s| stories[n].core.contains(*s))
+                .count();
+            let stated_within = dated_to_the_month(sig).stated.is_none_or(|(a, b)| {
+                a <= last + RETOLD_SLACK_DAYS && b + RETOLD_SLACK_DAYS >= first
+            });
+            if words >= 2 && published > last && stated_within {
+                out.push((i, n));
+            }
+        }
+    }
+    out
+}
+
+/// Days a retelling's stated date may fall outside the story's days.
+const RETOLD_SLACK_DAYS: i64 = 3;
+
+/// First and last publication day of a story's dated articles.
+fn days_of(story: &Story, sigs: &[Signature]) -> Option<(i64, i64)> {
+    let days = story.claims.iter().filter_map(|&i| sigs[i].published);
+    Some((days.clone().min()?, days.max()?))
+}
+
 /// What tells two articles' stories apart: a day the lead states (a week
 /// at most: a year or month in a lead is most often background), the
 /// publication date, magnitudes, and the people each is about when the
@@ -147,7 +217,10 @@ fn story(
 /// quote different lawyers, officials and witnesses.
 fn story_facts(lead: &Signature, members: &[usize], sigs: &[Signature]) -> cluster::Facts {
     let dates = Signature {
-        stated: lead.stated.filter(|(a, b)| b - a <= 7),
+        stated: lead
+            .stated
+            .filter(|(a, b)| b - a <= 7)
+            .map(|(a, b)| (a - LEAD_DAY_SLACK, b + LEAD_DAY_SLACK)),
         published: lead.published,
         magnitudes: lead.magnitudes.clone(),
         ..Signature::default()
