@@ -66,7 +66,7 @@ pub fn build(
         names: &doc_names,
         of_claim: &doc_of,
     };
-    let (in_story, leads) = add_stories(claims, sigs, &docs, headline_of, &mut threads);
+    let (in_story, leads, story_ids) = add_stories(claims, sigs, &docs, headline_of, &mut threads);
     add_claim_groups(
         claims,
         sigs,
@@ -74,6 +74,7 @@ pub fn build(
         &preset,
         &leads,
         &in_story,
+        &story_ids,
         &mut threads,
     );
     fill(&mut threads, claims);
@@ -95,7 +96,7 @@ fn add_stories(
     docs: &Docs,
     headline_of: &dyn Fn(&str) -> Option<String>,
     threads: &mut BTreeMap<String, Thread>,
-) -> (Vec<Option<usize>>, Vec<cluster::Lead>) {
+) -> (Vec<Option<usize>>, Vec<cluster::Lead>, Vec<String>) {
     let mut in_story: Vec<Option<usize>> = vec![None; claims.len()];
     let mut doc_story: Vec<Option<usize>> = vec![None; docs.names.len()];
     let (stories, lead_people) = story::stories(claims, sigs, docs.of_claim);
@@ -138,12 +139,12 @@ fn add_stories(
             people: lead_people[d].clone(),
         })
         .collect();
-    (in_story, leads)
+    (in_story, leads, ids)
 }
 
 /// Threads of linked claims: a group with a frame's claims joins that
-/// frame's thread, a group inside one story is that story, any other group
-/// is a thread of its own.
+/// frame's thread, a group that reaches into one story only (and no other)
+/// is part of that story, any other group is a thread of its own.
 fn add_claim_groups(
     claims: &mut [Claim],
     sigs: &[Signature],
@@ -151,17 +152,19 @@ fn add_claim_groups(
     preset: &[Option<String>],
     leads: &[cluster::Lead],
     in_story: &[Option<usize>],
+    story_ids: &[String],
     threads: &mut BTreeMap<String, Thread>,
 ) {
     for group in cluster::cluster(sigs, doc_of, preset, leads, cluster::MIN_SCORE) {
         let frame = group.claims.iter().find_map(|&i| preset[i].clone());
-        let story = in_story[group.claims[0]];
-        let id = match frame {
-            Some(id) => id,
-            None if story.is_some() && group.claims.iter().all(|&i| in_story[i] == story) => {
-                continue
-            }
-            None => {
+        let mut stories = group.claims.iter().filter_map(|&i| in_story[i]);
+        let one_story = stories.next().filter(|&n| stories.all(|m| m == n));
+        let id = match (frame, one_story) {
+            (Some(id), _) => id,
+            // Linked to one story's claims (and no other's): it tells that
+            // story; claims already in it stay as they are.
+            (None, Some(n)) => story_ids[n].clone(),
+            (None, None) => {
                 let thread = new_thread(&group, sigs, claims, threads);
                 let id = thread.id.clone();
                 threads.insert(id.clone(), thread);
