@@ -66,19 +66,20 @@ pub fn build(
         names: &doc_names,
         of_claim: &doc_of,
     };
-    let (in_story, leads, story_ids) = add_stories(claims, sigs, &docs, headline_of, &mut threads);
-    add_claim_groups(
-        claims,
-        sigs,
-        &doc_of,
-        &preset,
-        &leads,
-        &in_story,
-        &story_ids,
-        &mut threads,
-    );
+    let found = add_stories(claims, sigs, &docs, headline_of, &mut threads);
+    add_claim_groups(claims, sigs, &doc_of, &preset, &found, &mut threads);
     fill(&mut threads, claims);
     threads.into_values().collect()
+}
+
+/// What the stories found tell the claim groups.
+struct Found {
+    /// Each claim's story, when it tells one.
+    in_story: Vec<Option<usize>>,
+    /// What each claim's article leads with.
+    leads: Vec<cluster::Lead>,
+    /// Each story's thread id.
+    ids: Vec<String>,
 }
 
 /// Articles by number: their ids, and each claim's article.
@@ -88,15 +89,14 @@ struct Docs<'a> {
 }
 
 /// A thread per story (labelled with a headline that names it when one
-/// does); returns each claim's story and what each claim's article leads
-/// with.
+/// does).
 fn add_stories(
     claims: &mut [Claim],
     sigs: &[Signature],
     docs: &Docs,
     headline_of: &dyn Fn(&str) -> Option<String>,
     threads: &mut BTreeMap<String, Thread>,
-) -> (Vec<Option<usize>>, Vec<cluster::Lead>, Vec<String>) {
+) -> Found {
     let mut in_story: Vec<Option<usize>> = vec![None; claims.len()];
     let mut doc_story: Vec<Option<usize>> = vec![None; docs.names.len()];
     let (stories, lead_people) = story::stories(claims, sigs, docs.of_claim);
@@ -139,7 +139,11 @@ fn add_stories(
             people: lead_people[d].clone(),
         })
         .collect();
-    (in_story, leads, ids)
+    Found {
+        in_story,
+        leads,
+        ids,
+    }
 }
 
 /// Threads of linked claims: a group with a frame's claims joins that
@@ -150,12 +154,11 @@ fn add_claim_groups(
     sigs: &[Signature],
     doc_of: &[usize],
     preset: &[Option<String>],
-    leads: &[cluster::Lead],
-    in_story: &[Option<usize>],
-    story_ids: &[String],
+    found: &Found,
     threads: &mut BTreeMap<String, Thread>,
 ) {
-    for group in cluster::cluster(sigs, doc_of, preset, leads, cluster::MIN_SCORE) {
+    let in_story = &found.in_story;
+    for group in cluster::cluster(sigs, doc_of, preset, &found.leads, cluster::MIN_SCORE) {
         let frame = group.claims.iter().find_map(|&i| preset[i].clone());
         let mut stories = group.claims.iter().filter_map(|&i| in_story[i]);
         let one_story = stories.next().filter(|&n| stories.all(|m| m == n));
@@ -163,7 +166,7 @@ fn add_claim_groups(
             (Some(id), _) => id,
             // Linked to one story's claims (and no other's): it tells that
             // story; claims already in it stay as they are.
-            (None, Some(n)) => story_ids[n].clone(),
+            (None, Some(n)) => found.ids[n].clone(),
             (None, None) => {
                 let thread = new_thread(&group, sigs, claims, threads);
                 let id = thread.id.clone();
