@@ -6,8 +6,8 @@
 //! long name and no words; in ALL CAPS ("TRIAL DATE SET FOR MAN ACCUSED")
 //! it sees nothing it can trust. Truecasers used by taggers restore the
 //! case a word has in running text; here the running text is the
-//! article's own body: a word the body writes in lower case ("host",
-//! "trial") is a common word, a closed-class word ("to", "for") always
+//! article's own body: a word the body writes in lower case, in any of
+//! its forms ("host", "hosting"), is a common word, a closed-class word ("to", "for") always
 //! is, and any other word keeps its capital (a name). An ALL CAPS word the
 //! body does not write in capitals ("MILLOM") becomes "Millom"; one it
 //! does ("NATO") stays.
@@ -16,6 +16,7 @@
 //! every span found in it points into the original text.
 
 use crate::lexicon::lexicon;
+use crate::stem::stem;
 use crate::text::tokenize;
 use std::collections::HashSet;
 
@@ -25,7 +26,8 @@ const MIN_WORDS: usize = 3;
 /// How the body writes its words.
 #[derive(Debug, Default)]
 pub struct BodyCase {
-    /// Words written in lower case somewhere (lower-cased).
+    /// Stems of the words written in lower case somewhere ("nominated"
+    /// makes "Nominates" a common word).
     lower: HashSet<String>,
     /// Words written in capitals throughout a word of two letters or more
     /// ("NATO", "FBI").
@@ -43,7 +45,7 @@ impl BodyCase {
             for t in tokenize(p).iter().filter(|t| t.is_word()) {
                 let first = t.text.chars().next().unwrap_or(' ');
                 if first.is_lowercase() {
-                    case.lower.insert(t.text.to_lowercase());
+                    case.lower.insert(stem(&t.text.to_lowercase()));
                 } else if is_all_caps(t.text) {
                     case.upper.insert(t.text.to_string());
                 }
@@ -53,7 +55,7 @@ impl BodyCase {
     }
 
     fn is_common(&self, word: &str) -> bool {
-        self.lower.contains(&word.to_lowercase()) || lexicon().is_function_word(&capitalised(word))
+        self.lower.contains(&stem(&word.to_lowercase())) || lexicon().is_function_word(&capitalised(word))
     }
 }
 
@@ -141,7 +143,7 @@ mod tests {
 
     fn body() -> BodyCase {
         BodyCase::of([
-            "The council will host the awards night in the old town hall.",
+            "The council will be hosting the awards night in the old town hall.",
             "A trial date was set for the man accused of the fire at the NATO depot.",
         ])
     }
