@@ -55,7 +55,8 @@ impl BodyCase {
     }
 
     fn is_common(&self, word: &str) -> bool {
-        self.lower.contains(&stem(&word.to_lowercase())) || lexicon().is_function_word(&capitalised(word))
+        self.lower.contains(&stem(&word.to_lowercase()))
+            || lexicon().is_function_word(&capitalised(word))
     }
 }
 

@@ -165,6 +165,8 @@ pub fn retellings(
             by_name.entry(key.as_str()).or_default().push(n);
         }
     }
+    // A name in many stories' cores ("the president") tells none of them.
+    by_name.retain(|_, found| found.len() <= MAX_STORIES_PER_NAME);
     let spans: Vec<Option<(i64, i64)>> = stories.iter().map(|s| days_of(s, sigs)).collect();
     let mut out = Vec::new();
     for (i, sig) in sigs.iter().enumerate() {
@@ -203,6 +205,9 @@ pub fn retellings(
 
 /// Days a retelling's stated date may fall outside the story's days.
 const RETOLD_SLACK_DAYS: i64 = 3;
+/// Stories a name may belong to and still bring a claim to them (keeps
+/// the cost linear in the claims).
+const MAX_STORIES_PER_NAME: usize = 32;
 
 /// First and last publication day of a story's dated articles.
 fn days_of(story: &Story, sigs: &[Signature]) -> Option<(i64, i64)> {
