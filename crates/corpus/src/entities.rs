@@ -27,6 +27,9 @@ use crate::lexicon::{lexicon, name_key, Known};
 use crate::text::{edit_distance, fold_key, slug, tokenize, Tok, TokKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+mod context;
+use context::COMMON_ACRONYMS;
+
 /// One mention found in a paragraph, before corpus-wide merging.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawMention {
@@ -171,11 +174,6 @@ const LOWER_PLACE_HEADS: &[&str] = &["province", "region", "oblast", "city", "di
 const CONNECTORS: &[&str] = &[
     "of", "for", "the", "de", "al", "al-", "bin", "van", "von", "der", "la", "du", "del", "da",
     "and",
-];
-/// Acronyms that are common nouns, not names.
-const COMMON_ACRONYMS: &[&str] = &[
-    "UAV", "UAVs", "GDP", "CEO", "CFO", "AI", "PM", "TV", "ID", "DNA", "HIV", "COVID", "NGO",
-    "NGOs", "OK", "USD", "EUR", "SRBM", "SRBMs", "ICBM", "ICBMs", "AM", "PM", "EST", "GMT", "UTC",
 ];
 pub const WEAPON_NOUNS: &[&str] = &[
     "missile",
@@ -432,8 +430,30 @@ fn gazetteer_at(tokens: &[Tok], i: usize) -> Option<(usize, Known)> {
             // gazetteer avoids the worst clashes.
             return Some((len, known.clone()));
         }
+        if let Some(known) = shouted_known(&tokens[i..i + len]) {
+            return Some((len, known.clone()));
+        }
     }
     None
+}
+
+/// "NEW YORK" in a headline or dateline: a name in capitals is looked up
+/// as running text writes it ("New York").
+fn shouted_known(tokens: &[Tok]) -> Option<&'static Known> {
+    if !tokens.iter().any(|t| context::is_shouted(t.text)) {
+        return None;
+    }
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|t| {
+            if context::is_shouted(t.text) && !t.text.contains('.') {
+                context::title_case(t.text)
+            } else {
+                t.text.to_string()
+            }
+        })
+        .collect();
+    lexicon().known(&name_key(words.iter().map(String::as_str)))
 }
 
 fn mention(
@@ -604,6 +624,9 @@ fn classify_run(
     let mut kind = run_kind(tokens, a, b).unwrap_or(EntityKind::Other);
     let after = tokens.get(b);
     if kind == EntityKind::Other {
+        kind = context_kind(tokens, a, b, text).unwrap_or(kind);
+    }
+    if kind == EntityKind::Other {
         if tokens[a..b].iter().all(|t| t.is_capitalised())
             && after.is_some_and(|t| LOWER_PLACE_HEADS.contains(&t.text))
         {
@@ -659,6 +682,21 @@ fn classify_run(
     out.push(m);
 }
 
+/// Kind from the run's shape and neighbours (see `context`).
+fn context_kind(tokens: &[Tok], a: usize, b: usize, text: &str) -> Option<EntityKind> {
+    if context::is_initial_and_surname(&tokens[a..b]) {
+        Some(EntityKind::Person)
+    } else if context::is_dateline(tokens, a, b) {
+        Some(EntityKind::Place)
+    } else if context::is_company_or_club(tokens, a, b)
+        || context::is_organisation_acronym(tokens, a, b, text)
+    {
+        Some(EntityKind::Organisation)
+    } else {
+        None
+    }
+}
+
 /// Kind by the run's last word.
 fn run_kind(tokens: &[Tok], a: usize, b: usize) -> Option<EntityKind> {
     let last = tokens[b - 1].text;
@@ -697,6 +735,9 @@ fn is_weapon_context(tokens: &[Tok], b: usize) -> bool {
 fn mark_bracket_definitions(tokens: &[Tok], out: &mut Vec<RawMention>) {
     let mut drop = Vec::new();
     for idx in 0..out.len() {
+        if mark_nationality(tokens, out, idx) {
+            continue;
+        }
         let m = &out[idx];
         let is_acronym = m.tok_end - m.tok == 1
             && m.text
@@ -747,6 +788,24 @@ fn mark_bracket_definitions(tokens: &[Tok], out: &mut Vec<RawMention>) {
     for idx in drop.into_iter().rev() {
         out.remove(idx);
     }
+}
+
+/// "Pete Sampras (U.S.)": a state or place in brackets right after a name
+/// is a nationality, not its abbreviation, and makes an unknown two- or
+/// three-word name a person. True when `out[idx]` is such a bracket.
+fn mark_nationality(tokens: &[Tok], out: &mut [RawMention], idx: usize) -> bool {
+    let m = &out[idx];
+    if m.adjective || !context::is_nationality_bracket(tokens, m.tok, m.tok_end, m.kind) {
+        return false;
+    }
+    let before = m.tok - 1;
+    let Some(prev) = out[..idx].iter_mut().rev().find(|p| p.tok_end == before) else {
+        return true;
+    };
+    if prev.kind == EntityKind::Other && prev.known.is_none() && is_plain_full_name(&prev.text) {
+        prev.kind = EntityKind::Person;
+    }
+    true
 }
 
 /// Every mention of one document, per paragraph (the analysis passes the
@@ -922,6 +981,7 @@ pub fn resolve(
             }
         }
     }
+    let mut promoted: BTreeSet<(EntityKind, String)> = BTreeSet::new();
     for key in &keys {
         let c = &clusters[key];
         if c.known.is_some() || redirect.contains_key(key) || key.1.contains(' ') {
@@ -931,6 +991,11 @@ pub fn resolve(
             if targets.len() == 1 && matches!(key.0, EntityKind::Other | EntityKind::Person) {
                 if let Some(t) = targets.iter().next() {
                     redirect.insert(key.clone(), t.clone());
+                    // "Budi Santoso ... Santoso said": a plain name whose
+                    // last word stands alone for it is a person's.
+                    if t.0 == EntityKind::Other && c.strong > 0 {
+                        promoted.insert(t.clone());
+                    }
                 }
                 continue;
             }
@@ -944,6 +1009,11 @@ pub fn resolve(
                     }
                 }
             }
+        }
+    }
+    for key in &promoted {
+        if let Some(c) = clusters.get_mut(key) {
+            c.kind = EntityKind::Person;
         }
     }
     // A name typed differently in two places (Other here, Person there).

@@ -245,7 +245,8 @@ fn score(doc: &[Sentence], counts: &mut Counts, verbose: bool) {
         if m.raw.adjective {
             continue;
         }
-        let Some(kind) = kinds.get(m.entity.as_str()).copied().and_then(conll_type) else {
+        let kind = kinds.get(m.entity.as_str()).copied().and_then(conll_type);
+        let Some(kind) = kind.or(verbose.then_some("untyped")) else {
             continue;
         };
         let spans = &texts[m.raw.paragraph].1;
@@ -272,8 +273,15 @@ fn score(doc: &[Sentence], counts: &mut Counts, verbose: bool) {
         let preds: Vec<(usize, usize, &'static str)> = predicted[n]
             .iter()
             .copied()
-            .filter(|p| !misc.contains(&(p.0, p.1)))
+            .filter(|p| !misc.contains(&(p.0, p.1)) && p.2 != "untyped")
             .collect();
+        if verbose {
+            for p in predicted[n].iter().filter(|p| p.2 == "untyped" && p.0 != usize::MAX) {
+                let g = gold.iter().find(|g| (g.0, g.1) == (p.0, p.1)).map_or("O", |g| g.2);
+                let g = if misc.contains(&(p.0, p.1)) { "MISC" } else { g };
+                println!("  UNTYPED {g} {}", sentence.tokens[p.0..p.1].join(" "));
+            }
+        }
         for t in TYPES {
             let entry = counts.by_type.entry(t).or_default();
             let p: Vec<_> = preds.iter().filter(|p| p.2 == t).collect();

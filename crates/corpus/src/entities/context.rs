@@ -1,0 +1,112 @@
+//! Typing an unlisted name from its shape and the words around it: an
+//! initial before a surname, a nationality in brackets after a name, a
+//! dateline, an acronym in running text, a company or club ending.
+//! Each rule is one short function; `classify_run` asks them in order.
+
+use crate::document::EntityKind;
+use crate::text::{Tok, TokKind};
+
+/// Common nouns written as acronyms, never names.
+pub const COMMON_ACRONYMS: &[&str] = &[
+    "UAV", "UAVs", "GDP", "CEO", "CFO", "AI", "PM", "TV", "ID", "DNA", "HIV", "COVID", "NGO",
+    "NGOs", "OK", "USD", "EUR", "SRBM", "SRBMs", "ICBM", "ICBMs", "AM", "EST", "GMT", "UTC", "IPO",
+    "IPOs", "VAT", "CPI", "PPI", "EPS", "OTC", "ETF", "ADR", "ADRs", "LNG", "LPG", "HQ", "MP",
+    "MPs", "PR", "SUV", "UFO", "WMD", "IED", "IEDs", "RPG", "AIDS", "CD", "CDs", "PC", "PCs", "BST",
+    "EDT", "PDT", "CET", "MW", "KM", "NB", "AGM", "OPS", "ERA", "RBI", "PCT", "GB", "NO", "NOTE",
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI",
+];
+
+/// Last words of company and club names ("Acme Holdings", "Barclays
+/// Plc", "Leeds United").
+pub const COMPANY_OR_CLUB_ENDINGS: &[&str] = &[
+    "Inc", "Corp", "Co", "Co.", "Ltd", "Ltd.", "Limited", "Plc", "PLC", "AG", "SA", "NV", "GmbH",
+    "Holdings", "Airlines", "Airways", "Bancorp", "Industries", "Motors", "Securities", "Telecom",
+    "Petroleum", "Investments", "Enterprises", "Brothers", "Bros", "FC", "United", "Rovers",
+    "Wanderers", "Athletic", "Albion", "Rangers",
+];
+
+/// Lower-case company endings after a name ("Barclays plc").
+const LOWER_COMPANY_ENDINGS: &[&str] = &["plc", "inc", "ltd"];
+
+/// A word in capitals only ("NEW", "OSCE"), at least two letters.
+pub fn is_shouted(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(char::is_lowercase)
+}
+
+/// "NEW" → "New": a shouted word as a name is written in running text.
+pub fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut first = true;
+    for c in word.chars() {
+        if first {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        // "O'NEILL" → "O'Neill", "ABU-DHABI" → "Abu-Dhabi".
+        first = !c.is_alphabetic();
+    }
+    out
+}
+
+/// "G. Thorpe", "J. R. Ewing": initials then a surname are a person.
+pub fn is_initial_and_surname(tokens: &[Tok]) -> bool {
+    let is_initial = |t: &Tok| {
+        let mut chars = t.text.chars();
+        matches!((chars.next(), chars.next(), chars.next()),
+            (Some(c), Some('.'), None) if c.is_uppercase())
+    };
+    let initials = tokens.iter().take_while(|t| is_initial(t)).count();
+    initials >= 1
+        && initials < tokens.len()
+        && tokens[initials..]
+            .iter()
+            .all(|t| t.is_capitalised() && t.text.chars().all(|c| c.is_alphabetic() || c == '-'))
+}
+
+/// "BRUSSELS 1996-08-22", "LONDON (Reuters)": a paragraph that opens with
+/// a shouted name followed by a date or a bracket is a dateline: a place.
+pub fn is_dateline(tokens: &[Tok], a: usize, b: usize) -> bool {
+    a == 0
+        && tokens[a..b].iter().all(|t| is_shouted(t.text))
+        && tokens.get(b).is_some_and(|t| {
+            t.is("(") || (t.kind == TokKind::Number && t.text.contains('-'))
+        })
+}
+
+/// "OSCE", "USDA": a lone acronym in running text (a paragraph that has
+/// lower-case words) that no list knows is most often an organisation.
+pub fn is_organisation_acronym(tokens: &[Tok], a: usize, b: usize, text: &str) -> bool {
+    let word = tokens[a].text;
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    b - a == 1
+        && (2..=6).contains(&letters)
+        && word.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+        && !COMMON_ACRONYMS.contains(&word)
+        && text.chars().any(char::is_lowercase)
+        // A roman numeral or a grade ("World War II", "grade A").
+        && !tokens[..a].last().is_some_and(|t| t.is_capitalised() && !is_shouted(t.text))
+}
+
+/// A company or club by its last word, or a lower-case ending after it.
+pub fn is_company_or_club(tokens: &[Tok], a: usize, b: usize) -> bool {
+    let last = tokens[b - 1].text;
+    (b - a >= 2 && COMPANY_OR_CLUB_ENDINGS.contains(&last))
+        || tokens
+            .get(b)
+            .is_some_and(|t| LOWER_COMPANY_ENDINGS.contains(&t.text))
+}
+
+/// "Pete Sampras (U.S.)": the bracket after a name holds a nationality.
+pub fn is_nationality_bracket(
+    tokens: &[Tok],
+    m_tok: usize,
+    m_tok_end: usize,
+    m_kind: EntityKind,
+) -> bool {
+    matches!(m_kind, EntityKind::Country | EntityKind::Place)
+        && m_tok >= 1
+        && tokens[m_tok - 1].is("(")
+        && tokens.get(m_tok_end).is_some_and(|t| t.is(")"))
+}
