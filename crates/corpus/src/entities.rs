@@ -329,7 +329,28 @@ pub fn find_in_paragraph(
         );
     }
     mark_bracket_definitions(tokens, &mut out);
+    mark_teams(tokens, &mut out);
     out
+}
+
+/// "Leeds 2 Hartlepool 0", "OAKLAND AT BOSTON": in a results line (names,
+/// numbers and "at" or "v" only), a city or an unlisted name just before
+/// a score or beside "at" is a team, an organisation. States stay states
+/// (national teams are named as their country).
+fn mark_teams(tokens: &[Tok], out: &mut [RawMention]) {
+    if !context::is_results_line(tokens) {
+        return;
+    }
+    for m in out.iter_mut() {
+        let city = m.kind == EntityKind::Place && !m.adjective;
+        let unlisted = m.kind == EntityKind::Other;
+        let dateline = context::is_dateline(tokens, m.tok, m.tok_end);
+        if (city || unlisted) && !dateline && context::is_team_slot(tokens, m.tok, m.tok_end) {
+            m.kind = EntityKind::Organisation;
+            m.known = None;
+            m.weak = false;
+        }
+    }
 }
 
 fn take_role(pending: &mut Option<(usize, String)>, at: usize) -> Option<String> {
@@ -557,6 +578,19 @@ fn classify_run(
     if a >= b {
         return;
     }
+    // A line in capitals ("LEAGUE STANDINGS AFTER FRIDAY") says nothing of
+    // titles or roles: its unlisted names are datelines or stay untyped.
+    if !text.chars().any(char::is_lowercase) {
+        let kind = if context::is_dateline(tokens, a, b) {
+            EntityKind::Place
+        } else {
+            EntityKind::Other
+        };
+        let mut m = mention(paragraph, text, tokens, a, b, kind);
+        m.weak = b - a == 1 && kind == EntityKind::Other;
+        out.push(m);
+        return;
+    }
     // Titles inside the run: the name is what follows the last title.
     let mut k = a;
     let mut last_title: Option<(usize, usize)> = None;
@@ -568,6 +602,8 @@ fn classify_run(
             k += 1;
         }
     }
+    // "Major League": a title before a body's name is part of that name.
+    let last_title = last_title.filter(|&(_, te)| te == b || run_kind(tokens, te, b).is_none());
     if let Some((ts, te)) = last_title {
         let mut role_start = tokens[a].start;
         if let Some(prev) = out

@@ -70,9 +70,14 @@ pub fn is_initial_and_surname(tokens: &[Tok]) -> bool {
 pub fn is_dateline(tokens: &[Tok], a: usize, b: usize) -> bool {
     a == 0
         && tokens[a..b].iter().all(|t| is_shouted(t.text))
-        && tokens.get(b).is_some_and(|t| {
-            t.is("(") || (t.kind == TokKind::Number && t.text.contains('-'))
-        })
+        && (tokens.get(b).is_some_and(|t| t.is("(")) || is_iso_date(tokens, b))
+}
+
+/// "1996-08-22" (the tokenizer splits it at the hyphens).
+fn is_iso_date(tokens: &[Tok], at: usize) -> bool {
+    let text = |i: usize| tokens.get(at + i).map_or("", |t| t.text);
+    let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    digits(text(0), 4) && text(1) == "-" && digits(text(2), 2)
 }
 
 /// "OSCE", "USDA": a lone acronym in running text (a paragraph that has
@@ -109,4 +114,36 @@ pub fn is_nationality_bracket(
         && m_tok >= 1
         && tokens[m_tok - 1].is("(")
         && tokens.get(m_tok_end).is_some_and(|t| t.is(")"))
+}
+
+/// Words a results line may have besides names and numbers.
+const RESULTS_WORDS: &[&str] = &["at", "AT", "v", "vs", "vs."];
+
+/// A line of results or standings: numbers and names, no running text.
+pub fn is_results_line(tokens: &[Tok]) -> bool {
+    let has_score = (0..tokens.len()).any(|i| is_score(tokens, i));
+    let has_at = tokens.iter().any(|t| RESULTS_WORDS.contains(&t.text));
+    let prose = tokens.iter().any(|t| {
+        t.is_word()
+            && t.text.chars().next().is_some_and(char::is_lowercase)
+            && !RESULTS_WORDS.contains(&t.text)
+    });
+    (has_score || has_at) && !prose
+}
+
+/// A name at `a..b` right before a score, or beside "at" / "v".
+pub fn is_team_slot(tokens: &[Tok], a: usize, b: usize) -> bool {
+    let score_after = is_score(tokens, b);
+    let at_after = tokens.get(b).is_some_and(|t| RESULTS_WORDS.contains(&t.text));
+    let at_before = a >= 1 && RESULTS_WORDS.contains(&tokens[a - 1].text);
+    score_after || at_after || at_before
+}
+
+/// A score or a count ("2", "3-1"), not a date ("1996-08-22") nor
+/// bowling figures ("19-4-60-2").
+fn is_score(tokens: &[Tok], at: usize) -> bool {
+    let is = |i: usize, text: &str| tokens.get(at + i).is_some_and(|t| t.text == text);
+    tokens.get(at).is_some_and(|t| t.kind == TokKind::Number)
+        && !is_iso_date(tokens, at)
+        && !(is(1, "-") && is(3, "-"))
 }
