@@ -329,6 +329,8 @@ pub fn find_in_paragraph(
         );
     }
     mark_bracket_definitions(tokens, &mut out);
+    join_city_clubs(text, &mut out);
+    mark_affiliations(tokens, &mut out);
     mark_teams(tokens, &mut out);
     out
 }
@@ -341,9 +343,19 @@ fn mark_teams(tokens: &[Tok], out: &mut [RawMention]) {
     if !context::is_results_line(tokens) {
         return;
     }
+    // "Attendance 30,000", "Halftime 1-0": a lone label opens the line; a
+    // table row has two teams or a row of figures.
+    let slots = out
+        .iter()
+        .filter(|m| context::is_team_slot(tokens, m.tok, m.tok_end))
+        .count();
+    let figures = tokens.iter().filter(|t| t.kind == TokKind::Number).count();
+    let table_row = slots >= 2 || figures >= 3;
     for m in out.iter_mut() {
         let city = m.kind == EntityKind::Place && !m.adjective;
-        let unlisted = m.kind == EntityKind::Other;
+        let unlisted = m.kind == EntityKind::Other
+            && (!m.weak || table_row)
+            && !context::is_month(&m.text);
         let dateline = context::is_dateline(tokens, m.tok, m.tok_end);
         if (city || unlisted) && !dateline && context::is_team_slot(tokens, m.tok, m.tok_end) {
             m.kind = EntityKind::Organisation;
@@ -726,6 +738,7 @@ fn context_kind(tokens: &[Tok], a: usize, b: usize, text: &str) -> Option<Entity
         Some(EntityKind::Place)
     } else if context::is_company_or_club(tokens, a, b)
         || context::is_organisation_acronym(tokens, a, b, text)
+        || context::is_plural_group(tokens, a, b)
     {
         Some(EntityKind::Organisation)
     } else {
@@ -836,12 +849,55 @@ fn mark_nationality(tokens: &[Tok], out: &mut [RawMention], idx: usize) -> bool 
     }
     let before = m.tok - 1;
     let Some(prev) = out[..idx].iter_mut().rev().find(|p| p.tok_end == before) else {
-        return true;
+        return false;
     };
     if prev.kind == EntityKind::Other && prev.known.is_none() && is_plain_full_name(&prev.text) {
         prev.kind = EntityKind::Person;
     }
     true
+}
+
+/// "Bayern Munich", "Dynamo Kiev": an unlisted name just before a city
+/// joins it as one club or company name (not "Greater London").
+fn join_city_clubs(text: &str, out: &mut Vec<RawMention>) {
+    let mut idx = 1;
+    while idx < out.len() {
+        let (prev, m) = (&out[idx - 1], &out[idx]);
+        let joins = prev.tok_end == m.tok
+            && matches!(prev.kind, EntityKind::Other | EntityKind::Organisation)
+            && prev.known.is_none()
+            && m.kind == EntityKind::Place
+            && !m.adjective
+            && !context::is_area_word(prev.text.split_whitespace().last().unwrap_or(""));
+        if joins {
+            let m = out.remove(idx);
+            let prev = &mut out[idx - 1];
+            prev.end = m.end;
+            prev.tok_end = m.tok_end;
+            prev.text = text.get(prev.start..prev.end).unwrap_or_default().to_string();
+            prev.kind = EntityKind::Organisation;
+            prev.weak = false;
+        } else {
+            idx += 1;
+        }
+    }
+}
+
+/// "Vladimir Petrov (Dynamo)": an unlisted name in brackets right after a
+/// person is the club, party or company they belong to.
+fn mark_affiliations(tokens: &[Tok], out: &mut [RawMention]) {
+    for idx in 1..out.len() {
+        let (head, tail) = out.split_at_mut(idx);
+        let (prev, m) = (&head[idx - 1], &mut tail[0]);
+        let bracketed = m.tok >= 1
+            && prev.tok_end + 1 == m.tok
+            && tokens[m.tok - 1].is("(")
+            && tokens.get(m.tok_end).is_some_and(|t| t.is(")"));
+        if bracketed && prev.kind == EntityKind::Person && m.kind == EntityKind::Other {
+            m.kind = EntityKind::Organisation;
+            m.weak = false;
+        }
+    }
 }
 
 /// Every mention of one document, per paragraph (the analysis passes the

@@ -117,7 +117,7 @@ pub fn is_nationality_bracket(
 }
 
 /// Words a results line may have besides names and numbers.
-const RESULTS_WORDS: &[&str] = &["at", "AT", "v", "vs", "vs."];
+const RESULTS_WORDS: &[&str] = &["at", "AT", "v", "vs", "vs.", "st", "nd", "rd", "th"];
 
 /// A line of results or standings: numbers and names, no running text.
 pub fn is_results_line(tokens: &[Tok]) -> bool {
@@ -146,4 +146,36 @@ fn is_score(tokens: &[Tok], at: usize) -> bool {
     tokens.get(at).is_some_and(|t| t.kind == TokKind::Number)
         && !is_iso_date(tokens, at)
         && !(is(1, "-") && is(3, "-"))
+}
+
+/// "the Yankees", "the Greens": "the" before an unlisted plural name is a
+/// team, a band or a party.
+pub fn is_plural_group(tokens: &[Tok], a: usize, b: usize) -> bool {
+    let word = tokens[b - 1].text;
+    b - a == 1
+        && a >= 1
+        && tokens[a - 1].text == "the"
+        && word.len() >= 4
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !is_shouted(word)
+}
+
+/// A month name or its abbreviation ("Aug", "AUGUST").
+pub fn is_month(word: &str) -> bool {
+    let word = word.trim_end_matches('.').to_lowercase();
+    crate::date::MONTH_NAMES.iter().any(|m| {
+        let m = m.to_lowercase();
+        m == word || (word.len() >= 3 && m.starts_with(&word))
+    })
+}
+
+/// Words that make a part of a place ("Greater London", "North Jakarta").
+pub fn is_area_word(word: &str) -> bool {
+    const AREA: &[&str] = &[
+        "Greater", "Central", "North", "South", "East", "West", "Northern", "Southern", "Eastern",
+        "Western", "Downtown", "Old", "New", "Upper", "Lower", "Inner", "Outer", "Metro", "Port",
+        "Lake", "Mount", "Fort", "Saint", "St", "St.", "San", "Santa", "Los", "Las", "El", "La",
+    ];
+    AREA.contains(&word)
 }
