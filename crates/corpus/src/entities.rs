@@ -683,11 +683,12 @@ fn classify_run(
             kind = EntityKind::Weapon;
         } else {
             let given_name = lex.is_given_name(word) && b - a >= 2;
+            let byline = is_byline(tokens, a, b, lower_words);
             let speaks = (2..=4).contains(&(b - a))
                 && (after.is_some_and(|t| SPEECH_AFTER.contains(&t.text))
                     || tokens.get(b).is_some_and(|t| t.is(","))
                         && tokens.get(b + 1).is_some_and(|t| t.text == "who"));
-            if given_name || speaks {
+            if given_name || speaks || byline {
                 kind = EntityKind::Person;
             }
         }
@@ -728,6 +729,20 @@ fn classify_run(
     }
     m.weak = initial && b - a == 1 && m.kind == EntityKind::Other;
     out.push(m);
+}
+
+/// "Peter Novak" alone on a line: a byline names a person. Its words
+/// are never written in lower case in the article ("Market Report" is a
+/// heading).
+fn is_byline(tokens: &[Tok], a: usize, b: usize, lower_words: &BTreeSet<String>) -> bool {
+    a == 0
+        && b == tokens.len()
+        && (2..=3).contains(&b)
+        && tokens.iter().all(|t| {
+            t.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && !t.text.chars().skip(1).any(char::is_uppercase)
+                && !lower_words.contains(&t.text.to_lowercase())
+        })
 }
 
 /// Kind from the run's shape and neighbours (see `context`).
