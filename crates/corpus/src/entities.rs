@@ -330,6 +330,7 @@ pub fn find_in_paragraph(
     }
     mark_bracket_definitions(tokens, &mut out);
     join_city_clubs(text, &mut out);
+    share_person_in_lists(tokens, &mut out);
     mark_affiliations(tokens, &mut out);
     mark_teams(tokens, &mut out);
     out
@@ -593,6 +594,9 @@ fn classify_run(
     // A line in capitals ("LEAGUE STANDINGS AFTER FRIDAY") says nothing of
     // titles or roles: its unlisted names are datelines or stay untyped.
     if !text.chars().any(char::is_lowercase) {
+        if b - a == 1 && lex.is_function_word(&tokens[a].text.to_lowercase()) {
+            return;
+        }
         let kind = if context::is_dateline(tokens, a, b) {
             EntityKind::Place
         } else {
@@ -747,7 +751,8 @@ fn is_byline(tokens: &[Tok], a: usize, b: usize, lower_words: &BTreeSet<String>)
 
 /// Kind from the run's shape and neighbours (see `context`).
 fn context_kind(tokens: &[Tok], a: usize, b: usize, text: &str) -> Option<EntityKind> {
-    if context::is_initial_and_surname(&tokens[a..b]) {
+    if context::is_initial_and_surname(&tokens[a..b]) || context::is_scorecard_player(tokens, a, b)
+    {
         Some(EntityKind::Person)
     } else if context::is_dateline(tokens, a, b) {
         Some(EntityKind::Place)
@@ -883,7 +888,8 @@ fn join_city_clubs(text: &str, out: &mut Vec<RawMention>) {
             && prev.known.is_none()
             && m.kind == EntityKind::Place
             && !m.adjective
-            && !context::is_area_word(prev.text.split_whitespace().last().unwrap_or(""));
+            && !context::is_area_word(prev.text.split_whitespace().last().unwrap_or(""))
+            && !lexicon().is_function_word(&prev.text.to_lowercase());
         if joins {
             let m = out.remove(idx);
             let prev = &mut out[idx - 1];
@@ -895,6 +901,34 @@ fn join_city_clubs(text: &str, out: &mut Vec<RawMention>) {
         } else {
             idx += 1;
         }
+    }
+}
+
+/// "Ana Lima, Tomas Vrba and Ewa Nowak": unlisted names listed with a
+/// person (commas and "and" only between them) are people too.
+fn share_person_in_lists(tokens: &[Tok], out: &mut [RawMention]) {
+    let joined = |a: &RawMention, b: &RawMention| {
+        b.tok > a.tok_end
+            && b.tok - a.tok_end == 1
+            && matches!(tokens[a.tok_end].text, "," | "and")
+    };
+    let mut start = 0;
+    while start < out.len() {
+        let mut end = start + 1;
+        while end < out.len() && joined(&out[end - 1], &out[end]) {
+            end += 1;
+        }
+        let list = &mut out[start..end];
+        if list.len() >= 2 && list.iter().any(|m| m.kind == EntityKind::Person) {
+            for m in list.iter_mut() {
+                let name_like = is_plain_full_name(&m.text)
+                    || context::is_initial_and_surname(&tokens[m.tok..m.tok_end]);
+                if m.kind == EntityKind::Other && m.known.is_none() && name_like {
+                    m.kind = EntityKind::Person;
+                }
+            }
+        }
+        start = end;
     }
 }
 

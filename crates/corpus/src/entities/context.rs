@@ -179,3 +179,20 @@ pub fn is_area_word(word: &str) -> bool {
     ];
     AREA.contains(&word)
 }
+
+/// Cricket scorecard marks around a player's name: caught, bowled,
+/// stumped, leg before ("A. Lewis c Ana Lima b Tomas Vrba 5").
+const SCORECARD_MARKS: &[&str] = &["c", "b", "st", "lbw"];
+
+/// A name in a scorecard: after or before a dismissal mark, or before
+/// bowling figures ("Tomas Vrba 25-8-61-1").
+pub fn is_scorecard_player(tokens: &[Tok], a: usize, b: usize) -> bool {
+    let mark_before = a >= 1 && SCORECARD_MARKS.contains(&tokens[a - 1].text);
+    let mark_after = tokens.get(b).is_some_and(|t| SCORECARD_MARKS.contains(&t.text));
+    let figures = (0..4).all(|k| {
+        let t = tokens.get(b + 2 * k);
+        let dash = k == 3 || tokens.get(b + 2 * k + 1).is_some_and(|t| t.is("-"));
+        t.is_some_and(|t| t.kind == TokKind::Number) && dash
+    });
+    b - a <= 3 && (mark_before || mark_after || figures)
+}
