@@ -330,6 +330,8 @@ pub fn find_in_paragraph(
     }
     mark_bracket_definitions(tokens, &mut out);
     join_city_clubs(text, &mut out);
+    join_place_bodies(tokens, text, &mut out);
+    mark_city_teams_in_play(tokens, &mut out);
     share_person_in_lists(tokens, &mut out);
     mark_affiliations(tokens, &mut out);
     mark_teams(tokens, &mut out);
@@ -900,6 +902,48 @@ fn join_city_clubs(text: &str, out: &mut Vec<RawMention>) {
             prev.weak = false;
         } else {
             idx += 1;
+        }
+    }
+}
+
+/// "Bangladesh Nationalist Party", "San Francisco Giants": a state or city
+/// right before an unlisted body (or a plural name) is part of its name.
+fn join_place_bodies(tokens: &[Tok], text: &str, out: &mut Vec<RawMention>) {
+    let mut idx = 1;
+    while idx < out.len() {
+        let (prev, m) = (&out[idx - 1], &out[idx]);
+        let body = matches!(m.kind, EntityKind::Organisation | EntityKind::Media)
+            || (m.kind == EntityKind::Other && context::is_plural_name(&tokens[m.tok..m.tok_end]));
+        let joins = prev.tok_end == m.tok
+            && matches!(prev.kind, EntityKind::Place | EntityKind::Country)
+            && !prev.adjective
+            && m.known.is_none()
+            && body;
+        if joins {
+            let m = out.remove(idx);
+            let prev = &mut out[idx - 1];
+            prev.end = m.end;
+            prev.tok_end = m.tok_end;
+            prev.text = text.get(prev.start..prev.end).unwrap_or_default().to_string();
+            prev.kind = match m.kind {
+                EntityKind::Media => EntityKind::Media,
+                _ => EntityKind::Organisation,
+            };
+            prev.known = None;
+            prev.weak = false;
+        } else {
+            idx += 1;
+        }
+    }
+}
+
+/// "Leeds beat Hull", "lost to Leeds": a city that plays is its team.
+fn mark_city_teams_in_play(tokens: &[Tok], out: &mut [RawMention]) {
+    for m in out.iter_mut() {
+        if m.kind == EntityKind::Place && !m.adjective && context::plays(tokens, m.tok, m.tok_end)
+        {
+            m.kind = EntityKind::Organisation;
+            m.known = None;
         }
     }
 }

@@ -117,7 +117,9 @@ pub fn is_nationality_bracket(
 }
 
 /// Words a results line may have besides names and numbers.
-const RESULTS_WORDS: &[&str] = &["at", "AT", "v", "vs", "vs.", "st", "nd", "rd", "th"];
+const RESULTS_WORDS: &[&str] = &[
+    "at", "AT", "v", "vs", "vs.", "st", "nd", "rd", "th", "pen", "og",
+];
 
 /// A line of results or standings: numbers and names, no running text.
 pub fn is_results_line(tokens: &[Tok]) -> bool {
@@ -195,4 +197,33 @@ pub fn is_scorecard_player(tokens: &[Tok], a: usize, b: usize) -> bool {
         t.is_some_and(|t| t.kind == TokKind::Number) && dash
     });
     b - a <= 3 && (mark_before || mark_after || figures)
+}
+
+/// "the Giants", "Warriors": the last word of a name is a plural.
+pub fn is_plural_name(tokens: &[Tok]) -> bool {
+    tokens.last().is_some_and(|t| {
+        t.text.len() >= 4 && t.text.ends_with('s') && !t.text.ends_with("ss") && !is_shouted(t.text)
+    }) && tokens.iter().all(|t| t.is_capitalised())
+}
+
+/// Verbs of a match after a team ("Leeds beat Hull").
+const PLAY_AFTER: &[&str] = &[
+    "beat", "beats", "drew", "draw", "lost", "won", "defeated", "edged", "routed", "thrashed",
+    "trounced", "crushed", "overcame", "outplayed", "eliminated", "knocked",
+];
+/// Words of a match before a team ("lost to Hull", "beat Hull").
+const PLAY_BEFORE: &[&str] = &[
+    "beat", "beating", "defeated", "defeating", "against", "edged", "routed", "thrashed",
+    "trounced", "crushed", "overcame", "eliminated", "visiting", "host", "hosts",
+];
+
+/// A city as a side in a match: before a match verb, after one, or after
+/// "lost to" / "drew with".
+pub fn plays(tokens: &[Tok], a: usize, b: usize) -> bool {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text);
+    let after = PLAY_AFTER.contains(&word(b));
+    let before = a >= 1 && PLAY_BEFORE.contains(&word(a - 1));
+    let lost_to = a >= 2
+        && matches!((word(a - 2), word(a - 1)), ("lost" | "losing", "to") | ("drew" | "draw", "with"));
+    after || before || lost_to
 }
