@@ -574,7 +574,7 @@ fn classify_run(
     let lex = lexicon();
     let run_start = a;
     // Drop leading words that are not names ("The", "According", "In").
-    while a < b && lex.is_function_word(tokens[a].text) && title_at(tokens, a, b).is_none() {
+    while a < b && is_function_word(tokens[a].text) && title_at(tokens, a, b).is_none() {
         a += 1;
     }
     if b > a && CONNECTORS.contains(&tokens[b - 1].text) {
@@ -596,7 +596,7 @@ fn classify_run(
     // A line in capitals ("LEAGUE STANDINGS AFTER FRIDAY") says nothing of
     // titles or roles: its unlisted names are datelines or stay untyped.
     if !text.chars().any(char::is_lowercase) {
-        if b - a == 1 && lex.is_function_word(&tokens[a].text.to_lowercase()) {
+        if b - a == 1 && is_function_word(tokens[a].text) {
             return;
         }
         let kind = if context::is_dateline(tokens, a, b) {
@@ -751,6 +751,13 @@ fn is_byline(tokens: &[Tok], a: usize, b: usize, lower_words: &BTreeSet<String>)
         })
 }
 
+/// A function word, also in capitals ("AT" in "OAKLAND AT BOSTON").
+fn is_function_word(word: &str) -> bool {
+    let lex = lexicon();
+    lex.is_function_word(word)
+        || (context::is_shouted(word) && lex.is_function_word(&context::title_case(word)))
+}
+
 /// Kind from the run's shape and neighbours (see `context`).
 fn context_kind(tokens: &[Tok], a: usize, b: usize, text: &str) -> Option<EntityKind> {
     if context::is_initial_and_surname(&tokens[a..b]) || context::is_scorecard_player(tokens, a, b)
@@ -891,7 +898,7 @@ fn join_city_clubs(text: &str, out: &mut Vec<RawMention>) {
             && m.kind == EntityKind::Place
             && !m.adjective
             && !context::is_area_word(prev.text.split_whitespace().last().unwrap_or(""))
-            && !lexicon().is_function_word(&prev.text.to_lowercase());
+            && !is_function_word(&prev.text);
         if joins {
             let m = out.remove(idx);
             let prev = &mut out[idx - 1];
