@@ -329,7 +329,7 @@ pub fn find_in_paragraph(
         );
     }
     mark_bracket_definitions(tokens, &mut out);
-    join_city_clubs(text, &mut out);
+    join_city_clubs(tokens, text, &mut out);
     join_place_bodies(tokens, text, &mut out);
     mark_city_teams_in_play(tokens, &mut out);
     share_person_in_lists(tokens, &mut out);
@@ -356,9 +356,8 @@ fn mark_teams(tokens: &[Tok], out: &mut [RawMention]) {
     let table_row = slots >= 2 || figures >= 3;
     for m in out.iter_mut() {
         let city = m.kind == EntityKind::Place && !m.adjective;
-        let unlisted = m.kind == EntityKind::Other
-            && (!m.weak || table_row)
-            && !context::is_month(&m.text);
+        let unlisted =
+            m.kind == EntityKind::Other && (!m.weak || table_row) && !context::is_month(&m.text);
         let dateline = context::is_dateline(tokens, m.tok, m.tok_end);
         if (city || unlisted) && !dateline && context::is_team_slot(tokens, m.tok, m.tok_end) {
             m.kind = EntityKind::Organisation;
@@ -745,7 +744,9 @@ fn is_byline(tokens: &[Tok], a: usize, b: usize, lower_words: &BTreeSet<String>)
         && b == tokens.len()
         && (2..=3).contains(&b)
         && tokens.iter().all(|t| {
-            t.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            t.text
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
                 && !t.text.chars().skip(1).any(char::is_uppercase)
                 && !lower_words.contains(&t.text.to_lowercase())
         })
@@ -888,11 +889,15 @@ fn mark_nationality(tokens: &[Tok], out: &mut [RawMention], idx: usize) -> bool 
 
 /// "Bayern Munich", "Dynamo Kiev": an unlisted name just before a city
 /// joins it as one club or company name (not "Greater London").
-fn join_city_clubs(text: &str, out: &mut Vec<RawMention>) {
+fn join_city_clubs(tokens: &[Tok], text: &str, out: &mut Vec<RawMention>) {
     let mut idx = 1;
     while idx < out.len() {
         let (prev, m) = (&out[idx - 1], &out[idx]);
+        // One or two words, in capitals only when an acronym ("PSV").
+        let club_word = |t: &Tok| !context::is_shouted(t.text) || t.text.len() <= 4;
         let joins = prev.tok_end == m.tok
+            && prev.tok_end - prev.tok <= 2
+            && tokens[prev.tok..prev.tok_end].iter().all(club_word)
             && matches!(prev.kind, EntityKind::Other | EntityKind::Organisation)
             && prev.known.is_none()
             && m.kind == EntityKind::Place
@@ -904,7 +909,10 @@ fn join_city_clubs(text: &str, out: &mut Vec<RawMention>) {
             let prev = &mut out[idx - 1];
             prev.end = m.end;
             prev.tok_end = m.tok_end;
-            prev.text = text.get(prev.start..prev.end).unwrap_or_default().to_string();
+            prev.text = text
+                .get(prev.start..prev.end)
+                .unwrap_or_default()
+                .to_string();
             prev.kind = EntityKind::Organisation;
             prev.weak = false;
         } else {
@@ -931,7 +939,10 @@ fn join_place_bodies(tokens: &[Tok], text: &str, out: &mut Vec<RawMention>) {
             let prev = &mut out[idx - 1];
             prev.end = m.end;
             prev.tok_end = m.tok_end;
-            prev.text = text.get(prev.start..prev.end).unwrap_or_default().to_string();
+            prev.text = text
+                .get(prev.start..prev.end)
+                .unwrap_or_default()
+                .to_string();
             prev.kind = match m.kind {
                 EntityKind::Media => EntityKind::Media,
                 _ => EntityKind::Organisation,
@@ -947,8 +958,7 @@ fn join_place_bodies(tokens: &[Tok], text: &str, out: &mut Vec<RawMention>) {
 /// "Leeds beat Hull", "lost to Leeds": a city that plays is its team.
 fn mark_city_teams_in_play(tokens: &[Tok], out: &mut [RawMention]) {
     for m in out.iter_mut() {
-        if m.kind == EntityKind::Place && !m.adjective && context::plays(tokens, m.tok, m.tok_end)
-        {
+        if m.kind == EntityKind::Place && !m.adjective && context::plays(tokens, m.tok, m.tok_end) {
             m.kind = EntityKind::Organisation;
             m.known = None;
         }
@@ -959,9 +969,7 @@ fn mark_city_teams_in_play(tokens: &[Tok], out: &mut [RawMention]) {
 /// person (commas and "and" only between them) are people too.
 fn share_person_in_lists(tokens: &[Tok], out: &mut [RawMention]) {
     let joined = |a: &RawMention, b: &RawMention| {
-        b.tok > a.tok_end
-            && b.tok - a.tok_end == 1
-            && matches!(tokens[a.tok_end].text, "," | "and")
+        b.tok > a.tok_end && b.tok - a.tok_end == 1 && matches!(tokens[a.tok_end].text, "," | "and")
     };
     let mut start = 0;
     while start < out.len() {

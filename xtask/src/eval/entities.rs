@@ -276,9 +276,19 @@ fn score(doc: &[Sentence], counts: &mut Counts, verbose: bool) {
             .filter(|p| !misc.contains(&(p.0, p.1)) && p.2 != "untyped")
             .collect();
         if verbose {
-            for p in predicted[n].iter().filter(|p| p.2 == "untyped" && p.0 != usize::MAX) {
-                let g = gold.iter().find(|g| (g.0, g.1) == (p.0, p.1)).map_or("O", |g| g.2);
-                let g = if misc.contains(&(p.0, p.1)) { "MISC" } else { g };
+            for p in predicted[n]
+                .iter()
+                .filter(|p| p.2 == "untyped" && p.0 != usize::MAX)
+            {
+                let g = gold
+                    .iter()
+                    .find(|g| (g.0, g.1) == (p.0, p.1))
+                    .map_or("O", |g| g.2);
+                let g = if misc.contains(&(p.0, p.1)) {
+                    "MISC"
+                } else {
+                    g
+                };
                 println!("  UNTYPED {g} {}", sentence.tokens[p.0..p.1].join(" "));
             }
         }

@@ -11,18 +11,47 @@ pub const COMMON_ACRONYMS: &[&str] = &[
     "UAV", "UAVs", "GDP", "CEO", "CFO", "AI", "PM", "TV", "ID", "DNA", "HIV", "COVID", "NGO",
     "NGOs", "OK", "USD", "EUR", "SRBM", "SRBMs", "ICBM", "ICBMs", "AM", "EST", "GMT", "UTC", "IPO",
     "IPOs", "VAT", "CPI", "PPI", "EPS", "OTC", "ETF", "ADR", "ADRs", "LNG", "LPG", "HQ", "MP",
-    "MPs", "PR", "SUV", "UFO", "WMD", "IED", "IEDs", "RPG", "AIDS", "CD", "CDs", "PC", "PCs", "BST",
-    "EDT", "PDT", "CET", "MW", "KM", "NB", "AGM", "OPS", "ERA", "RBI", "PCT", "GB", "NO", "NOTE",
-    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI",
+    "MPs", "PR", "SUV", "UFO", "WMD", "IED", "IEDs", "RPG", "AIDS", "CD", "CDs", "PC", "PCs",
+    "BST", "EDT", "PDT", "CET", "MW", "KM", "NB", "AGM", "OPS", "ERA", "RBI", "PCT", "GB", "NO",
+    "NOTE", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI",
 ];
 
 /// Last words of company and club names ("Acme Holdings", "Barclays
 /// Plc", "Leeds United").
 pub const COMPANY_OR_CLUB_ENDINGS: &[&str] = &[
-    "Inc", "Corp", "Co", "Co.", "Ltd", "Ltd.", "Limited", "Plc", "PLC", "AG", "SA", "NV", "GmbH",
-    "Holdings", "Airlines", "Airways", "Bancorp", "Industries", "Motors", "Securities", "Telecom",
-    "Petroleum", "Investments", "Enterprises", "Brothers", "Bros", "FC", "United", "Rovers",
-    "Wanderers", "Athletic", "Albion", "Rangers",
+    "Inc",
+    "Corp",
+    "Co",
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "Plc",
+    "PLC",
+    "AG",
+    "SA",
+    "NV",
+    "GmbH",
+    "Holdings",
+    "Airlines",
+    "Airways",
+    "Bancorp",
+    "Industries",
+    "Motors",
+    "Securities",
+    "Telecom",
+    "Petroleum",
+    "Investments",
+    "Enterprises",
+    "Brothers",
+    "Bros",
+    "FC",
+    "United",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Albion",
+    "Rangers",
 ];
 
 /// Lower-case company endings after a name ("Barclays plc").
@@ -30,8 +59,7 @@ const LOWER_COMPANY_ENDINGS: &[&str] = &["plc", "inc", "ltd"];
 
 /// A word in capitals only ("NEW", "OSCE"), at least two letters.
 pub fn is_shouted(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !word.chars().any(char::is_lowercase)
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
 /// "NEW" → "New": a shouted word as a name is written in running text.
@@ -136,7 +164,9 @@ pub fn is_results_line(tokens: &[Tok]) -> bool {
 /// A name at `a..b` right before a score, or beside "at" / "v".
 pub fn is_team_slot(tokens: &[Tok], a: usize, b: usize) -> bool {
     let score_after = is_score(tokens, b);
-    let at_after = tokens.get(b).is_some_and(|t| RESULTS_WORDS.contains(&t.text));
+    let at_after = tokens
+        .get(b)
+        .is_some_and(|t| RESULTS_WORDS.contains(&t.text));
     let at_before = a >= 1 && RESULTS_WORDS.contains(&tokens[a - 1].text);
     score_after || at_after || at_before
 }
@@ -190,7 +220,9 @@ const SCORECARD_MARKS: &[&str] = &["c", "b", "st", "lbw"];
 /// bowling figures ("Tomas Vrba 25-8-61-1").
 pub fn is_scorecard_player(tokens: &[Tok], a: usize, b: usize) -> bool {
     let mark_before = a >= 1 && SCORECARD_MARKS.contains(&tokens[a - 1].text);
-    let mark_after = tokens.get(b).is_some_and(|t| SCORECARD_MARKS.contains(&t.text));
+    let mark_after = tokens
+        .get(b)
+        .is_some_and(|t| SCORECARD_MARKS.contains(&t.text));
     let figures = (0..4).all(|k| {
         let t = tokens.get(b + 2 * k);
         let dash = k == 3 || tokens.get(b + 2 * k + 1).is_some_and(|t| t.is("-"));
@@ -208,13 +240,40 @@ pub fn is_plural_name(tokens: &[Tok]) -> bool {
 
 /// Verbs of a match after a team ("Leeds beat Hull").
 const PLAY_AFTER: &[&str] = &[
-    "beat", "beats", "drew", "draw", "lost", "won", "defeated", "edged", "routed", "thrashed",
-    "trounced", "crushed", "overcame", "outplayed", "eliminated", "knocked",
+    "beat",
+    "beats",
+    "drew",
+    "draw",
+    "lost",
+    "won",
+    "defeated",
+    "edged",
+    "routed",
+    "thrashed",
+    "trounced",
+    "crushed",
+    "overcame",
+    "outplayed",
+    "eliminated",
+    "knocked",
 ];
 /// Words of a match before a team ("lost to Hull", "beat Hull").
 const PLAY_BEFORE: &[&str] = &[
-    "beat", "beating", "defeated", "defeating", "against", "edged", "routed", "thrashed",
-    "trounced", "crushed", "overcame", "eliminated", "visiting", "host", "hosts",
+    "beat",
+    "beating",
+    "defeated",
+    "defeating",
+    "against",
+    "edged",
+    "routed",
+    "thrashed",
+    "trounced",
+    "crushed",
+    "overcame",
+    "eliminated",
+    "visiting",
+    "host",
+    "hosts",
 ];
 
 /// A city as a side in a match: before a match verb, after one, or after
@@ -224,6 +283,9 @@ pub fn plays(tokens: &[Tok], a: usize, b: usize) -> bool {
     let after = PLAY_AFTER.contains(&word(b));
     let before = a >= 1 && PLAY_BEFORE.contains(&word(a - 1));
     let lost_to = a >= 2
-        && matches!((word(a - 2), word(a - 1)), ("lost" | "losing", "to") | ("drew" | "draw", "with"));
+        && matches!(
+            (word(a - 2), word(a - 1)),
+            ("lost" | "losing", "to") | ("drew" | "draw", "with")
+        );
     after || before || lost_to
 }
