@@ -595,17 +595,7 @@ fn classify_run(
     // A line in capitals ("LEAGUE STANDINGS AFTER FRIDAY") says nothing of
     // titles or roles: its unlisted names are datelines or stay untyped.
     if !text.chars().any(char::is_lowercase) {
-        if b - a == 1 && is_function_word(tokens[a].text) {
-            return;
-        }
-        let kind = if context::is_dateline(tokens, a, b) {
-            EntityKind::Place
-        } else {
-            EntityKind::Other
-        };
-        let mut m = mention(paragraph, text, tokens, a, b, kind);
-        m.weak = b - a == 1 && kind == EntityKind::Other;
-        out.push(m);
+        out.extend(shouted_mention(paragraph, text, tokens, a, b));
         return;
     }
     // Titles inside the run: the name is what follows the last title.
@@ -674,30 +664,9 @@ fn classify_run(
             return;
         }
     }
-    let mut kind = run_kind(tokens, a, b).unwrap_or(EntityKind::Other);
-    let after = tokens.get(b);
-    if kind == EntityKind::Other {
-        kind = context_kind(tokens, a, b, text).unwrap_or(kind);
-    }
-    if kind == EntityKind::Other {
-        if tokens[a..b].iter().all(|t| t.is_capitalised())
-            && after.is_some_and(|t| LOWER_PLACE_HEADS.contains(&t.text))
-        {
-            kind = EntityKind::Place;
-        } else if is_weapon_context(tokens, b) || (b - a == 1 && is_designation(word)) {
-            kind = EntityKind::Weapon;
-        } else {
-            let given_name = lex.is_given_name(word) && b - a >= 2;
-            let byline = is_byline(tokens, a, b, lower_words);
-            let speaks = (2..=4).contains(&(b - a))
-                && (after.is_some_and(|t| SPEECH_AFTER.contains(&t.text))
-                    || tokens.get(b).is_some_and(|t| t.is(","))
-                        && tokens.get(b + 1).is_some_and(|t| t.text == "who"));
-            if given_name || speaks || byline {
-                kind = EntityKind::Person;
-            }
-        }
-    }
+    let kind = run_kind(tokens, a, b)
+        .or_else(|| context_kind(tokens, a, b, text))
+        .unwrap_or_else(|| neighbour_kind(tokens, a, b, lower_words));
     // "the Foo and Bar missiles": Foo is a weapon too.
     if kind == EntityKind::Weapon {
         if let Some(prev) = out.last_mut() {
@@ -736,6 +705,37 @@ fn classify_run(
     out.push(m);
 }
 
+/// Kind of an unlisted run from the words next to it: a lower-case
+/// place head after it ("Kursk region"), a weapon noun, a known given
+/// name, a speech verb ("Ana Lima said", "Ana Lima, who"), a byline.
+fn neighbour_kind(
+    tokens: &[Tok],
+    a: usize,
+    b: usize,
+    lower_words: &BTreeSet<String>,
+) -> EntityKind {
+    let word = tokens[a].text;
+    let after = tokens.get(b);
+    if tokens[a..b].iter().all(|t| t.is_capitalised())
+        && after.is_some_and(|t| LOWER_PLACE_HEADS.contains(&t.text))
+    {
+        return EntityKind::Place;
+    }
+    if is_weapon_context(tokens, b) || (b - a == 1 && is_designation(word)) {
+        return EntityKind::Weapon;
+    }
+    let given_name = lexicon().is_given_name(word) && b - a >= 2;
+    let speaks = (2..=4).contains(&(b - a))
+        && (after.is_some_and(|t| SPEECH_AFTER.contains(&t.text))
+            || tokens.get(b).is_some_and(|t| t.is(","))
+                && tokens.get(b + 1).is_some_and(|t| t.text == "who"));
+    if given_name || speaks || is_byline(tokens, a, b, lower_words) {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    }
+}
+
 /// "Peter Novak" alone on a line: a byline names a person. Its words
 /// are never written in lower case in the article ("Market Report" is a
 /// heading).
@@ -750,6 +750,28 @@ fn is_byline(tokens: &[Tok], a: usize, b: usize, lower_words: &BTreeSet<String>)
                 && !t.text.chars().skip(1).any(char::is_uppercase)
                 && !lower_words.contains(&t.text.to_lowercase())
         })
+}
+
+/// An unlisted name in a line in capitals: a dateline's place, or an
+/// untyped name (a function word alone is none).
+fn shouted_mention(
+    paragraph: usize,
+    text: &str,
+    tokens: &[Tok],
+    a: usize,
+    b: usize,
+) -> Option<RawMention> {
+    if b - a == 1 && is_function_word(tokens[a].text) {
+        return None;
+    }
+    let kind = if context::is_dateline(tokens, a, b) {
+        EntityKind::Place
+    } else {
+        EntityKind::Other
+    };
+    let mut m = mention(paragraph, text, tokens, a, b, kind);
+    m.weak = b - a == 1 && kind == EntityKind::Other;
+    Some(m)
 }
 
 /// A function word, also in capitals ("AT" in "OAKLAND AT BOSTON").
