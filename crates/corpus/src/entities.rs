@@ -27,6 +27,9 @@ use crate::lexicon::{lexicon, name_key, Known};
 use crate::text::{edit_distance, fold_key, slug, tokenize, Tok, TokKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+mod context;
+use context::COMMON_ACRONYMS;
+
 /// One mention found in a paragraph, before corpus-wide merging.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawMention {
@@ -171,11 +174,6 @@ const LOWER_PLACE_HEADS: &[&str] = &["province", "region", "oblast", "city", "di
 const CONNECTORS: &[&str] = &[
     "of", "for", "the", "de", "al", "al-", "bin", "van", "von", "der", "la", "du", "del", "da",
     "and",
-];
-/// Acronyms that are common nouns, not names.
-const COMMON_ACRONYMS: &[&str] = &[
-    "UAV", "UAVs", "GDP", "CEO", "CFO", "AI", "PM", "TV", "ID", "DNA", "HIV", "COVID", "NGO",
-    "NGOs", "OK", "USD", "EUR", "SRBM", "SRBMs", "ICBM", "ICBMs", "AM", "PM", "EST", "GMT", "UTC",
 ];
 pub const WEAPON_NOUNS: &[&str] = &[
     "missile",
@@ -331,7 +329,42 @@ pub fn find_in_paragraph(
         );
     }
     mark_bracket_definitions(tokens, &mut out);
+    join_city_clubs(tokens, text, &mut out);
+    join_place_bodies(tokens, text, &mut out);
+    mark_city_teams_in_play(tokens, &mut out);
+    share_person_in_lists(tokens, &mut out);
+    mark_affiliations(tokens, &mut out);
+    mark_teams(tokens, &mut out);
     out
+}
+
+/// "Leeds 2 Hartlepool 0", "OAKLAND AT BOSTON": in a results line (names,
+/// numbers and "at" or "v" only), a city or an unlisted name just before
+/// a score or beside "at" is a team, an organisation. States stay states
+/// (national teams are named as their country).
+fn mark_teams(tokens: &[Tok], out: &mut [RawMention]) {
+    if !context::is_results_line(tokens) {
+        return;
+    }
+    // "Attendance 30,000", "Halftime 1-0": a lone label opens the line; a
+    // table row has two teams or a row of figures.
+    let slots = out
+        .iter()
+        .filter(|m| context::is_team_slot(tokens, m.tok, m.tok_end))
+        .count();
+    let figures = tokens.iter().filter(|t| t.kind == TokKind::Number).count();
+    let table_row = slots >= 2 || figures >= 3;
+    for m in out.iter_mut() {
+        let city = m.kind == EntityKind::Place && !m.adjective;
+        let unlisted =
+            m.kind == EntityKind::Other && (!m.weak || table_row) && !context::is_month(&m.text);
+        let dateline = context::is_dateline(tokens, m.tok, m.tok_end);
+        if (city || unlisted) && !dateline && context::is_team_slot(tokens, m.tok, m.tok_end) {
+            m.kind = EntityKind::Organisation;
+            m.known = None;
+            m.weak = false;
+        }
+    }
 }
 
 fn take_role(pending: &mut Option<(usize, String)>, at: usize) -> Option<String> {
@@ -432,8 +465,30 @@ fn gazetteer_at(tokens: &[Tok], i: usize) -> Option<(usize, Known)> {
             // gazetteer avoids the worst clashes.
             return Some((len, known.clone()));
         }
+        if let Some(known) = shouted_known(&tokens[i..i + len]) {
+            return Some((len, known.clone()));
+        }
     }
     None
+}
+
+/// "NEW YORK" in a headline or dateline: a name in capitals is looked up
+/// as running text writes it ("New York").
+fn shouted_known(tokens: &[Tok]) -> Option<&'static Known> {
+    if !tokens.iter().any(|t| context::is_shouted(t.text)) {
+        return None;
+    }
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|t| {
+            if context::is_shouted(t.text) && !t.text.contains('.') {
+                context::title_case(t.text)
+            } else {
+                t.text.to_string()
+            }
+        })
+        .collect();
+    lexicon().known(&name_key(words.iter().map(String::as_str)))
 }
 
 fn mention(
@@ -518,7 +573,7 @@ fn classify_run(
     let lex = lexicon();
     let run_start = a;
     // Drop leading words that are not names ("The", "According", "In").
-    while a < b && lex.is_function_word(tokens[a].text) && title_at(tokens, a, b).is_none() {
+    while a < b && is_function_word(tokens[a].text) && title_at(tokens, a, b).is_none() {
         a += 1;
     }
     if b > a && CONNECTORS.contains(&tokens[b - 1].text) {
@@ -537,6 +592,12 @@ fn classify_run(
     if a >= b {
         return;
     }
+    // A line in capitals ("LEAGUE STANDINGS AFTER FRIDAY") says nothing of
+    // titles or roles: its unlisted names are datelines or stay untyped.
+    if !text.chars().any(char::is_lowercase) {
+        out.extend(shouted_mention(paragraph, text, tokens, a, b));
+        return;
+    }
     // Titles inside the run: the name is what follows the last title.
     let mut k = a;
     let mut last_title: Option<(usize, usize)> = None;
@@ -548,6 +609,8 @@ fn classify_run(
             k += 1;
         }
     }
+    // "Major League": a title before a body's name is part of that name.
+    let last_title = last_title.filter(|&(_, te)| te == b || run_kind(tokens, te, b).is_none());
     if let Some((ts, te)) = last_title {
         let mut role_start = tokens[a].start;
         if let Some(prev) = out
@@ -601,26 +664,9 @@ fn classify_run(
             return;
         }
     }
-    let mut kind = run_kind(tokens, a, b).unwrap_or(EntityKind::Other);
-    let after = tokens.get(b);
-    if kind == EntityKind::Other {
-        if tokens[a..b].iter().all(|t| t.is_capitalised())
-            && after.is_some_and(|t| LOWER_PLACE_HEADS.contains(&t.text))
-        {
-            kind = EntityKind::Place;
-        } else if is_weapon_context(tokens, b) || (b - a == 1 && is_designation(word)) {
-            kind = EntityKind::Weapon;
-        } else {
-            let given_name = lex.is_given_name(word) && b - a >= 2;
-            let speaks = (2..=4).contains(&(b - a))
-                && (after.is_some_and(|t| SPEECH_AFTER.contains(&t.text))
-                    || tokens.get(b).is_some_and(|t| t.is(","))
-                        && tokens.get(b + 1).is_some_and(|t| t.text == "who"));
-            if given_name || speaks {
-                kind = EntityKind::Person;
-            }
-        }
-    }
+    let kind = run_kind(tokens, a, b)
+        .or_else(|| context_kind(tokens, a, b, text))
+        .unwrap_or_else(|| neighbour_kind(tokens, a, b, lower_words));
     // "the Foo and Bar missiles": Foo is a weapon too.
     if kind == EntityKind::Weapon {
         if let Some(prev) = out.last_mut() {
@@ -657,6 +703,99 @@ fn classify_run(
     }
     m.weak = initial && b - a == 1 && m.kind == EntityKind::Other;
     out.push(m);
+}
+
+/// Kind of an unlisted run from the words next to it: a lower-case
+/// place head after it ("Kursk region"), a weapon noun, a known given
+/// name, a speech verb ("Ana Lima said", "Ana Lima, who"), a byline.
+fn neighbour_kind(
+    tokens: &[Tok],
+    a: usize,
+    b: usize,
+    lower_words: &BTreeSet<String>,
+) -> EntityKind {
+    let word = tokens[a].text;
+    let after = tokens.get(b);
+    if tokens[a..b].iter().all(|t| t.is_capitalised())
+        && after.is_some_and(|t| LOWER_PLACE_HEADS.contains(&t.text))
+    {
+        return EntityKind::Place;
+    }
+    if is_weapon_context(tokens, b) || (b - a == 1 && is_designation(word)) {
+        return EntityKind::Weapon;
+    }
+    let given_name = lexicon().is_given_name(word) && b - a >= 2;
+    let speaks = (2..=4).contains(&(b - a))
+        && (after.is_some_and(|t| SPEECH_AFTER.contains(&t.text))
+            || tokens.get(b).is_some_and(|t| t.is(","))
+                && tokens.get(b + 1).is_some_and(|t| t.text == "who"));
+    if given_name || speaks || is_byline(tokens, a, b, lower_words) {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    }
+}
+
+/// "Peter Novak" alone on a line: a byline names a person. Its words
+/// are never written in lower case in the article ("Market Report" is a
+/// heading).
+fn is_byline(tokens: &[Tok], a: usize, b: usize, lower_words: &BTreeSet<String>) -> bool {
+    a == 0
+        && b == tokens.len()
+        && (2..=3).contains(&b)
+        && tokens.iter().all(|t| {
+            t.text
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && !t.text.chars().skip(1).any(char::is_uppercase)
+                && !lower_words.contains(&t.text.to_lowercase())
+        })
+}
+
+/// An unlisted name in a line in capitals: a dateline's place, or an
+/// untyped name (a function word alone is none).
+fn shouted_mention(
+    paragraph: usize,
+    text: &str,
+    tokens: &[Tok],
+    a: usize,
+    b: usize,
+) -> Option<RawMention> {
+    if b - a == 1 && is_function_word(tokens[a].text) {
+        return None;
+    }
+    let kind = if context::is_dateline(tokens, a, b) {
+        EntityKind::Place
+    } else {
+        EntityKind::Other
+    };
+    let mut m = mention(paragraph, text, tokens, a, b, kind);
+    m.weak = b - a == 1 && kind == EntityKind::Other;
+    Some(m)
+}
+
+/// A function word, also in capitals ("AT" in "OAKLAND AT BOSTON").
+fn is_function_word(word: &str) -> bool {
+    let lex = lexicon();
+    lex.is_function_word(word)
+        || (context::is_shouted(word) && lex.is_function_word(&context::title_case(word)))
+}
+
+/// Kind from the run's shape and neighbours (see `context`).
+fn context_kind(tokens: &[Tok], a: usize, b: usize, text: &str) -> Option<EntityKind> {
+    if context::is_initial_and_surname(&tokens[a..b]) || context::is_scorecard_player(tokens, a, b)
+    {
+        Some(EntityKind::Person)
+    } else if context::is_dateline(tokens, a, b) {
+        Some(EntityKind::Place)
+    } else if context::is_company_or_club(tokens, a, b)
+        || context::is_organisation_acronym(tokens, a, b, text)
+        || context::is_plural_group(tokens, a, b)
+    {
+        Some(EntityKind::Organisation)
+    } else {
+        None
+    }
 }
 
 /// Kind by the run's last word.
@@ -697,6 +836,9 @@ fn is_weapon_context(tokens: &[Tok], b: usize) -> bool {
 fn mark_bracket_definitions(tokens: &[Tok], out: &mut Vec<RawMention>) {
     let mut drop = Vec::new();
     for idx in 0..out.len() {
+        if mark_nationality(tokens, out, idx) {
+            continue;
+        }
         let m = &out[idx];
         let is_acronym = m.tok_end - m.tok == 1
             && m.text
@@ -746,6 +888,145 @@ fn mark_bracket_definitions(tokens: &[Tok], out: &mut Vec<RawMention>) {
     }
     for idx in drop.into_iter().rev() {
         out.remove(idx);
+    }
+}
+
+/// "Pete Sampras (U.S.)": a state or place in brackets right after a name
+/// is a nationality, not its abbreviation, and makes an unknown two- or
+/// three-word name a person. True when `out[idx]` is such a bracket.
+fn mark_nationality(tokens: &[Tok], out: &mut [RawMention], idx: usize) -> bool {
+    let m = &out[idx];
+    if m.adjective || !context::is_nationality_bracket(tokens, m.tok, m.tok_end, m.kind) {
+        return false;
+    }
+    let before = m.tok - 1;
+    let Some(prev) = out[..idx].iter_mut().rev().find(|p| p.tok_end == before) else {
+        return false;
+    };
+    if prev.kind == EntityKind::Other && prev.known.is_none() && is_plain_full_name(&prev.text) {
+        prev.kind = EntityKind::Person;
+    }
+    true
+}
+
+/// "Bayern Munich", "Dynamo Kiev": an unlisted name just before a city
+/// joins it as one club or company name (not "Greater London").
+fn join_city_clubs(tokens: &[Tok], text: &str, out: &mut Vec<RawMention>) {
+    let mut idx = 1;
+    while idx < out.len() {
+        let (prev, m) = (&out[idx - 1], &out[idx]);
+        // One or two words, in capitals only when an acronym ("PSV").
+        let club_word = |t: &Tok| !context::is_shouted(t.text) || t.text.len() <= 4;
+        let joins = prev.tok_end == m.tok
+            && prev.tok_end - prev.tok <= 2
+            && tokens[prev.tok..prev.tok_end].iter().all(club_word)
+            && matches!(prev.kind, EntityKind::Other | EntityKind::Organisation)
+            && prev.known.is_none()
+            && m.kind == EntityKind::Place
+            && !m.adjective
+            && !context::is_area_word(prev.text.split_whitespace().last().unwrap_or(""))
+            && !is_function_word(&prev.text);
+        if joins {
+            let m = out.remove(idx);
+            let prev = &mut out[idx - 1];
+            prev.end = m.end;
+            prev.tok_end = m.tok_end;
+            prev.text = text
+                .get(prev.start..prev.end)
+                .unwrap_or_default()
+                .to_string();
+            prev.kind = EntityKind::Organisation;
+            prev.weak = false;
+        } else {
+            idx += 1;
+        }
+    }
+}
+
+/// "Bangladesh Nationalist Party", "San Francisco Giants": a state or city
+/// right before an unlisted body (or a plural name) is part of its name.
+fn join_place_bodies(tokens: &[Tok], text: &str, out: &mut Vec<RawMention>) {
+    let mut idx = 1;
+    while idx < out.len() {
+        let (prev, m) = (&out[idx - 1], &out[idx]);
+        let body = matches!(m.kind, EntityKind::Organisation | EntityKind::Media)
+            || (m.kind == EntityKind::Other && context::is_plural_name(&tokens[m.tok..m.tok_end]));
+        let joins = prev.tok_end == m.tok
+            && matches!(prev.kind, EntityKind::Place | EntityKind::Country)
+            && !prev.adjective
+            && m.known.is_none()
+            && body;
+        if joins {
+            let m = out.remove(idx);
+            let prev = &mut out[idx - 1];
+            prev.end = m.end;
+            prev.tok_end = m.tok_end;
+            prev.text = text
+                .get(prev.start..prev.end)
+                .unwrap_or_default()
+                .to_string();
+            prev.kind = match m.kind {
+                EntityKind::Media => EntityKind::Media,
+                _ => EntityKind::Organisation,
+            };
+            prev.known = None;
+            prev.weak = false;
+        } else {
+            idx += 1;
+        }
+    }
+}
+
+/// "Leeds beat Hull", "lost to Leeds": a city that plays is its team.
+fn mark_city_teams_in_play(tokens: &[Tok], out: &mut [RawMention]) {
+    for m in out.iter_mut() {
+        if m.kind == EntityKind::Place && !m.adjective && context::plays(tokens, m.tok, m.tok_end) {
+            m.kind = EntityKind::Organisation;
+            m.known = None;
+        }
+    }
+}
+
+/// "Ana Lima, Tomas Vrba and Ewa Nowak": unlisted names listed with a
+/// person (commas and "and" only between them) are people too.
+fn share_person_in_lists(tokens: &[Tok], out: &mut [RawMention]) {
+    let joined = |a: &RawMention, b: &RawMention| {
+        b.tok > a.tok_end && b.tok - a.tok_end == 1 && matches!(tokens[a.tok_end].text, "," | "and")
+    };
+    let mut start = 0;
+    while start < out.len() {
+        let mut end = start + 1;
+        while end < out.len() && joined(&out[end - 1], &out[end]) {
+            end += 1;
+        }
+        let list = &mut out[start..end];
+        if list.len() >= 2 && list.iter().any(|m| m.kind == EntityKind::Person) {
+            for m in list.iter_mut() {
+                let name_like = is_plain_full_name(&m.text)
+                    || context::is_initial_and_surname(&tokens[m.tok..m.tok_end]);
+                if m.kind == EntityKind::Other && m.known.is_none() && name_like {
+                    m.kind = EntityKind::Person;
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// "Vladimir Petrov (Dynamo)": an unlisted name in brackets right after a
+/// person is the club, party or company they belong to.
+fn mark_affiliations(tokens: &[Tok], out: &mut [RawMention]) {
+    for idx in 1..out.len() {
+        let (head, tail) = out.split_at_mut(idx);
+        let (prev, m) = (&head[idx - 1], &mut tail[0]);
+        let bracketed = m.tok >= 1
+            && prev.tok_end + 1 == m.tok
+            && tokens[m.tok - 1].is("(")
+            && tokens.get(m.tok_end).is_some_and(|t| t.is(")"));
+        if bracketed && prev.kind == EntityKind::Person && m.kind == EntityKind::Other {
+            m.kind = EntityKind::Organisation;
+            m.weak = false;
+        }
     }
 }
 
@@ -922,6 +1203,7 @@ pub fn resolve(
             }
         }
     }
+    let mut promoted: BTreeSet<(EntityKind, String)> = BTreeSet::new();
     for key in &keys {
         let c = &clusters[key];
         if c.known.is_some() || redirect.contains_key(key) || key.1.contains(' ') {
@@ -931,6 +1213,11 @@ pub fn resolve(
             if targets.len() == 1 && matches!(key.0, EntityKind::Other | EntityKind::Person) {
                 if let Some(t) = targets.iter().next() {
                     redirect.insert(key.clone(), t.clone());
+                    // "Budi Santoso ... Santoso said": a plain name whose
+                    // last word stands alone for it is a person's.
+                    if t.0 == EntityKind::Other && c.strong > 0 {
+                        promoted.insert(t.clone());
+                    }
                 }
                 continue;
             }
@@ -944,6 +1231,11 @@ pub fn resolve(
                     }
                 }
             }
+        }
+    }
+    for key in &promoted {
+        if let Some(c) = clusters.get_mut(key) {
+            c.kind = EntityKind::Person;
         }
     }
     // A name typed differently in two places (Other here, Person there).

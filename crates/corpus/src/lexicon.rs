@@ -15,6 +15,7 @@ const MEDIA: &str = include_str!("../data/media.txt");
 const WEAPONS: &str = include_str!("../data/weapons.txt");
 const PEOPLE: &str = include_str!("../data/people.txt");
 const PLACES: &str = include_str!("../data/places.txt");
+const CITIES: &str = include_str!("../data/cities.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 const FUNCTION_WORDS: &str = include_str!("../data/function_words.txt");
@@ -200,6 +201,7 @@ impl Lexicon {
             (ORGANISATIONS, EntityKind::Organisation, false),
             (MEDIA, EntityKind::Media, false),
             (PLACES, EntityKind::Place, false),
+            (CITIES, EntityKind::Place, false),
             (PEOPLE, EntityKind::Person, false),
         ] {
             for line in lines(text) {

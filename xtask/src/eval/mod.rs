@@ -7,6 +7,7 @@
 //! snapshot arrives); from a git directory the files needed are extracted
 //! into `target/eval-data/` and the data's commit is printed.
 
+mod entities;
 mod pages;
 mod sentences;
 mod threads;
@@ -25,6 +26,9 @@ cargo xtask eval [--split develop|held-out|all] SET=PATH ...
   pysbd=PATH      nipunsadvilkar/pySBD (tests/lang/test_english.py): the 48 English golden rules for sentences
   tempeval=PATH   qiangning/StructTempRel-EMNLP17 (TempEval-3 TimeML): DATE values
                   (develop: TBAQ-cleaned TimeBank and AQUAINT, held out: te3-platinum)
+  conll=PATH      ShuhengL/acl2023_conllpp (dataset/: CoNLL-2003 and CoNLL++): named entities,
+                  PER/LOC/ORG exact-span F1 (develop: eng.train, eng.testa; held out: eng.testb,
+                  conllpp.txt); CROSSREAD_EVAL_VERBOSE=1 lists develop misses and false positives
   readability=PATH  mozilla/readability (test/test-pages: saved pages with expected article text)
                   body word-shingle F1, refusals, headline/byline/date agreement (all develop)
                   CROSSREAD_EVAL_VERBOSE=1 prints each page
@@ -57,6 +61,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut pysbd: Option<PathBuf> = None;
     let mut tempeval: Option<PathBuf> = None;
     let mut readability: Option<PathBuf> = None;
+    let mut conll: Option<PathBuf> = None;
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
@@ -84,6 +89,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 Some(("pysbd", p)) => pysbd = Some(PathBuf::from(p)),
                 Some(("tempeval", p)) => tempeval = Some(PathBuf::from(p)),
                 Some(("readability", p)) => readability = Some(PathBuf::from(p)),
+                Some(("conll", p)) => conll = Some(PathBuf::from(p)),
                 _ => return Err(format!("unknown argument {arg:?}\n\n{HELP}")),
             },
         }
@@ -104,6 +110,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if let Some(pages) = &readability {
         pages::run(pages, split)?;
+        measured = true;
+    }
+    if let Some(path) = &conll {
+        entities::run(path, split)?;
         measured = true;
     }
     if !measured {
