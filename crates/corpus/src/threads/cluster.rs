@@ -418,13 +418,6 @@ impl Groups {
             _ => true,
         };
         if apart {
-            if std::env::var_os("DBG_STORY").is_some() {
-                let (x, y) = (
-                    self.facts[ra].as_ref().unwrap(),
-                    self.facts[rb].as_ref().unwrap(),
-                );
-                eprintln!("DBG apart {a} {b}: stories {} people {} dates {} magn {} | people {:?} {:?} lead {:?} {:?} stated {:?} {:?} pub {:?} {:?}", different_stories(x,y), different_people(x,y), different_dates(x,y), different_magnitudes(x,y), x.people, y.people, x.lead_people, y.lead_people, x.stated, y.stated, x.published, y.published);
-            }
             return false;
         }
         self.union(ra, rb);

@@ -169,14 +169,6 @@ pub fn cohesive(links: Vec<(f32, usize, usize)>, profiles: &[Profile]) -> Vec<(f
             let alone = members[ra].len().min(members[rb].len()) == 1;
             let need = if alone { MIN_MEAN_ALONE } else { MIN_MEAN };
             if mean_similarity(&members[ra], &members[rb], profiles) < need {
-                if std::env::var_os("DBG_STORY").is_some() {
-                    eprintln!(
-                        "DBG weak {a} {b} link {score:.3} mean {:.3} {:?} {:?}",
-                        mean_similarity(&members[ra], &members[rb], profiles),
-                        members[ra],
-                        members[rb]
-                    );
-                }
                 rejected.insert(pair, sizes);
                 continue;
             }
