@@ -249,3 +249,14 @@ fn a_demonym_is_no_country_mention_to_score_but_stays_an_adjective() {
         .filter(|m| m.text == "German")
         .all(|m| m.adjective));
 }
+
+#[test]
+fn roads_are_places_and_a_patrol_is_a_body_even_when_it_speaks() {
+    let p = [
+        "Officers stopped the van on State Route 41 near Lakeview Avenue, the Highway Patrol said.",
+        "The Highway Patrol said State Route 41 reopened at noon.",
+    ];
+    assert_kind(&p, "State Route", EntityKind::Place);
+    assert_kind(&p, "Lakeview Avenue", EntityKind::Place);
+    assert_kind(&p, "Highway Patrol", EntityKind::Organisation);
+}
