@@ -19,6 +19,8 @@ use crate::lexicon::lexicon;
 use crate::sentences::SentenceSpan;
 use crate::text::Tok;
 
+mod speaker;
+
 /// A quotation's place: byte offsets of the words inside the marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuoteSpan {
@@ -81,178 +83,117 @@ pub fn is_real_quote(inner: &str) -> bool {
     !(all_capitalised && words.len() <= 5)
 }
 
-const SPEECH: &[&str] = &[
-    "saying",
-    "adding",
-    "dismissed",
-    "called",
-    "described",
-    "rejected",
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "warned",
-    "noted",
-    "stated",
-    "wrote",
-    "explained",
-    "argued",
-    "insisted",
-    "asked",
-    "continued",
-    "declared",
-    "announced",
-    "claimed",
-    "tweeted",
-    "posted",
-    "replied",
-    "recalled",
-];
-const SPEAKER_STOP: &[&str] = &[
-    ",",
-    ".",
-    ";",
-    ":",
-    "—",
-    "–",
-    "in",
-    "on",
-    "at",
-    "who",
-    "which",
-    "that",
-    "during",
-    "after",
-    "before",
-    "when",
-    "referring",
-    "adding",
-    "according",
-    "while",
-];
+/// Who a speaker phrase names: the person it mentions (the last one
+/// not in the possessive: "Snyder spokesman Dave Murray" is Murray), a
+/// pronoun resolved to the person named last before the quote, or the
+/// phrase itself ("the mayor"), with the entity when it names one.
+fn resolve(
+    text: &str,
+    tokens: &[Tok],
+    (a, b): (usize, usize),
+    mentions: &[&ResolvedMention],
+    people_before: &[String],
+    ctx: &Context,
+) -> Option<(String, Option<String>)> {
+    let phrase = text.get(tokens[a].start..tokens[b - 1].end)?.to_string();
+    let lower = phrase.to_lowercase();
+    if speaker::PRONOUNS.contains(&lower.as_str()) {
+        // "they", "we", "I": no one person to name.
+        if !matches!(lower.as_str(), "he" | "she") {
+            return None;
+        }
+        let id = people_before.last()?;
+        return Some(((ctx.name_of)(id).unwrap_or_default(), Some(id.clone())));
+    }
+    let inside: Vec<&&ResolvedMention> = mentions
+        .iter()
+        .filter(|m| m.raw.tok >= a && m.raw.tok_end <= b)
+        .collect();
+    let possessive = |m: &ResolvedMention| {
+        tokens
+            .get(m.raw.tok_end)
+            .is_some_and(|t| t.text.starts_with(['\'', '’']))
+    };
+    let person = inside
+        .iter()
+        .rev()
+        .find(|m| (ctx.kind_of)(&m.entity) == Some(EntityKind::Person) && !possessive(m));
+    if let Some(m) = person {
+        return Some((m.raw.text.clone(), Some(m.entity.clone())));
+    }
+    let entity = inside
+        .iter()
+        .find(|m| {
+            !m.raw.adjective
+                && !possessive(m)
+                && !matches!(
+                    (ctx.kind_of)(&m.entity),
+                    Some(EntityKind::Media | EntityKind::Person)
+                )
+        })
+        .map(|m| m.entity.clone());
+    let anonymous = lexicon()
+        .cues("anonymous")
+        .iter()
+        .any(|p| p.len() == 1 && lower.split_whitespace().any(|w| w == p[0]));
+    Some((phrase, entity.filter(|_| !anonymous)))
+}
 
-/// The speaker phrase (token range) of a quote, looking after then before.
-fn speaker_tokens(
+/// The sentence (first and last token) that holds byte `at`.
+fn sentence_of(tokens: &[Tok], sentences: &[SentenceSpan], at: usize, len: usize) -> (usize, usize) {
+    let sentence = sentences
+        .iter()
+        .find(|s| at >= s.start && at < s.end.max(s.start + 1))
+        .copied()
+        .unwrap_or(SentenceSpan { start: 0, end: len });
+    let first = tokens
+        .iter()
+        .position(|t| t.start >= sentence.start)
+        .unwrap_or(0);
+    let last = tokens
+        .iter()
+        .rposition(|t| t.end <= sentence.end)
+        .unwrap_or(tokens.len().saturating_sub(1));
+    (first, last)
+}
+
+/// "Cruz continued:" closing a paragraph: the speaker of the quote that
+/// opens the next one.
+fn colon_intro(
+    text: &str,
     tokens: &[Tok],
     words: &[String],
     mask: &[bool],
-    q_first: usize,
-    q_last: usize,
-    s_first: usize,
-    s_last: usize,
-) -> Option<(usize, usize)> {
-    // After: `," X said` or `," said X`.
-    let mut k = q_last + 1;
-    while k <= s_last
-        && (tokens[k].text.chars().all(crate::text::is_quote_char)
-            || matches!(tokens[k].text, "," | "—"))
-    {
-        k += 1;
+    sentences: &[SentenceSpan],
+    mentions: &[&ResolvedMention],
+    people_before: &dyn Fn(usize) -> Vec<String>,
+    ctx: &Context,
+) -> Option<(String, Option<String>)> {
+    let colon = tokens.len().checked_sub(1)?;
+    if tokens[colon].text != ":" || mask[colon] {
+        return None;
     }
-    let limit = (k + 10).min(s_last + 1);
-    // `"..." and said ...`: a second verb of the sentence's subject, not a
-    // speaker after the quote.
-    let coordinated = words
-        .get(k)
-        .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or"));
-    if let Some(v) = (k..limit)
-        .find(|&v| SPEECH.contains(&words[v].as_str()) && !mask[v])
-        .filter(|_| !coordinated)
-    {
-        if v > k {
-            return Some((k, v));
-        }
-        let mut e = v + 1;
-        while e <= s_last && !SPEAKER_STOP.contains(&words[e].as_str()) && !mask[e] {
-            e += 1;
-        }
-        if e > v + 1 && crate::time::weekday_from_name(&words[v + 1]).is_none() {
-            return Some((v + 1, e));
-        }
-    }
-    // Before: `X said, "..."` or `X said that ... "..."`.
-    if q_first > s_first {
-        let v = (s_first..q_first)
-            .rev()
-            .find(|&v| SPEECH.contains(&words[v].as_str()) && !mask[v])?;
-        // "X ..., saying it "...": the subject of the sentence.
-        if matches!(words[v].as_str(), "saying" | "adding") {
-            let mut a = s_first;
-            while a < v && !tokens[a].is_capitalised() {
-                a += 1;
-            }
-            let mut e = a;
-            while e < v && (tokens[e].is_capitalised() || words[e] == "of") {
-                e += 1;
-            }
-            return (e > a).then_some((a, e));
-        }
-        let mut b = v;
-        while b > s_first {
-            let w = words[b - 1].as_str();
-            if matches!(
-                w,
-                "reportedly"
-                    | "also"
-                    | "previously"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "later"
-                    | "publicly"
-            ) {
-                b -= 1;
-                continue;
-            }
-            break;
-        }
-        let mut end = b;
-        // "X, a US think tank, said": skip the appositive.
-        if end >= 2 && words[end - 1] == "," {
-            if let Some(comma) = (s_first..end - 1).rev().find(|&k| words[k] == ",") {
-                if words
-                    .get(comma + 1)
-                    .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "which" | "who"))
-                    && end - comma <= 13
-                {
-                    end = comma;
-                }
-            }
-        }
-        let mut a = end;
-        while a > s_first
-            && !SPEAKER_STOP.contains(&words[a - 1].as_str())
-            && (!mask[a - 1] || crate::attribution::is_short_name_quote(tokens, mask, a - 1))
-        {
-            a -= 1;
-        }
-        // "A US official quoted by the WSJ": the official speaks.
-        if let Some(q) = (a..end).find(|&k| {
-            matches!(words[k].as_str(), "quoted" | "cited")
-                && words.get(k + 1).is_some_and(|w| w == "by")
-        }) {
-            end = q;
-        }
-        if a < end {
-            return Some((a, end));
-        }
-        let mut e = v + 1;
-        while e < q_first && !SPEAKER_STOP.contains(&words[e].as_str()) && !mask[e] {
-            e += 1;
-        }
-        if e > v + 1 && crate::time::weekday_from_name(&words[v + 1]).is_none() {
-            return Some((v + 1, e));
-        }
-    }
-    None
+    let (first, last) = sentence_of(tokens, sentences, tokens[colon].start, text.len());
+    let around = speaker::Around {
+        tokens,
+        words,
+        mask,
+        first,
+        last: last.max(colon),
+    };
+    let range = speaker::speaker_tokens(&around, colon, colon)?;
+    resolve(
+        text,
+        tokens,
+        range,
+        mentions,
+        &people_before(tokens[range.0].start),
+        ctx,
+    )
 }
 
 /// Quotes of one paragraph. `last` carries the previous speaker (name,
-/// entity) across quotes and paragraphs for continuations.
+/// entity, paragraph) across quotes and paragraphs for continuations.
 #[allow(clippy::too_many_arguments)]
 pub fn find(
     doc: &str,
@@ -281,83 +222,31 @@ pub fn find(
             .iter()
             .rposition(|t| t.end <= q.end)
             .unwrap_or(q_first);
-        let sentence = sentences
-            .iter()
-            .find(|s| q.start >= s.start && q.start < s.end.max(s.start + 1))
-            .copied()
-            .unwrap_or(SentenceSpan {
-                start: 0,
-                end: text.len(),
-            });
-        let s_first = tokens
-            .iter()
-            .position(|t| t.start >= sentence.start)
-            .unwrap_or(0);
-        let s_last = tokens
-            .iter()
-            .rposition(|t| t.end <= sentence.end)
-            .unwrap_or(tokens.len().saturating_sub(1));
+        let (s_first, s_last) = sentence_of(tokens, sentences, q.start, text.len());
         let close = (q_last + 1).min(tokens.len().saturating_sub(1));
         let open = q_first.saturating_sub(1);
         let first_char = inner.trim_start().chars().next().unwrap_or(' ');
         let before_is_word = open > s_first
             && tokens[open - 1].is_word()
-            && !SPEECH.contains(&words[open - 1].as_str());
+            && !speaker::is_quote_verb(&words[open - 1]);
         let partial = first_char.is_lowercase() || before_is_word;
-        let mut speaker: Option<(String, Option<String>)> = None;
-        if let Some((a, b)) = speaker_tokens(
+        let around = speaker::Around {
             tokens,
-            &words,
-            &mask,
-            open,
-            close,
-            s_first,
-            s_last.max(close),
-        ) {
-            let phrase = text
-                .get(tokens[a].start..tokens[b - 1].end)
-                .unwrap_or_default()
-                .to_string();
-            let lower = phrase.to_lowercase();
-            if matches!(lower.as_str(), "he" | "she" | "they") {
-                let people = ctx_people_before(q.start);
-                speaker = people
-                    .last()
-                    .map(|id| ((ctx.name_of)(id).unwrap_or_default(), Some(id.clone())));
-                if speaker.is_none() {
-                    speaker = Some((phrase, None));
-                }
-            } else {
-                let inside: Vec<&&ResolvedMention> = mentions
-                    .iter()
-                    .filter(|m| m.raw.tok >= a && m.raw.tok_end <= b)
-                    .collect();
-                let entity = inside
-                    .iter()
-                    .find(|m| (ctx.kind_of)(&m.entity) == Some(EntityKind::Person))
-                    .or_else(|| {
-                        inside.iter().find(|m| {
-                            !m.raw.adjective && (ctx.kind_of)(&m.entity) != Some(EntityKind::Media)
-                        })
-                    })
-                    .map(|m| m.entity.clone());
-                let person_text = inside
-                    .iter()
-                    .find(|m| (ctx.kind_of)(&m.entity) == Some(EntityKind::Person))
-                    .map(|m| m.raw.text.clone());
-                let is_anonymous = entity.is_none()
-                    || lexicon()
-                        .cues("anonymous")
-                        .iter()
-                        .any(|p| p.len() == 1 && lower.split_whitespace().any(|w| w == p[0]));
-                let entity = if is_anonymous && person_text.is_none() {
-                    None
-                } else {
-                    entity
-                };
-                speaker = Some((person_text.unwrap_or(phrase), entity));
-            }
-        }
+            words: &words,
+            mask: &mask,
+            first: s_first,
+            last: s_last.max(close),
+        };
+        let mut speaker = speaker::speaker_tokens(&around, open, close).and_then(|range| {
+            resolve(
+                text,
+                tokens,
+                range,
+                mentions,
+                &ctx_people_before(q.start),
+                ctx,
+            )
+        });
         if speaker.is_none() {
             // A continuation: the quote opens its sentence and the previous
             // quote (this or the last paragraph) had a speaker.
@@ -384,6 +273,18 @@ pub fn find(
             partial,
             continues: q.continues,
         });
+    }
+    if let Some((name, entity)) = colon_intro(
+        text,
+        tokens,
+        &words,
+        &mask,
+        sentences,
+        mentions,
+        ctx_people_before,
+        ctx,
+    ) {
+        *last = Some((name, entity, paragraph));
     }
     out
 }

@@ -434,6 +434,18 @@ fn score(stem: &str, text: &str, ann: &str) -> Counts {
             t
         }
     };
+    let window = |s: usize, e: usize| {
+        let mut a = s.saturating_sub(160);
+        while !text.is_char_boundary(a) {
+            a += 1;
+        }
+        let mut b = (e + 160).min(text.len());
+        while !text.is_char_boundary(b) {
+            b += 1;
+        }
+        text[a..b].replace('\n', " ")
+    };
+    let context = std::env::var_os("CROSSREAD_EVAL_CONTEXT").is_some();
     let mut c = Counts {
         docs: 1,
         gold: gold.len(),
@@ -475,6 +487,9 @@ fn score(stem: &str, text: &str, ann: &str) -> Counts {
                         shown(span.0, span.1),
                         gold_text.join(" … ")
                     );
+                    if context {
+                        println!("      | {}", window(span.0, span.1));
+                    }
                 }
             }
             Some(s) => {
@@ -493,6 +508,9 @@ fn score(stem: &str, text: &str, ann: &str) -> Counts {
                             shown(span.0, span.1),
                             gold_text.join(" … ")
                         );
+                        if context {
+                            println!("      | {}", window(span.0, span.1));
+                        }
                     }
                 }
             }

@@ -1,0 +1,334 @@
+//! Where a quotation's speaker is written: the token range of the speaker
+//! phrase around a quote, and the checks that keep a date, a function word,
+//! a preposition phrase or a platform from becoming a speaker.
+//!
+//! Order: after the quote (`"...," X said`, `"...," said X`), then before
+//! it (`X said, "..."`, `X called it "..."`, `X, a lawyer, said "..."`,
+//! `X lashed out, saying "..."`). A phrase that fails [`plausible`] gives
+//! no speaker: when unsure, none rather than a wrong one.
+
+use crate::attribution::{bad_inverted_subject, is_short_name_quote};
+use crate::lexicon::lexicon;
+use crate::text::{is_quote_char, Tok};
+
+/// The sentence around a quote: the paragraph's tokens, lower-case words
+/// and quote mask, and the sentence's first and last token.
+pub struct Around<'a> {
+    pub tokens: &'a [Tok<'a>],
+    pub words: &'a [String],
+    pub mask: &'a [bool],
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A verb that introduces or frames a quotation (`[quote-verbs]`).
+pub fn is_quote_verb(word: &str) -> bool {
+    lexicon()
+        .cues("quote-verbs")
+        .iter()
+        .any(|p| p.len() == 1 && p[0] == word)
+}
+
+/// Verb forms that continue a clause whose subject is the sentence's
+/// subject ("Trump lashed out, saying ...").
+const GERUNDS: &[&str] = &["saying", "adding", "calling", "describing", "telling"];
+
+/// Words that end a speaker phrase.
+const STOP: &[&str] = &[
+    ",",
+    ".",
+    ";",
+    ":",
+    "—",
+    "–",
+    "(",
+    "in",
+    "on",
+    "at",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "that",
+    "during",
+    "after",
+    "before",
+    "when",
+    "referring",
+    "adding",
+    "according",
+    "while",
+];
+
+/// Words between a subject and its verb ("X also said").
+const ADVERBS: &[&str] = &[
+    "reportedly",
+    "also",
+    "previously",
+    "has",
+    "have",
+    "had",
+    "later",
+    "publicly",
+    "then",
+    "again",
+    "once",
+    "recently",
+    "often",
+    "frequently",
+    "repeatedly",
+    "simply",
+    "only",
+];
+
+/// Words a speaker phrase does not start with (after leading conjunctions
+/// are dropped): prepositions and clause words.
+const NOT_FIRST: &[&str] = &[
+    "in", "on", "at", "during", "about", "to", "from", "with", "for", "by", "after", "before",
+    "since", "over", "under", "into", "through", "of", "than", "like", "per", "via", "without",
+    "within", "toward", "towards", "among", "despite", "because", "if", "when", "where",
+    "whether", "whom", "whose", "which", "that", "what", "how", "why", "there", "here", "it",
+    "this", "these", "those", "not", "no",
+];
+
+/// Words a speaker phrase does not end with.
+const NOT_LAST: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "by",
+    "from", "that", "which", "who", "whom", "whose", "it", "its", "his", "her", "their", "our",
+    "my", "your", "as", "than", "so", "if", "then", "there", "this", "these", "those", "not",
+    "also", "just", "even", "very", "now", "me", "him", "them", "us", "what", "how", "why",
+    ")", "(", "-", "&",
+];
+
+/// Verb forms that show a clause, not a noun phrase.
+const CLAUSE_VERBS: &[&str] = &[
+    "is", "was", "were", "are", "am", "has", "had", "have", "would", "will", "could", "can",
+    "did", "does", "do", "been", "be", "being", "should", "might", "may", "must", "he'd",
+    "she'd", "he’d", "she’d", "it's", "it’s", "isn't", "isn’t", "wasn't", "wasn’t",
+];
+
+/// Words that open an unnamed speaker ("the mayor", "one official").
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "most",
+    "another", "other", "his", "her", "their", "its", "our", "both", "all", "each", "senior",
+    "top", "former",
+];
+
+/// Pronouns a speaker can be.
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+fn is_mark(t: &Tok) -> bool {
+    t.text.chars().all(is_quote_char)
+}
+
+/// The speaker phrase of a quote whose marks are tokens `open` and
+/// `close`, looking after the quote, then before it.
+pub fn speaker_tokens(s: &Around, open: usize, close: usize) -> Option<(usize, usize)> {
+    if let Some(found) = after_quote(s, close) {
+        return Some(found);
+    }
+    if open > s.first {
+        return before(s, open);
+    }
+    None
+}
+
+/// `"...," X said` or `"...," said X`.
+fn after_quote(s: &Around, close: usize) -> Option<(usize, usize)> {
+    let mut k = close + 1;
+    while k <= s.last
+        && (is_mark(&s.tokens[k]) || matches!(s.words[k].as_str(), "," | "—" | "–"))
+    {
+        k += 1;
+    }
+    // `"..." and said ...`: a second verb of the sentence's subject.
+    if s
+        .words
+        .get(k)
+        .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or"))
+    {
+        return None;
+    }
+    let limit = (k + 10).min(s.last + 1);
+    let v = (k..limit)
+        .take_while(|&v| !s.mask[v])
+        .find(|&v| is_quote_verb(&s.words[v]))?;
+    if v > k {
+        let end = skip_adverbs_back(s, k, v);
+        return plausible(s, k, end);
+    }
+    if GERUNDS.contains(&s.words[v].as_str()) {
+        return None;
+    }
+    forward_phrase(s, v + 1, s.last + 1)
+}
+
+/// "said X": the phrase after the verb, when it can be a subject.
+fn forward_phrase(s: &Around, from: usize, limit: usize) -> Option<(usize, usize)> {
+    if from >= limit || bad_inverted_subject(s.tokens, s.words, from) {
+        return None;
+    }
+    let mut e = from;
+    while e < limit && !STOP.contains(&s.words[e].as_str()) && !s.mask[e] {
+        e += 1;
+    }
+    plausible(s, from, e)
+}
+
+fn skip_adverbs_back(s: &Around, floor: usize, mut end: usize) -> usize {
+    while end > floor && ADVERBS.contains(&s.words[end - 1].as_str()) {
+        end -= 1;
+    }
+    end
+}
+
+/// `X said, "..."`, `X said that ... "..."`, `X called it "..."`.
+fn before(s: &Around, open: usize) -> Option<(usize, usize)> {
+    let v = (s.first..open)
+        .rev()
+        .find(|&v| is_quote_verb(&s.words[v]) && !s.mask[v])?;
+    if GERUNDS.contains(&s.words[v].as_str()) {
+        return sentence_subject(s, v);
+    }
+    let b = skip_adverbs_back(s, s.first, v);
+    let end = skip_apposition(s, b);
+    let mut a = end;
+    while a > s.first {
+        if s.words[a - 1] == ")" {
+            match (s.first..a - 1).rev().find(|&k| s.words[k] == "(") {
+                Some(p) => {
+                    a = p;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let quoted = s.mask[a - 1] && !is_short_name_quote(s.tokens, s.mask, a - 1);
+        if STOP.contains(&s.words[a - 1].as_str()) || quoted {
+            break;
+        }
+        a -= 1;
+    }
+    // "A US official quoted by the WSJ": the official speaks.
+    let end = (a..end)
+        .find(|&k| {
+            matches!(s.words[k].as_str(), "quoted" | "cited")
+                && s.words.get(k + 1).is_some_and(|w| w == "by")
+        })
+        .unwrap_or(end);
+    if a < end {
+        return plausible(s, a, end);
+    }
+    forward_phrase(s, v + 1, open)
+}
+
+/// "X, a US think tank, said" or "X (D-Ohio), who ..., said": the subject
+/// before the apposition, when it ends in a name or the apposition opens
+/// like one.
+fn skip_apposition(s: &Around, end: usize) -> usize {
+    if end < s.first + 2 || s.words[end - 1] != "," {
+        return end;
+    }
+    let Some(comma) = (s.first..end - 1).rev().find(|&k| s.words[k] == ",") else {
+        return end;
+    };
+    if end - comma > 14 || comma == s.first {
+        return end;
+    }
+    let opens = s.words.get(comma + 1).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "a" | "an" | "the" | "which" | "who" | "whose" | "now" | "then" | "also"
+        )
+    });
+    let named = s.tokens[comma - 1].is_capitalised() || s.words[comma - 1] == ")";
+    let inner_quote = (comma..end).any(|k| s.mask[k]);
+    if (opens || named) && !inner_quote {
+        comma
+    } else {
+        end
+    }
+}
+
+/// "Trump lashed out, saying "..."": the first name of the clause.
+fn sentence_subject(s: &Around, v: usize) -> Option<(usize, usize)> {
+    let mut a = s.first;
+    // "On Tuesday, ...": an opening phrase is not the subject.
+    if NOT_FIRST.contains(&s.words[a].as_str()) {
+        if let Some(comma) = (a..v).find(|&k| s.words[k] == ",") {
+            a = comma + 1;
+        }
+    }
+    while a < v && (!s.tokens[a].is_capitalised() || is_time_word(&s.tokens[a])) {
+        a += 1;
+    }
+    let mut e = a;
+    while e < v && (s.tokens[e].is_capitalised() || s.words[e] == "of") {
+        e += 1;
+    }
+    plausible(s, a, e)
+}
+
+fn is_time_word(t: &Tok) -> bool {
+    crate::time::weekday_from_name(t.text).is_some()
+        || crate::date::month_from_name(t.text).is_some()
+        || matches!(
+            t.text.to_lowercase().as_str(),
+            "today" | "yesterday" | "tonight" | "tomorrow" | "morning" | "evening" | "afternoon"
+        )
+}
+
+fn is_platform(word: &str) -> bool {
+    lexicon()
+        .cues("platforms")
+        .iter()
+        .any(|p| p.len() == 1 && p[0] == word)
+}
+
+/// The phrase `a..b` trimmed of leading conjunctions, when it can be a
+/// speaker: no clause verb, no quotation, not a preposition phrase, not
+/// ending in a function word, not a date, a time or a platform, and either
+/// a name (a capitalised word), a pronoun, or a noun phrase with an opener
+/// or a person noun.
+pub fn plausible(s: &Around, a: usize, b: usize) -> Option<(usize, usize)> {
+    let mut a = a;
+    while a < b
+        && matches!(
+            s.words[a].as_str(),
+            "and" | "but" | "or" | "so" | "then" | "also" | "as" | "while" | "yet" | "," | "—"
+        )
+    {
+        a += 1;
+    }
+    if a >= b || b - a > 12 {
+        return None;
+    }
+    let words = &s.words[a..b];
+    let tokens = &s.tokens[a..b];
+    let last = words[words.len() - 1].as_str();
+    let lex = lexicon();
+    let bad = NOT_FIRST.contains(&words[0].as_str())
+        || NOT_LAST.contains(&last)
+        || words.iter().any(|w| CLAUSE_VERBS.contains(&w.as_str()))
+        || words.iter().any(|w| is_quote_verb(w))
+        || (a..b).any(|k| s.mask[k] && !is_short_name_quote(s.tokens, s.mask, k))
+        || is_time_word(&tokens[tokens.len() - 1])
+        || is_platform(last)
+        || (!tokens[tokens.len() - 1].is_capitalised()
+            && (last.ends_with("ly") || last.ends_with("ing")));
+    if bad {
+        return None;
+    }
+    if words.len() == 1 && PRONOUNS.contains(&last) {
+        return Some((a, b));
+    }
+    let named = tokens
+        .iter()
+        .any(|t| t.is_capitalised() && !lex.is_function_word(t.text) && !is_time_word(t));
+    let opener = OPENERS.contains(&words[0].as_str());
+    let person_noun = lex
+        .cues("anonymous")
+        .iter()
+        .any(|p| p.len() == 1 && p[0] == last);
+    (named || opener || person_noun).then_some((a, b))
+}
