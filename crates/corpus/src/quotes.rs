@@ -139,6 +139,16 @@ fn resolve(
     Some((phrase, entity.filter(|_| !anonymous)))
 }
 
+/// Token ranges of the names a speaker can be: mentions that are not
+/// adjectives ("Russian") and not in the possessive.
+fn name_ranges(mentions: &[&ResolvedMention]) -> Vec<(usize, usize)> {
+    mentions
+        .iter()
+        .filter(|m| !m.raw.adjective)
+        .map(|m| (m.raw.tok, m.raw.tok_end))
+        .collect()
+}
+
 /// The sentence (first and last token) that holds byte `at`.
 fn sentence_of(tokens: &[Tok], sentences: &[SentenceSpan], at: usize, len: usize) -> (usize, usize) {
     let sentence = sentences
@@ -174,12 +184,14 @@ fn colon_intro(
         return None;
     }
     let (first, last) = sentence_of(tokens, sentences, tokens[colon].start, text.len());
+    let names = name_ranges(mentions);
     let around = speaker::Around {
         tokens,
         words,
         mask,
         first,
         last: last.max(colon),
+        names: &names,
     };
     let range = speaker::speaker_tokens(&around, colon, colon)?;
     resolve(
@@ -209,6 +221,7 @@ pub fn find(
 ) -> Vec<Quote> {
     let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
     let mask = quote_mask(tokens);
+    let names = name_ranges(mentions);
     let mut out = Vec::new();
     for q in spans(text) {
         let Some(inner) = text.get(q.start..q.end) else {
@@ -236,6 +249,7 @@ pub fn find(
             mask: &mask,
             first: s_first,
             last: s_last.max(close),
+            names: &names,
         };
         let mut speaker = speaker::speaker_tokens(&around, open, close).and_then(|range| {
             resolve(

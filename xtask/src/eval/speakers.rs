@@ -346,6 +346,14 @@ const FUNCTION: &[&str] = &[
     "one",
 ];
 
+/// Titles that "of" can follow ("Secretary of State").
+const TITLES: &[&str] = &[
+    "secretary", "minister", "governor", "mayor", "director", "chairman", "chair", "head",
+    "president", "speaker", "leader", "chief", "attorney", "department", "university",
+    "institute", "house", "board", "bureau", "office", "council", "committee", "league",
+    "association", "society", "center", "centre", "school", "college", "court", "bank",
+];
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
         && !FUNCTION.contains(&w.to_lowercase().as_str())
@@ -371,6 +379,18 @@ fn gold_name(text: &str, source: &[(usize, usize)]) -> Option<Vec<String>> {
             .or_else(|| text[s..e].find(" who "))
             .map_or(e, |cut| s + cut);
         let e = if head > s { head } else { e };
+        // "Sen. Ann Reyes of Ohio": the name before "of", unless that is a
+        // title ("Secretary of State Ann Reyes").
+        let e = match text[s..e].find(" of ") {
+            Some(cut) if text[s..s + cut].split_whitespace().last().is_some_and(|w| {
+                let w = w.trim_end_matches(['.', ',']);
+                capitalised(w) && !TITLES.contains(&w.to_lowercase().as_str())
+            }) =>
+            {
+                s + cut
+            }
+            _ => e,
+        };
         let mut at = s;
         for raw in text[s..e].split_inclusive(char::is_whitespace) {
             let here = at;

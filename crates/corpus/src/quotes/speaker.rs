@@ -19,6 +19,8 @@ pub struct Around<'a> {
     pub mask: &'a [bool],
     pub first: usize,
     pub last: usize,
+    /// Token ranges of the names (entity mentions) of the paragraph.
+    pub names: &'a [(usize, usize)],
 }
 
 /// A verb that introduces or frames a quotation (`[quote-verbs]`).
@@ -29,9 +31,11 @@ pub fn is_quote_verb(word: &str) -> bool {
         .any(|p| p.len() == 1 && p[0] == word)
 }
 
-/// Verb forms that continue a clause whose subject is the sentence's
-/// subject ("Trump lashed out, saying ...").
-const GERUNDS: &[&str] = &["saying", "adding", "calling", "describing", "telling"];
+/// A verb form that continues a clause whose subject is the sentence's
+/// subject ("Trump lashed out, saying ...", "she replied by tweeting").
+fn is_gerund(word: &str) -> bool {
+    word.ends_with("ing")
+}
 
 /// Words that end a speaker phrase.
 const STOP: &[&str] = &[
@@ -153,11 +157,12 @@ fn after_quote(s: &Around, close: usize) -> Option<(usize, usize)> {
     let v = (k..limit)
         .take_while(|&v| !s.mask[v])
         .find(|&v| is_quote_verb(&s.words[v]))?;
-    if v > k {
-        let end = skip_adverbs_back(s, k, v);
+    // `"...," X said` (but `"..." about the plan, said X`: inverted).
+    if v > k && s.words[v - 1] != "," {
+        let end = skip_time_back(s, k, skip_adverbs_back(s, k, v));
         return plausible(s, k, end);
     }
-    if GERUNDS.contains(&s.words[v].as_str()) {
+    if is_gerund(&s.words[v]) {
         return None;
     }
     forward_phrase(s, v + 1, s.last + 1)
@@ -176,21 +181,57 @@ fn forward_phrase(s: &Around, from: usize, limit: usize) -> Option<(usize, usize
 }
 
 fn skip_adverbs_back(s: &Around, floor: usize, mut end: usize) -> usize {
-    while end > floor && ADVERBS.contains(&s.words[end - 1].as_str()) {
+    while end > floor {
+        let w = s.words[end - 1].as_str();
+        let manner = w.ends_with("ly") && !s.tokens[end - 1].is_capitalised();
+        if !(ADVERBS.contains(&w) || manner) {
+            break;
+        }
         end -= 1;
     }
     end
 }
 
+/// "X on Tuesday said", "X later Thursday told": a time between the
+/// subject and its verb.
+fn skip_time_back(s: &Around, floor: usize, mut end: usize) -> usize {
+    let start = end;
+    while end > floor {
+        let w = s.words[end - 1].as_str();
+        let time = is_time_word(&s.tokens[end - 1])
+            || matches!(
+                w,
+                "on" | "last" | "this" | "earlier" | "later" | "week" | "month" | "year" | "night"
+            );
+        if !time {
+            break;
+        }
+        end -= 1;
+    }
+    if end < start {
+        skip_adverbs_back(s, floor, end)
+    } else {
+        end
+    }
+}
+
 /// `X said, "..."`, `X said that ... "..."`, `X called it "..."`.
 fn before(s: &Around, open: usize) -> Option<(usize, usize)> {
-    let v = (s.first..open)
+    let verb = (s.first..open)
         .rev()
-        .find(|&v| is_quote_verb(&s.words[v]) && !s.mask[v])?;
-    if GERUNDS.contains(&s.words[v].as_str()) {
+        .find(|&v| is_quote_verb(&s.words[v]) && !s.mask[v]);
+    let Some(v) = verb else {
+        // "Clinton apologised: "..."": the named subject of the clause.
+        let colon = open > s.first && s.words[open - 1] == ":";
+        return if colon { sentence_subject(s, open - 1) } else { None };
+    };
+    if is_gerund(&s.words[v]) {
         return sentence_subject(s, v);
     }
-    let b = skip_adverbs_back(s, s.first, v);
+    let b = skip_time_back(s, s.first, skip_adverbs_back(s, s.first, v));
+    if let Some(name) = name_between_commas(s, b) {
+        return Some(name);
+    }
     let end = skip_apposition(s, b);
     let mut a = end;
     while a > s.first {
@@ -250,23 +291,38 @@ fn skip_apposition(s: &Around, end: usize) -> usize {
     }
 }
 
-/// "Trump lashed out, saying "..."": the first name of the clause.
+/// "The lawyer for the city, Ana Reyes, said": the name between commas.
+fn name_between_commas(s: &Around, end: usize) -> Option<(usize, usize)> {
+    if end < s.first + 3 || s.words[end - 1] != "," {
+        return None;
+    }
+    let comma = (s.first..end - 1).rev().find(|&k| s.words[k] == ",")?;
+    let inner = comma + 1..end - 1;
+    let is_name = !inner.is_empty()
+        && inner.len() <= 4
+        && s.tokens[inner.clone()].iter().all(|t| t.is_capitalised())
+        && s.names.iter().any(|&(a, b)| a >= inner.start && b <= inner.end);
+    if is_name {
+        plausible(s, inner.start, inner.end)
+    } else {
+        None
+    }
+}
+
+/// "Trump lashed out, saying "..."": the first name of the clause, outside
+/// quotes and past an opening phrase ("On Tuesday, ...").
 fn sentence_subject(s: &Around, v: usize) -> Option<(usize, usize)> {
     let mut a = s.first;
-    // "On Tuesday, ...": an opening phrase is not the subject.
     if NOT_FIRST.contains(&s.words[a].as_str()) {
-        if let Some(comma) = (a..v).find(|&k| s.words[k] == ",") {
+        if let Some(comma) = (a..v).find(|&k| s.words[k] == "," && !s.mask[k]) {
             a = comma + 1;
         }
     }
-    while a < v && (!s.tokens[a].is_capitalised() || is_time_word(&s.tokens[a])) {
-        a += 1;
-    }
-    let mut e = a;
-    while e < v && (s.tokens[e].is_capitalised() || s.words[e] == "of") {
-        e += 1;
-    }
-    plausible(s, a, e)
+    let &(start, end) = s
+        .names
+        .iter()
+        .find(|&&(m, e)| m >= a && e <= v && !s.mask[m])?;
+    plausible(s, start, end)
 }
 
 fn is_time_word(t: &Tok) -> bool {
