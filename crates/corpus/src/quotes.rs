@@ -29,35 +29,31 @@ pub struct QuoteSpan {
     pub continues: bool,
 }
 
-/// Quotations in a paragraph (inside the marks).
+/// Quotations in a paragraph (inside the marks). One quote is open at a
+/// time, and any closing mark closes it: news copy mixes straight and
+/// curly marks (`“...," she said`), as [`quote_mask`] reads them.
 pub fn spans(paragraph: &str) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
-    let mut open_straight: Option<usize> = None;
-    let mut open_curly: Option<usize> = None;
+    let mut open: Option<usize> = None;
     for (at, c) in paragraph.char_indices() {
-        match c {
-            '"' => match open_straight.take() {
-                Some(s) => out.push(QuoteSpan {
+        let closes = match c {
+            '”' | '»' => true,
+            '"' => open.is_some(),
+            _ => false,
+        };
+        if closes {
+            if let Some(s) = open.take() {
+                out.push(QuoteSpan {
                     start: s,
                     end: at,
                     continues: false,
-                }),
-                None => open_straight = Some(at + 1),
-            },
-            '“' | '«' => open_curly = Some(at + c.len_utf8()),
-            '”' | '»' => {
-                if let Some(s) = open_curly.take() {
-                    out.push(QuoteSpan {
-                        start: s,
-                        end: at,
-                        continues: false,
-                    });
-                }
+                });
             }
-            _ => {}
+        } else if matches!(c, '"' | '“' | '«') {
+            open = Some(at + c.len_utf8());
         }
     }
-    for s in [open_straight, open_curly].into_iter().flatten() {
+    if let Some(s) = open {
         out.push(QuoteSpan {
             start: s,
             end: paragraph.len(),
@@ -65,7 +61,6 @@ pub fn spans(paragraph: &str) -> Vec<QuoteSpan> {
         });
     }
     out.retain(|q| q.end > q.start);
-    out.sort_by_key(|q| q.start);
     out
 }
 
@@ -261,6 +256,18 @@ pub fn find(
                 ctx,
             )
         });
+        if speaker.is_none() && partial {
+            speaker = speaker::clause_subject(&around, open).and_then(|range| {
+                resolve(
+                    text,
+                    tokens,
+                    range,
+                    mentions,
+                    &ctx_people_before(q.start),
+                    ctx,
+                )
+            });
+        }
         if speaker.is_none() {
             // A continuation: the quote opens its sentence and the previous
             // quote (this or the last paragraph) had a speaker.

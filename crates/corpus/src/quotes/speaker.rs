@@ -153,19 +153,30 @@ fn after_quote(s: &Around, close: usize) -> Option<(usize, usize)> {
     {
         return None;
     }
-    let limit = (k + 10).min(s.last + 1);
+    let limit = (k + 20).min(s.last + 1);
     let v = (k..limit)
         .take_while(|&v| !s.mask[v])
         .find(|&v| is_quote_verb(&s.words[v]))?;
-    // `"...," X said` (but `"..." about the plan, said X`: inverted).
-    if v > k && s.words[v - 1] != "," {
-        let end = skip_time_back(s, k, skip_adverbs_back(s, k, v));
-        return plausible(s, k, end);
+    if v == k {
+        if is_gerund(&s.words[v]) {
+            return None;
+        }
+        return forward_phrase(s, v + 1, s.last + 1);
     }
-    if is_gerund(&s.words[v]) {
+    // `"...," Ann Reyes, a lawyer for the city, said`: the name before
+    // the apposition.
+    if let Some(comma) = (k..v).find(|&j| s.words[j] == ",") {
+        if let Some(found) = plausible(s, k, comma) {
+            return Some(found);
+        }
+        // `"..." about the plan, said Ann Reyes`: the sentence went on.
+        if s.words[v - 1] == "," {
+            return forward_phrase(s, v + 1, s.last + 1);
+        }
         return None;
     }
-    forward_phrase(s, v + 1, s.last + 1)
+    let end = skip_time_back(s, k, skip_adverbs_back(s, k, v));
+    plausible(s, k, end)
 }
 
 /// "said X": the phrase after the verb, when it can be a subject.
@@ -309,6 +320,32 @@ fn name_between_commas(s: &Around, end: usize) -> Option<(usize, usize)> {
     }
 }
 
+/// A quote inside a clause with no verb of saying ("Cruz blamed the law on
+/// "..."", "At one point, Ana Reyes urged calm: "...""): the name that
+/// opens the clause speaks; a possessive ("Reyes's aides") or a clause
+/// opening with anything else gives none.
+pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
+    let mut a = s.first;
+    if NOT_FIRST.contains(&s.words[a].as_str()) {
+        a = (a..open).find(|&k| s.words[k] == "," && !s.mask[k])? + 1;
+    }
+    while a < open && matches!(s.words[a].as_str(), "the" | "and" | "but" | "then" | "so") {
+        a += 1;
+    }
+    let &(start, end) = s.names.iter().find(|&&(m, _)| m == a)?;
+    let possessive = s
+        .tokens
+        .get(end)
+        .is_some_and(|t| t.text.starts_with(['\'', '’']));
+    let verb_follows = s.tokens.get(end).is_some_and(|t| {
+        t.is_word() && !t.is_capitalised() && !lexicon().is_function_word(t.text)
+    });
+    if possessive || !verb_follows || end >= open {
+        return None;
+    }
+    plausible(s, start, end)
+}
+
 /// "Trump lashed out, saying "..."": the first name of the clause, outside
 /// quotes and past an opening phrase ("On Tuesday, ...").
 fn sentence_subject(s: &Around, v: usize) -> Option<(usize, usize)> {
@@ -348,6 +385,11 @@ fn is_platform(word: &str) -> bool {
 /// or a person noun.
 pub fn plausible(s: &Around, a: usize, b: usize) -> Option<(usize, usize)> {
     let mut a = a;
+    let mut b = b;
+    // "Sen. Ann Reyes (D-Ohio)": the party label is not part of the name.
+    if b > a + 1 && s.words[b - 1] == ")" {
+        b = (a..b - 1).rev().find(|&k| s.words[k] == "(").unwrap_or(b);
+    }
     while a < b
         && matches!(
             s.words[a].as_str(),
