@@ -134,13 +134,21 @@ fn resolve(
     Some((phrase, entity.filter(|_| !anonymous)))
 }
 
-/// Token ranges of the names a speaker can be: mentions that are not
-/// adjectives ("Russian") and not in the possessive.
-fn name_ranges(mentions: &[&ResolvedMention]) -> Vec<(usize, usize)> {
+/// The names a speaker can be: mentions that are not adjectives
+/// ("Russian").
+fn name_ranges(mentions: &[&ResolvedMention], ctx: &Context) -> Vec<speaker::Name> {
     mentions
         .iter()
         .filter(|m| !m.raw.adjective)
-        .map(|m| (m.raw.tok, m.raw.tok_end))
+        .map(|m| {
+            let kind = (ctx.kind_of)(&m.entity);
+            speaker::Name {
+                start: m.raw.tok,
+                end: m.raw.tok_end,
+                person: kind == Some(EntityKind::Person),
+                place: matches!(kind, Some(EntityKind::Place | EntityKind::Country)),
+            }
+        })
         .collect()
 }
 
@@ -179,7 +187,7 @@ fn colon_intro(
         return None;
     }
     let (first, last) = sentence_of(tokens, sentences, tokens[colon].start, text.len());
-    let names = name_ranges(mentions);
+    let names = name_ranges(mentions, ctx);
     let around = speaker::Around {
         tokens,
         words,
@@ -216,7 +224,7 @@ pub fn find(
 ) -> Vec<Quote> {
     let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
     let mask = quote_mask(tokens);
-    let names = name_ranges(mentions);
+    let names = name_ranges(mentions, ctx);
     let mut out = Vec::new();
     for q in spans(text) {
         let Some(inner) = text.get(q.start..q.end) else {
@@ -272,8 +280,13 @@ pub fn find(
             // A continuation: the quote opens its sentence and the previous
             // quote (this or the last paragraph) had a speaker.
             let opens_sentence = q_first <= s_first + 1;
+            // `"..." Ana shot back.`: words after the quote name someone
+            // the rules could not read; better none than the last speaker.
+            let ends_sentence = (close + 1..=s_last).all(|k| {
+                mask[k] || !tokens[k].is_word()
+            });
             if let Some((name, entity, para)) = last.as_ref() {
-                if opens_sentence && paragraph <= para + 1 {
+                if opens_sentence && ends_sentence && paragraph <= para + 1 {
                     speaker = Some((name.clone(), entity.clone()));
                 }
             }

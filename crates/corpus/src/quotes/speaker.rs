@@ -19,8 +19,19 @@ pub struct Around<'a> {
     pub mask: &'a [bool],
     pub first: usize,
     pub last: usize,
-    /// Token ranges of the names (entity mentions) of the paragraph.
-    pub names: &'a [(usize, usize)],
+    /// The names (entity mentions) of the paragraph, in order.
+    pub names: &'a [Name],
+}
+
+/// A name in the paragraph: its token range and what it names.
+#[derive(Debug, Clone, Copy)]
+pub struct Name {
+    pub start: usize,
+    pub end: usize,
+    pub person: bool,
+    /// A country, region or town: a place, which speaks only as the
+    /// subject of its own sentence ("Russia said").
+    pub place: bool,
 }
 
 /// A verb that introduces or frames a quotation (`[quote-verbs]`).
@@ -51,6 +62,7 @@ const STOP: &[&str] = &[
     "at",
     "who",
     "whom",
+    "what",
     "whose",
     "which",
     "that",
@@ -154,9 +166,12 @@ fn after_quote(s: &Around, close: usize) -> Option<(usize, usize)> {
         return None;
     }
     let limit = (k + 20).min(s.last + 1);
-    let v = (k..limit)
+    let verb = (k..limit)
         .take_while(|&v| !s.mask[v])
-        .find(|&v| is_quote_verb(&s.words[v]))?;
+        .find(|&v| is_quote_verb(&s.words[v]));
+    let Some(v) = verb else {
+        return name_then_verb(s, k);
+    };
     if v == k {
         if is_gerund(&s.words[v]) {
             return None;
@@ -177,6 +192,18 @@ fn after_quote(s: &Around, close: usize) -> Option<(usize, usize)> {
     }
     let end = skip_time_back(s, k, skip_adverbs_back(s, k, v));
     plausible(s, k, end)
+}
+
+/// `"...," Ana Reyes shot back`: a person's name right after the quote,
+/// followed by a verb the list does not know.
+fn name_then_verb(s: &Around, k: usize) -> Option<(usize, usize)> {
+    let name = s.names.iter().find(|n| n.start == k && n.person)?;
+    let next = s.tokens.get(name.end)?;
+    let verb_like = next.is_word()
+        && !next.is_capitalised()
+        && !lexicon().is_function_word(next.text)
+        && !s.mask[name.end];
+    verb_like.then_some((name.start, name.end))
 }
 
 /// "said X": the phrase after the verb, when it can be a subject.
@@ -312,7 +339,10 @@ fn name_between_commas(s: &Around, end: usize) -> Option<(usize, usize)> {
     let is_name = !inner.is_empty()
         && inner.len() <= 4
         && s.tokens[inner.clone()].iter().all(|t| t.is_capitalised())
-        && s.names.iter().any(|&(a, b)| a >= inner.start && b <= inner.end);
+        && s
+            .names
+            .iter()
+            .any(|n| n.person && n.start >= inner.start && n.end <= inner.end);
     if is_name {
         plausible(s, inner.start, inner.end)
     } else {
@@ -332,7 +362,12 @@ pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
     while a < open && matches!(s.words[a].as_str(), "the" | "and" | "but" | "then" | "so") {
         a += 1;
     }
-    let &(start, end) = s.names.iter().find(|&&(m, _)| m == a)?;
+    let name = s.names.iter().find(|n| n.start == a && !n.place)?;
+    let (start, end) = name_run(s, name);
+    // "X backed a man who said voters should "..."": another speaker.
+    if (end..open).any(|k| matches!(s.words[k].as_str(), "who" | "whom" | "which")) {
+        return None;
+    }
     let possessive = s
         .tokens
         .get(end)
@@ -347,19 +382,38 @@ pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
 }
 
 /// "Trump lashed out, saying "..."": the first name of the clause, outside
-/// quotes and past an opening phrase ("On Tuesday, ...").
+/// quotes and past an opening phrase ("On Tuesday, ..."); "with Ana Reyes
+/// telling reporters": the name just before the verb.
 fn sentence_subject(s: &Around, v: usize) -> Option<(usize, usize)> {
+    if let Some(name) = s.names.iter().find(|n| n.end == v && n.person) {
+        return plausible(s, name.start, name.end);
+    }
     let mut a = s.first;
     if NOT_FIRST.contains(&s.words[a].as_str()) {
         if let Some(comma) = (a..v).find(|&k| s.words[k] == "," && !s.mask[k]) {
             a = comma + 1;
         }
     }
-    let &(start, end) = s
+    let name = s
         .names
         .iter()
-        .find(|&&(m, e)| m >= a && e <= v && !s.mask[m])?;
-    plausible(s, start, end)
+        .find(|n| n.start >= a && n.end <= v && !s.mask[n.start] && !n.place)?;
+    let (start, end) = name_run(s, name);
+    plausible(s, start, end.min(v))
+}
+
+/// The capitalised run a name stands in: "Former Ohio Gov. Ana Reyes"
+/// for "Ohio".
+fn name_run(s: &Around, name: &Name) -> (usize, usize) {
+    let mut a = name.start;
+    while a > s.first && s.tokens[a - 1].is_capitalised() && !s.mask[a - 1] {
+        a -= 1;
+    }
+    let mut b = name.end;
+    while b <= s.last && s.tokens[b].is_capitalised() && !s.mask[b] {
+        b += 1;
+    }
+    (a, b)
 }
 
 fn is_time_word(t: &Tok) -> bool {
