@@ -78,64 +78,108 @@ pub fn is_real_quote(inner: &str) -> bool {
     !(all_capitalised && words.len() <= 5)
 }
 
-/// Who a speaker phrase names: the person it mentions (the last one
-/// not in the possessive: "Snyder spokesman Dave Murray" is Murray), a
-/// pronoun resolved to the person named last before the quote, or the
-/// phrase itself ("the mayor"), with the entity when it names one.
-fn resolve(
-    text: &str,
-    tokens: &[Tok],
-    (a, b): (usize, usize),
-    mentions: &[&ResolvedMention],
-    people_before: &[String],
-    ctx: &Context,
-) -> Option<(String, Option<String>)> {
-    let phrase = text.get(tokens[a].start..tokens[b - 1].end)?.to_string();
-    let lower = phrase.to_lowercase();
-    if speaker::PRONOUNS.contains(&lower.as_str()) {
-        // "they", "we", "I": no one person to name.
-        if !matches!(lower.as_str(), "he" | "she") {
-            return None;
+/// One paragraph as the speaker rules read it.
+struct Para<'a> {
+    text: &'a str,
+    tokens: &'a [Tok<'a>],
+    words: Vec<String>,
+    mask: Vec<bool>,
+    mentions: &'a [&'a ResolvedMention],
+    names: Vec<speaker::Name>,
+    people_before: &'a dyn Fn(usize) -> Vec<String>,
+    ctx: &'a Context<'a>,
+}
+
+impl Para<'_> {
+    fn around(&self, first: usize, last: usize) -> speaker::Around<'_> {
+        speaker::Around {
+            tokens: self.tokens,
+            words: &self.words,
+            mask: &self.mask,
+            first,
+            last,
+            names: &self.names,
         }
-        let id = people_before.last()?;
-        return Some(((ctx.name_of)(id).unwrap_or_default(), Some(id.clone())));
     }
-    let inside: Vec<&&ResolvedMention> = mentions
-        .iter()
-        .filter(|m| m.raw.tok >= a && m.raw.tok_end <= b)
-        .collect();
-    let possessive = |m: &ResolvedMention| {
-        tokens
-            .get(m.raw.tok_end)
+
+    fn is_possessive(&self, end: usize) -> bool {
+        self.tokens
+            .get(end)
             .is_some_and(|t| t.text.starts_with(['\'', '’']))
-    };
-    let person = inside
-        .iter()
-        .rev()
-        .find(|m| (ctx.kind_of)(&m.entity) == Some(EntityKind::Person) && !possessive(m));
-    if let Some(m) = person {
-        return Some((m.raw.text.clone(), Some(m.entity.clone())));
     }
-    let entity = inside
-        .iter()
-        .find(|m| {
-            !m.raw.adjective
-                && !possessive(m)
-                && !matches!(
-                    (ctx.kind_of)(&m.entity),
-                    Some(EntityKind::Media | EntityKind::Person)
-                )
-        })
-        .map(|m| m.entity.clone());
-    let anonymous = lexicon()
-        .cues("anonymous")
-        .iter()
-        .any(|p| p.len() == 1 && lower.split_whitespace().any(|w| w == p[0]));
-    Some((phrase, entity.filter(|_| !anonymous)))
+
+    /// Who a speaker phrase names: the person it mentions (the last one
+    /// not in the possessive: "Snyder spokesman Dave Murray" is Murray),
+    /// a pronoun resolved to the person named last before it, or the
+    /// phrase itself ("the mayor"), with the entity when it names one.
+    fn resolve(&self, (a, b): (usize, usize)) -> Option<(String, Option<String>)> {
+        let ctx = self.ctx;
+        let phrase = self
+            .text
+            .get(self.tokens[a].start..self.tokens[b - 1].end)?
+            .to_string();
+        let lower = phrase.to_lowercase();
+        if speaker::PRONOUNS.contains(&lower.as_str()) {
+            // "they", "we", "I": no one person to name.
+            if !matches!(lower.as_str(), "he" | "she") {
+                return None;
+            }
+            return self.person_before(a);
+        }
+        let inside: Vec<&&ResolvedMention> = self
+            .mentions
+            .iter()
+            .filter(|m| m.raw.tok >= a && m.raw.tok_end <= b && !self.is_possessive(m.raw.tok_end))
+            .collect();
+        let kind = |m: &ResolvedMention| (ctx.kind_of)(&m.entity);
+        let person = inside
+            .iter()
+            .rev()
+            .find(|m| kind(m) == Some(EntityKind::Person))
+            .or_else(|| {
+                // A name no rule could type, heading the phrase.
+                inside
+                    .last()
+                    .filter(|m| kind(m) == Some(EntityKind::Other) && m.raw.tok_end == b)
+            });
+        if let Some(m) = person {
+            return Some((m.raw.text.clone(), Some(m.entity.clone())));
+        }
+        let entity = inside
+            .iter()
+            .find(|m| {
+                !m.raw.adjective && !matches!(kind(m), Some(EntityKind::Media | EntityKind::Person))
+            })
+            .map(|m| m.entity.clone());
+        let anonymous = lexicon()
+            .cues("anonymous")
+            .iter()
+            .any(|p| p.len() == 1 && lower.split_whitespace().any(|w| w == p[0]));
+        Some((phrase, entity.filter(|_| !anonymous)))
+    }
+
+    /// The person "he" or "she" at token `at` stands for: the last person
+    /// named before it in this paragraph (outside quotes), else the last
+    /// one named in the paragraphs before.
+    fn person_before(&self, at: usize) -> Option<(String, Option<String>)> {
+        let ctx = self.ctx;
+        let here =
+            self.names.iter().rev().find(|n| {
+                n.end <= at && n.person && !self.mask[n.start] && !self.is_possessive(n.end)
+            });
+        if let Some(n) = here {
+            let m = self.mentions.iter().find(|m| m.raw.tok == n.start)?;
+            let name = (ctx.name_of)(&m.entity).unwrap_or_else(|| m.raw.text.clone());
+            return Some((name, Some(m.entity.clone())));
+        }
+        let people = (self.people_before)(self.tokens.get(at).map_or(0, |t| t.start));
+        let id = people.last()?;
+        Some(((ctx.name_of)(id).unwrap_or_default(), Some(id.clone())))
+    }
 }
 
 /// The names a speaker can be: mentions that are not adjectives
-/// ("Russian").
+/// ("Russian"); a name no rule could type may be a person.
 fn name_ranges(mentions: &[&ResolvedMention], ctx: &Context) -> Vec<speaker::Name> {
     mentions
         .iter()
@@ -145,7 +189,7 @@ fn name_ranges(mentions: &[&ResolvedMention], ctx: &Context) -> Vec<speaker::Nam
             speaker::Name {
                 start: m.raw.tok,
                 end: m.raw.tok_end,
-                person: kind == Some(EntityKind::Person),
+                person: matches!(kind, Some(EntityKind::Person | EntityKind::Other)),
                 place: matches!(kind, Some(EntityKind::Place | EntityKind::Country)),
             }
         })
@@ -153,7 +197,12 @@ fn name_ranges(mentions: &[&ResolvedMention], ctx: &Context) -> Vec<speaker::Nam
 }
 
 /// The sentence (first and last token) that holds byte `at`.
-fn sentence_of(tokens: &[Tok], sentences: &[SentenceSpan], at: usize, len: usize) -> (usize, usize) {
+fn sentence_of(
+    tokens: &[Tok],
+    sentences: &[SentenceSpan],
+    at: usize,
+    len: usize,
+) -> (usize, usize) {
     let sentence = sentences
         .iter()
         .find(|s| at >= s.start && at < s.end.max(s.start + 1))
@@ -172,39 +221,16 @@ fn sentence_of(tokens: &[Tok], sentences: &[SentenceSpan], at: usize, len: usize
 
 /// "Cruz continued:" closing a paragraph: the speaker of the quote that
 /// opens the next one.
-fn colon_intro(
-    text: &str,
-    tokens: &[Tok],
-    words: &[String],
-    mask: &[bool],
-    sentences: &[SentenceSpan],
-    mentions: &[&ResolvedMention],
-    people_before: &dyn Fn(usize) -> Vec<String>,
-    ctx: &Context,
-) -> Option<(String, Option<String>)> {
-    let colon = tokens.len().checked_sub(1)?;
-    if tokens[colon].text != ":" || mask[colon] {
+fn colon_intro(para: &Para, sentences: &[SentenceSpan]) -> Option<(String, Option<String>)> {
+    let colon = para.tokens.len().checked_sub(1)?;
+    if para.tokens[colon].text != ":" || para.mask[colon] {
         return None;
     }
-    let (first, last) = sentence_of(tokens, sentences, tokens[colon].start, text.len());
-    let names = name_ranges(mentions, ctx);
-    let around = speaker::Around {
-        tokens,
-        words,
-        mask,
-        first,
-        last: last.max(colon),
-        names: &names,
-    };
+    let start = para.tokens[colon].start;
+    let (first, last) = sentence_of(para.tokens, sentences, start, para.text.len());
+    let around = para.around(first, last.max(colon));
     let range = speaker::speaker_tokens(&around, colon, colon)?;
-    resolve(
-        text,
-        tokens,
-        range,
-        mentions,
-        &people_before(tokens[range.0].start),
-        ctx,
-    )
+    para.resolve(range)
 }
 
 /// Quotes of one paragraph. `last` carries the previous speaker (name,
@@ -222,9 +248,17 @@ pub fn find(
     last: &mut Option<(String, Option<String>, usize)>,
     counter: &mut usize,
 ) -> Vec<Quote> {
-    let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
-    let mask = quote_mask(tokens);
-    let names = name_ranges(mentions, ctx);
+    let para = Para {
+        text,
+        tokens,
+        words: tokens.iter().map(|t| t.text.to_lowercase()).collect(),
+        mask: quote_mask(tokens),
+        mentions,
+        names: name_ranges(mentions, ctx),
+        people_before: ctx_people_before,
+        ctx,
+    };
+    let (words, mask) = (&para.words, &para.mask);
     let mut out = Vec::new();
     for q in spans(text) {
         let Some(inner) = text.get(q.start..q.end) else {
@@ -246,35 +280,11 @@ pub fn find(
             && tokens[open - 1].is_word()
             && !speaker::is_quote_verb(&words[open - 1]);
         let partial = first_char.is_lowercase() || before_is_word;
-        let around = speaker::Around {
-            tokens,
-            words: &words,
-            mask: &mask,
-            first: s_first,
-            last: s_last.max(close),
-            names: &names,
-        };
-        let mut speaker = speaker::speaker_tokens(&around, open, close).and_then(|range| {
-            resolve(
-                text,
-                tokens,
-                range,
-                mentions,
-                &ctx_people_before(q.start),
-                ctx,
-            )
-        });
+        let around = para.around(s_first, s_last.max(close));
+        let mut speaker =
+            speaker::speaker_tokens(&around, open, close).and_then(|range| para.resolve(range));
         if speaker.is_none() && partial {
-            speaker = speaker::clause_subject(&around, open).and_then(|range| {
-                resolve(
-                    text,
-                    tokens,
-                    range,
-                    mentions,
-                    &ctx_people_before(q.start),
-                    ctx,
-                )
-            });
+            speaker = speaker::clause_subject(&around, open).and_then(|range| para.resolve(range));
         }
         if speaker.is_none() {
             // A continuation: the quote opens its sentence and the previous
@@ -282,9 +292,7 @@ pub fn find(
             let opens_sentence = q_first <= s_first + 1;
             // `"..." Ana shot back.`: words after the quote name someone
             // the rules could not read; better none than the last speaker.
-            let ends_sentence = (close + 1..=s_last).all(|k| {
-                mask[k] || !tokens[k].is_word()
-            });
+            let ends_sentence = (close + 1..=s_last).all(|k| mask[k] || !tokens[k].is_word());
             if let Some((name, entity, para)) = last.as_ref() {
                 if opens_sentence && ends_sentence && paragraph <= para + 1 {
                     speaker = Some((name.clone(), entity.clone()));
@@ -308,16 +316,7 @@ pub fn find(
             continues: q.continues,
         });
     }
-    if let Some((name, entity)) = colon_intro(
-        text,
-        tokens,
-        &words,
-        &mask,
-        sentences,
-        mentions,
-        ctx_people_before,
-        ctx,
-    ) {
+    if let Some((name, entity)) = colon_intro(&para, sentences) {
         *last = Some((name, entity, paragraph));
     }
     out

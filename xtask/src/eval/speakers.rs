@@ -348,10 +348,37 @@ const FUNCTION: &[&str] = &[
 
 /// Titles that "of" can follow ("Secretary of State").
 const TITLES: &[&str] = &[
-    "secretary", "minister", "governor", "mayor", "director", "chairman", "chair", "head",
-    "president", "speaker", "leader", "chief", "attorney", "department", "university",
-    "institute", "house", "board", "bureau", "office", "council", "committee", "league",
-    "association", "society", "center", "centre", "school", "college", "court", "bank",
+    "secretary",
+    "minister",
+    "governor",
+    "mayor",
+    "director",
+    "chairman",
+    "chair",
+    "head",
+    "president",
+    "speaker",
+    "leader",
+    "chief",
+    "attorney",
+    "department",
+    "university",
+    "institute",
+    "house",
+    "board",
+    "bureau",
+    "office",
+    "council",
+    "committee",
+    "league",
+    "association",
+    "society",
+    "center",
+    "centre",
+    "school",
+    "college",
+    "court",
+    "bank",
 ];
 
 fn capitalised(w: &str) -> bool {
@@ -382,10 +409,11 @@ fn gold_name(text: &str, source: &[(usize, usize)]) -> Option<Vec<String>> {
         // "Sen. Ann Reyes of Ohio": the name before "of", unless that is a
         // title ("Secretary of State Ann Reyes").
         let e = match text[s..e].find(" of ") {
-            Some(cut) if text[s..s + cut].split_whitespace().last().is_some_and(|w| {
-                let w = w.trim_end_matches(['.', ',']);
-                capitalised(w) && !TITLES.contains(&w.to_lowercase().as_str())
-            }) =>
+            Some(cut)
+                if text[s..s + cut].split_whitespace().last().is_some_and(|w| {
+                    let w = w.trim_end_matches(['.', ',']);
+                    capitalised(w) && !TITLES.contains(&w.to_lowercase().as_str())
+                }) =>
             {
                 s + cut
             }

@@ -2,7 +2,8 @@
 //! phrase around a quote, and the checks that keep a date, a function word,
 //! a preposition phrase or a platform from becoming a speaker.
 //!
-//! Order: after the quote (`"...," X said`, `"...," said X`), then before
+//! Order: after the quote (`"...," X said`, `"...," said X`), "according
+//! to X", then before
 //! it (`X said, "..."`, `X called it "..."`, `X, a lawyer, said "..."`,
 //! `X lashed out, saying "..."`). A phrase that fails [`plausible`] gives
 //! no speaker: when unsure, none rather than a wrong one.
@@ -102,9 +103,9 @@ const ADVERBS: &[&str] = &[
 const NOT_FIRST: &[&str] = &[
     "in", "on", "at", "during", "about", "to", "from", "with", "for", "by", "after", "before",
     "since", "over", "under", "into", "through", "of", "than", "like", "per", "via", "without",
-    "within", "toward", "towards", "among", "despite", "because", "if", "when", "where",
-    "whether", "whom", "whose", "which", "that", "what", "how", "why", "there", "here", "it",
-    "this", "these", "those", "not", "no",
+    "within", "toward", "towards", "among", "despite", "because", "if", "when", "where", "whether",
+    "whom", "whose", "which", "that", "what", "how", "why", "there", "here", "it", "this", "these",
+    "those", "not", "no",
 ];
 
 /// Words a speaker phrase does not end with.
@@ -112,15 +113,15 @@ const NOT_LAST: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "by",
     "from", "that", "which", "who", "whom", "whose", "it", "its", "his", "her", "their", "our",
     "my", "your", "as", "than", "so", "if", "then", "there", "this", "these", "those", "not",
-    "also", "just", "even", "very", "now", "me", "him", "them", "us", "what", "how", "why",
-    ")", "(", "-", "&",
+    "also", "just", "even", "very", "now", "me", "him", "them", "us", "what", "how", "why", ")",
+    "(", "-", "&",
 ];
 
 /// Verb forms that show a clause, not a noun phrase.
 const CLAUSE_VERBS: &[&str] = &[
-    "is", "was", "were", "are", "am", "has", "had", "have", "would", "will", "could", "can",
-    "did", "does", "do", "been", "be", "being", "should", "might", "may", "must", "he'd",
-    "she'd", "he’d", "she’d", "it's", "it’s", "isn't", "isn’t", "wasn't", "wasn’t",
+    "is", "was", "were", "are", "am", "has", "had", "have", "would", "will", "could", "can", "did",
+    "does", "do", "been", "be", "being", "should", "might", "may", "must", "he'd", "she'd", "he’d",
+    "she’d", "it's", "it’s", "isn't", "isn’t", "wasn't", "wasn’t",
 ];
 
 /// Words that open an unnamed speaker ("the mayor", "one official").
@@ -140,7 +141,7 @@ fn is_mark(t: &Tok) -> bool {
 /// The speaker phrase of a quote whose marks are tokens `open` and
 /// `close`, looking after the quote, then before it.
 pub fn speaker_tokens(s: &Around, open: usize, close: usize) -> Option<(usize, usize)> {
-    if let Some(found) = after_quote(s, close) {
+    if let Some(found) = after_quote(s, close).or_else(|| according_to(s)) {
         return Some(found);
     }
     if open > s.first {
@@ -152,14 +153,12 @@ pub fn speaker_tokens(s: &Around, open: usize, close: usize) -> Option<(usize, u
 /// `"...," X said` or `"...," said X`.
 fn after_quote(s: &Around, close: usize) -> Option<(usize, usize)> {
     let mut k = close + 1;
-    while k <= s.last
-        && (is_mark(&s.tokens[k]) || matches!(s.words[k].as_str(), "," | "—" | "–"))
+    while k <= s.last && (is_mark(&s.tokens[k]) || matches!(s.words[k].as_str(), "," | "—" | "–"))
     {
         k += 1;
     }
     // `"..." and said ...`: a second verb of the sentence's subject.
-    if s
-        .words
+    if s.words
         .get(k)
         .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or"))
     {
@@ -192,6 +191,17 @@ fn after_quote(s: &Around, close: usize) -> Option<(usize, usize)> {
     }
     let end = skip_time_back(s, k, skip_adverbs_back(s, k, v));
     plausible(s, k, end)
+}
+
+/// "according to X" anywhere in the sentence, outside quotes.
+fn according_to(s: &Around) -> Option<(usize, usize)> {
+    let at = (s.first..s.last)
+        .find(|&k| s.words[k] == "according" && s.words[k + 1] == "to" && !s.mask[k])?;
+    let mut e = at + 2;
+    while e <= s.last && !STOP.contains(&s.words[e].as_str()) && !s.mask[e] {
+        e += 1;
+    }
+    plausible(s, at + 2, e)
 }
 
 /// `"...," Ana Reyes shot back`: a person's name right after the quote,
@@ -261,7 +271,11 @@ fn before(s: &Around, open: usize) -> Option<(usize, usize)> {
     let Some(v) = verb else {
         // "Clinton apologised: "..."": the named subject of the clause.
         let colon = open > s.first && s.words[open - 1] == ":";
-        return if colon { sentence_subject(s, open - 1) } else { None };
+        return if colon {
+            sentence_subject(s, open - 1)
+        } else {
+            None
+        };
     };
     if is_gerund(&s.words[v]) {
         return sentence_subject(s, v);
@@ -339,8 +353,7 @@ fn name_between_commas(s: &Around, end: usize) -> Option<(usize, usize)> {
     let is_name = !inner.is_empty()
         && inner.len() <= 4
         && s.tokens[inner.clone()].iter().all(|t| t.is_capitalised())
-        && s
-            .names
+        && s.names
             .iter()
             .any(|n| n.person && n.start >= inner.start && n.end <= inner.end);
     if is_name {
@@ -372,9 +385,10 @@ pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
         .tokens
         .get(end)
         .is_some_and(|t| t.text.starts_with(['\'', '’']));
-    let verb_follows = s.tokens.get(end).is_some_and(|t| {
-        t.is_word() && !t.is_capitalised() && !lexicon().is_function_word(t.text)
-    });
+    let verb_follows = s
+        .tokens
+        .get(end)
+        .is_some_and(|t| t.is_word() && !t.is_capitalised() && !lexicon().is_function_word(t.text));
     if possessive || !verb_follows || end >= open {
         return None;
     }
