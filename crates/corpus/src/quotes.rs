@@ -102,6 +102,20 @@ impl Para<'_> {
         }
     }
 
+    /// A person's name, or an untyped one made of capitalised words only
+    /// ("Ana Reyes", not "Vote for Reyes").
+    fn is_plain_name(&self, n: &speaker::Name) -> bool {
+        let typed = self
+            .mentions
+            .iter()
+            .find(|m| m.raw.tok == n.start)
+            .is_some_and(|m| (self.ctx.kind_of)(&m.entity) == Some(EntityKind::Person));
+        typed
+            || self.tokens[n.start..n.end]
+                .iter()
+                .all(|t| t.is_capitalised())
+    }
+
     fn is_possessive(&self, end: usize) -> bool {
         self.tokens
             .get(end)
@@ -163,10 +177,16 @@ impl Para<'_> {
     /// one named in the paragraphs before.
     fn person_before(&self, at: usize) -> Option<(String, Option<String>)> {
         let ctx = self.ctx;
-        let here =
-            self.names.iter().rev().find(|n| {
-                n.end <= at && n.person && !self.mask[n.start] && !self.is_possessive(n.end)
-            });
+        // "Clinton, whom he called ...": the name before "whom" is not "he".
+        let relative = at > 0 && matches!(self.words[at - 1].as_str(), "whom" | "which" | "that");
+        let limit = if relative { at.saturating_sub(2) } else { at };
+        let here = self.names.iter().rev().find(|n| {
+            n.end <= limit
+                && n.person
+                && self.is_plain_name(n)
+                && !self.mask[n.start]
+                && !self.is_possessive(n.end)
+        });
         if let Some(n) = here {
             let m = self.mentions.iter().find(|m| m.raw.tok == n.start)?;
             let name = (ctx.name_of)(&m.entity).unwrap_or_else(|| m.raw.text.clone());
@@ -217,6 +237,35 @@ fn sentence_of(
         .rposition(|t| t.end <= sentence.end)
         .unwrap_or(tokens.len().saturating_sub(1));
     (first, last)
+}
+
+/// The last token a speaker after the quote can be in: the quote's
+/// sentence, or the next one when the quote closes its sentence and the
+/// next one is its attribution: `"...?" Ana asked.`, or `"..." Ana said.`
+/// with a verb of saying early in a short sentence.
+fn speaker_reach(
+    para: &Para,
+    sentences: &[SentenceSpan],
+    close: usize,
+    s_last: usize,
+    inner: &str,
+) -> usize {
+    let reach = s_last.max(close);
+    let Some(next) = para.tokens.get(reach + 1) else {
+        return reach;
+    };
+    let (first, last) = sentence_of(para.tokens, sentences, next.start, para.text.len());
+    if first != reach + 1 || para.mask[first] {
+        return reach;
+    }
+    let asks = inner.trim_end().ends_with(['?', '!']);
+    let short_attribution = last - first < 10
+        && (first..=last.min(first + 5)).any(|k| speaker::is_quote_verb(&para.words[k]));
+    if asks || short_attribution {
+        last
+    } else {
+        reach
+    }
 }
 
 /// "Cruz continued:" closing a paragraph: the speaker of the quote that
@@ -280,7 +329,8 @@ pub fn find(
             && tokens[open - 1].is_word()
             && !speaker::is_quote_verb(&words[open - 1]);
         let partial = first_char.is_lowercase() || before_is_word;
-        let around = para.around(s_first, s_last.max(close));
+        let reach = speaker_reach(&para, sentences, close, s_last, inner);
+        let around = para.around(s_first, reach);
         let mut speaker =
             speaker::speaker_tokens(&around, open, close).and_then(|range| para.resolve(range));
         if speaker.is_none() && partial {

@@ -207,14 +207,20 @@ fn according_to(s: &Around) -> Option<(usize, usize)> {
 /// `"...," Ana Reyes shot back`: a person's name right after the quote,
 /// followed by a verb the list does not know.
 fn name_then_verb(s: &Around, k: usize) -> Option<(usize, usize)> {
-    let name = s.names.iter().find(|n| n.start == k && n.person)?;
+    let name = s
+        .names
+        .iter()
+        .find(|n| n.start == k && n.person && n.end <= s.last)?;
     let next = s.tokens.get(name.end)?;
-    let verb_like = next.is_word()
-        && !next.is_capitalised()
-        && !lexicon().is_function_word(next.text)
-        && !s.mask[name.end];
+    let past = next.text.ends_with("ed") || PAST_VERBS.contains(&next.text);
+    let verb_like = next.is_word() && !next.is_capitalised() && past && !s.mask[name.end];
     verb_like.then_some((name.start, name.end))
 }
+
+/// Irregular past forms that follow a speaker's name ("X shot back").
+const PAST_VERBS: &[&str] = &[
+    "shot", "went", "spoke", "wrote", "fired", "hit", "put", "threw",
+];
 
 /// "said X": the phrase after the verb, when it can be a subject.
 fn forward_phrase(s: &Around, from: usize, limit: usize) -> Option<(usize, usize)> {
@@ -278,6 +284,10 @@ fn before(s: &Around, open: usize) -> Option<(usize, usize)> {
         };
     };
     if is_gerund(&s.words[v]) {
+        // "with Ana Reyes telling reporters": the name just before.
+        if let Some(n) = s.names.iter().find(|n| n.end == v && n.person) {
+            return plausible(s, n.start, n.end);
+        }
         return sentence_subject(s, v);
     }
     let b = skip_time_back(s, s.first, skip_adverbs_back(s, s.first, v));
@@ -396,12 +406,8 @@ pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
 }
 
 /// "Trump lashed out, saying "..."": the first name of the clause, outside
-/// quotes and past an opening phrase ("On Tuesday, ..."); "with Ana Reyes
-/// telling reporters": the name just before the verb.
+/// quotes and past an opening phrase ("On Tuesday, ...").
 fn sentence_subject(s: &Around, v: usize) -> Option<(usize, usize)> {
-    if let Some(name) = s.names.iter().find(|n| n.end == v && n.person) {
-        return plausible(s, name.start, name.end);
-    }
     let mut a = s.first;
     if NOT_FIRST.contains(&s.words[a].as_str()) {
         if let Some(comma) = (a..v).find(|&k| s.words[k] == "," && !s.mask[k]) {
