@@ -102,20 +102,6 @@ impl Para<'_> {
         }
     }
 
-    /// A person's name, or an untyped one made of capitalised words only
-    /// ("Ana Reyes", not "Vote for Reyes").
-    fn is_plain_name(&self, n: &speaker::Name) -> bool {
-        let typed = self
-            .mentions
-            .iter()
-            .find(|m| m.raw.tok == n.start)
-            .is_some_and(|m| (self.ctx.kind_of)(&m.entity) == Some(EntityKind::Person));
-        typed
-            || self.tokens[n.start..n.end]
-                .iter()
-                .all(|t| t.is_capitalised())
-    }
-
     fn is_possessive(&self, end: usize) -> bool {
         self.tokens
             .get(end)
@@ -174,27 +160,47 @@ impl Para<'_> {
 
     /// The person "he" or "she" at token `at` stands for: the last person
     /// named before it in this paragraph (outside quotes), else the last
-    /// one named in the paragraphs before.
+    /// one named in the paragraphs before, else an untyped full name
+    /// ("Ana Reyes") before it in this paragraph.
     fn person_before(&self, at: usize) -> Option<(String, Option<String>)> {
-        let ctx = self.ctx;
         // "Clinton, whom he called ...": the name before "whom" is not "he".
         let relative = at > 0 && matches!(self.words[at - 1].as_str(), "whom" | "which" | "that");
         let limit = if relative { at.saturating_sub(2) } else { at };
-        let here = self.names.iter().rev().find(|n| {
-            n.end <= limit
-                && n.person
-                && self.is_plain_name(n)
-                && !self.mask[n.start]
-                && !self.is_possessive(n.end)
-        });
-        if let Some(n) = here {
-            let m = self.mentions.iter().find(|m| m.raw.tok == n.start)?;
-            let name = (ctx.name_of)(&m.entity).unwrap_or_else(|| m.raw.text.clone());
-            return Some((name, Some(m.entity.clone())));
+        let candidates: Vec<&ResolvedMention> = self
+            .names
+            .iter()
+            .filter(|n| {
+                n.end <= limit && n.person && !self.mask[n.start] && !self.is_possessive(n.end)
+            })
+            .filter_map(|n| self.mentions.iter().find(|m| m.raw.tok == n.start).copied())
+            .collect();
+        let kind = |m: &ResolvedMention| (self.ctx.kind_of)(&m.entity);
+        let named = |m: &ResolvedMention| {
+            let name = (self.ctx.name_of)(&m.entity).unwrap_or_else(|| m.raw.text.clone());
+            Some((name, Some(m.entity.clone())))
+        };
+        if let Some(m) = candidates
+            .iter()
+            .rev()
+            .find(|m| kind(m) == Some(EntityKind::Person))
+        {
+            return named(m);
         }
         let people = (self.people_before)(self.tokens.get(at).map_or(0, |t| t.start));
-        let id = people.last()?;
-        Some(((ctx.name_of)(id).unwrap_or_default(), Some(id.clone())))
+        if let Some(id) = people.last() {
+            return Some(((self.ctx.name_of)(id).unwrap_or_default(), Some(id.clone())));
+        }
+        let full_name = |m: &&&ResolvedMention| {
+            m.raw.tok_end - m.raw.tok >= 2
+                && self.tokens[m.raw.tok..m.raw.tok_end]
+                    .iter()
+                    .all(|t| t.is_capitalised())
+        };
+        candidates
+            .iter()
+            .rev()
+            .find(full_name)
+            .and_then(|m| named(m))
     }
 }
 
