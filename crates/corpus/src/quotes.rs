@@ -284,7 +284,8 @@ fn colon_intro(para: &Para, sentences: &[SentenceSpan]) -> Option<(String, Optio
     let start = para.tokens[colon].start;
     let (first, last) = sentence_of(para.tokens, sentences, start, para.text.len());
     let around = para.around(first, last.max(colon));
-    let range = speaker::speaker_tokens(&around, colon, colon)?;
+    // As if a quote opened right after the colon.
+    let range = speaker::speaker_tokens(&around, colon + 1, colon)?;
     para.resolve(range)
 }
 

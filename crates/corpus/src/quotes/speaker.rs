@@ -57,6 +57,7 @@ const STOP: &[&str] = &[
     ":",
     "—",
     "–",
+    "―",
     "(",
     "in",
     "on",
@@ -153,7 +154,8 @@ pub fn speaker_tokens(s: &Around, open: usize, close: usize) -> Option<(usize, u
 /// `"...," X said` or `"...," said X`.
 fn after_quote(s: &Around, close: usize) -> Option<(usize, usize)> {
     let mut k = close + 1;
-    while k <= s.last && (is_mark(&s.tokens[k]) || matches!(s.words[k].as_str(), "," | "—" | "–"))
+    while k <= s.last
+        && (is_mark(&s.tokens[k]) || matches!(s.words[k].as_str(), "," | "—" | "–" | "―"))
     {
         k += 1;
     }
@@ -187,7 +189,14 @@ fn after_quote(s: &Around, close: usize) -> Option<(usize, usize)> {
         if s.words[v - 1] == "," {
             return forward_phrase(s, v + 1, s.last + 1);
         }
-        return None;
+        // `"..." than the others, Ann Reyes said`: the last clause.
+        let last_comma = (k..v).rev().find(|&j| s.words[j] == ",")?;
+        let clause = s.words.get(last_comma + 1).map(String::as_str);
+        if matches!(clause, Some("and" | "but" | "or" | "while" | "as")) {
+            return None;
+        }
+        let end = skip_time_back(s, last_comma + 1, skip_adverbs_back(s, last_comma + 1, v));
+        return plausible(s, last_comma + 1, end);
     }
     let end = skip_time_back(s, k, skip_adverbs_back(s, k, v));
     plausible(s, k, end)
@@ -291,10 +300,18 @@ fn before(s: &Around, open: usize) -> Option<(usize, usize)> {
         return sentence_subject(s, v);
     }
     let b = skip_time_back(s, s.first, skip_adverbs_back(s, s.first, v));
+    // "X welcomed the ruling and added, "..."": the sentence's subject.
+    if b > s.first && matches!(s.words[b - 1].as_str(), "and" | "but" | "then") {
+        return sentence_subject(s, v);
+    }
     if let Some(name) = name_between_commas(s, b) {
         return Some(name);
     }
-    let end = skip_apposition(s, b);
+    let mut end = skip_apposition(s, b);
+    // "Gov. Ana Reyes (R-Ohio), said": a stray comma before the verb.
+    if end == b && end > s.first + 1 && s.words[end - 1] == "," && s.words[end - 2] == ")" {
+        end -= 1;
+    }
     let mut a = end;
     while a > s.first {
         if s.words[a - 1] == ")" {
@@ -307,7 +324,9 @@ fn before(s: &Around, open: usize) -> Option<(usize, usize)> {
             }
         }
         let quoted = s.mask[a - 1] && !is_short_name_quote(s.tokens, s.mask, a - 1);
-        if STOP.contains(&s.words[a - 1].as_str()) || quoted {
+        // "Trump said he replied: "..."": another verb ends the subject.
+        let verb = is_quote_verb(&s.words[a - 1]);
+        if STOP.contains(&s.words[a - 1].as_str()) || quoted || verb {
             break;
         }
         a -= 1;
@@ -380,12 +399,15 @@ fn name_between_commas(s: &Around, end: usize) -> Option<(usize, usize)> {
 pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
     let mut a = s.first;
     if NOT_FIRST.contains(&s.words[a].as_str()) {
-        a = (a..open).find(|&k| s.words[k] == "," && !s.mask[k])? + 1;
+        a = opening_phrase_end(s, open)?;
     }
     while a < open && matches!(s.words[a].as_str(), "the" | "and" | "but" | "then" | "so") {
         a += 1;
     }
-    let name = s.names.iter().find(|n| n.start == a && !n.place)?;
+    let name = s
+        .names
+        .iter()
+        .find(|n| !n.place && n.start >= a && name_run(s, n).0 == a)?;
     let (start, end) = name_run(s, name);
     // "X backed a man who said voters should "..."": another speaker.
     if (end..open).any(|k| matches!(s.words[k].as_str(), "who" | "whom" | "which")) {
@@ -410,9 +432,7 @@ pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
 fn sentence_subject(s: &Around, v: usize) -> Option<(usize, usize)> {
     let mut a = s.first;
     if NOT_FIRST.contains(&s.words[a].as_str()) {
-        if let Some(comma) = (a..v).find(|&k| s.words[k] == "," && !s.mask[k]) {
-            a = comma + 1;
-        }
+        a = opening_phrase_end(s, v).unwrap_or(a);
     }
     let name = s
         .names
@@ -422,16 +442,40 @@ fn sentence_subject(s: &Around, v: usize) -> Option<(usize, usize)> {
     plausible(s, start, end.min(v))
 }
 
-/// The capitalised run a name stands in: "Former Ohio Gov. Ana Reyes"
-/// for "Ohio".
+/// "In a long interview with Ana Reyes, Ivo Marsh said": where the
+/// clause starts, after the opening phrase: the first comma (outside
+/// quotes, before `limit`) followed by a name.
+fn opening_phrase_end(s: &Around, limit: usize) -> Option<usize> {
+    (s.first..limit)
+        .find(|&k| {
+            s.words[k] == "," && !s.mask[k] && s.names.iter().any(|n| name_run(s, n).0 == k + 1)
+        })
+        .map(|k| k + 1)
+}
+
+/// The capitalised run a name stands in, with the titles joined to it:
+/// "Former Ohio Gov. Ana Reyes" for "Ohio", "Reyes campaign manager Ivo
+/// Marsh" for "Reyes".
 fn name_run(s: &Around, name: &Name) -> (usize, usize) {
+    let joins = |k: usize| {
+        !s.mask[k]
+            && (s.tokens[k].is_capitalised()
+                || lexicon()
+                    .cues("titles")
+                    .iter()
+                    .any(|p| p.len() == 1 && p[0] == s.words[k]))
+    };
     let mut a = name.start;
-    while a > s.first && s.tokens[a - 1].is_capitalised() && !s.mask[a - 1] {
+    while a > s.first && joins(a - 1) {
         a -= 1;
     }
     let mut b = name.end;
-    while b <= s.last && s.tokens[b].is_capitalised() && !s.mask[b] {
+    while b <= s.last && joins(b) {
         b += 1;
+    }
+    // A title after the last name belongs to the next phrase.
+    while b > name.end && !s.tokens[b - 1].is_capitalised() {
+        b -= 1;
     }
     (a, b)
 }
