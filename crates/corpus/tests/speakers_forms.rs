@@ -198,3 +198,45 @@ fn never_a_date_a_function_word_a_platform_or_a_manner() {
         }
     }
 }
+
+#[test]
+fn a_second_verb_of_the_subject_keeps_the_subject() {
+    let p = ["Ivo Marsh said he welcomed the ruling and added, \"We will appeal anyway.\""];
+    assert_eq!(said(&p, "We will appeal"), Some("Ivo Marsh".into()));
+}
+
+#[test]
+fn a_party_label_and_a_stray_comma_before_the_verb() {
+    let p = ["On Friday, Gov. Ada Quintero (R-Ohio), said, \"The levy is dead.\""];
+    assert_eq!(said(&p, "The levy"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn a_statement_introduced_by_a_colon_paragraph() {
+    let p = [
+        "In response, Mayor Ada Quintero issued the following statement:",
+        "\"Our thoughts are with the families of the fishermen tonight.\"",
+    ];
+    assert_eq!(said(&p, "Our thoughts"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn a_title_joins_the_name_it_precedes() {
+    let p = ["Former Quintero spokesman Ivo Marsh derided the plan as \"a fantasy on paper.\""];
+    assert_eq!(said(&p, "a fantasy"), Some("Ivo Marsh".into()));
+}
+
+#[test]
+fn an_opening_phrase_with_a_name_is_not_the_subject() {
+    let p = ["In an interview with reporter Tomas Berglund, Ada Quintero said she had \"no regrets at all.\""];
+    assert_eq!(said(&p, "no regrets"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn a_question_then_its_attribution() {
+    let p = ["\"Who pays for the new bridge?\" Ada Quintero asked."];
+    assert_eq!(said(&p, "Who pays"), Some("Ada Quintero".into()));
+    // A new sentence with its own subject is not an attribution.
+    let p = ["\"The bridge will open in May.\" Tomas Berglund left the room before the vote."];
+    assert_eq!(said(&p, "The bridge"), None);
+}

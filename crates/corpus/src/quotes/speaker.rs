@@ -363,7 +363,8 @@ fn skip_apposition(s: &Around, end: usize) -> usize {
             "a" | "an" | "the" | "which" | "who" | "whose" | "now" | "then" | "also"
         )
     });
-    let named = s.tokens[comma - 1].is_capitalised() || s.words[comma - 1] == ")";
+    let before = &s.tokens[comma - 1];
+    let named = (before.is_capitalised() && !is_time_word(before)) || s.words[comma - 1] == ")";
     let inner_quote = (comma..end).any(|k| s.mask[k]);
     if (opens || named) && !inner_quote {
         comma
