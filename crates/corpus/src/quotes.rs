@@ -165,7 +165,11 @@ impl Para<'_> {
     fn person_before(&self, at: usize) -> Option<(String, Option<String>)> {
         // "Clinton, whom he called ...": the name before "whom" is not "he".
         let relative = at > 0 && matches!(self.words[at - 1].as_str(), "whom" | "which" | "that");
-        let limit = if relative { at.saturating_sub(2) } else { at };
+        let limit = if relative {
+            at.saturating_sub(1 + usize::from(at >= 2 && self.words[at - 2] == ",") + 1)
+        } else {
+            at
+        };
         let candidates: Vec<&ResolvedMention> = self
             .names
             .iter()

@@ -280,22 +280,41 @@ fn skip_time_back(s: &Around, floor: usize, mut end: usize) -> usize {
 
 /// `X said, "..."`, `X said that ... "..."`, `X called it "..."`.
 fn before(s: &Around, open: usize) -> Option<(usize, usize)> {
-    let verb = (s.first..open)
+    // A verb right before another quote ("the judge called "...,"") is
+    // that quote's.
+    let floor = s.first;
+    let verb = (floor..open).rev().find(|&v| {
+        is_quote_verb(&s.words[v])
+            && !s.mask[v]
+            && !(v + 1 < open && s.mask[v + 1] && is_mark(&s.tokens[v + 1]))
+    });
+    // "When X suggested ..., Ana fired back: "..."": the named subject of
+    // the clause the colon ends, when it has no verb of saying.
+    let colon = open > s.first && s.words[open - 1] == ":";
+    let clause = (floor..open - 1)
         .rev()
-        .find(|&v| is_quote_verb(&s.words[v]) && !s.mask[v]);
-    let Some(v) = verb else {
-        // "Clinton apologised: "..."": the named subject of the clause.
-        let colon = open > s.first && s.words[open - 1] == ":";
-        return if colon {
-            sentence_subject(s, open - 1)
-        } else {
-            None
-        };
-    };
+        .find(|&k| s.words[k] == ",")
+        .map_or(floor, |k| k + 1);
+    if colon && verb.is_none_or(|v| v < clause) {
+        if let Some(found) = clause_name(s, clause, open - 1) {
+            return Some(found);
+        }
+    }
+    subject_of(s, verb?, open)
+}
+
+/// The subject of the verb of saying at `v`.
+fn subject_of(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
     if is_gerund(&s.words[v]) {
         // "with Ana Reyes telling reporters": the name just before.
         if let Some(n) = s.names.iter().find(|n| n.end == v && n.person) {
             return plausible(s, n.start, n.end);
+        }
+        // "Ana Reyes added, saying ...": the subject of the verb before.
+        if v >= s.first + 2 && s.words[v - 1] == "," && is_quote_verb(&s.words[v - 2]) {
+            if !is_gerund(&s.words[v - 2]) {
+                return subject_of(s, v - 2, open);
+            }
         }
         return sentence_subject(s, v);
     }
@@ -435,6 +454,16 @@ fn sentence_subject(s: &Around, v: usize) -> Option<(usize, usize)> {
     if NOT_FIRST.contains(&s.words[a].as_str()) {
         a = opening_phrase_end(s, v).unwrap_or(a);
     }
+    clause_name(s, a, v)
+}
+
+/// The first name (not a place) in tokens `a..v`, outside quotes.
+fn clause_name(s: &Around, a: usize, v: usize) -> Option<(usize, usize)> {
+    let a = if a == s.first && NOT_FIRST.contains(&s.words[a].as_str()) {
+        opening_phrase_end(s, v).unwrap_or(a)
+    } else {
+        a
+    };
     let name = s
         .names
         .iter()
