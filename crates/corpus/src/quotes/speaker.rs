@@ -311,10 +311,12 @@ fn subject_of(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
             return plausible(s, n.start, n.end);
         }
         // "Ana Reyes added, saying ...": the subject of the verb before.
-        if v >= s.first + 2 && s.words[v - 1] == "," && is_quote_verb(&s.words[v - 2]) {
-            if !is_gerund(&s.words[v - 2]) {
-                return subject_of(s, v - 2, open);
-            }
+        let verb_before = v >= s.first + 2
+            && s.words[v - 1] == ","
+            && is_quote_verb(&s.words[v - 2])
+            && !is_gerund(&s.words[v - 2]);
+        if verb_before {
+            return subject_of(s, v - 2, open);
         }
         return sentence_subject(s, v);
     }
