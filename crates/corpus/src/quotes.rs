@@ -3,14 +3,22 @@
 //! Why: quotes are the most checkable evidence in an article: the reader
 //! can see the same words (or not) in another outlet's report.
 //!
-//! Forms handled: `"...," X said`, `"...," said X`, `X said, "..."`, `X
-//! said that ... "partial quote"`, `"..." X told CNN`, quotes of several
-//! sentences, quotes continued after the attribution sentence (the next
-//! quote with no speaker of its own, in the same or the next paragraph,
-//! keeps the last speaker), and pronoun speakers ("she said") resolved to
-//! the person named last before the quote. Single quoted words ("kamikaze")
-//! and quoted names (the "Wall Street Journal") are not quotations. A quote
-//! left open at the end of a paragraph is marked `continues`.
+//! Spans: text between quotation marks (straight, curly, guillemets; one
+//! quote open at a time, closed by any closing mark, since copy mixes
+//! them). Single quoted words ("kamikaze") and quoted names (the "Wall
+//! Street Journal") are not quotations. A quote left open at the end of a
+//! paragraph is marked `continues`.
+//!
+//! Speakers: where the speaker phrase is written is decided by the rules
+//! of `quotes/speaker.rs` (after the quote, "according to", before it, the
+//! subject of a colon or "-ing" clause, the named subject of a clause
+//! around a partial quote); here the phrase becomes a name: the person it
+//! mentions (the head, not a possessive: "Reyes spokesman Ivo Marsh" is
+//! Marsh), "he"/"she" resolved to the person named last before, or the
+//! phrase itself ("the harbour master"). Then continuations: a quote with
+//! no speaker that opens and ends its sentence keeps the previous quote's
+//! speaker (same or next paragraph), and a paragraph ending "X said:"
+//! gives the next paragraph's opening quote to X. When unsure: none.
 
 use crate::attribution::{quote_mask, Context};
 use crate::document::{EntityKind, Quote};
