@@ -578,7 +578,7 @@ mod tests {
         let g = read_ann(ann, text);
         assert_eq!(g.len(), 1);
         assert_eq!(&text[g[0].source[0].0..g[0].source[0].1], "Ana Reyes");
-        assert_eq!(quoted_passages(text), [(3, 11)]);
+        assert_eq!(quoted_passages(text), [(3, 10)]);
     }
 
     #[test]
