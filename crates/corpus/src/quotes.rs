@@ -110,6 +110,13 @@ impl Para<'_> {
         }
     }
 
+    /// Nothing but quotes and punctuation after token `close` up to
+    /// `last`: `"..." Ana shot back.` names someone the rules could not
+    /// read, so it does not continue the last speaker.
+    fn ends_sentence(&self, close: usize, last: usize) -> bool {
+        (close + 1..=last).all(|k| self.mask[k] || !self.tokens[k].is_word())
+    }
+
     fn is_possessive(&self, end: usize) -> bool {
         self.tokens
             .get(end)
@@ -286,6 +293,16 @@ fn speaker_reach(
     }
 }
 
+/// A continuation: the previous quote's speaker, when it spoke in this
+/// paragraph or the one before.
+fn continued(
+    last: Option<&(String, Option<String>, usize)>,
+    paragraph: usize,
+) -> Option<(String, Option<String>)> {
+    let (name, entity, at) = last?;
+    (paragraph <= at + 1).then(|| (name.clone(), entity.clone()))
+}
+
 /// "Cruz continued:" closing a paragraph: the speaker of the quote that
 /// opens the next one.
 fn colon_intro(para: &Para, sentences: &[SentenceSpan]) -> Option<(String, Option<String>)> {
@@ -326,7 +343,7 @@ pub fn find(
         people_before: ctx_people_before,
         ctx,
     };
-    let (words, mask) = (&para.words, &para.mask);
+    let words = &para.words;
     let mut out = Vec::new();
     for q in spans(text) {
         let Some(inner) = text.get(q.start..q.end) else {
@@ -356,17 +373,8 @@ pub fn find(
             speaker = speaker::clause_subject(&around, open).and_then(|range| para.resolve(range));
         }
         if speaker.is_none() {
-            // A continuation: the quote opens its sentence and the previous
-            // quote (this or the last paragraph) had a speaker.
-            let opens_sentence = q_first <= s_first + 1;
-            // `"..." Ana shot back.`: words after the quote name someone
-            // the rules could not read; better none than the last speaker.
-            let ends_sentence = (close + 1..=s_last).all(|k| mask[k] || !tokens[k].is_word());
-            if let Some((name, entity, para)) = last.as_ref() {
-                if opens_sentence && ends_sentence && paragraph <= para + 1 {
-                    speaker = Some((name.clone(), entity.clone()));
-                }
-            }
+            let alone = q_first <= s_first + 1 && para.ends_sentence(close, s_last);
+            speaker = continued(last.as_ref(), paragraph).filter(|_| alone);
         }
         if let Some((name, entity)) = &speaker {
             *last = Some((name.clone(), entity.clone(), paragraph));
