@@ -197,7 +197,7 @@ fn is_speech_verb(tokens: &[Tok], words: &[String], at: usize) -> Option<usize> 
 /// been", "said Tuesday that", "said counting would end"): a speaker after
 /// the verb starts with a capital, a determiner or quantifier, or an
 /// unnamed-source noun.
-fn bad_inverted_subject(tokens: &[Tok], words: &[String], at: usize) -> bool {
+pub(crate) fn bad_inverted_subject(tokens: &[Tok], words: &[String], at: usize) -> bool {
     let (Some(w), Some(t)) = (words.get(at), tokens.get(at)) else {
         return true;
     };

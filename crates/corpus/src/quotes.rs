@@ -3,14 +3,22 @@
 //! Why: quotes are the most checkable evidence in an article: the reader
 //! can see the same words (or not) in another outlet's report.
 //!
-//! Forms handled: `"...," X said`, `"...," said X`, `X said, "..."`, `X
-//! said that ... "partial quote"`, `"..." X told CNN`, quotes of several
-//! sentences, quotes continued after the attribution sentence (the next
-//! quote with no speaker of its own, in the same or the next paragraph,
-//! keeps the last speaker), and pronoun speakers ("she said") resolved to
-//! the person named last before the quote. Single quoted words ("kamikaze")
-//! and quoted names (the "Wall Street Journal") are not quotations. A quote
-//! left open at the end of a paragraph is marked `continues`.
+//! Spans: text between quotation marks (straight, curly, guillemets; one
+//! quote open at a time, closed by any closing mark, since copy mixes
+//! them). Single quoted words ("kamikaze") and quoted names (the "Wall
+//! Street Journal") are not quotations. A quote left open at the end of a
+//! paragraph is marked `continues`.
+//!
+//! Speakers: where the speaker phrase is written is decided by the rules
+//! of `quotes/speaker.rs` (after the quote, "according to", before it, the
+//! subject of a colon or "-ing" clause, the named subject of a clause
+//! around a partial quote); here the phrase becomes a name: the person it
+//! mentions (the head, not a possessive: "Reyes spokesman Ivo Marsh" is
+//! Marsh), "he"/"she" resolved to the person named last before, or the
+//! phrase itself ("the harbour master"). Then continuations: a quote with
+//! no speaker that opens and ends its sentence keeps the previous quote's
+//! speaker (same or next paragraph), and a paragraph ending "X said:"
+//! gives the next paragraph's opening quote to X. When unsure: none.
 
 use crate::attribution::{quote_mask, Context};
 use crate::document::{EntityKind, Quote};
@@ -18,6 +26,8 @@ use crate::entities::ResolvedMention;
 use crate::lexicon::lexicon;
 use crate::sentences::SentenceSpan;
 use crate::text::Tok;
+
+mod speaker;
 
 /// A quotation's place: byte offsets of the words inside the marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,35 +37,31 @@ pub struct QuoteSpan {
     pub continues: bool,
 }
 
-/// Quotations in a paragraph (inside the marks).
+/// Quotations in a paragraph (inside the marks). One quote is open at a
+/// time, and any closing mark closes it: news copy mixes straight and
+/// curly marks (`“...," she said`), as [`quote_mask`] reads them.
 pub fn spans(paragraph: &str) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
-    let mut open_straight: Option<usize> = None;
-    let mut open_curly: Option<usize> = None;
+    let mut open: Option<usize> = None;
     for (at, c) in paragraph.char_indices() {
-        match c {
-            '"' => match open_straight.take() {
-                Some(s) => out.push(QuoteSpan {
+        let closes = match c {
+            '”' | '»' => true,
+            '"' => open.is_some(),
+            _ => false,
+        };
+        if closes {
+            if let Some(s) = open.take() {
+                out.push(QuoteSpan {
                     start: s,
                     end: at,
                     continues: false,
-                }),
-                None => open_straight = Some(at + 1),
-            },
-            '“' | '«' => open_curly = Some(at + c.len_utf8()),
-            '”' | '»' => {
-                if let Some(s) = open_curly.take() {
-                    out.push(QuoteSpan {
-                        start: s,
-                        end: at,
-                        continues: false,
-                    });
-                }
+                });
             }
-            _ => {}
+        } else if matches!(c, '"' | '“' | '«') {
+            open = Some(at + c.len_utf8());
         }
     }
-    for s in [open_straight, open_curly].into_iter().flatten() {
+    if let Some(s) = open {
         out.push(QuoteSpan {
             start: s,
             end: paragraph.len(),
@@ -63,7 +69,6 @@ pub fn spans(paragraph: &str) -> Vec<QuoteSpan> {
         });
     }
     out.retain(|q| q.end > q.start);
-    out.sort_by_key(|q| q.start);
     out
 }
 
@@ -81,178 +86,240 @@ pub fn is_real_quote(inner: &str) -> bool {
     !(all_capitalised && words.len() <= 5)
 }
 
-const SPEECH: &[&str] = &[
-    "saying",
-    "adding",
-    "dismissed",
-    "called",
-    "described",
-    "rejected",
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "warned",
-    "noted",
-    "stated",
-    "wrote",
-    "explained",
-    "argued",
-    "insisted",
-    "asked",
-    "continued",
-    "declared",
-    "announced",
-    "claimed",
-    "tweeted",
-    "posted",
-    "replied",
-    "recalled",
-];
-const SPEAKER_STOP: &[&str] = &[
-    ",",
-    ".",
-    ";",
-    ":",
-    "—",
-    "–",
-    "in",
-    "on",
-    "at",
-    "who",
-    "which",
-    "that",
-    "during",
-    "after",
-    "before",
-    "when",
-    "referring",
-    "adding",
-    "according",
-    "while",
-];
+/// One paragraph as the speaker rules read it.
+struct Para<'a> {
+    text: &'a str,
+    tokens: &'a [Tok<'a>],
+    words: Vec<String>,
+    mask: Vec<bool>,
+    mentions: &'a [&'a ResolvedMention],
+    names: Vec<speaker::Name>,
+    people_before: &'a dyn Fn(usize) -> Vec<String>,
+    ctx: &'a Context<'a>,
+}
 
-/// The speaker phrase (token range) of a quote, looking after then before.
-fn speaker_tokens(
-    tokens: &[Tok],
-    words: &[String],
-    mask: &[bool],
-    q_first: usize,
-    q_last: usize,
-    s_first: usize,
-    s_last: usize,
-) -> Option<(usize, usize)> {
-    // After: `," X said` or `," said X`.
-    let mut k = q_last + 1;
-    while k <= s_last
-        && (tokens[k].text.chars().all(crate::text::is_quote_char)
-            || matches!(tokens[k].text, "," | "—"))
-    {
-        k += 1;
-    }
-    let limit = (k + 10).min(s_last + 1);
-    // `"..." and said ...`: a second verb of the sentence's subject, not a
-    // speaker after the quote.
-    let coordinated = words
-        .get(k)
-        .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or"));
-    if let Some(v) = (k..limit)
-        .find(|&v| SPEECH.contains(&words[v].as_str()) && !mask[v])
-        .filter(|_| !coordinated)
-    {
-        if v > k {
-            return Some((k, v));
-        }
-        let mut e = v + 1;
-        while e <= s_last && !SPEAKER_STOP.contains(&words[e].as_str()) && !mask[e] {
-            e += 1;
-        }
-        if e > v + 1 && crate::time::weekday_from_name(&words[v + 1]).is_none() {
-            return Some((v + 1, e));
+impl Para<'_> {
+    fn around(&self, first: usize, last: usize) -> speaker::Around<'_> {
+        speaker::Around {
+            tokens: self.tokens,
+            words: &self.words,
+            mask: &self.mask,
+            first,
+            last,
+            names: &self.names,
         }
     }
-    // Before: `X said, "..."` or `X said that ... "..."`.
-    if q_first > s_first {
-        let v = (s_first..q_first)
+
+    /// Nothing but quotes and punctuation after token `close` up to
+    /// `last`: `"..." Ana shot back.` names someone the rules could not
+    /// read, so it does not continue the last speaker.
+    fn ends_sentence(&self, close: usize, last: usize) -> bool {
+        (close + 1..=last).all(|k| self.mask[k] || !self.tokens[k].is_word())
+    }
+
+    fn is_possessive(&self, end: usize) -> bool {
+        self.tokens
+            .get(end)
+            .is_some_and(|t| t.text.starts_with(['\'', '’']))
+    }
+
+    /// Who a speaker phrase names: the person it mentions (the last one
+    /// not in the possessive: "Snyder spokesman Dave Murray" is Murray),
+    /// a pronoun resolved to the person named last before it, or the
+    /// phrase itself ("the mayor"), with the entity when it names one.
+    fn resolve(&self, (a, b): (usize, usize)) -> Option<(String, Option<String>)> {
+        let ctx = self.ctx;
+        let phrase = self
+            .text
+            .get(self.tokens[a].start..self.tokens[b - 1].end)?
+            .to_string();
+        let lower = phrase.to_lowercase();
+        if speaker::PRONOUNS.contains(&lower.as_str()) {
+            // "they", "we", "I": no one person to name.
+            if !matches!(lower.as_str(), "he" | "she") {
+                return None;
+            }
+            return self.person_before(a);
+        }
+        let inside: Vec<&&ResolvedMention> = self
+            .mentions
+            .iter()
+            .filter(|m| m.raw.tok >= a && m.raw.tok_end <= b && !self.is_possessive(m.raw.tok_end))
+            .collect();
+        let kind = |m: &ResolvedMention| (ctx.kind_of)(&m.entity);
+        let person = inside
+            .iter()
             .rev()
-            .find(|&v| SPEECH.contains(&words[v].as_str()) && !mask[v])?;
-        // "X ..., saying it "...": the subject of the sentence.
-        if matches!(words[v].as_str(), "saying" | "adding") {
-            let mut a = s_first;
-            while a < v && !tokens[a].is_capitalised() {
-                a += 1;
-            }
-            let mut e = a;
-            while e < v && (tokens[e].is_capitalised() || words[e] == "of") {
-                e += 1;
-            }
-            return (e > a).then_some((a, e));
+            .find(|m| kind(m) == Some(EntityKind::Person))
+            .or_else(|| {
+                // A name no rule could type, heading the phrase.
+                inside
+                    .last()
+                    .filter(|m| kind(m) == Some(EntityKind::Other) && m.raw.tok_end == b)
+            });
+        if let Some(m) = person {
+            return Some((m.raw.text.clone(), Some(m.entity.clone())));
         }
-        let mut b = v;
-        while b > s_first {
-            let w = words[b - 1].as_str();
-            if matches!(
-                w,
-                "reportedly"
-                    | "also"
-                    | "previously"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "later"
-                    | "publicly"
-            ) {
-                b -= 1;
-                continue;
-            }
-            break;
-        }
-        let mut end = b;
-        // "X, a US think tank, said": skip the appositive.
-        if end >= 2 && words[end - 1] == "," {
-            if let Some(comma) = (s_first..end - 1).rev().find(|&k| words[k] == ",") {
-                if words
-                    .get(comma + 1)
-                    .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the" | "which" | "who"))
-                    && end - comma <= 13
-                {
-                    end = comma;
-                }
-            }
-        }
-        let mut a = end;
-        while a > s_first
-            && !SPEAKER_STOP.contains(&words[a - 1].as_str())
-            && (!mask[a - 1] || crate::attribution::is_short_name_quote(tokens, mask, a - 1))
-        {
-            a -= 1;
-        }
-        // "A US official quoted by the WSJ": the official speaks.
-        if let Some(q) = (a..end).find(|&k| {
-            matches!(words[k].as_str(), "quoted" | "cited")
-                && words.get(k + 1).is_some_and(|w| w == "by")
-        }) {
-            end = q;
-        }
-        if a < end {
-            return Some((a, end));
-        }
-        let mut e = v + 1;
-        while e < q_first && !SPEAKER_STOP.contains(&words[e].as_str()) && !mask[e] {
-            e += 1;
-        }
-        if e > v + 1 && crate::time::weekday_from_name(&words[v + 1]).is_none() {
-            return Some((v + 1, e));
-        }
+        let entity = inside
+            .iter()
+            .find(|m| {
+                !m.raw.adjective && !matches!(kind(m), Some(EntityKind::Media | EntityKind::Person))
+            })
+            .map(|m| m.entity.clone());
+        let anonymous = lexicon()
+            .cues("anonymous")
+            .iter()
+            .any(|p| p.len() == 1 && lower.split_whitespace().any(|w| w == p[0]));
+        Some((phrase, entity.filter(|_| !anonymous)))
     }
-    None
+
+    /// The person "he" or "she" at token `at` stands for: the last person
+    /// named before it in this paragraph (outside quotes), else the last
+    /// one named in the paragraphs before, else an untyped full name
+    /// ("Ana Reyes") before it in this paragraph.
+    fn person_before(&self, at: usize) -> Option<(String, Option<String>)> {
+        // "Clinton, whom he called ...": the name before "whom" is not "he".
+        let relative = at > 0 && matches!(self.words[at - 1].as_str(), "whom" | "which" | "that");
+        let limit = if relative {
+            at.saturating_sub(1 + usize::from(at >= 2 && self.words[at - 2] == ",") + 1)
+        } else {
+            at
+        };
+        let candidates: Vec<&ResolvedMention> = self
+            .names
+            .iter()
+            .filter(|n| {
+                n.end <= limit && n.person && !self.mask[n.start] && !self.is_possessive(n.end)
+            })
+            .filter_map(|n| self.mentions.iter().find(|m| m.raw.tok == n.start).copied())
+            .collect();
+        let kind = |m: &ResolvedMention| (self.ctx.kind_of)(&m.entity);
+        let named = |m: &ResolvedMention| {
+            let name = (self.ctx.name_of)(&m.entity).unwrap_or_else(|| m.raw.text.clone());
+            Some((name, Some(m.entity.clone())))
+        };
+        if let Some(m) = candidates
+            .iter()
+            .rev()
+            .find(|m| kind(m) == Some(EntityKind::Person))
+        {
+            return named(m);
+        }
+        let people = (self.people_before)(self.tokens.get(at).map_or(0, |t| t.start));
+        if let Some(id) = people.last() {
+            return Some(((self.ctx.name_of)(id).unwrap_or_default(), Some(id.clone())));
+        }
+        let full_name = |m: &&&ResolvedMention| {
+            m.raw.tok_end - m.raw.tok >= 2
+                && self.tokens[m.raw.tok..m.raw.tok_end]
+                    .iter()
+                    .all(|t| t.is_capitalised())
+        };
+        candidates
+            .iter()
+            .rev()
+            .find(full_name)
+            .and_then(|m| named(m))
+    }
+}
+
+/// The names a speaker can be: mentions that are not adjectives
+/// ("Russian"); a name no rule could type may be a person.
+fn name_ranges(mentions: &[&ResolvedMention], ctx: &Context) -> Vec<speaker::Name> {
+    mentions
+        .iter()
+        .filter(|m| !m.raw.adjective)
+        .map(|m| {
+            let kind = (ctx.kind_of)(&m.entity);
+            speaker::Name {
+                start: m.raw.tok,
+                end: m.raw.tok_end,
+                person: matches!(kind, Some(EntityKind::Person | EntityKind::Other)),
+                place: matches!(kind, Some(EntityKind::Place | EntityKind::Country)),
+            }
+        })
+        .collect()
+}
+
+/// The sentence (first and last token) that holds byte `at`.
+fn sentence_of(
+    tokens: &[Tok],
+    sentences: &[SentenceSpan],
+    at: usize,
+    len: usize,
+) -> (usize, usize) {
+    let sentence = sentences
+        .iter()
+        .find(|s| at >= s.start && at < s.end.max(s.start + 1))
+        .copied()
+        .unwrap_or(SentenceSpan { start: 0, end: len });
+    let first = tokens
+        .iter()
+        .position(|t| t.start >= sentence.start)
+        .unwrap_or(0);
+    let last = tokens
+        .iter()
+        .rposition(|t| t.end <= sentence.end)
+        .unwrap_or(tokens.len().saturating_sub(1));
+    (first, last)
+}
+
+/// The last token a speaker after the quote can be in: the quote's
+/// sentence, or the next one when the quote closes its sentence and the
+/// next one is its attribution: `"...?" Ana asked.`, or `"..." Ana said.`
+/// with a verb of saying early in a short sentence.
+fn speaker_reach(
+    para: &Para,
+    sentences: &[SentenceSpan],
+    close: usize,
+    s_last: usize,
+    inner: &str,
+) -> usize {
+    let reach = s_last.max(close);
+    let Some(next) = para.tokens.get(reach + 1) else {
+        return reach;
+    };
+    let (first, last) = sentence_of(para.tokens, sentences, next.start, para.text.len());
+    if first != reach + 1 || para.mask[first] {
+        return reach;
+    }
+    let asks = inner.trim_end().ends_with(['?', '!']);
+    let short_attribution = last - first < 10
+        && (first..=last.min(first + 5)).any(|k| speaker::is_quote_verb(&para.words[k]));
+    if asks || short_attribution {
+        last
+    } else {
+        reach
+    }
+}
+
+/// A continuation: the previous quote's speaker, when it spoke in this
+/// paragraph or the one before.
+fn continued(
+    last: Option<&(String, Option<String>, usize)>,
+    paragraph: usize,
+) -> Option<(String, Option<String>)> {
+    let (name, entity, at) = last?;
+    (paragraph <= at + 1).then(|| (name.clone(), entity.clone()))
+}
+
+/// "Cruz continued:" closing a paragraph: the speaker of the quote that
+/// opens the next one.
+fn colon_intro(para: &Para, sentences: &[SentenceSpan]) -> Option<(String, Option<String>)> {
+    let colon = para.tokens.len().checked_sub(1)?;
+    if para.tokens[colon].text != ":" || para.mask[colon] {
+        return None;
+    }
+    let start = para.tokens[colon].start;
+    let (first, last) = sentence_of(para.tokens, sentences, start, para.text.len());
+    let around = para.around(first, last.max(colon));
+    // As if a quote opened right after the colon.
+    let range = speaker::speaker_tokens(&around, colon + 1, colon)?;
+    para.resolve(range)
 }
 
 /// Quotes of one paragraph. `last` carries the previous speaker (name,
-/// entity) across quotes and paragraphs for continuations.
+/// entity, paragraph) across quotes and paragraphs for continuations.
 #[allow(clippy::too_many_arguments)]
 pub fn find(
     doc: &str,
@@ -266,8 +333,17 @@ pub fn find(
     last: &mut Option<(String, Option<String>, usize)>,
     counter: &mut usize,
 ) -> Vec<Quote> {
-    let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
-    let mask = quote_mask(tokens);
+    let para = Para {
+        text,
+        tokens,
+        words: tokens.iter().map(|t| t.text.to_lowercase()).collect(),
+        mask: quote_mask(tokens),
+        mentions,
+        names: name_ranges(mentions, ctx),
+        people_before: ctx_people_before,
+        ctx,
+    };
+    let words = &para.words;
     let mut out = Vec::new();
     for q in spans(text) {
         let Some(inner) = text.get(q.start..q.end) else {
@@ -281,92 +357,24 @@ pub fn find(
             .iter()
             .rposition(|t| t.end <= q.end)
             .unwrap_or(q_first);
-        let sentence = sentences
-            .iter()
-            .find(|s| q.start >= s.start && q.start < s.end.max(s.start + 1))
-            .copied()
-            .unwrap_or(SentenceSpan {
-                start: 0,
-                end: text.len(),
-            });
-        let s_first = tokens
-            .iter()
-            .position(|t| t.start >= sentence.start)
-            .unwrap_or(0);
-        let s_last = tokens
-            .iter()
-            .rposition(|t| t.end <= sentence.end)
-            .unwrap_or(tokens.len().saturating_sub(1));
+        let (s_first, s_last) = sentence_of(tokens, sentences, q.start, text.len());
         let close = (q_last + 1).min(tokens.len().saturating_sub(1));
         let open = q_first.saturating_sub(1);
         let first_char = inner.trim_start().chars().next().unwrap_or(' ');
         let before_is_word = open > s_first
             && tokens[open - 1].is_word()
-            && !SPEECH.contains(&words[open - 1].as_str());
+            && !speaker::is_quote_verb(&words[open - 1]);
         let partial = first_char.is_lowercase() || before_is_word;
-        let mut speaker: Option<(String, Option<String>)> = None;
-        if let Some((a, b)) = speaker_tokens(
-            tokens,
-            &words,
-            &mask,
-            open,
-            close,
-            s_first,
-            s_last.max(close),
-        ) {
-            let phrase = text
-                .get(tokens[a].start..tokens[b - 1].end)
-                .unwrap_or_default()
-                .to_string();
-            let lower = phrase.to_lowercase();
-            if matches!(lower.as_str(), "he" | "she" | "they") {
-                let people = ctx_people_before(q.start);
-                speaker = people
-                    .last()
-                    .map(|id| ((ctx.name_of)(id).unwrap_or_default(), Some(id.clone())));
-                if speaker.is_none() {
-                    speaker = Some((phrase, None));
-                }
-            } else {
-                let inside: Vec<&&ResolvedMention> = mentions
-                    .iter()
-                    .filter(|m| m.raw.tok >= a && m.raw.tok_end <= b)
-                    .collect();
-                let entity = inside
-                    .iter()
-                    .find(|m| (ctx.kind_of)(&m.entity) == Some(EntityKind::Person))
-                    .or_else(|| {
-                        inside.iter().find(|m| {
-                            !m.raw.adjective && (ctx.kind_of)(&m.entity) != Some(EntityKind::Media)
-                        })
-                    })
-                    .map(|m| m.entity.clone());
-                let person_text = inside
-                    .iter()
-                    .find(|m| (ctx.kind_of)(&m.entity) == Some(EntityKind::Person))
-                    .map(|m| m.raw.text.clone());
-                let is_anonymous = entity.is_none()
-                    || lexicon()
-                        .cues("anonymous")
-                        .iter()
-                        .any(|p| p.len() == 1 && lower.split_whitespace().any(|w| w == p[0]));
-                let entity = if is_anonymous && person_text.is_none() {
-                    None
-                } else {
-                    entity
-                };
-                speaker = Some((person_text.unwrap_or(phrase), entity));
-            }
+        let reach = speaker_reach(&para, sentences, close, s_last, inner);
+        let around = para.around(s_first, reach);
+        let mut speaker =
+            speaker::speaker_tokens(&around, open, close).and_then(|range| para.resolve(range));
+        if speaker.is_none() && partial {
+            speaker = speaker::clause_subject(&around, open).and_then(|range| para.resolve(range));
         }
         if speaker.is_none() {
-            // A continuation: the quote opens its sentence and the previous
-            // quote (this or the last paragraph) had a speaker.
-            let opens_sentence = q_first <= s_first + 1;
-            if let Some((name, entity, para)) = last.as_ref() {
-                if opens_sentence && paragraph <= para + 1 {
-                    speaker = Some((name.clone(), entity.clone()));
-                }
-            }
+            let alone = q_first <= s_first + 1 && para.ends_sentence(close, s_last);
+            speaker = continued(last.as_ref(), paragraph).filter(|_| alone);
         }
         if let Some((name, entity)) = &speaker {
             *last = Some((name.clone(), entity.clone(), paragraph));
@@ -384,6 +392,9 @@ pub fn find(
             partial,
             continues: q.continues,
         });
+    }
+    if let Some((name, entity)) = colon_intro(&para, sentences) {
+        *last = Some((name, entity, paragraph));
     }
     out
 }

@@ -10,6 +10,7 @@
 mod entities;
 mod pages;
 mod sentences;
+mod speakers;
 mod threads;
 mod times;
 
@@ -32,6 +33,8 @@ cargo xtask eval [--split develop|held-out|all] SET=PATH ...
   readability=PATH  mozilla/readability (test/test-pages: saved pages with expected article text)
                   body word-shingle F1, refusals, headline/byline/date agreement (all develop)
                   CROSSREAD_EVAL_VERBOSE=1 prints each page
+  polnear=PATH    networkdynamics/PolNeAR (brat attributions): direct-quote P/R/F1 and speaker accuracy
+                  (develop: train and dev, held out: test); CROSSREAD_EVAL_VERBOSE=1 lists misses
 
   --split develop   only the parts to develop on (default)
   --split held-out  only the held-out parts: report, never tune
@@ -62,6 +65,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut tempeval: Option<PathBuf> = None;
     let mut readability: Option<PathBuf> = None;
     let mut conll: Option<PathBuf> = None;
+    let mut polnear: Option<PathBuf> = None;
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
@@ -90,6 +94,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 Some(("tempeval", p)) => tempeval = Some(PathBuf::from(p)),
                 Some(("readability", p)) => readability = Some(PathBuf::from(p)),
                 Some(("conll", p)) => conll = Some(PathBuf::from(p)),
+                Some(("polnear", p)) => polnear = Some(PathBuf::from(p)),
                 _ => return Err(format!("unknown argument {arg:?}\n\n{HELP}")),
             },
         }
@@ -114,6 +119,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if let Some(path) = &conll {
         entities::run(path, split)?;
+        measured = true;
+    }
+    if let Some(path) = &polnear {
+        speakers::run(path, split)?;
         measured = true;
     }
     if !measured {

@@ -1,0 +1,242 @@
+//! Speakers of direct quotations through the public analysis path, on
+//! invented sentences: one test per rule of `quotes::speaker`.
+
+use crossread_corpus::{analyse, Document};
+use std::collections::BTreeMap;
+
+fn document(paragraphs: &[&str]) -> Document {
+    Document {
+        id: "d".into(),
+        file: "d.txt".into(),
+        outlet: None,
+        via: None,
+        headline: String::new(),
+        dek: None,
+        summary: Vec::new(),
+        authors: Vec::new(),
+        published: None,
+        url: None,
+        provenance: BTreeMap::new(),
+        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        boilerplate: Vec::new(),
+        conflicts: Vec::new(),
+        notes: Vec::new(),
+        word_count: 0,
+    }
+}
+
+/// (quoted words, speaker) of every quote of the paragraphs.
+fn speakers(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
+    analyse(vec![document(paragraphs)])
+        .quotes
+        .into_iter()
+        .map(|q| (q.text, q.speaker))
+        .collect()
+}
+
+/// The speaker of the quote whose words start with `start`.
+fn speaker_of(paragraphs: &[&str], start: &str) -> Option<String> {
+    let all = speakers(paragraphs);
+    all.iter()
+        .find(|(text, _)| text.starts_with(start))
+        .unwrap_or_else(|| panic!("no quote {start:?} in {all:?}"))
+        .1
+        .clone()
+}
+
+fn said(paragraphs: &[&str], start: &str) -> Option<String> {
+    speaker_of(paragraphs, start)
+}
+
+#[test]
+fn speaker_after_the_quote() {
+    let p = ["\"We will reopen the ferry by spring,\" Mayor Ana Lindqvist said."];
+    assert_eq!(said(&p, "We will"), Some("Ana Lindqvist".into()));
+    let p = ["\"The tolls stay as they are,\" said the harbour master."];
+    assert_eq!(said(&p, "The tolls"), Some("the harbour master".into()));
+}
+
+#[test]
+fn speaker_before_an_apposition_or_a_party_label() {
+    let p = ["\"The contract was never signed,\" Tomas Berglund, a lawyer for the port authority, said on Friday."];
+    assert_eq!(said(&p, "The contract"), Some("Tomas Berglund".into()));
+    let p = ["\"This budget hurts rural schools,\" Sen. Ada Quintero (D-Ohio) said."];
+    assert_eq!(said(&p, "This budget"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn the_person_heading_a_phrase_speaks() {
+    let p = [
+        "Tomas Berglund has led the union since 2019.",
+        "\"We are not done,\" Berglund spokesman Ivo Marsh said.",
+    ];
+    assert_eq!(said(&p, "We are not"), Some("Ivo Marsh".into()));
+}
+
+#[test]
+fn speaker_before_the_quote_and_partial_quotes() {
+    let p = ["Ada Quintero said: \"The bridge will not close.\""];
+    assert_eq!(said(&p, "The bridge"), Some("Ada Quintero".into()));
+    let p = ["Ada Quintero called the toll plan \"a tax on the poor.\""];
+    assert_eq!(said(&p, "a tax"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn a_time_between_subject_and_verb_is_not_the_speaker() {
+    let p = ["Ada Quintero on Tuesday told reporters, \"We need a second ferry.\""];
+    assert_eq!(said(&p, "We need"), Some("Ada Quintero".into()));
+    let p = ["Ada Quintero later Thursday told the council: \"The money is there.\""];
+    assert_eq!(said(&p, "The money"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn a_clause_with_saying_takes_the_sentence_subject() {
+    let p = ["On Monday, Ada Quintero rejected the offer, saying \"it would bankrupt the town.\""];
+    assert_eq!(said(&p, "it would"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn a_paragraph_ending_in_a_colon_introduces_the_next_quote() {
+    let p = [
+        "\"The vote was fair,\" Tomas Berglund said.",
+        "Ada Quintero, who lost the vote, replied:",
+        "\"The count was wrong in three wards and everyone knows it.\"",
+    ];
+    assert_eq!(said(&p, "The count"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn a_name_between_commas_speaks() {
+    let p = ["The lawyer for the town, Ivo Marsh, said the lease was \"void from the start.\""];
+    assert_eq!(said(&p, "void"), Some("Ivo Marsh".into()));
+}
+
+#[test]
+fn a_partial_quote_takes_the_named_subject_of_its_clause() {
+    let p = ["Ada Quintero shrugged off the criticism as \"a storm in a teacup.\""];
+    assert_eq!(said(&p, "a storm"), Some("Ada Quintero".into()));
+    // A possessive is not the subject.
+    let p = ["Ada Quintero's aides dismissed the report as \"pure fiction.\""];
+    assert_ne!(said(&p, "pure"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn a_name_right_after_the_quote_with_an_unlisted_verb() {
+    let p = [
+        "\"Look at the empty shops,\" Ada Quintero said.",
+        "\"They closed because of the rents,\" Tomas Berglund shot back.",
+    ];
+    assert_eq!(said(&p, "They closed"), Some("Tomas Berglund".into()));
+}
+
+#[test]
+fn a_denial_belongs_to_the_person_who_denies() {
+    let p = [
+        "Ada Quintero accused Tomas Berglund of hiding the accounts.",
+        "\"I never saw those accounts,\" Berglund replied.",
+    ];
+    assert_eq!(said(&p, "I never"), Some("Berglund".into()));
+    let p = ["Ada Quintero accused Tomas Berglund of lying. Berglund denied it: \"I never saw the money.\""];
+    assert_eq!(said(&p, "I never"), Some("Berglund".into()));
+}
+
+#[test]
+fn according_to_names_the_speaker() {
+    let p = ["\"Prices will fall next year,\" according to Ivo Marsh."];
+    assert_eq!(said(&p, "Prices"), Some("Ivo Marsh".into()));
+}
+
+#[test]
+fn pronouns_resolve_to_the_person_named_before() {
+    let p = ["Ada Quintero spoke after the vote. \"We are ready to govern,\" she said."];
+    assert_eq!(said(&p, "We are ready"), Some("Ada Quintero".into()));
+    // "they" names no one person; nobody named before: no speaker.
+    let p = ["\"We are ready to govern,\" they said."];
+    assert_eq!(said(&p, "We are ready"), None);
+    let p = ["\"Enough is enough,\" she wrote on Instagram."];
+    assert_eq!(said(&p, "Enough"), None);
+}
+
+#[test]
+fn continued_quotes_keep_their_speaker() {
+    // Mixed straight and curly marks, as pasted copy has them.
+    let p = ["\u{201c}We cut the tolls for everyone,\" Ada Quintero said. \"Nobody pays more now.\u{201d}"];
+    let all = speakers(&p);
+    assert_eq!(all.len(), 2);
+    assert!(all
+        .iter()
+        .all(|(_, s)| s.as_deref() == Some("Ada Quintero")));
+}
+
+#[test]
+fn never_a_date_a_function_word_a_platform_or_a_manner() {
+    let cases = [
+        "\"Open the gate,\" he said in a low voice.",
+        "On Tuesday, \"the vote is off,\" the notice read.",
+        "He knocked four times in quick succession and said \"open up now.\"",
+        "\"We are closing the shop,\" the owner wrote on Instagram on Tuesday.",
+        "A March memo called the merger \"a risk to the whole region.\"",
+    ];
+    for text in cases {
+        for (quote, speaker) in speakers(&[text]) {
+            let Some(speaker) = speaker else { continue };
+            let lower = speaker.to_lowercase();
+            for bad in [
+                "on",
+                "tuesday",
+                "the",
+                "a march",
+                "a low voice",
+                "instagram",
+                "and",
+            ] {
+                assert!(
+                    lower != bad && !lower.ends_with(" and"),
+                    "{text:?}: {quote:?} said by {speaker:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_second_verb_of_the_subject_keeps_the_subject() {
+    let p = ["Ivo Marsh said he welcomed the ruling and added, \"We will appeal anyway.\""];
+    assert_eq!(said(&p, "We will appeal"), Some("Ivo Marsh".into()));
+}
+
+#[test]
+fn a_party_label_and_a_stray_comma_before_the_verb() {
+    let p = ["On Friday, Gov. Ada Quintero (R-Ohio), said, \"The levy is dead.\""];
+    assert_eq!(said(&p, "The levy"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn a_statement_introduced_by_a_colon_paragraph() {
+    let p = [
+        "In response, Mayor Ada Quintero issued the following statement:",
+        "\"Our thoughts are with the families of the fishermen tonight.\"",
+    ];
+    assert_eq!(said(&p, "Our thoughts"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn a_title_joins_the_name_it_precedes() {
+    let p = ["Former Quintero spokesman Ivo Marsh derided the plan as \"a fantasy on paper.\""];
+    assert_eq!(said(&p, "a fantasy"), Some("Ivo Marsh".into()));
+}
+
+#[test]
+fn an_opening_phrase_with_a_name_is_not_the_subject() {
+    let p = ["In an interview with reporter Tomas Berglund, Ada Quintero said she had \"no regrets at all.\""];
+    assert_eq!(said(&p, "no regrets"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn a_question_then_its_attribution() {
+    let p = ["\"Who pays for the new bridge?\" Ada Quintero asked."];
+    assert_eq!(said(&p, "Who pays"), Some("Ada Quintero".into()));
+    // A new sentence with its own subject is not an attribution.
+    let p = ["\"The bridge will open in May.\" Tomas Berglund left the room before the vote."];
+    assert_eq!(said(&p, "The bridge"), None);
+}
