@@ -7,6 +7,7 @@
 //! snapshot arrives); from a git directory the files needed are extracted
 //! into `target/eval-data/` and the data's commit is printed.
 
+mod captures;
 mod pages;
 mod sentences;
 mod threads;
@@ -25,7 +26,9 @@ cargo xtask eval [--split develop|held-out|all] SET=PATH ...
   tempeval=PATH   qiangning/StructTempRel-EMNLP17 (TempEval-3 TimeML): DATE values
                   (develop: TBAQ-cleaned TimeBank and AQUAINT, held out: te3-platinum)
   readability=PATH  mozilla/readability (test/test-pages: saved pages with expected article text)
-                  body word-shingle F1, refusals, headline/byline/date agreement (all develop)
+                  body word-shingle F1, refusals, headline/byline/date agreement (all develop);
+                  the same pages as text captures (.txt) against a keep-everything baseline
+                  (held out: every 5th site by name)
                   CROSSREAD_EVAL_VERBOSE=1 prints each page
 
   --split develop   only the parts to develop on (default)
