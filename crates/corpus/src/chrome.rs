@@ -3,6 +3,8 @@
 //! its neighbours) and is written for news sites in general: cue phrases are
 //! the ones sites commonly print (see `docs/rules.md` for sources and limits).
 
+pub mod capture;
+
 use crate::document::RemovalReason;
 use crate::normalize::word_count;
 

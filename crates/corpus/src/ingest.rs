@@ -59,13 +59,29 @@ impl Format {
 pub fn check_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, IngestError> {
     let text = check_bytes(name, bytes)?;
     let tags = count_tags(text);
-    if tags >= 8 || text.to_ascii_lowercase().contains("<script") {
+    if looks_like_markup(text, tags) {
         return Err(IngestError {
             file: name.to_string(),
             problem: Problem::Markup { tags },
         });
     }
     Ok(text)
+}
+
+/// A text that is markup rather than the visible text of a page: it opens
+/// with a tag, or its tags are dense (one for every ten words or fewer). A
+/// capture of a page about web code quotes a few tags, and even a
+/// `<script>` example, among hundreds of words; that is still text.
+fn looks_like_markup(text: &str, tags: usize) -> bool {
+    let opening = text.trim_start();
+    let first_line = opening.lines().next().unwrap_or("");
+    let opens_with_tag = first_line
+        .get(..9)
+        .is_some_and(|start| start.eq_ignore_ascii_case("<!doctype"))
+        || first_line.starts_with('<') && count_tags(first_line) > 0;
+    let dense = tags * 10 >= word_count(text);
+    let script = text.to_ascii_lowercase().contains("<script");
+    opens_with_tag || (tags >= 8 || script) && dense
 }
 
 /// The checks every file passes, markup or not: size, not empty, not
@@ -149,7 +165,7 @@ pub fn ingest_with(
         problem: Problem::UnsupportedExtension,
     })?;
     let page = match format {
-        Format::Text => segment(normalize::lines(check_text(name, bytes)?)),
+        Format::Text => capture_page(normalize::lines(check_text(name, bytes)?)),
         Format::Markdown => segment(markdown_lines(check_text(name, bytes)?)),
         Format::Html => html_page(check_bytes(name, bytes)?),
     };
@@ -373,6 +389,39 @@ struct Page {
 /// runs past a dozen lines; the scan also stops at two plain lines in a row,
 /// which is where the body starts.
 const HEADER_WINDOW: usize = 14;
+
+/// A plain text, which may be a capture of a web page's visible text: the
+/// lines around the article that look like page chrome are set aside first.
+fn capture_page(lines: Vec<String>) -> Page {
+    let preset = chrome::capture::set_aside(&lines);
+    if preset.iter().all(Option::is_none) {
+        return headline_that_is_prose(segment(lines));
+    }
+    let page = segment_with(lines.clone(), preset);
+    if page.paragraphs.is_empty() {
+        // The body run was all header: read the text as it is.
+        return headline_that_is_prose(segment(lines));
+    }
+    page
+}
+
+/// A text that is one paragraph and nothing else has no headline: the
+/// paragraph taken for one (two sentences, or longer than any headline)
+/// is its body.
+fn headline_that_is_prose(mut page: Page) -> Page {
+    let Some(headline) = page.headline.as_deref() else {
+        return page;
+    };
+    let words = word_count(headline);
+    let sentences = headline.contains(". ") || headline.contains("? ");
+    if page.paragraphs.is_empty() && (words >= 30 || words >= 12 && sentences) {
+        let text = page.headline.take().unwrap_or_default();
+        page.removed
+            .retain(|r| !(r.reason == RemovalReason::Headline && r.text == text));
+        page.paragraphs.push(text);
+    }
+    page
+}
 
 fn segment(lines: Vec<String>) -> Page {
     let preset = vec![None; lines.len()];

@@ -1,0 +1,325 @@
+//! Text captures of web pages: the visible text a reader copies from the
+//! browser, one line per block, menus, footers, share bars and teasers
+//! included. Nothing marks which lines are the article, so the lines are
+//! told apart by what they look like:
+//!
+//! - the **main body** is the densest run of long, sentence-like lines rich
+//!   in function words (a maximum-sum run of line scores: prose lines add
+//!   their length, short or link-like lines subtract);
+//! - above it, the **header** (headline, standfirst, byline, date) is kept
+//!   for the header parser; what is above the headline is site furniture;
+//! - below it, what follows the last body line is chrome: teasers,
+//!   newsletter and donation appeals, author boxes, footers, comments.
+//!
+//! Every line set aside gets a reason the reader's removed-parts view shows.
+//! A text that already looks like a clean article (little or nothing
+//! outside the body run) is left as it is.
+
+use super::classify_line;
+use crate::document::RemovalReason;
+use crate::header::{parse_aggregator_byline, parse_byline_with_date, parse_dateline};
+use crate::normalize::word_count;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const PROSE_WORDS: &str = include_str!("../../data/prose_words.txt");
+
+fn prose_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        PROSE_WORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// What a line looks like.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    /// Words (a run of CJK characters counts one word for two characters).
+    words: usize,
+    /// Share of the words that are function words.
+    function_share: f64,
+    /// Ends like a sentence (. ! ? …, possibly inside quotes or brackets).
+    sentence_end: bool,
+    /// Already chrome by the line rules.
+    chrome: bool,
+}
+
+fn shape(line: &str) -> Shape {
+    let words = weighted_words(line);
+    let tokens: Vec<String> = line
+        .split_whitespace()
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    let function = tokens
+        .iter()
+        .filter(|t| prose_words().contains(t.as_str()))
+        .count();
+    let function_share = if tokens.is_empty() {
+        0.0
+    } else {
+        function as f64 / tokens.len() as f64
+    };
+    Shape {
+        words,
+        function_share,
+        sentence_end: ends_like_sentence(line),
+        chrome: classify_line(line).is_some(),
+    }
+}
+
+fn weighted_words(line: &str) -> usize {
+    let cjk = line.chars().filter(|&c| is_cjk(c)).count();
+    word_count(line) + cjk / 2
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af)
+}
+
+fn ends_like_sentence(line: &str) -> bool {
+    let end = line.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
+    });
+    end.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';'])
+}
+
+/// What a line is to a body run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// A long line of prose: adds its length.
+    Prose(f64),
+    /// A short sentence: adds half its length.
+    Sentence(f64),
+    /// Code, a formula or a row of figures, as articles quote them.
+    Data,
+    /// A short line: a subhead inside the body, a link in a menu outside it.
+    Short,
+    /// Chrome by the line rules.
+    Chrome,
+}
+
+fn kind(line: &str, shape: &Shape) -> Kind {
+    if shape.chrome {
+        return Kind::Chrome;
+    }
+    let w = shape.words as f64;
+    let prose = shape.function_share >= 0.12 || shape.sentence_end;
+    if shape.words >= 12 && prose {
+        Kind::Prose(w.min(120.0))
+    } else if shape.words >= 5 && shape.sentence_end && shape.function_share > 0.0 {
+        Kind::Sentence(w * 0.5)
+    } else if looks_like_data(line) {
+        Kind::Data
+    } else {
+        Kind::Short
+    }
+}
+
+/// Code and tables: brackets, operators and figures more than words.
+fn looks_like_data(line: &str) -> bool {
+    let symbols = line
+        .chars()
+        .filter(|c| "{}()[];=<>|│+*/\\_$#%&~^".contains(*c) || c.is_ascii_digit())
+        .count();
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    symbols >= 2 && symbols * 2 >= letters
+}
+
+/// Each line's score: prose adds, short lines subtract, more so in a
+/// cluster (a menu, a list of links) than alone (a subhead).
+fn scores(lines: &[String], shapes: &[Shape]) -> Vec<f64> {
+    let kinds: Vec<Kind> = lines.iter().zip(shapes).map(|(l, s)| kind(l, s)).collect();
+    let is_text = |i: usize| matches!(kinds.get(i), Some(Kind::Prose(_) | Kind::Sentence(_)));
+    let mut scores = vec![0.0; kinds.len()];
+    let mut at = 0;
+    while at < kinds.len() {
+        match kinds[at] {
+            Kind::Prose(v) | Kind::Sentence(v) => {
+                // A blurb alone between short lines is a teaser more often
+                // than a paragraph: articles run paragraph after paragraph.
+                let alone = !is_text(at + 1) && (at == 0 || !is_text(at - 1));
+                scores[at] = if alone { v * 0.5 } else { v };
+                at += 1;
+            }
+            _ => {
+                let end = (at..kinds.len())
+                    .find(|&i| matches!(kinds[i], Kind::Prose(_) | Kind::Sentence(_)))
+                    .unwrap_or(kinds.len());
+                let cluster = end - at;
+                for i in at..end {
+                    scores[i] = match kinds[i] {
+                        Kind::Data => -1.0,
+                        Kind::Chrome => -8.0,
+                        _ if cluster <= 2 => -3.0,
+                        _ => -8.0,
+                    };
+                }
+                at = end;
+            }
+        }
+    }
+    scores
+}
+
+/// The densest run of prose lines: the run of lines whose scores add up to
+/// the most, as (first, last).
+fn body_run(scores: &[f64]) -> Option<(usize, usize)> {
+    let mut best: Option<(f64, usize, usize)> = None;
+    let mut sum = 0.0;
+    let mut start = 0;
+    for (at, score) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = at;
+        }
+        sum += score;
+        if best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, at));
+        }
+    }
+    best.filter(|(b, _, _)| *b > 0.0).map(|(_, s, e)| (s, e))
+}
+
+/// Lines of a text capture that are page chrome around the article, with
+/// their reasons (`None` for a line left to the usual rules).
+pub fn set_aside(lines: &[String]) -> Vec<Option<RemovalReason>> {
+    let mut reasons = vec![None; lines.len()];
+    let shapes: Vec<Shape> = lines.iter().map(|l| shape(l)).collect();
+    let Some((start, end)) = body_run(&scores(lines, &shapes)) else {
+        return reasons;
+    };
+    let header_from = header_start(lines, &shapes, start);
+    for at in 0..header_from {
+        reasons[at] = Some(outside_reason(&lines[at], &shapes[at]));
+    }
+    let mut in_comments = false;
+    for at in end + 1..lines.len() {
+        in_comments |= is_comments_heading(&lines[at]);
+        reasons[at] = Some(if in_comments {
+            RemovalReason::Comments
+        } else {
+            outside_reason(&lines[at], &shapes[at])
+        });
+    }
+    reasons
+}
+
+/// Where the header starts: the headline, found going up from the body
+/// over bylines, datelines, a standfirst and short furniture. With nothing
+/// headline-like close above the body, the header is left to the usual
+/// rules when it is short, and set aside when it is long.
+fn header_start(lines: &[String], shapes: &[Shape], body: usize) -> usize {
+    const LOOK_BACK: usize = 10;
+    let mut standfirsts = 0;
+    let mut at = body;
+    let mut seen = 0;
+    while at > 0 && seen < LOOK_BACK {
+        at -= 1;
+        let line = &lines[at];
+        let shape = &shapes[at];
+        if shape.chrome {
+            continue;
+        }
+        seen += 1;
+        if is_metadata(line) || shape.words < 3 {
+            continue;
+        }
+        let sentence = shape.sentence_end && !line.trim_end().ends_with(':');
+        if sentence && shape.words >= 8 && standfirsts < 2 {
+            standfirsts += 1;
+            continue;
+        }
+        if (3..=30).contains(&shape.words) {
+            return at;
+        }
+    }
+    if body <= 6 {
+        0
+    } else {
+        body
+    }
+}
+
+fn is_metadata(line: &str) -> bool {
+    parse_byline_with_date(line).is_some()
+        || parse_aggregator_byline(line).is_some()
+        || parse_dateline(line).is_some()
+}
+
+fn is_comments_heading(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    word_count(&lower) <= 4
+        && (lower.starts_with("comments")
+            || lower.ends_with(" comments")
+            || lower.starts_with("leave a comment")
+            || lower.starts_with("leave a reply")
+            || lower.starts_with("join the conversation")
+            || lower.starts_with("discussion"))
+}
+
+/// Appeals for money or sign-ups, in any part of a short line.
+const APPEAL_CUES: &[&str] = &[
+    "donate",
+    "donation",
+    "newsletter",
+    "subscribe",
+    "support us",
+    "become a member",
+    "membership",
+    "sign up",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+];
+
+/// Footer notices.
+const NOTICE_CUES: &[&str] = &[
+    "©",
+    "copyright",
+    "all rights reserved",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "cookie",
+];
+
+/// The reason for a line outside the article, by its shape.
+fn outside_reason(line: &str, shape: &Shape) -> RemovalReason {
+    if let Some(reason) = classify_line(line) {
+        return reason;
+    }
+    let lower = line.to_lowercase();
+    if shape.words <= 40 && APPEAL_CUES.iter().any(|c| lower.contains(c)) {
+        return RemovalReason::Promo;
+    }
+    if shape.words <= 40 && NOTICE_CUES.iter().any(|c| lower.contains(c)) {
+        return RemovalReason::SiteBanner;
+    }
+    if is_handle(line) {
+        return RemovalReason::Navigation;
+    }
+    if shape.words <= 5 && !shape.sentence_end {
+        return RemovalReason::Navigation;
+    }
+    RemovalReason::Related
+}
+
+/// A social handle or a bare link ("@newsdesk", "example.com/x").
+fn is_handle(line: &str) -> bool {
+    let line = line.trim();
+    !line.contains(char::is_whitespace)
+        && (line.starts_with('@')
+            || line.starts_with("http")
+            || line.starts_with("www.")
+            || line.contains(".com")
+            || line.starts_with('#'))
+}
