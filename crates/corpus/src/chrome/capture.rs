@@ -88,7 +88,7 @@ fn ends_like_sentence(line: &str) -> bool {
     let end = line.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
     });
-    end.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';'])
+    end.ends_with(['.', '!', '?', '…', '。', '！', '？', ':'])
 }
 
 /// What a line is to a body run.
@@ -100,8 +100,11 @@ enum Kind {
     Sentence(f64),
     /// Code, a formula or a row of figures, as articles quote them.
     Data,
-    /// A short line: a subhead inside the body, a link in a menu outside it.
+    /// A short line in words of prose: a list item, a short paragraph.
     Short,
+    /// A short line shaped like a link or a label (Title Case, or no
+    /// function words): a subhead inside the body, a menu outside it.
+    Label,
     /// Chrome by the line rules.
     Chrome,
 }
@@ -114,13 +117,32 @@ fn kind(line: &str, shape: &Shape) -> Kind {
     let prose = shape.function_share >= 0.12 || shape.sentence_end;
     if shape.words >= 12 && prose {
         Kind::Prose(w.min(120.0))
-    } else if shape.words >= 5 && shape.sentence_end && shape.function_share > 0.0 {
+    } else if shape.words <= 40 && is_appeal_or_notice(line) {
+        Kind::Chrome
+    } else if shape.words >= 4 && shape.sentence_end && shape.function_share > 0.0 {
         Kind::Sentence(w * 0.5)
     } else if looks_like_data(line) {
         Kind::Data
+    } else if shape.function_share == 0.0 || is_title_case(line) {
+        Kind::Label
     } else {
         Kind::Short
     }
+}
+
+/// Capitalised Content Words, As Menus And Headlines Print Them.
+fn is_title_case(line: &str) -> bool {
+    let content: Vec<&str> = line
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|t| t.chars().next().is_some_and(char::is_alphabetic))
+        .filter(|t| !prose_words().contains(t.to_lowercase().as_str()))
+        .collect();
+    let capitalised = content
+        .iter()
+        .filter(|t| t.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    content.len() >= 2 && capitalised * 5 >= content.len() * 4
 }
 
 /// Code and tables: brackets, operators and figures more than words.
@@ -130,7 +152,12 @@ fn looks_like_data(line: &str) -> bool {
         .filter(|c| "{}()[];=<>|│+*/\\_$#%&~^".contains(*c) || c.is_ascii_digit())
         .count();
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    symbols >= 2 && symbols * 2 >= letters
+    let trimmed = line.trim();
+    let code_end = trimmed.ends_with([';', '{', '}', '(', ')', ',', '>']);
+    let code_start = ["//", "<", "#", "/*", "*", "$ "]
+        .iter()
+        .any(|p| trimmed.starts_with(p));
+    (symbols >= 2 && symbols * 4 >= letters) || code_end && symbols >= 1 || code_start
 }
 
 /// Each line's score: prose adds, short lines subtract, more so in a
@@ -156,7 +183,8 @@ fn scores(lines: &[String], shapes: &[Shape]) -> Vec<f64> {
                 let cluster = end - at;
                 for i in at..end {
                     scores[i] = match kinds[i] {
-                        Kind::Data => -1.0,
+                        Kind::Data => -0.5,
+                        Kind::Short => -1.0,
                         Kind::Chrome => -8.0,
                         _ if cluster <= 2 => -3.0,
                         _ => -8.0,
@@ -291,6 +319,14 @@ const NOTICE_CUES: &[&str] = &[
     "terms of service",
     "cookie",
 ];
+
+fn is_appeal_or_notice(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    APPEAL_CUES
+        .iter()
+        .chain(NOTICE_CUES)
+        .any(|c| lower.contains(c))
+}
 
 /// The reason for a line outside the article, by its shape.
 fn outside_reason(line: &str, shape: &Shape) -> RemovalReason {
