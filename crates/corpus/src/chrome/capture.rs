@@ -162,8 +162,7 @@ fn looks_like_data(line: &str) -> bool {
 
 /// Each line's score: prose adds, short lines subtract, more so in a
 /// cluster (a menu, a list of links) than alone (a subhead).
-fn scores(lines: &[String], shapes: &[Shape]) -> Vec<f64> {
-    let kinds: Vec<Kind> = lines.iter().zip(shapes).map(|(l, s)| kind(l, s)).collect();
+fn scores(kinds: &[Kind]) -> Vec<f64> {
     let is_text = |i: usize| matches!(kinds.get(i), Some(Kind::Prose(_) | Kind::Sentence(_)));
     let mut scores = vec![0.0; kinds.len()];
     let mut at = 0;
@@ -221,13 +220,22 @@ fn body_run(scores: &[f64]) -> Option<(usize, usize)> {
 pub fn set_aside(lines: &[String]) -> Vec<Option<RemovalReason>> {
     let mut reasons = vec![None; lines.len()];
     let shapes: Vec<Shape> = lines.iter().map(|l| shape(l)).collect();
-    let Some((start, end)) = body_run(&scores(lines, &shapes)) else {
+    let kinds: Vec<Kind> = lines.iter().zip(&shapes).map(|(l, s)| kind(l, s)).collect();
+    let Some((start, end)) = body_run(&scores(&kinds)) else {
         return reasons;
     };
-    let header_from = header_start(lines, &shapes, start);
+    let Some((start, end)) = trimmed(lines, &kinds, start, end) else {
+        return reasons;
+    };
+    let headline = headline_above(lines, &shapes, &kinds, start);
+    let header_from = headline.unwrap_or(if start <= 6 { 0 } else { start });
     for at in 0..header_from {
         reasons[at] = Some(outside_reason(&lines[at], &shapes[at]));
     }
+    if let Some(headline) = headline {
+        header_furniture(lines, &shapes, headline, start, &mut reasons);
+    }
+    inner_link_lists(lines, &kinds, start, end, &mut reasons);
     let mut in_comments = false;
     for at in end + 1..lines.len() {
         in_comments |= is_comments_heading(&lines[at]);
@@ -240,39 +248,120 @@ pub fn set_aside(lines: &[String]) -> Vec<Option<RemovalReason>> {
     reasons
 }
 
-/// Where the header starts: the headline, found going up from the body
-/// over bylines, datelines, a standfirst and short furniture. With nothing
-/// headline-like close above the body, the header is left to the usual
-/// rules when it is short, and set aside when it is long.
-fn header_start(lines: &[String], shapes: &[Shape], body: usize) -> usize {
+/// The body run cut at a heading that opens comments or related links, and
+/// trimmed to start and end on a line of prose.
+fn trimmed(lines: &[String], kinds: &[Kind], start: usize, end: usize) -> Option<(usize, usize)> {
+    let is_prose = |at: usize| matches!(kinds[at], Kind::Prose(_));
+    let first = (start..=end).find(|&at| is_prose(at))?;
+    // A "Related" heading inside an article ("Read more" before a quoted
+    // report) is followed by prose; one that closes it, by links.
+    let links_follow = |at: usize| {
+        !(at + 1..=end.min(at + 3)).any(is_prose)
+    };
+    let stop = (first + 1..=end)
+        .find(|&at| {
+            is_comments_heading(&lines[at])
+                || super::is_related_marker(&lines[at]) && links_follow(at)
+        })
+        .unwrap_or(end + 1);
+    let last = (first..stop).rev().find(|&at| is_prose(at))?;
+    Some((first, last))
+}
+
+/// The headline above the body: going up over bylines, datelines, a
+/// standfirst and short furniture, the longest line shaped like a title.
+fn headline_above(lines: &[String], shapes: &[Shape], kinds: &[Kind], body: usize) -> Option<usize> {
     const LOOK_BACK: usize = 10;
+    let mut best: Option<(usize, usize)> = None;
     let mut standfirsts = 0;
-    let mut at = body;
     let mut seen = 0;
+    let mut at = body;
     while at > 0 && seen < LOOK_BACK {
         at -= 1;
-        let line = &lines[at];
         let shape = &shapes[at];
         if shape.chrome {
             continue;
         }
         seen += 1;
+        let line = &lines[at];
         if is_metadata(line) || shape.words < 3 {
             continue;
         }
-        let sentence = shape.sentence_end && !line.trim_end().ends_with(':');
+        let sentence = line.trim_end().ends_with('.') && !line.trim_end().ends_with("...");
         if sentence && shape.words >= 8 && standfirsts < 2 {
             standfirsts += 1;
             continue;
         }
-        if (3..=30).contains(&shape.words) {
-            return at;
+        if matches!(kinds[at], Kind::Chrome) || !(3..=30).contains(&shape.words) {
+            continue;
+        }
+        let weight = shape.words.min(20);
+        if best.is_none_or(|(_, w)| weight > w) {
+            best = Some((at, weight));
         }
     }
-    if body <= 6 {
-        0
-    } else {
-        body
+    best.map(|(at, _)| at)
+}
+
+/// Between the headline and the body: the header parser reads bylines,
+/// datelines and a standfirst; share buttons, author labels and counters
+/// are set aside.
+fn header_furniture(
+    lines: &[String],
+    shapes: &[Shape],
+    headline: usize,
+    body: usize,
+    reasons: &mut [Option<RemovalReason>],
+) {
+    for at in headline + 1..body {
+        let line = &lines[at];
+        let shape = &shapes[at];
+        if shape.chrome || is_metadata(line) || line == &lines[headline] {
+            continue;
+        }
+        if super::bullet_text(line).is_some() {
+            continue;
+        }
+        let standfirst = shape.words >= 8 && (shape.sentence_end || shape.function_share >= 0.2);
+        if standfirst {
+            continue;
+        }
+        reasons[at] = Some(if shape.words >= 2 && shape.words <= 4 && is_title_case(line) {
+            RemovalReason::Byline
+        } else if shape.words <= 6 {
+            RemovalReason::Navigation
+        } else {
+            RemovalReason::Caption
+        });
+    }
+}
+
+/// Three or more link-shaped lines in a row inside the body: a list of
+/// other stories or a share bar, not subheads (a subhead stands alone).
+fn inner_link_lists(
+    lines: &[String],
+    kinds: &[Kind],
+    start: usize,
+    end: usize,
+    reasons: &mut [Option<RemovalReason>],
+) {
+    let mut at = start;
+    while at <= end {
+        if kinds[at] != Kind::Label {
+            at += 1;
+            continue;
+        }
+        let run_end = (at..=end).find(|&i| kinds[i] != Kind::Label).unwrap_or(end + 1);
+        if run_end - at >= 3 {
+            for i in at..run_end {
+                reasons[i] = Some(if word_count(&lines[i]) >= 6 {
+                    RemovalReason::Related
+                } else {
+                    RemovalReason::Navigation
+                });
+            }
+        }
+        at = run_end;
     }
 }
 
