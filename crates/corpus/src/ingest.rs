@@ -416,9 +416,18 @@ fn headline_that_is_prose(mut page: Page) -> Page {
     let sentences = headline.contains(". ") || headline.contains("? ");
     if page.paragraphs.is_empty() && (words >= 30 || words >= 12 && sentences) {
         let text = page.headline.take().unwrap_or_default();
-        page.removed
-            .retain(|r| !(r.reason == RemovalReason::Headline && r.text == text));
-        page.paragraphs.push(text);
+        let repeats = page
+            .removed
+            .iter()
+            .filter(|r| r.reason == RemovalReason::RepeatedHeadline && r.text == text)
+            .count();
+        page.removed.retain(|r| {
+            !(matches!(
+                r.reason,
+                RemovalReason::Headline | RemovalReason::RepeatedHeadline
+            ) && r.text == text)
+        });
+        page.paragraphs = vec![text; repeats + 1];
     }
     page
 }
@@ -575,7 +584,10 @@ fn segment_with(lines: Vec<String>, preset: Vec<Option<RemovalReason>>) -> Page 
 /// credit, and the links that follow a "Related" heading.
 fn mark_neighbours(lines: &[String], reasons: &mut [Option<RemovalReason>]) {
     for at in 1..lines.len() {
-        if reasons[at].is_none() && lines[at] == lines[at - 1] && word_count(&lines[at]) >= 3 {
+        // A caption or teaser printed twice; a paragraph longer than any
+        // caption (60 words) printed twice is the article's own text.
+        let words = word_count(&lines[at]);
+        if reasons[at].is_none() && lines[at] == lines[at - 1] && (3..=60).contains(&words) {
             reasons[at] = Some(RemovalReason::Duplicate);
         }
     }

@@ -46,7 +46,7 @@ impl CaptureTotals {
         name: &str,
         source: &[u8],
         gold_text: &str,
-    ) -> Result<(f64, f64, f64), String> {
+    ) -> Result<(f64, f64, f64, usize, usize), String> {
         let capture = render(&String::from_utf8_lossy(source));
         if let Ok(dir) = std::env::var("CROSSREAD_EVAL_CAPTURES") {
             // For looking at the captures while developing (never committed).
@@ -81,7 +81,7 @@ impl CaptureTotals {
         self.sum_p += p;
         self.sum_r += r;
         self.sum_f += f;
-        Ok((p, r, f))
+        Ok((p, r, f, kept, gold_count))
     }
 
     pub fn print(&self, label: &str) {

@@ -89,7 +89,9 @@ pub fn run(path: &std::path::Path, split: Split) -> Result<(), String> {
             let scored = develop.add(&name, &source, &gold_text);
             if verbose {
                 match scored {
-                    Ok((p, r, f)) => println!("  capture {name:<32} P {p:.3} R {r:.3} F1 {f:.3}"),
+                    Ok((p, r, f, kept, gold)) => println!(
+                        "  capture {name:<32} P {p:.3} R {r:.3} F1 {f:.3} kept {kept} expected {gold}"
+                    ),
                     Err(e) => println!("  capture {name:<32} refused: {e}"),
                 }
             }

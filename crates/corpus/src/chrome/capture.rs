@@ -215,6 +215,10 @@ fn body_run(scores: &[f64]) -> Option<(usize, usize)> {
     best.filter(|(b, _, _)| *b > 0.0).map(|(_, s, e)| (s, e))
 }
 
+/// Fewer words of prose than this in the body run, and nothing is set
+/// aside as capture chrome.
+const MIN_BODY_WORDS: usize = 40;
+
 /// Lines of a text capture that are page chrome around the article, with
 /// their reasons (`None` for a line left to the usual rules).
 pub fn set_aside(lines: &[String]) -> Vec<Option<RemovalReason>> {
@@ -227,6 +231,15 @@ pub fn set_aside(lines: &[String]) -> Vec<Option<RemovalReason>> {
     let Some((start, end)) = trimmed(lines, &kinds, start, end) else {
         return reasons;
     };
+    let prose_words: usize = (start..=end)
+        .filter(|&at| matches!(kinds[at], Kind::Prose(_)))
+        .map(|at| shapes[at].words)
+        .sum();
+    if prose_words < MIN_BODY_WORDS {
+        // No body stands out (a list, a gallery, a short note): the text is
+        // read as it is.
+        return reasons;
+    }
     let headline = headline_above(lines, &shapes, &kinds, start);
     let header_from = headline.unwrap_or(if start <= 6 { 0 } else { start });
     for at in 0..header_from {
@@ -257,6 +270,7 @@ fn trimmed(lines: &[String], kinds: &[Kind], start: usize, end: usize) -> Option
     // report) is followed by prose; one that closes it, by links.
     let links_follow = |at: usize| {
         !(at + 1..=end.min(at + 3)).any(is_prose)
+            && !(at + 1..end).any(|i| is_prose(i) && is_prose(i + 1))
     };
     let stop = (first + 1..=end)
         .find(|&at| {
