@@ -184,8 +184,8 @@ fn scores(kinds: &[Kind]) -> Vec<f64> {
                     scores[i] = match kinds[i] {
                         Kind::Data => -0.5,
                         Kind::Short => -1.0,
-                        Kind::Chrome => -8.0,
                         _ if cluster <= 2 => -3.0,
+                        Kind::Chrome => -8.0,
                         _ => -8.0,
                     };
                 }
@@ -340,13 +340,13 @@ fn header_furniture(
         if standfirst {
             continue;
         }
-        reasons[at] = Some(if shape.words >= 2 && shape.words <= 4 && is_title_case(line) {
-            RemovalReason::Byline
+        reasons[at] = if shape.words >= 2 && shape.words <= 4 && is_title_case(line) {
+            Some(RemovalReason::Byline)
         } else if shape.words <= 6 {
-            RemovalReason::Navigation
+            Some(RemovalReason::Navigation)
         } else {
-            RemovalReason::Caption
-        });
+            None
+        };
     }
 }
 
