@@ -397,8 +397,9 @@ fn capture_page(lines: Vec<String>) -> Page {
     if preset.iter().all(Option::is_none) {
         return headline_that_is_prose(segment(lines));
     }
+    let all_chrome = preset.iter().all(Option::is_some);
     let page = segment_with(lines.clone(), preset);
-    if page.paragraphs.is_empty() {
+    if page.paragraphs.is_empty() && !all_chrome {
         // The body run was all header: read the text as it is.
         return headline_that_is_prose(segment(lines));
     }
@@ -593,7 +594,10 @@ fn mark_neighbours(lines: &[String], reasons: &mut [Option<RemovalReason>]) {
     }
     let first_plain = reasons.iter().position(Option::is_none);
     for at in 1..lines.len() {
-        if reasons[at] != Some(RemovalReason::Credit) {
+        // A bare credit ("Photo: © Reuters | Ana Lima") belongs to the
+        // caption above it; a credit line that carries its own caption
+        // ("Passengers wait. Photo: Lena Berg") leaves the line above alone.
+        if reasons[at] != Some(RemovalReason::Credit) || word_count(&lines[at]) > 6 {
             continue;
         }
         let mut above = at;

@@ -219,12 +219,28 @@ fn body_run(scores: &[f64]) -> Option<(usize, usize)> {
 /// aside as capture chrome.
 const MIN_BODY_WORDS: usize = 40;
 
+/// A text of fewer lines is a note, not a page: with no sentence in it, it
+/// is read as it is rather than set aside as menus.
+const MIN_PAGE_LINES: usize = 5;
+
 /// Lines of a text capture that are page chrome around the article, with
 /// their reasons (`None` for a line left to the usual rules).
 pub fn set_aside(lines: &[String]) -> Vec<Option<RemovalReason>> {
     let mut reasons = vec![None; lines.len()];
     let shapes: Vec<Shape> = lines.iter().map(|l| shape(l)).collect();
     let kinds: Vec<Kind> = lines.iter().zip(&shapes).map(|(l, s)| kind(l, s)).collect();
+    if lines.len() >= MIN_PAGE_LINES
+        && !kinds
+            .iter()
+            .any(|k| matches!(k, Kind::Prose(_) | Kind::Sentence(_)))
+    {
+        // Not one sentence: menus, labels and notices only. All of it is
+        // set aside, and the refusal says what was found.
+        for (at, line) in lines.iter().enumerate() {
+            reasons[at] = Some(outside_reason(line, &shapes[at]));
+        }
+        return reasons;
+    }
     let Some((start, end)) = body_run(&scores(&kinds)) else {
         return reasons;
     };
@@ -249,6 +265,7 @@ pub fn set_aside(lines: &[String]) -> Vec<Option<RemovalReason>> {
         header_furniture(lines, &shapes, headline, start, &mut reasons);
     }
     inner_link_lists(lines, &kinds, start, end, &mut reasons);
+    inner_related_lists(lines, &kinds, start, end, &mut reasons);
     let mut in_comments = false;
     for at in end + 1..lines.len() {
         in_comments |= is_comments_heading(&lines[at]);
@@ -268,14 +285,11 @@ fn trimmed(lines: &[String], kinds: &[Kind], start: usize, end: usize) -> Option
     let first = (start..=end).find(|&at| is_prose(at))?;
     // A "Related" heading inside an article ("Read more" before a quoted
     // report) is followed by prose; one that closes it, by links.
-    let links_follow = |at: usize| {
-        !(at + 1..=end.min(at + 3)).any(is_prose)
-            && !(at + 1..end).any(|i| is_prose(i) && is_prose(i + 1))
-    };
+    let links_follow = |at: usize| !(at + 1..end).any(|i| is_prose(i) && is_prose(i + 1));
     let stop = (first + 1..=end)
         .find(|&at| {
             is_comments_heading(&lines[at])
-                || super::is_related_marker(&lines[at]) && links_follow(at)
+                || opens_related_block(&lines[at]) && links_follow(at)
         })
         .unwrap_or(end + 1);
     let last = (first..stop).rev().find(|&at| is_prose(at))?;
@@ -309,8 +323,11 @@ fn headline_above(lines: &[String], shapes: &[Shape], kinds: &[Kind], body: usiz
         if matches!(kinds[at], Kind::Chrome) || !(3..=30).contains(&shape.words) {
             continue;
         }
-        let weight = shape.words.min(20);
-        if best.is_none_or(|(_, w)| weight > w) {
+        // Long titles weigh more, up to a point; Title Case is how most
+        // sites print a headline and few print a standfirst; on a tie the
+        // upper line is the headline (a standfirst follows it).
+        let weight = shape.words.min(10) + if is_title_case(line) { 3 } else { 0 };
+        if best.is_none_or(|(_, w)| weight >= w) {
             best = Some((at, weight));
         }
     }
@@ -379,6 +396,57 @@ fn inner_link_lists(
     }
 }
 
+/// "Related stories", "More from Example News", "Most read today": a short
+/// heading that starts like the ones that open a block of other stories.
+fn opens_related_block(line: &str) -> bool {
+    if super::is_related_marker(line) {
+        return true;
+    }
+    let lower = line.trim().trim_end_matches([':', '›', '»', '>']).to_lowercase();
+    word_count(&lower) <= 6
+        && !ends_like_sentence(line)
+        && [
+            "related ",
+            "more from ",
+            "more on ",
+            "more in ",
+            "most read",
+            "most popular",
+            "recommended ",
+            "you may also",
+            "you might also",
+            "also on ",
+            "around the web",
+            "trending ",
+        ]
+        .iter()
+        .any(|cue| lower.starts_with(cue) || lower == cue.trim())
+}
+
+/// After a related heading inside the body, its short links up to the next
+/// line of prose.
+fn inner_related_lists(
+    lines: &[String],
+    kinds: &[Kind],
+    start: usize,
+    end: usize,
+    reasons: &mut [Option<RemovalReason>],
+) {
+    for at in start..=end {
+        if !opens_related_block(&lines[at]) {
+            continue;
+        }
+        reasons[at] = Some(RemovalReason::Related);
+        for next in at + 1..=end {
+            let short = !matches!(kinds[next], Kind::Prose(_)) && word_count(&lines[next]) <= 12;
+            if !short || ends_like_sentence(&lines[next]) {
+                break;
+            }
+            reasons[next] = Some(RemovalReason::Related);
+        }
+    }
+}
+
 fn is_metadata(line: &str) -> bool {
     parse_byline_with_date(line).is_some()
         || parse_aggregator_byline(line).is_some()
@@ -437,7 +505,9 @@ fn outside_reason(line: &str, shape: &Shape) -> RemovalReason {
         return reason;
     }
     let lower = line.to_lowercase();
-    if shape.words <= 40 && APPEAL_CUES.iter().any(|c| lower.contains(c)) {
+    if shape.words <= 40 && APPEAL_CUES.iter().any(|c| lower.contains(c))
+        || shape.words <= 6 && lower.starts_with("support ")
+    {
         return RemovalReason::Promo;
     }
     if shape.words <= 40 && NOTICE_CUES.iter().any(|c| lower.contains(c)) {
