@@ -266,13 +266,19 @@ pub fn set_aside(lines: &[String]) -> Vec<Option<RemovalReason>> {
     }
     inner_link_lists(lines, &kinds, start, end, &mut reasons);
     inner_related_lists(lines, &kinds, start, end, &mut reasons);
-    let mut in_comments = false;
+    let (mut in_comments, mut in_related) = (false, false);
     for at in end + 1..lines.len() {
         in_comments |= is_comments_heading(&lines[at]);
-        reasons[at] = Some(if in_comments {
-            RemovalReason::Comments
-        } else {
-            outside_reason(&lines[at], &shapes[at])
+        in_related |= opens_related_block(&lines[at]);
+        reasons[at] = Some(match outside_reason(&lines[at], &shapes[at]) {
+            _ if in_comments => RemovalReason::Comments,
+            // Short links under a related heading are its teasers.
+            RemovalReason::Navigation
+                if in_related && !shapes[at].chrome && !is_handle(&lines[at]) =>
+            {
+                RemovalReason::Related
+            }
+            reason => reason,
         });
     }
     reasons
