@@ -48,7 +48,10 @@ fn every_line_accounted_for(name: &str, document: &Document) {
 #[test]
 fn news_site_body_header_and_chrome() {
     let d = read("harbour-gazette.txt");
-    assert_eq!(d.headline, "Ferry Strike Halts Crossings to the Northern Isles");
+    assert_eq!(
+        d.headline,
+        "Ferry Strike Halts Crossings to the Northern Isles"
+    );
     assert_eq!(d.authors, ["Maria Olsen"]);
     assert_eq!(d.published.unwrap().to_string(), "2031-03-04");
     assert_eq!(
@@ -70,12 +73,20 @@ fn news_site_body_header_and_chrome() {
 fn menus_above_the_headline_are_navigation() {
     let d = read("harbour-gazette.txt");
     for line in ["Skip to main content", "Home", "Weather", "Opinion"] {
-        assert_eq!(reason_of(&d, line), Some(RemovalReason::Navigation), "{line}");
+        assert_eq!(
+            reason_of(&d, line),
+            Some(RemovalReason::Navigation),
+            "{line}"
+        );
     }
     assert_eq!(reason_of(&d, "Subscribe"), Some(RemovalReason::Promo));
     let d = read("markets-daily.txt");
     for line in ["Menu", "Search", "Companies"] {
-        assert_eq!(reason_of(&d, line), Some(RemovalReason::Navigation), "{line}");
+        assert_eq!(
+            reason_of(&d, line),
+            Some(RemovalReason::Navigation),
+            "{line}"
+        );
     }
 }
 
@@ -83,10 +94,17 @@ fn menus_above_the_headline_are_navigation() {
 fn share_bars_and_social_handles_are_navigation() {
     let d = read("harbour-gazette.txt");
     for line in ["Share", "Tweet", "Email", "Advertisement"] {
-        assert_eq!(reason_of(&d, line), Some(RemovalReason::Navigation), "{line}");
+        assert_eq!(
+            reason_of(&d, line),
+            Some(RemovalReason::Navigation),
+            "{line}"
+        );
     }
     let d = read("night-sky-blog.txt");
-    assert_eq!(reason_of(&d, "@nightskynotes"), Some(RemovalReason::Navigation));
+    assert_eq!(
+        reason_of(&d, "@nightskynotes"),
+        Some(RemovalReason::Navigation)
+    );
     assert_eq!(reason_of(&d, "@tomreyes"), Some(RemovalReason::Navigation));
     assert_eq!(reason_of(&d, "5 min read"), Some(RemovalReason::Navigation));
     let d = read("markets-daily.txt");
@@ -188,7 +206,10 @@ fn blog_author_box_and_comments_are_set_aside() {
 #[test]
 fn standfirst_and_byline_under_the_headline_stay_header() {
     let d = read("markets-daily.txt");
-    assert_eq!(d.headline, "Grain Prices Climb as Dry Weather Hits the Plains");
+    assert_eq!(
+        d.headline,
+        "Grain Prices Climb as Dry Weather Hits the Plains"
+    );
     assert_eq!(
         d.dek.as_deref(),
         Some("Farmers have cut their harvest forecasts after the driest summer in a decade")
@@ -248,8 +269,12 @@ fn a_capture_quoting_a_few_tags_is_text_but_markup_is_not() {
     }
     text.push_str("Add <script src=\"vendor/cover.js\"></script> to the page, then <div id=\"report\"></div> where the report goes.\n");
     assert!(ingest("code.txt", text.as_bytes(), None).is_ok());
-    let error = ingest("page.txt", b"<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>", None)
-        .unwrap_err();
+    let error = ingest(
+        "page.txt",
+        b"<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>",
+        None,
+    )
+    .unwrap_err();
     assert!(matches!(error.problem, Problem::Markup { .. }));
 }
 

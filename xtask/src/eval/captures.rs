@@ -50,7 +50,10 @@ impl CaptureTotals {
         let capture = render(&String::from_utf8_lossy(source));
         if let Ok(dir) = std::env::var("CROSSREAD_EVAL_CAPTURES") {
             // For looking at the captures while developing (never committed).
-            let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{name}.txt")), &capture);
+            let _ = std::fs::write(
+                std::path::Path::new(&dir).join(format!("{name}.txt")),
+                &capture,
+            );
         }
         let gold = shingles(gold_text);
         let gold_count: usize = gold.values().sum();

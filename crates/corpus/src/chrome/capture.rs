@@ -217,7 +217,7 @@ fn body_run(scores: &[f64]) -> Option<(usize, usize)> {
 
 /// Fewer words of prose than this in the body run, and nothing is set
 /// aside as capture chrome.
-const MIN_BODY_WORDS: usize = 40;
+const MIN_BODY_WORDS: usize = 25;
 
 /// A text of fewer lines is a note, not a page: with no sentence in it, it
 /// is read as it is rather than set aside as menus.
@@ -294,8 +294,7 @@ fn trimmed(lines: &[String], kinds: &[Kind], start: usize, end: usize) -> Option
     let links_follow = |at: usize| !(at + 1..end).any(|i| is_prose(i) && is_prose(i + 1));
     let stop = (first + 1..=end)
         .find(|&at| {
-            is_comments_heading(&lines[at])
-                || opens_related_block(&lines[at]) && links_follow(at)
+            is_comments_heading(&lines[at]) || opens_related_block(&lines[at]) && links_follow(at)
         })
         .unwrap_or(end + 1);
     let last = (first..stop).rev().find(|&at| is_prose(at))?;
@@ -304,7 +303,12 @@ fn trimmed(lines: &[String], kinds: &[Kind], start: usize, end: usize) -> Option
 
 /// The headline above the body: going up over bylines, datelines, a
 /// standfirst and short furniture, the longest line shaped like a title.
-fn headline_above(lines: &[String], shapes: &[Shape], kinds: &[Kind], body: usize) -> Option<usize> {
+fn headline_above(
+    lines: &[String],
+    shapes: &[Shape],
+    kinds: &[Kind],
+    body: usize,
+) -> Option<usize> {
     const LOOK_BACK: usize = 10;
     let mut best: Option<(usize, usize)> = None;
     let mut standfirsts = 0;
@@ -388,7 +392,9 @@ fn inner_link_lists(
             at += 1;
             continue;
         }
-        let run_end = (at..=end).find(|&i| kinds[i] != Kind::Label).unwrap_or(end + 1);
+        let run_end = (at..=end)
+            .find(|&i| kinds[i] != Kind::Label)
+            .unwrap_or(end + 1);
         if run_end - at >= 3 {
             for i in at..run_end {
                 reasons[i] = Some(if word_count(&lines[i]) >= 6 {
@@ -408,7 +414,10 @@ fn opens_related_block(line: &str) -> bool {
     if super::is_related_marker(line) {
         return true;
     }
-    let lower = line.trim().trim_end_matches([':', '›', '»', '>']).to_lowercase();
+    let lower = line
+        .trim()
+        .trim_end_matches([':', '›', '»', '>'])
+        .to_lowercase();
     word_count(&lower) <= 6
         && !ends_like_sentence(line)
         && [
@@ -537,4 +546,68 @@ fn is_handle(line: &str) -> bool {
             || line.starts_with("www.")
             || line.contains(".com")
             || line.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn prose_and_labels_are_told_apart() {
+        let prose = "The minister said on Friday that the new bridge would open to traffic in the spring of next year.";
+        assert!(matches!(kind(prose, &shape(prose)), Kind::Prose(_)));
+        for label in ["Home", "Weather Forecasts", "Council Approves New Berth"] {
+            assert_eq!(kind(label, &shape(label)), Kind::Label, "{label}");
+        }
+        let item = "Small plants from a florist or nursery";
+        assert_eq!(kind(item, &shape(item)), Kind::Short);
+        let code = "var total = items.length;";
+        assert_eq!(kind(code, &shape(code)), Kind::Data);
+    }
+
+    #[test]
+    fn the_body_run_skips_menus_and_teasers() {
+        let text = lines(
+            "Home\nWorld\nSport\nBusiness\n\
+             Dam Repairs Finish Early\n\
+             Engineers finished the repairs to the old dam two weeks early, the water board said on Monday.\n\
+             The reservoir will be filled again over the summer, and the footpath across the dam will reopen in August.\n\
+             Related\nNew pumps for the valley\nThe water board bought four pumps for the valley farms.\nRain record broken",
+        );
+        let shapes: Vec<Shape> = text.iter().map(|l| shape(l)).collect();
+        let kinds: Vec<Kind> = text.iter().zip(&shapes).map(|(l, s)| kind(l, s)).collect();
+        let (start, end) = body_run(&scores(&kinds)).unwrap();
+        assert_eq!(trimmed(&text, &kinds, start, end), Some((5, 6)));
+        let reasons = set_aside(&text);
+        assert_eq!(reasons[4], None, "the headline is left to the header rules");
+        assert!(reasons[..4]
+            .iter()
+            .all(|r| *r == Some(RemovalReason::Navigation)));
+        assert!(reasons[7..]
+            .iter()
+            .all(|r| *r == Some(RemovalReason::Related)));
+    }
+
+    #[test]
+    fn related_headings_are_recognised_by_their_start() {
+        assert!(opens_related_block("More from Harbour Gazette"));
+        assert!(opens_related_block("Most read today"));
+        assert!(!opens_related_block(
+            "More from the minister later this week."
+        ));
+        assert!(!opens_related_block(
+            "Related talks will continue on Friday in the capital"
+        ));
+    }
+
+    #[test]
+    fn handles_and_links() {
+        assert!(is_handle("@newsdesk"));
+        assert!(is_handle("example.com/story"));
+        assert!(!is_handle("Newsdesk"));
+    }
 }
