@@ -407,15 +407,20 @@ fn capture_page(lines: Vec<String>) -> Page {
 }
 
 /// A text that is one paragraph and nothing else has no headline: the
-/// paragraph taken for one (two sentences, or longer than any headline)
-/// is its body.
+/// paragraph taken for one (two sentences, a closing full stop, or longer
+/// than any headline) is its body.
 fn headline_that_is_prose(mut page: Page) -> Page {
     let Some(headline) = page.headline.as_deref() else {
         return page;
     };
     let words = word_count(headline);
     let sentences = headline.contains(". ") || headline.contains("? ");
-    if page.paragraphs.is_empty() && (words >= 30 || words >= 12 && sentences) {
+    // Headlines do not end with a full stop; a sentence of six words or
+    // more that does is the text's one paragraph.
+    let full_stop = headline.ends_with('.') && !headline.ends_with("..");
+    if page.paragraphs.is_empty()
+        && (words >= 30 || words >= 12 && sentences || words >= 6 && full_stop)
+    {
         let text = page.headline.take().unwrap_or_default();
         let repeats = page
             .removed

@@ -247,6 +247,12 @@ fn a_text_that_is_one_paragraph_is_its_body() {
     let text = "Storm warnings were lifted on Friday across the coast. Ferries will sail again from Saturday morning, the harbour office said.";
     let d = ingest("note.txt", text.as_bytes(), None).unwrap();
     assert_eq!(d.paragraphs, [text]);
+    let sentence = "Ferries will sail again from Saturday morning.";
+    let d = ingest("note.txt", sentence.as_bytes(), None).unwrap();
+    assert_eq!(d.paragraphs, [sentence]);
+    // A headline alone is not an article.
+    let error = ingest("note.txt", b"Ferries Sail Again", None).unwrap_err();
+    assert!(matches!(error.problem, Problem::NoText { .. }));
 }
 
 #[test]
