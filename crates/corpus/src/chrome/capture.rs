@@ -12,8 +12,9 @@
 //!   newsletter and donation appeals, author boxes, footers, comments.
 //!
 //! Every line set aside gets a reason the reader's removed-parts view shows.
-//! A text that already looks like a clean article (little or nothing
-//! outside the body run) is left as it is.
+//! A text with too little prose to tell a body (a list, a short note) is
+//! left as it is; a clean article loses only what the line rules in
+//! `chrome.rs` already set aside.
 
 use super::classify_line;
 use crate::document::RemovalReason;
