@@ -3,6 +3,8 @@
 //! its neighbours) and is written for news sites in general: cue phrases are
 //! the ones sites commonly print (see `docs/rules.md` for sources and limits).
 
+pub mod capture;
+
 use crate::document::RemovalReason;
 use crate::normalize::word_count;
 
@@ -287,8 +289,15 @@ fn ends_with_upper_credit(line: &str) -> bool {
         .unwrap_or("")
         .split_whitespace()
         .collect();
+    // NAME/AGENCY: letters on both sides of the slash ("[M1 / MP]", a
+    // reference in brackets, is not a credit).
+    let name_slash_agency = |w: &&str| {
+        w.contains('/')
+            && w.split('/')
+                .all(|part| part.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    };
     tail.len() >= 2
-        && tail.iter().any(|w| w.contains('/'))
+        && tail.iter().any(name_slash_agency)
         && tail.iter().all(|w| !w.chars().any(char::is_lowercase))
 }
 

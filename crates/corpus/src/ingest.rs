@@ -59,13 +59,29 @@ impl Format {
 pub fn check_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, IngestError> {
     let text = check_bytes(name, bytes)?;
     let tags = count_tags(text);
-    if tags >= 8 || text.to_ascii_lowercase().contains("<script") {
+    if looks_like_markup(text, tags) {
         return Err(IngestError {
             file: name.to_string(),
             problem: Problem::Markup { tags },
         });
     }
     Ok(text)
+}
+
+/// A text that is markup rather than the visible text of a page: it opens
+/// with a tag, or its tags are dense (one for every ten words or fewer). A
+/// capture of a page about web code quotes a few tags, and even a
+/// `<script>` example, among hundreds of words; that is still text.
+fn looks_like_markup(text: &str, tags: usize) -> bool {
+    let opening = text.trim_start();
+    let first_line = opening.lines().next().unwrap_or("");
+    let opens_with_tag = first_line
+        .get(..9)
+        .is_some_and(|start| start.eq_ignore_ascii_case("<!doctype"))
+        || first_line.starts_with('<') && count_tags(first_line) > 0;
+    let dense = tags * 10 >= word_count(text);
+    let script = text.to_ascii_lowercase().contains("<script");
+    opens_with_tag || (tags >= 8 || script) && dense
 }
 
 /// The checks every file passes, markup or not: size, not empty, not
@@ -149,7 +165,7 @@ pub fn ingest_with(
         problem: Problem::UnsupportedExtension,
     })?;
     let page = match format {
-        Format::Text => segment(normalize::lines(check_text(name, bytes)?)),
+        Format::Text => capture_page(normalize::lines(check_text(name, bytes)?)),
         Format::Markdown => segment(markdown_lines(check_text(name, bytes)?)),
         Format::Html => html_page(check_bytes(name, bytes)?),
     };
@@ -374,6 +390,54 @@ struct Page {
 /// which is where the body starts.
 const HEADER_WINDOW: usize = 14;
 
+/// A plain text, which may be a capture of a web page's visible text: the
+/// lines around the article that look like page chrome are set aside first.
+fn capture_page(lines: Vec<String>) -> Page {
+    let preset = chrome::capture::set_aside(&lines);
+    if preset.iter().all(Option::is_none) {
+        return headline_that_is_prose(segment(lines));
+    }
+    let all_chrome = preset.iter().all(Option::is_some);
+    let page = segment_with(lines.clone(), preset);
+    if page.paragraphs.is_empty() && !all_chrome {
+        // The body run was all header: read the text as it is.
+        return headline_that_is_prose(segment(lines));
+    }
+    page
+}
+
+/// A text that is one paragraph and nothing else has no headline: the
+/// paragraph taken for one (two sentences, a closing full stop, or longer
+/// than any headline) is its body.
+fn headline_that_is_prose(mut page: Page) -> Page {
+    let Some(headline) = page.headline.as_deref() else {
+        return page;
+    };
+    let words = word_count(headline);
+    let sentences = headline.contains(". ") || headline.contains("? ");
+    // Headlines do not end with a full stop; a sentence of six words or
+    // more that does is the text's one paragraph.
+    let full_stop = headline.ends_with('.') && !headline.ends_with("..");
+    if page.paragraphs.is_empty()
+        && (words >= 30 || words >= 12 && sentences || words >= 6 && full_stop)
+    {
+        let text = page.headline.take().unwrap_or_default();
+        let repeats = page
+            .removed
+            .iter()
+            .filter(|r| r.reason == RemovalReason::RepeatedHeadline && r.text == text)
+            .count();
+        page.removed.retain(|r| {
+            !(matches!(
+                r.reason,
+                RemovalReason::Headline | RemovalReason::RepeatedHeadline
+            ) && r.text == text)
+        });
+        page.paragraphs = vec![text; repeats + 1];
+    }
+    page
+}
+
 fn segment(lines: Vec<String>) -> Page {
     let preset = vec![None; lines.len()];
     segment_with(lines, preset)
@@ -526,13 +590,19 @@ fn segment_with(lines: Vec<String>, preset: Vec<Option<RemovalReason>>) -> Page 
 /// credit, and the links that follow a "Related" heading.
 fn mark_neighbours(lines: &[String], reasons: &mut [Option<RemovalReason>]) {
     for at in 1..lines.len() {
-        if reasons[at].is_none() && lines[at] == lines[at - 1] && word_count(&lines[at]) >= 3 {
+        // A caption or teaser printed twice; a paragraph longer than any
+        // caption (60 words) printed twice is the article's own text.
+        let words = word_count(&lines[at]);
+        if reasons[at].is_none() && lines[at] == lines[at - 1] && (3..=60).contains(&words) {
             reasons[at] = Some(RemovalReason::Duplicate);
         }
     }
     let first_plain = reasons.iter().position(Option::is_none);
     for at in 1..lines.len() {
-        if reasons[at] != Some(RemovalReason::Credit) {
+        // A bare credit ("Photo: © Reuters | Ana Lima") belongs to the
+        // caption above it; a credit line that carries its own caption
+        // ("Passengers wait. Photo: Lena Berg") leaves the line above alone.
+        if reasons[at] != Some(RemovalReason::Credit) || word_count(&lines[at]) > 6 {
             continue;
         }
         let mut above = at;

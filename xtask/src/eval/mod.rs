@@ -7,6 +7,7 @@
 //! snapshot arrives); from a git directory the files needed are extracted
 //! into `target/eval-data/` and the data's commit is printed.
 
+mod captures;
 mod entities;
 mod pages;
 mod sentences;
@@ -31,7 +32,9 @@ cargo xtask eval [--split develop|held-out|all] SET=PATH ...
                   PER/LOC/ORG exact-span F1 (develop: eng.train, eng.testa; held out: eng.testb,
                   conllpp.txt); CROSSREAD_EVAL_VERBOSE=1 lists develop misses and false positives
   readability=PATH  mozilla/readability (test/test-pages: saved pages with expected article text)
-                  body word-shingle F1, refusals, headline/byline/date agreement (all develop)
+                  body word-shingle F1, refusals, headline/byline/date agreement (all develop);
+                  the same pages as text captures (.txt) against a keep-everything baseline
+                  (held out: every 5th site by name)
                   CROSSREAD_EVAL_VERBOSE=1 prints each page
   polnear=PATH    networkdynamics/PolNeAR (brat attributions): direct-quote P/R/F1 and speaker accuracy
                   (develop: train and dev, held out: test); CROSSREAD_EVAL_VERBOSE=1 lists misses

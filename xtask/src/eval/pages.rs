@@ -16,8 +16,10 @@
 //! Precision = shared / kept, recall = shared / expected; the mean is over
 //! pages (a refused page scores 0), micro sums the counts of all pages.
 //! Readability's tests are a public development set: every page is
-//! "develop".
+//! "develop" for the saved pages. The same pages' text captures
+//! (`captures.rs`) hold out every fifth site.
 
+use super::captures::{self, CaptureTotals};
 use super::{prf, Data, Split};
 use crossread_corpus::{ingest, Document};
 use std::collections::HashMap;
@@ -51,10 +53,6 @@ struct Totals {
 }
 
 pub fn run(path: &std::path::Path, split: Split) -> Result<(), String> {
-    if !split.develop() {
-        println!("Saved pages (Readability's test pages): all develop, nothing held out here");
-        return Ok(());
-    }
     let data = Data::open(path, "readability")?;
     let dir = data.folder(PAGES_DIR)?;
     let verbose = std::env::var("CROSSREAD_EVAL_VERBOSE").is_ok_and(|v| v == "1");
@@ -68,7 +66,9 @@ pub fn run(path: &std::path::Path, split: Split) -> Result<(), String> {
     println!("Saved web pages on Mozilla Readability's test pages (develop: all)");
     println!("  data: mozilla/readability @ {}", data.commit());
     let mut totals = Totals::default();
-    for site in &sites {
+    let mut develop = CaptureTotals::default();
+    let mut held = CaptureTotals::default();
+    for (index, site) in sites.iter().enumerate() {
         let name = site
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -81,8 +81,26 @@ pub fn run(path: &std::path::Path, split: Split) -> Result<(), String> {
         let metadata: serde_json::Value =
             serde_json::from_slice(&read("expected-metadata.json").unwrap_or_default())
                 .unwrap_or_default();
+        let gold_text = markup_text(&expected);
+        let held_out = captures::held_out(index);
+        if held_out && split.held_out() {
+            let _ = held.add(&name, &source, &gold_text);
+        } else if !held_out && split.develop() {
+            let scored = develop.add(&name, &source, &gold_text);
+            if verbose {
+                match scored {
+                    Ok((p, r, f, kept, gold)) => println!(
+                        "  capture {name:<32} P {p:.3} R {r:.3} F1 {f:.3} kept {kept} expected {gold}"
+                    ),
+                    Err(e) => println!("  capture {name:<32} refused: {e}"),
+                }
+            }
+        }
+        if !split.develop() {
+            continue;
+        }
         totals.pages += 1;
-        let gold = shingles(&markup_text(&expected));
+        let gold = shingles(&gold_text);
         let gold_count: usize = gold.values().sum();
         totals.expected += gold_count;
         let document = match ingest(&format!("{name}.html"), &source, None) {
@@ -112,7 +130,13 @@ pub fn run(path: &std::path::Path, split: Split) -> Result<(), String> {
         }
         totals.agreement(&document, &metadata);
     }
-    totals.print();
+    if split.develop() {
+        totals.print();
+        develop.print("develop (4 sites in 5)");
+    }
+    if split.held_out() {
+        held.print("held out (every 5th site)");
+    }
     Ok(())
 }
 
@@ -178,7 +202,7 @@ impl Totals {
 }
 
 /// What the reader sees as the article below its headline.
-fn body_text(document: &Document) -> String {
+pub(super) fn body_text(document: &Document) -> String {
     let mut text = document.dek.clone().unwrap_or_default();
     for paragraph in &document.paragraphs {
         text.push('\n');
@@ -195,7 +219,7 @@ fn fold(text: &str) -> String {
         .to_lowercase()
 }
 
-fn shingles(text: &str) -> HashMap<String, usize> {
+pub(super) fn shingles(text: &str) -> HashMap<String, usize> {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
@@ -217,7 +241,7 @@ fn shingles(text: &str) -> HashMap<String, usize> {
 
 /// The text of the expected markup: tags and comments dropped (a block
 /// boundary is a space), character references decoded.
-fn markup_text(html: &str) -> String {
+pub(super) fn markup_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(at) = rest.find(['<', '&']) {
