@@ -307,3 +307,39 @@ fn the_default_corpus_reads_the_same_as_before() {
     }
     assert!(seen >= 5);
 }
+
+#[test]
+fn a_plain_article_keeps_its_headline_its_short_sentences_and_its_last_line() {
+    let text = "\
+https://www.example.org/news/2024/05/ferry-service-resumes
+
+Ferry service resumes after storm
+
+Harbour authority says all routes will run by Friday
+
+The ferry between Port Alden and Kessel Island resumed on Tuesday after a storm closed the harbour for three days, the harbour authority said.
+
+It was the longest closure in a decade.
+
+Engineers checked the piers and the fuel depot before the first boat left at seven in the morning, and the operator added two evening crossings for stranded travellers.
+
+Tickets bought for the cancelled crossings remain valid until the end of the month, the operator said in a statement on its website.
+
+Repairs will cost about 40,000 euros.
+";
+    let document = ingest("ferry.txt", text.as_bytes(), None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(document.headline, "Ferry service resumes after storm");
+    // The line under the headline is kept (as the first paragraph: it has
+    // no full stop to mark it a standfirst sentence).
+    assert_eq!(
+        starts(&document.paragraphs),
+        [
+            "Harbour authority says",
+            "The ferry between",
+            "It was the",
+            "Engineers checked the",
+            "Tickets bought for",
+            "Repairs will cost"
+        ]
+    );
+}

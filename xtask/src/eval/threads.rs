@@ -286,13 +286,23 @@ fn score_topic(
             .find(|d| d.id == *doc)
             .map(|d| d.headline.as_str());
         for s in sentences.values() {
-            // The sentence is a paragraph, or the headline (part, 0); the
+            // The sentence is a paragraph, or the headline or standfirst
+            // (part, 0); the
             // sentence files and the articles differ in quotes and
             // apostrophes, so letters and digits are compared.
             let key = letters(&s.text);
             let at = paragraphs.iter().position(|p| letters(p) == key);
-            let part = if at.is_none() && headline.map(letters) == Some(key.clone()) {
+            let dek = corpus
+                .documents
+                .iter()
+                .find(|d| d.id == *doc)
+                .and_then(|d| d.dek.as_deref());
+            let part = if at.is_some() {
+                crossread_corpus::Part::Body
+            } else if headline.map(letters) == Some(key.clone()) {
                 crossread_corpus::Part::Headline
+            } else if dek.map(letters) == Some(key.clone()) {
+                crossread_corpus::Part::Standfirst
             } else {
                 crossread_corpus::Part::Body
             };

@@ -245,9 +245,13 @@ pub fn set_aside(lines: &[String]) -> Vec<Option<RemovalReason>> {
     let Some((start, end)) = body_run(&scores(&kinds)) else {
         return reasons;
     };
-    let Some((start, end)) = trimmed(lines, &kinds, start, end) else {
+    let Some((start, mut end)) = trimmed(lines, &kinds, start, end) else {
         return reasons;
     };
+    // The article's last paragraphs may be short sentences.
+    while end + 1 < lines.len() && matches!(kinds[end + 1], Kind::Sentence(_)) {
+        end += 1;
+    }
     let prose_words: usize = (start..=end)
         .filter(|&at| matches!(kinds[at], Kind::Prose(_)))
         .map(|at| shapes[at].words)
@@ -338,7 +342,12 @@ fn headline_above(
         // sites print a headline and few print a standfirst; on a tie the
         // upper line is the headline (a standfirst follows it).
         let weight = shape.words.min(10) + if is_title_case(line) { 3 } else { 0 };
-        if best.is_none_or(|(_, w)| weight >= w) {
+        // A title right above another is the headline, the lower one its
+        // standfirst.
+        let right_above = best.is_some_and(|(b, _)| {
+            (at + 1..b).all(|i| shapes[i].chrome || shapes[i].words == 0 || is_metadata(&lines[i]))
+        });
+        if right_above || best.is_none_or(|(_, w)| weight >= w) {
             best = Some((at, weight));
         }
     }
@@ -365,7 +374,9 @@ fn header_furniture(
             continue;
         }
         let standfirst = shape.words >= 8 && (shape.sentence_end || shape.function_share >= 0.2);
-        if standfirst {
+        // A sentence is text, however short ("She checked in today.").
+        let sentence = shape.words >= 3 && shape.sentence_end && shape.function_share > 0.0;
+        if standfirst || sentence {
             continue;
         }
         reasons[at] = if shape.words >= 2 && shape.words <= 4 && is_title_case(line) {
