@@ -287,9 +287,8 @@ fn score_topic(
             .map(|d| d.headline.as_str());
         for s in sentences.values() {
             // The sentence is a paragraph, or the headline or standfirst
-            // (part, 0); the
-            // sentence files and the articles differ in quotes and
-            // apostrophes, so letters and digits are compared.
+            // (part, 0); the sentence files and the articles differ in
+            // quotes and apostrophes, so letters and digits are compared.
             let key = letters(&s.text);
             let at = paragraphs.iter().position(|p| letters(p) == key);
             let dek = corpus
