@@ -294,6 +294,9 @@ fn html_page(text: &str) -> Page {
             page = segment(json_ld_lines(meta.headline.as_deref(), body));
         }
     }
+    // A page whose one text is prose taken for a headline: that text is
+    // its body, as for a plain text.
+    let mut page = headline_that_is_prose(page);
     let mut set = |field: &'static str, present: bool| {
         if present {
             page.from_markup.insert(field);

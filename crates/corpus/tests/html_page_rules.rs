@@ -110,3 +110,14 @@ fn a_page_built_by_scripts_gives_its_article_from_json_ld() {
     let document = ingest("quay.html", visible.as_bytes(), None).unwrap();
     assert_eq!(document.paragraphs.len(), 3);
 }
+
+#[test]
+fn a_page_whose_one_text_is_prose_keeps_it_as_its_body() {
+    let prose = "The quay reopened on Tuesday after three weeks of repairs. Crews moved their boats back by the evening tide.";
+    let html = format!("<!doctype html><html><body><div>{prose}</div></body></html>");
+    let document = ingest("note.html", html.as_bytes(), None).expect("one paragraph is an article");
+    assert_eq!(document.paragraphs, [prose]);
+    // A lone title is still no article.
+    let title_only = "<!doctype html><html><body><h1>Quay reopens</h1></body></html>";
+    assert!(ingest("title.html", title_only.as_bytes(), None).is_err());
+}
