@@ -184,28 +184,91 @@ fn item_at(words: &[String], at: usize) -> Option<(String, usize)> {
 
 /// The event frames of a clause.
 pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame> {
-    let lex = lexicon();
-    let n = words.len();
-    let find_action = |section: &str| -> Vec<(usize, usize)> {
-        let mut hits = Vec::new();
-        for at in 0..n {
-            if let Some(p) = lex.events(section).iter().find(|p| phrase_at(words, at, p)) {
-                hits.push((at, p.len()));
-            }
-        }
-        hits
+    let clause = Clause {
+        tokens,
+        words,
+        parties,
     };
-    let state_at = |k: usize| {
-        parties
+    let mut out = clause.supplies();
+    out.extend(clause.visits());
+    out.extend(clause.sanctions());
+    let mut states: Vec<String> = parties
+        .iter()
+        .filter(|p| !p.is_person)
+        .filter_map(|p| p.state.clone())
+        .collect();
+    states.sort();
+    states.dedup();
+    for f in &mut out {
+        f.states = states.clone();
+    }
+    out.sort_by_key(|f| f.at);
+    out.dedup_by(|a, b| {
+        a.action == b.action && a.giver == b.giver && a.receiver == b.receiver && a.item == b.item
+    });
+    out
+}
+
+/// What the frame rules read in a clause: its tokens, its lower-cased
+/// words and the parties (states, bodies, weapon systems) named in it.
+struct Clause<'a> {
+    tokens: &'a [Tok<'a>],
+    words: &'a [String],
+    parties: &'a [Party],
+}
+
+/// Where an item's states may come from: "from X" and "to X" after the
+/// item or anywhere in the clause, and the item's origin.
+struct Ends {
+    from_after: Option<String>,
+    to_after: Option<String>,
+    clause_from: Option<String>,
+    clause_to: Option<String>,
+    origin: Option<String>,
+}
+
+impl Ends {
+    /// The giver the item's surroundings name.
+    fn giver(&self) -> Option<String> {
+        self.from_after
+            .clone()
+            .or(self.origin.clone())
+            .or(self.clause_from.clone())
+    }
+}
+
+impl Clause<'_> {
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Where the phrases of an `events.txt` section start, with their
+    /// length.
+    fn actions(&self, section: &str) -> Vec<(usize, usize)> {
+        let phrases = lexicon().events(section);
+        (0..self.len())
+            .filter_map(|at| {
+                phrases
+                    .iter()
+                    .find(|p| phrase_at(self.words, at, p))
+                    .map(|p| (at, p.len()))
+            })
+            .collect()
+    }
+
+    /// A state named at token `k` (not a demonym, not a person).
+    fn state_at(&self, k: usize) -> Option<&Party> {
+        self.parties
             .iter()
             .find(|p| p.tok == k && p.state.is_some() && !p.adjective && !p.is_person)
-    };
-    let state_after = |k: usize| -> Option<String> {
-        // "to Russia", "from the DPRK"
+    }
+
+    /// The state named from token `k` on: "to Russia", "from the DPRK".
+    fn state_after(&self, k: usize) -> Option<String> {
         let mut j = k;
-        while j < n
+        while j < self.len()
             && matches!(
-                words[j].as_str(),
+                self.words[j].as_str(),
                 "the"
                     | "\""
                     | "“"
@@ -218,10 +281,24 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
         {
             j += 1;
         }
-        state_at(j).and_then(|p| p.state.clone())
-    };
-    let subject_before = |k: usize| -> Option<String> {
-        parties
+        self.state_at(j).and_then(|p| p.state.clone())
+    }
+
+    /// The first state named after `word` ("from", "to") at or after
+    /// token `from`.
+    fn first_after(&self, word: &str, from: usize) -> Option<String> {
+        (from..self.len().saturating_sub(1))
+            .find(|&j| self.words[j] == word && self.state_after(j + 1).is_some())
+            .and_then(|j| self.state_after(j + 1))
+    }
+
+    /// The state acting before token `k`: one that opens a clause ("that
+    /// Iran had sent", ", Russia received"), follows a reporting verb ("say
+    /// Moscow acquired") or stands right before the verb ("Iran sending");
+    /// an object ("protecting Iran from") does not.
+    fn subject_before(&self, k: usize) -> Option<String> {
+        let words = self.words;
+        self.parties
             .iter()
             // "Iranians sending weapons": a plural demonym is a subject.
             .filter(|p| {
@@ -242,70 +319,52 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
                     && matches!(words[p.tok - 1].as_str(), "the")
                     && matches!(words[p.tok - 2].as_str(), "to" | "from" | "in" | "against"))
             })
-            // A subject opens a clause ("that Iran had sent", ", Russia
-            // received"), follows a reporting verb ("say Moscow acquired"),
-            // or stands right before the verb ("Iran sending"); an object
-            // ("protecting Iran from") does not.
-            .rfind(|p| {
-                let mut left = p.tok;
-                if left >= 1 && words[left - 1] == "the" {
-                    left -= 1;
-                }
-                let next = words.get(p.tok_end).map(String::as_str).unwrap_or("");
-                left == 0
-                    || p.tok_end == k
-                    // "castigated Iran for supplying", "accused X of sending"
-                    || (p.tok_end + 1 == k && matches!(next, "for" | "of"))
-                    // "the suggestion Iran is preparing": a clause subject
-                    || AUXILIARIES.contains(&next)
-                    || SUBJECT_LEFT.contains(&words[left - 1].as_str())
-                    || words[left - 1].chars().all(|c| !c.is_alphanumeric())
-                    || lexicon()
-                        .cues("speech")
-                        .iter()
-                        .any(|c| c.len() == 1 && c[0] == words[left - 1])
-            })
+            .rfind(|p| opens_clause(words, p, k))
             .and_then(|p| p.state.clone())
-    };
-    let mut out = Vec::new();
-    // Items, with their position.
-    let mut items: Vec<(usize, usize, String)> = Vec::new();
-    let mut k = 0;
-    while k < n {
-        if let Some(p) = parties.iter().find(|p| p.tok == k && p.category.is_some()) {
-            items.push((k, p.tok_end, p.category.clone().unwrap_or_default()));
-            k = p.tok_end.max(k + 1);
-            continue;
-        }
-        if let Some((name, len)) = item_at(words, k) {
-            // A weapon system right before ("Su-35 fighters") already counts.
-            if items.last().is_none_or(|(_, e, _)| *e != k) {
-                items.push((k, k + len, name));
-            }
-            k += len;
-            continue;
-        }
-        k += 1;
     }
-    let specific: Vec<(usize, usize, String)> = {
+
+    /// Items with their token range: weapon systems by their category,
+    /// then the item words of `items.txt`.
+    fn items(&self) -> Vec<(usize, usize, String)> {
+        let mut items: Vec<(usize, usize, String)> = Vec::new();
+        let mut k = 0;
+        while k < self.len() {
+            if let Some(p) = self
+                .parties
+                .iter()
+                .find(|p| p.tok == k && p.category.is_some())
+            {
+                items.push((k, p.tok_end, p.category.clone().unwrap_or_default()));
+                k = p.tok_end.max(k + 1);
+                continue;
+            }
+            if let Some((name, len)) = item_at(self.words, k) {
+                // A weapon system right before ("Su-35 fighters") already counts.
+                if items.last().is_none_or(|(_, e, _)| *e != k) {
+                    items.push((k, k + len, name));
+                }
+                k += len;
+                continue;
+            }
+            k += 1;
+        }
+        // "weapons" only when nothing more specific is named.
         let has_specific = items.iter().any(|(_, _, c)| c != "weapons");
+        items.retain(|(_, _, c)| !has_specific || c != "weapons");
         items
-            .iter()
-            .filter(|(_, _, c)| !has_specific || c != "weapons")
-            .cloned()
-            .collect()
-    };
-    // Supply.
-    let give = find_action("give");
-    let get = find_action("get");
-    let has_action = !give.is_empty() || !get.is_empty();
-    if has_action && !specific.is_empty() {
-        let clause_from = (0..n.saturating_sub(1))
-            .find(|&j| words[j] == "from" && state_after(j + 1).is_some())
-            .and_then(|j| state_after(j + 1));
-        let clause_to = (0..n.saturating_sub(1))
-            .find(|&j| words[j] == "to" && state_after(j + 1).is_some())
-            .and_then(|j| state_after(j + 1));
+    }
+
+    /// Supply frames: who gives which item to whom.
+    fn supplies(&self) -> Vec<Frame> {
+        let give = self.actions("give");
+        let get = self.actions("get");
+        let specific = self.items();
+        let mut out = Vec::new();
+        if (give.is_empty() && get.is_empty()) || specific.is_empty() {
+            return out;
+        }
+        let clause_from = self.first_after("from", 0);
+        let clause_to = self.first_after("to", 0);
         for (a, e, item) in &specific {
             let verb_give = give
                 .iter()
@@ -324,110 +383,22 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
                 (None, Some(_)) => true,
                 _ => false,
             };
-            let from_after = (*e..n.saturating_sub(1))
-                .find(|&j| words[j] == "from" && state_after(j + 1).is_some())
-                .and_then(|j| state_after(j + 1));
-            // "from Belarus, from Iran and North Korea, and from China":
-            // every listed source is a giver.
-            let from_all: Vec<String> = {
-                let mut all: Vec<String> = Vec::new();
-                let mut j = *e;
-                // Stop at the next item: its sources are its own.
-                let next_item = specific
-                    .iter()
-                    .map(|(s, _, _)| *s)
-                    .find(|s| s >= e)
-                    .unwrap_or(n);
-                while j + 1 < n.min(next_item) {
-                    if words[j] == "from" {
-                        let mut k = j + 1;
-                        while let Some(s) = state_after(k) {
-                            if !all.contains(&s) {
-                                all.push(s);
-                            }
-                            let Some(p) = parties.iter().find(|p| p.tok >= k && p.state.is_some())
-                            else {
-                                break;
-                            };
-                            k = p.tok_end;
-                            if words.get(k).is_some_and(|w| w == "and" || w == "or") {
-                                k += 1;
-                            } else {
-                                break;
-                            }
-                        }
-                    }
-                    j += 1;
-                }
-                all
+            let ends = Ends {
+                from_after: self.first_after("from", *e),
+                to_after: self.first_after("to", *e),
+                clause_from: clause_from.clone(),
+                clause_to: clause_to.clone(),
+                origin: self.origin(*a),
             };
-            let to_after = (*e..n.saturating_sub(1))
-                .find(|&j| words[j] == "to" && state_after(j + 1).is_some())
-                .and_then(|j| state_after(j + 1));
-            // Demonym or "-made" right before the item, or the weapon's country.
-            let origin = parties
-                .iter()
-                .rfind(|p| p.tok < *a && p.tok + 4 >= *a && p.adjective)
-                .and_then(|p| p.state.clone())
-                .or_else(|| made_in(tokens, *a, parties))
-                .or_else(|| {
-                    parties
-                        .iter()
-                        .find(|p| p.tok == *a && p.category.is_some())
-                        .and_then(|p| p.state.clone())
-                });
-            let (mut giver, mut receiver);
-            if use_get {
-                let (v, len) = verb_get.unwrap_or((0, 0));
-                let nominal = v > 0 && NOMINAL_BEFORE.contains(&words[v - 1].as_str());
-                giver = from_after
-                    .clone()
-                    .or(origin.clone())
-                    .or(clause_from.clone());
-                receiver = if nominal {
-                    possessor_before(words, parties, v)
-                } else if ASKING.contains(&words[v].as_str()) {
-                    // "X lobbied Y to provide": Y gives, X receives.
-                    giver = state_after(v + len).or(giver);
-                    subject_before(v)
-                } else {
-                    subject_before(v)
-                };
+            let (giver, mut receiver) = if use_get {
+                self.received(verb_get.unwrap_or((0, 0)), &ends)
             } else {
-                let (v, len) = verb_give.unwrap_or((0, 0));
-                let nominal = v > 0 && NOMINAL_BEFORE.contains(&words[v - 1].as_str())
-                    || words.get(v + len).is_some_and(|w| w == "of");
-                // "X lobbied Y to provide ...", "supplied Y with ..."
-                let asked = (0..v)
-                    .rev()
-                    .take(6)
-                    .find(|&j| ASKING.contains(&words[j].as_str()));
-                // "supplied Russia with drones", "sending Iran new weapons".
-                let with_object = state_after(v + len).filter(|_| {
-                    (v + len..n).take(4).any(|j| words[j] == "with")
-                        || (v + len + 1..=*a).contains(a) && *a <= v + len + 4
-                });
-                receiver = with_object
-                    .clone()
-                    .or(to_after.clone())
-                    .or(clause_to.clone());
-                giver = from_after
-                    .clone()
-                    .or(origin.clone())
-                    .or(clause_from.clone());
-                if let Some(j) = asked {
-                    giver = state_after(j + 1).or(giver);
-                    receiver = subject_before(j).or(receiver);
-                } else if giver.is_none() && !nominal {
-                    giver = subject_before(v);
-                }
-                if with_object.is_some() && giver.is_none() {
-                    giver = subject_before(v);
-                }
-            }
+                self.given(verb_give.unwrap_or((0, 0)), *a, &ends)
+            };
             if giver.is_some() && giver == receiver {
                 receiver = None;
             }
+            let from_all = self.sources(*e, &specific);
             let mut givers = vec![giver.clone()];
             if from_all.len() > 1 && giver.as_ref().is_some_and(|g| from_all.contains(g)) {
                 givers = from_all.iter().cloned().map(Some).collect();
@@ -444,66 +415,196 @@ pub fn frames(tokens: &[Tok], words: &[String], parties: &[Party]) -> Vec<Frame>
                 });
             }
         }
+        out
     }
-    // Visits: "X visited Y", "X traveled to Y".
-    for (v, len) in find_action("visit") {
-        let subject = parties
+
+    /// "from Belarus, from Iran and North Korea, and from China" after the
+    /// item ending at `e`: every listed source is a giver (up to the next
+    /// item, whose sources are its own).
+    fn sources(&self, e: usize, items: &[(usize, usize, String)]) -> Vec<String> {
+        let n = self.len();
+        let mut all: Vec<String> = Vec::new();
+        let next_item = items
             .iter()
-            .rfind(|p| p.tok_end <= v && p.state.is_some())
-            .and_then(|p| p.state.clone());
-        let object = parties
-            .iter()
-            .find(|p| p.tok >= v + len && p.tok <= v + len + 3 && p.state.is_some())
-            .and_then(|p| p.state.clone());
-        if let (Some(s), Some(o)) = (subject, object) {
-            if s != o {
-                out.push(Frame {
-                    action: "visit".into(),
-                    giver: Some(s),
-                    receiver: Some(o),
-                    item: None,
-                    at: v,
-                    states: Vec::new(),
-                });
+            .map(|(s, _, _)| *s)
+            .find(|s| *s >= e)
+            .unwrap_or(n);
+        let mut j = e;
+        while j + 1 < n.min(next_item) {
+            if self.words[j] == "from" {
+                let mut k = j + 1;
+                while let Some(s) = self.state_after(k) {
+                    if !all.contains(&s) {
+                        all.push(s);
+                    }
+                    let Some(p) = self
+                        .parties
+                        .iter()
+                        .find(|p| p.tok >= k && p.state.is_some())
+                    else {
+                        break;
+                    };
+                    k = p.tok_end;
+                    if self.words.get(k).is_some_and(|w| w == "and" || w == "or") {
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
             }
+            j += 1;
         }
+        all
     }
-    // Sanctions: "X imposed sanctions on Y".
-    for (v, _) in find_action("sanction") {
-        let target = (v..n.saturating_sub(1))
-            .find(|&j| {
-                matches!(words[j].as_str(), "on" | "against") && state_after(j + 1).is_some()
+
+    /// A demonym or "-made" right before the item at `a`, or the weapon
+    /// system's own country.
+    fn origin(&self, a: usize) -> Option<String> {
+        self.parties
+            .iter()
+            .rfind(|p| p.tok < a && p.tok + 4 >= a && p.adjective)
+            .and_then(|p| p.state.clone())
+            .or_else(|| made_in(self.tokens, a, self.parties))
+            .or_else(|| {
+                self.parties
+                    .iter()
+                    .find(|p| p.tok == a && p.category.is_some())
+                    .and_then(|p| p.state.clone())
             })
-            .and_then(|j| state_after(j + 1));
-        let subject = subject_before(v);
-        if let (Some(s), Some(t)) = (subject, target) {
-            if s != t {
-                out.push(Frame {
-                    action: "sanction".into(),
-                    giver: Some(s),
-                    receiver: Some(t),
-                    item: None,
-                    at: v,
-                    states: Vec::new(),
-                });
+    }
+
+    /// Giver and receiver of a get verb ("Russia acquired drones from
+    /// Iran"): the subject receives.
+    fn received(&self, (v, len): (usize, usize), ends: &Ends) -> (Option<String>, Option<String>) {
+        let words = self.words;
+        let nominal = v > 0 && NOMINAL_BEFORE.contains(&words[v - 1].as_str());
+        let mut giver = ends.giver();
+        let receiver = if nominal {
+            possessor_before(words, self.parties, v)
+        } else if ASKING.contains(&words[v].as_str()) {
+            // "X lobbied Y to provide": Y gives, X receives.
+            giver = self.state_after(v + len).or(giver);
+            self.subject_before(v)
+        } else {
+            self.subject_before(v)
+        };
+        (giver, receiver)
+    }
+
+    /// Giver and receiver of a give verb ("Iran sent drones to Russia"):
+    /// the subject gives, "to X" or "X with" receives.
+    fn given(
+        &self,
+        (v, len): (usize, usize),
+        a: usize,
+        ends: &Ends,
+    ) -> (Option<String>, Option<String>) {
+        let words = self.words;
+        let nominal = v > 0 && NOMINAL_BEFORE.contains(&words[v - 1].as_str())
+            || words.get(v + len).is_some_and(|w| w == "of");
+        // "X lobbied Y to provide ...", "supplied Y with ..."
+        let asked = (0..v)
+            .rev()
+            .take(6)
+            .find(|&j| ASKING.contains(&words[j].as_str()));
+        // "supplied Russia with drones", "sending Iran new weapons".
+        let with_object = self.state_after(v + len).filter(|_| {
+            (v + len..self.len()).take(4).any(|j| words[j] == "with")
+                || (v + len + 1..=a).contains(&a) && a <= v + len + 4
+        });
+        let mut receiver = with_object
+            .clone()
+            .or(ends.to_after.clone())
+            .or(ends.clause_to.clone());
+        let mut giver = ends.giver();
+        if let Some(j) = asked {
+            giver = self.state_after(j + 1).or(giver);
+            receiver = self.subject_before(j).or(receiver);
+        } else if giver.is_none() && !nominal {
+            giver = self.subject_before(v);
+        }
+        if with_object.is_some() && giver.is_none() {
+            giver = self.subject_before(v);
+        }
+        (giver, receiver)
+    }
+
+    /// Visits: "X visited Y", "X traveled to Y".
+    fn visits(&self) -> Vec<Frame> {
+        let mut out = Vec::new();
+        for (v, len) in self.actions("visit") {
+            let subject = self
+                .parties
+                .iter()
+                .rfind(|p| p.tok_end <= v && p.state.is_some())
+                .and_then(|p| p.state.clone());
+            let object = self
+                .parties
+                .iter()
+                .find(|p| p.tok >= v + len && p.tok <= v + len + 3 && p.state.is_some())
+                .and_then(|p| p.state.clone());
+            if let (Some(s), Some(o)) = (subject, object) {
+                if s != o {
+                    out.push(Frame {
+                        action: "visit".into(),
+                        giver: Some(s),
+                        receiver: Some(o),
+                        item: None,
+                        at: v,
+                        states: Vec::new(),
+                    });
+                }
             }
         }
+        out
     }
-    let mut states: Vec<String> = parties
-        .iter()
-        .filter(|p| !p.is_person)
-        .filter_map(|p| p.state.clone())
-        .collect();
-    states.sort();
-    states.dedup();
-    for f in &mut out {
-        f.states = states.clone();
+
+    /// Sanctions: "X imposed sanctions on Y".
+    fn sanctions(&self) -> Vec<Frame> {
+        let mut out = Vec::new();
+        for (v, _) in self.actions("sanction") {
+            let target = (v..self.len().saturating_sub(1))
+                .find(|&j| {
+                    matches!(self.words[j].as_str(), "on" | "against")
+                        && self.state_after(j + 1).is_some()
+                })
+                .and_then(|j| self.state_after(j + 1));
+            if let (Some(s), Some(t)) = (self.subject_before(v), target) {
+                if s != t {
+                    out.push(Frame {
+                        action: "sanction".into(),
+                        giver: Some(s),
+                        receiver: Some(t),
+                        item: None,
+                        at: v,
+                        states: Vec::new(),
+                    });
+                }
+            }
+        }
+        out
     }
-    out.sort_by_key(|f| f.at);
-    out.dedup_by(|a, b| {
-        a.action == b.action && a.giver == b.giver && a.receiver == b.receiver && a.item == b.item
-    });
-    out
+}
+
+/// Does party `p` stand where a subject of the verb at `k` stands?
+fn opens_clause(words: &[String], p: &Party, k: usize) -> bool {
+    let mut left = p.tok;
+    if left >= 1 && words[left - 1] == "the" {
+        left -= 1;
+    }
+    let next = words.get(p.tok_end).map(String::as_str).unwrap_or("");
+    left == 0
+        || p.tok_end == k
+        // "castigated Iran for supplying", "accused X of sending"
+        || (p.tok_end + 1 == k && matches!(next, "for" | "of"))
+        // "the suggestion Iran is preparing": a clause subject
+        || AUXILIARIES.contains(&next)
+        || SUBJECT_LEFT.contains(&words[left - 1].as_str())
+        || words[left - 1].chars().all(|c| !c.is_alphanumeric())
+        || lexicon()
+            .cues("speech")
+            .iter()
+            .any(|c| c.len() == 1 && c[0] == words[left - 1])
 }
 
 /// "Russian-made" right before the item (within three words).
