@@ -934,20 +934,27 @@ fn join_city_clubs(tokens: &[Tok], text: &str, out: &mut Vec<RawMention>) {
             && !context::is_area_word(prev.text.split_whitespace().last().unwrap_or(""))
             && !is_function_word(&prev.text);
         if joins {
-            let m = out.remove(idx);
-            let prev = &mut out[idx - 1];
-            prev.end = m.end;
-            prev.tok_end = m.tok_end;
-            prev.text = text
-                .get(prev.start..prev.end)
-                .unwrap_or_default()
-                .to_string();
-            prev.kind = EntityKind::Organisation;
-            prev.weak = false;
+            merge_with_previous(out, idx, text);
+            out[idx - 1].kind = EntityKind::Organisation;
         } else {
             idx += 1;
         }
     }
+}
+
+/// Mention `idx` joins the one before it (one name across both spans, no
+/// longer weak); returns the mention taken in.
+fn merge_with_previous(out: &mut Vec<RawMention>, idx: usize, text: &str) -> RawMention {
+    let m = out.remove(idx);
+    let prev = &mut out[idx - 1];
+    prev.end = m.end;
+    prev.tok_end = m.tok_end;
+    prev.text = text
+        .get(prev.start..prev.end)
+        .unwrap_or_default()
+        .to_string();
+    prev.weak = false;
+    m
 }
 
 /// "Bangladesh Nationalist Party", "San Francisco Giants": a state or city
@@ -964,20 +971,13 @@ fn join_place_bodies(tokens: &[Tok], text: &str, out: &mut Vec<RawMention>) {
             && m.known.is_none()
             && body;
         if joins {
-            let m = out.remove(idx);
+            let m = merge_with_previous(out, idx, text);
             let prev = &mut out[idx - 1];
-            prev.end = m.end;
-            prev.tok_end = m.tok_end;
-            prev.text = text
-                .get(prev.start..prev.end)
-                .unwrap_or_default()
-                .to_string();
             prev.kind = match m.kind {
                 EntityKind::Media => EntityKind::Media,
                 _ => EntityKind::Organisation,
             };
             prev.known = None;
-            prev.weak = false;
         } else {
             idx += 1;
         }
