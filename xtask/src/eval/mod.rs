@@ -58,6 +58,17 @@ impl Split {
     pub fn held_out(self) -> bool {
         matches!(self, Split::HeldOut | Split::All)
     }
+    /// The parts this split measures, develop first.
+    pub fn parts<T>(self, develop: T, held_out: T) -> Vec<T> {
+        let mut parts = Vec::new();
+        if self.develop() {
+            parts.push(develop);
+        }
+        if self.held_out() {
+            parts.push(held_out);
+        }
+        parts
+    }
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {

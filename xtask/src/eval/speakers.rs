@@ -47,13 +47,10 @@ pub fn run(path: &Path, split: Split) -> Result<(), String> {
         "{:<18} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
         "", "docs", "gold", "P", "R", "F1", "named", "right", "wrong", "none"
     );
-    let mut sets: Vec<(&str, Vec<&str>)> = Vec::new();
-    if split.develop() {
-        sets.push(("develop", vec!["data/train", "data/dev"]));
-    }
-    if split.held_out() {
-        sets.push(("held out test", vec!["data/test"]));
-    }
+    let sets = split.parts(
+        ("develop", vec!["data/train", "data/dev"]),
+        ("held out test", vec!["data/test"]),
+    );
     for (name, folders) in sets {
         let mut counts = Counts::default();
         for folder in folders {

@@ -74,13 +74,10 @@ pub fn run(gold: &Path, text: &Path, split: Split) -> Result<(), String> {
         "  {:<22} {:>6} {:>5} {:>9} {:>10} {:>6} {:>6} {:>6} {:>12}",
         "part", "topics", "docs", "sentences", "gold pairs", "P", "R", "F1", "hard merged"
     );
-    let mut parts: Vec<(&str, Vec<&str>)> = Vec::new();
-    if split.develop() {
-        parts.push(("develop (topics 1-35)", vec!["Train", "Dev"]));
-    }
-    if split.held_out() {
-        parts.push(("held out (36-45)", vec!["Test"]));
-    }
+    let parts = split.parts(
+        ("develop (topics 1-35)", vec!["Train", "Dev"]),
+        ("held out (36-45)", vec!["Test"]),
+    );
     for (name, files) in parts {
         let mut counts = Counts::default();
         for file in files {
