@@ -583,7 +583,9 @@ fn classify_run(
     while a < b && is_function_word(tokens[a].text) && title_at(tokens, a, b).is_none() {
         a += 1;
     }
-    if b > a && CONNECTORS.contains(&tokens[b - 1].text) {
+    // "Anthony Lasalle Friday": a weekday after a name dates it.
+    let trailing_day = b > a + 1 && context::is_weekday(tokens[b - 1].text);
+    if b > a && (CONNECTORS.contains(&tokens[b - 1].text) || trailing_day) {
         return classify_run(
             paragraph,
             text,
@@ -646,7 +648,11 @@ fn classify_run(
             .get(role_start..tokens[te - 1].end)
             .unwrap_or_default()
             .to_string();
-        if te < b {
+        if te < b && CONNECTORS.contains(&tokens[te].text) {
+            // "Governor of Qeshm", "Minister of Defence": what follows the
+            // title is its domain, not a person.
+            title_domain(paragraph, text, tokens, (ts, te, b), out);
+        } else if te < b {
             let mut m = mention(paragraph, text, tokens, te, b, EntityKind::Person);
             m.role = Some(role);
             out.push(m);
@@ -710,6 +716,36 @@ fn classify_run(
     }
     m.weak = initial && b - a == 1 && m.kind == EntityKind::Other;
     out.push(m);
+}
+
+/// The domain after a title and its connector ("Governor of Qeshm"): a
+/// body or place named by its own words, else an untyped name. A known
+/// given name inside it starts the person who holds the title ("Minister
+/// of Defence Ana Lima").
+fn title_domain(
+    paragraph: usize,
+    text: &str,
+    tokens: &[Tok],
+    (ts, te, b): (usize, usize, usize),
+    out: &mut Vec<RawMention>,
+) {
+    let mut a = te;
+    while a < b && CONNECTORS.contains(&tokens[a].text) {
+        a += 1;
+    }
+    let person = (a + 1..b.saturating_sub(1)).find(|&p| lexicon().is_given_name(tokens[p].text));
+    let end = person.unwrap_or(b);
+    if a < end {
+        let kind = run_kind(tokens, a, end).unwrap_or(EntityKind::Other);
+        out.push(mention(paragraph, text, tokens, a, end, kind));
+    }
+    if let Some(p) = person {
+        let mut m = mention(paragraph, text, tokens, p, b, EntityKind::Person);
+        m.role = text
+            .get(tokens[ts].start..tokens[p - 1].end)
+            .map(str::to_string);
+        out.push(m);
+    }
 }
 
 /// Kind of an unlisted run from the words next to it: a lower-case

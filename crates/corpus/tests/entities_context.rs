@@ -260,3 +260,26 @@ fn roads_are_places_and_a_patrol_is_a_body_even_when_it_speaks() {
     assert_kind(&p, "Lakeview Avenue", EntityKind::Place);
     assert_kind(&p, "Highway Patrol", EntityKind::Organisation);
 }
+
+#[test]
+fn a_title_with_of_names_its_domain_not_a_person() {
+    let p = ["The Governor of Palwick said the ferry would sail again on Monday."];
+    let found = kinds(&p);
+    assert!(
+        !found.iter().any(|(_, k)| *k == EntityKind::Person),
+        "no person in {found:?}"
+    );
+    assert!(has(&found, "Palwick", EntityKind::Other), "{found:?}");
+    let p = ["The Minister of Fisheries Kenneth Oduya resigned on Monday."];
+    assert_kind(&p, "Kenneth Oduya", EntityKind::Person);
+    assert!(!kinds(&p)
+        .iter()
+        .any(|(t, _)| t.contains("Fisheries Kenneth")));
+}
+
+#[test]
+fn a_weekday_after_a_name_is_not_part_of_it() {
+    let p = ["Police arrested Kenneth Oduya Friday at his home in the hills."];
+    assert_kind(&p, "Kenneth Oduya", EntityKind::Person);
+    assert!(!kinds(&p).iter().any(|(t, _)| t.contains("Friday")));
+}

@@ -202,6 +202,20 @@ pub fn is_month(word: &str) -> bool {
     })
 }
 
+/// A day of the week, written out ("Friday").
+pub fn is_weekday(word: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    DAYS.contains(&word)
+}
+
 /// Words that make a part of a place ("Greater London", "North Jakarta").
 pub fn is_area_word(word: &str) -> bool {
     const AREA: &[&str] = &[
