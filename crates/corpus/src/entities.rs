@@ -1218,6 +1218,11 @@ pub fn resolve(
         }
         k
     };
+    for (from, to) in names_ending_with_a_person(&keys, &persons) {
+        if clusters[&from].known.is_none() {
+            redirect.entry(from).or_insert(to);
+        }
+    }
     // Surnames of full person names (after near-spelling merges), and of
     // untyped names of two or three plain words, most often people no list
     // knows ("Budi Santoso" ... "Santoso was held").
@@ -1432,6 +1437,27 @@ pub fn resolve(
             .or_insert_with(|| Entity::new(id, name, EntityKind::Country));
     }
     (entities.into_values().collect(), resolved_docs)
+}
+
+/// "Comedian Ellen DeGeneres": an untyped name whose last words are a
+/// person's full name is that person with a word before it (a role, or a
+/// verb of a headline), not a second person. Pairs (from, to).
+fn names_ending_with_a_person(
+    keys: &[(EntityKind, String)],
+    persons: &[&(EntityKind, String)],
+) -> Vec<((EntityKind, String), (EntityKind, String))> {
+    let by_name: HashMap<&str, &(EntityKind, String)> =
+        persons.iter().map(|k| (k.1.as_str(), *k)).collect();
+    let mut out = Vec::new();
+    for key in keys.iter().filter(|k| k.0 == EntityKind::Other) {
+        let words: Vec<&str> = key.1.split_whitespace().collect();
+        let person = (1..words.len().saturating_sub(1))
+            .find_map(|start| by_name.get(words[start..].join(" ").as_str()));
+        if let Some(person) = person {
+            out.push((key.clone(), (*person).clone()));
+        }
+    }
+    out
 }
 
 /// Two or three capitalised words of letters, no connector: the shape of

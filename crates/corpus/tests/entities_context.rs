@@ -283,3 +283,16 @@ fn a_weekday_after_a_name_is_not_part_of_it() {
     assert_kind(&p, "Kenneth Oduya", EntityKind::Person);
     assert!(!kinds(&p).iter().any(|(t, _)| t.contains("Friday")));
 }
+
+#[test]
+fn a_name_that_ends_with_a_persons_full_name_is_that_person() {
+    let p = [
+        "Picking Kenneth Oduya as host was a safe choice, the academy said.",
+        "Kenneth Oduya said he was delighted.",
+    ];
+    let found = kinds(&p);
+    assert!(
+        has(&found, "Picking Kenneth Oduya", EntityKind::Person),
+        "{found:?}"
+    );
+}
