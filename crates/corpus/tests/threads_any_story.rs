@@ -1,8 +1,9 @@
-//! Event threads on stories the rules never saw: two small multi-outlet
+//! Event threads on stories the rules never saw: three small multi-outlet
 //! corpora written for these tests (`tests/corpora/`): two earthquakes a
-//! week apart with two looting arrests, and a product recall contested
+//! week apart with two looting arrests, a product recall contested
 //! between a company and its regulator beside a team's and a player's
-//! boycotts. No word of these stories is in any rule.
+//! boycotts, and an awards show naming its host, told with a past show's
+//! and the next show's dates. No word of these stories is in any rule.
 
 use crossread_corpus::{build_corpus, Corpus, SourceFile, Thread};
 use std::path::Path;
@@ -176,4 +177,17 @@ fn headlines_are_claims_in_their_events_thread_and_marked_as_such() {
     let recall = thread_with(&c, "it had voluntarily recalled").unwrap();
     assert!(headline.threads.contains(&recall.id));
     assert!(headline.entities.iter().any(|e| e.contains("brightwell")));
+}
+
+#[test]
+fn a_lead_recalling_a_past_show_or_naming_the_next_still_joins_the_news_of_the_day() {
+    // All three report the academy naming its host on Saturday; one lead
+    // recalls the show of February, another gives next March's date.
+    // Days months from the day of publication do not date the news.
+    let c = corpus("award");
+    let thread = thread_with(&c, "will host the show again").expect("the host story has a thread");
+    assert_eq!(
+        thread.docs,
+        ["coast-herald-host", "metro-star-host", "stage-daily-host"]
+    );
 }

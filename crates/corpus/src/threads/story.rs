@@ -28,6 +28,10 @@ const LEAD_CLAIMS: usize = 3;
 /// the arrest), so stories are told apart by days more than a week apart.
 const LEAD_DAY_SLACK: i64 = 2;
 
+/// Days between a day a lead states and the article's publication for
+/// the day to date the article's event (see [`is_news_of_the_day`]).
+const NEWS_DAYS: i64 = 10;
+
 /// One event that several articles report.
 pub struct Story {
     /// Its articles.
@@ -225,6 +229,7 @@ fn story_facts(lead: &Signature, members: &[usize], sigs: &[Signature]) -> clust
         stated: lead
             .stated
             .filter(|(a, b)| b - a <= 7)
+            .filter(|&span| is_news_of_the_day(span, lead.published))
             .map(|(a, b)| (a - LEAD_DAY_SLACK, b + LEAD_DAY_SLACK)),
         published: lead.published,
         magnitudes: lead.magnitudes.clone(),
@@ -248,6 +253,14 @@ fn story_facts(lead: &Signature, members: &[usize], sigs: &[Signature]) -> clust
         .collect();
     let named = count.keys().map(|id| id.to_string()).collect();
     cluster::Facts::of_article(&dates, main, named)
+}
+
+/// A day a lead states dates the article's event when it falls near the
+/// day the article was published: news is of the last days. A day
+/// months before ("hosted the show in February") is background, a day
+/// months ahead ("the ceremony on March 2") is what comes next.
+fn is_news_of_the_day((first, last): (i64, i64), published: Option<i64>) -> bool {
+    published.is_none_or(|p| first <= p + NEWS_DAYS && last + NEWS_DAYS >= p)
 }
 
 /// Stems and names that two or more of the articles share.
