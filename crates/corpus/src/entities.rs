@@ -1257,15 +1257,13 @@ pub fn resolve(
         if c.known.is_some() || redirect.contains_key(key) || key.1.contains(' ') {
             continue;
         }
-        if let Some(targets) = surnames.get(&fold_key(&key.1)) {
-            if targets.len() == 1 && matches!(key.0, EntityKind::Other | EntityKind::Person) {
-                if let Some(t) = targets.iter().next() {
-                    redirect.insert(key.clone(), t.clone());
-                    // "Budi Santoso ... Santoso said": a plain name whose
-                    // last word stands alone for it is a person's.
-                    if t.0 == EntityKind::Other && c.strong > 0 {
-                        promoted.insert(t.clone());
-                    }
+        if let Some(t) = surnames.get(&fold_key(&key.1)).and_then(one_name) {
+            if matches!(key.0, EntityKind::Other | EntityKind::Person) {
+                redirect.insert(key.clone(), t.clone());
+                // "Budi Santoso ... Santoso said": a plain name whose last
+                // word stands alone for it is a person's.
+                if t.0 == EntityKind::Other && c.strong > 0 {
+                    promoted.insert(t.clone());
                 }
                 continue;
             }
@@ -1437,6 +1435,18 @@ pub fn resolve(
             .or_insert_with(|| Entity::new(id, name, EntityKind::Country));
     }
     (entities.into_values().collect(), resolved_docs)
+}
+
+/// The one name among `targets`, however it was typed ("Sanjay Gupta" a
+/// person here, untyped there): the best-typed key, or None when the
+/// targets are two names.
+fn one_name(targets: &BTreeSet<(EntityKind, String)>) -> Option<&(EntityKind, String)> {
+    let first = targets.iter().next()?;
+    targets
+        .iter()
+        .all(|t| t.1 == first.1)
+        .then(|| targets.iter().max_by_key(|t| kind_rank(t.0)))
+        .flatten()
 }
 
 /// "Comedian Ellen DeGeneres": an untyped name whose last words are a

@@ -296,3 +296,13 @@ fn a_name_that_ends_with_a_persons_full_name_is_that_person() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_surname_joins_a_full_name_typed_as_a_person_in_one_place_only() {
+    let p = [
+        "Health minister Zorinde Brenholt opened the clinic on Monday.",
+        "Zorinde Brenholt toured the wards in March.",
+        "Later, Brenholt thanked the nurses.",
+    ];
+    assert_kind(&p, "Brenholt", EntityKind::Person);
+}
