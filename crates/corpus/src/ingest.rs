@@ -123,10 +123,10 @@ pub fn ingest_with(
         problem: Problem::UnsupportedExtension,
     })?;
     let text = check_text(name, bytes)?;
-    let page = match format {
-        _ if format == Format::Html || markup::is_whole_page(text) => html_page(text),
+    let page = match read_as(format, text) {
+        Format::Html => html_page(text),
         Format::Text => capture_page(markup::set_aside(text)),
-        _ => segment_cleaned(markdown(markup::set_aside(text))),
+        Format::Markdown => segment_cleaned(markdown(markup::set_aside(text))),
     };
     if page.paragraphs.is_empty() {
         return Err(IngestError {
@@ -180,24 +180,32 @@ fn without_body(page: &Page) -> String {
     }
 }
 
+/// How a file is read: as its extension says, except that a text that is
+/// a whole saved page (it opens with `<!doctype html` or `<html>`) is read
+/// as the page it is.
+fn read_as(format: Format, text: &str) -> Format {
+    if markup::is_whole_page(text) {
+        Format::Html
+    } else {
+        format
+    }
+}
+
 /// The text of a file as lines, before page chrome is told from body text
 /// (for `crossread sentences`): a saved page's visible text without the
 /// parts its markup marks as chrome; a text's lines without its markup.
 pub fn text_lines(name: &str, bytes: &[u8]) -> Result<Vec<String>, IngestError> {
     let text = check_text(name, bytes)?;
-    let format = Format::of(name);
     Ok(
-        if format == Some(Format::Html) || markup::is_whole_page(text) {
-            html::extract(text)
+        match read_as(Format::of(name).unwrap_or(Format::Text), text) {
+            Format::Html => html::extract(text)
                 .lines
                 .into_iter()
                 .filter(|l| l.removed.is_none())
                 .map(|l| l.text)
-                .collect()
-        } else if format == Some(Format::Markdown) {
-            markdown(markup::set_aside(text)).text_lines()
-        } else {
-            markup::set_aside(text).text_lines()
+                .collect(),
+            Format::Markdown => markdown(markup::set_aside(text)).text_lines(),
+            Format::Text => markup::set_aside(text).text_lines(),
         },
     )
 }

@@ -92,10 +92,10 @@ fn split_line(text: &str, line: std::ops::Range<usize>, pieces: &[Piece], out: &
     let mut prose = String::new();
     let mut markup: Vec<(RemovalReason, String)> = Vec::new();
     let mut at = line.start;
-    for piece in pieces
-        .iter()
-        .filter(|p| p.start < line.end && p.end > line.start)
-    {
+    // Pieces are in order and apart: those of this line follow the first
+    // that ends inside or after it.
+    let first = pieces.partition_point(|p| p.end <= line.start);
+    for piece in pieces[first..].iter().take_while(|p| p.start < line.end) {
         let (start, end) = (piece.start.max(line.start), piece.end.min(line.end));
         if start > at {
             prose.push_str(&text[at..start]);
