@@ -2,15 +2,18 @@
 //!
 //! Reads `seeds/` (or `$CROSSREAD_SEEDS`), runs the whole corpus pipeline and
 //! writes the corpus as postcard bytes to `$OUT_DIR/corpus.postcard`, which
-//! `src/corpus_data.rs` includes. Bad input stops the build with the file
-//! name and the problem.
+//! `src/corpus_data.rs` includes. A file that cannot be read is skipped with
+//! a `cargo:warning` naming it and its problem (and recorded in the corpus);
+//! with `CROSSREAD_STRICT=1` (`cargo xtask dist --strict`, and
+//! `cargo xtask test`) any bad input stops the build instead.
 
-use crossread_corpus::build_corpus;
 use crossread_corpus::source_dir::read_source_dir;
+use crossread_corpus::{build_corpus_with, Strictness};
 use std::path::PathBuf;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=CROSSREAD_SEEDS");
+    println!("cargo:rerun-if-env-changed=CROSSREAD_STRICT");
     let manifest_dir = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );
@@ -24,13 +27,29 @@ fn main() {
     for path in &source.paths {
         println!("cargo:rerun-if-changed={}", path.display());
     }
-    let corpus = build_corpus(source.files, source.catalog.as_deref())
+    let corpus = build_corpus_with(source.files, source.catalog.as_deref(), strictness())
         .unwrap_or_else(|e| fail(&e.to_string()));
+    for skipped in &corpus.skipped {
+        println!(
+            "cargo:warning=skipped {}: {}",
+            skipped.file,
+            skipped.problem.replace('\n', " ")
+        );
+    }
     let bytes = postcard::to_allocvec(&corpus)
         .unwrap_or_else(|e| fail(&format!("cannot encode the corpus: {e}")));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("corpus.postcard");
     std::fs::write(&out, bytes).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
+}
+
+/// `CROSSREAD_STRICT=1` (or any value but `0` and empty) refuses the whole
+/// corpus for one bad file.
+fn strictness() -> Strictness {
+    match std::env::var("CROSSREAD_STRICT") {
+        Ok(value) if !value.is_empty() && value != "0" => Strictness::Strict,
+        _ => Strictness::Lenient,
+    }
 }
 
 fn fail(message: &str) -> ! {

@@ -27,8 +27,10 @@ cargo xtask <task>
 
   setup                 install what the build and tests need (skips what is present)
   serve [--port N]      build the site and serve it at http://127.0.0.1:8080
-  dist [--single-file]  write the static site to dist/ (relative URLs: works under any sub-path);
-                        --single-file also writes dist/crossread.html, one file that works from disk
+  dist [--single-file] [--strict]
+                        write the static site to dist/ (relative URLs: works under any sub-path);
+                        --single-file also writes dist/crossread.html, one file that works from disk;
+                        a seed file that cannot be read is skipped with a warning, unless --strict
   test                  run every check and test, then print a summary
   e2e [FILTER]          build dist/ and run the end-to-end browser tests (those whose name contains FILTER)
   site-checks           build dist/ and run only the hosting, one-file, audit and robustness checks
@@ -72,6 +74,7 @@ fn main() -> ExitCode {
 fn any_story() -> Result<(), String> {
     let options = DistOptions {
         seeds: Some(e2e::any_story::corpus_dir()),
+        strict: true,
         ..DistOptions::default()
     };
     let dist = dist_into(&root().join("target/any-story/dist"), &options)?;
@@ -91,6 +94,15 @@ pub fn dist() -> Result<PathBuf, String> {
     dist_into(&root().join("dist"), &DistOptions::default())
 }
 
+/// Builds the release site into `dist/`, refusing a bad seed file.
+fn strict_dist() -> Result<PathBuf, String> {
+    let options = DistOptions {
+        strict: true,
+        ..DistOptions::default()
+    };
+    dist_into(&root().join("dist"), &options)
+}
+
 /// How a site is built: every build (the site, test and bench variants)
 /// goes through [`dist_into`], so they differ only in these choices.
 pub struct DistOptions {
@@ -103,6 +115,9 @@ pub struct DistOptions {
     /// Readers can add their own articles (the app's default feature
     /// `importer`); off only to measure what it adds to a first visit.
     pub importer: bool,
+    /// One seed file that cannot be read stops the build
+    /// (`CROSSREAD_STRICT=1` for `build.rs`) instead of being skipped.
+    pub strict: bool,
 }
 
 impl Default for DistOptions {
@@ -112,6 +127,7 @@ impl Default for DistOptions {
             features: Vec::new(),
             strict_csp: true,
             importer: true,
+            strict: false,
         }
     }
 }
@@ -140,11 +156,14 @@ pub fn dist_into(out: &Path, options: &DistOptions) -> Result<PathBuf, String> {
         .seeds
         .as_ref()
         .map(|s| s.to_string_lossy().into_owned());
-    let env: Vec<(&str, &str)> = seeds
+    let mut env: Vec<(&str, &str)> = seeds
         .as_deref()
         .map(|s| ("CROSSREAD_SEEDS", s))
         .into_iter()
         .collect();
+    if options.strict {
+        env.push(("CROSSREAD_STRICT", "1"));
+    }
     shell::run_with_env("trunk", &args, &root(), &env)?;
     start_app_after_first_paint(out)?;
     hosting::finish(out, options.strict_csp)?;
@@ -248,16 +267,22 @@ pub fn url_component(text: &str) -> String {
 }
 
 fn dist_task(args: &[String]) -> Result<(), String> {
-    match args {
-        [] => dist().map(drop),
-        [flag] if flag == "--single-file" => {
-            let dist = dist()?;
-            let file = single_file::write(&dist)?;
-            println!("wrote {}", file.display());
-            Ok(())
-        }
-        _ => Err("usage: cargo xtask dist [--single-file]".into()),
+    let known = ["--single-file", "--strict"];
+    if let Some(other) = args.iter().find(|a| !known.contains(&a.as_str())) {
+        return Err(format!(
+            "unknown option {other:?}\nusage: cargo xtask dist [--single-file] [--strict]"
+        ));
     }
+    let dist = if args.iter().any(|a| a == "--strict") {
+        strict_dist()?
+    } else {
+        dist()?
+    };
+    if args.iter().any(|a| a == "--single-file") {
+        let file = single_file::write(&dist)?;
+        println!("wrote {}", file.display());
+    }
+    Ok(())
 }
 
 type SiteCheck = (&'static str, fn(&Path) -> Result<(), String>);
@@ -393,9 +418,11 @@ fn test() -> Result<(), String> {
         },
     );
     let mut dist_path = None;
-    step("static site build (trunk build --release)", &mut || {
-        dist().map(|d| dist_path = Some(d))
-    });
+    // The seeds are built strictly, so a bad seed fails the suite.
+    step(
+        "static site build (trunk build --release; seeds read strictly)",
+        &mut || strict_dist().map(|d| dist_path = Some(d)),
+    );
     step(
         "end-to-end tests (dist/ under a sub-path, Chromium via chromedriver)",
         &mut || match &dist_path {

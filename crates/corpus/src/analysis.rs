@@ -501,6 +501,7 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
         claims: all_claims,
         threads,
         times: all_times,
+        skipped: Vec::new(),
     }
 }
 

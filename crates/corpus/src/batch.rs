@@ -1,11 +1,12 @@
-//! A reader's own files, analysed in the page one at a time: the same
-//! ingestion and analysis as [`crate::build_corpus`], but a bad file is
-//! reported and skipped instead of stopping the batch, files already in the
-//! corpus can join the analysis, and the caller decides between files
-//! whether to go on (the Web Worker checks for cancellation there).
+//! Files added to a corpus one at a time: a bad file is reported and
+//! skipped instead of stopping the batch, files already in the corpus can
+//! join the analysis, and the caller decides between files whether to go on
+//! (the Web Worker checks for cancellation there). A corpus build
+//! ([`crate::build_corpus_with`]) is a batch of every file in name order,
+//! strict or lenient about the files it skips.
 //!
-//! For the same files and catalog the result equals `build_corpus`'s:
-//! documents are analysed in file-name order either way.
+//! Documents are analysed in file-name order, whatever the order they were
+//! added in.
 
 use crate::catalog::{Catalog, CATALOG_FILE};
 use crate::document::{Corpus, Document, Provenance};
@@ -55,6 +56,19 @@ impl Batch {
         }
         self.documents.push(document);
         Ok(&self.documents[self.documents.len() - 1])
+    }
+
+    /// The catalog's entries for files not among `names`.
+    pub fn entries_without_file(&self, names: &[&str]) -> Vec<IngestError> {
+        self.catalog
+            .entries
+            .iter()
+            .filter(|entry| !names.contains(&entry.file.as_str()))
+            .map(|entry| IngestError {
+                file: entry.file.clone(),
+                problem: Problem::CatalogEntryWithoutFile,
+            })
+            .collect()
     }
 
     /// Number of documents so far (existing and added).

@@ -4,6 +4,7 @@
 //! the ones sites commonly print (see `docs/rules.md` for sources and limits).
 
 pub mod capture;
+pub mod markup;
 
 use crate::document::RemovalReason;
 use crate::normalize::word_count;

@@ -31,6 +31,17 @@ pub struct Corpus {
     /// paragraphs, then the headline and the standfirst).
     #[serde(default)]
     pub times: Vec<TimeExpression>,
+    /// What a lenient build went past, in file-name order: files that
+    /// cannot be read, and a catalog or catalog entries that cannot be used.
+    #[serde(default)]
+    pub skipped: Vec<Skipped>,
+}
+
+/// An input left out of a lenient build, with its problem in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    pub file: String,
+    pub problem: String,
 }
 
 impl Corpus {
@@ -44,6 +55,7 @@ impl Corpus {
             claims: Vec::new(),
             threads: Vec::new(),
             times: Vec::new(),
+            skipped: Vec::new(),
         }
     }
 
@@ -484,6 +496,11 @@ pub enum RemovalReason {
     SourceLine,
     /// Readers' comments under a saved web page.
     Comments,
+    /// Markup in a plain text (tags, a script or style and its code, an
+    /// embedded frame), never read as prose.
+    Markup,
+    /// A social network's post embedded in a plain text, with its words.
+    EmbeddedPost,
 }
 
 impl RemovalReason {
@@ -507,6 +524,8 @@ impl RemovalReason {
             RemovalReason::Tracking => "tracking pixel text",
             RemovalReason::SourceLine => "source line",
             RemovalReason::Comments => "reader comments",
+            RemovalReason::Markup => "embedded markup",
+            RemovalReason::EmbeddedPost => "embedded post",
         }
     }
 }

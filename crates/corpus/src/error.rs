@@ -1,6 +1,7 @@
 //! Typed errors. Every error names the input it is about, so a reader with a
 //! folder of a hundred files knows which one to fix.
 
+use crate::document::Skipped;
 use std::fmt;
 
 /// What is wrong with one input file.
@@ -14,9 +15,6 @@ pub enum Problem {
     TooLarge {
         bytes: usize,
         limit: usize,
-    },
-    Markup {
-        tags: usize,
     },
     NoText {
         /// What the file shows instead, in the reader's words.
@@ -48,10 +46,6 @@ impl fmt::Display for Problem {
                 f,
                 "the file is {bytes} bytes, over the {limit}-byte limit for one article"
             ),
-            Problem::Markup { tags } => write!(
-                f,
-                "the text is full of HTML markup ({tags} tags, or a <script>); save the article as plain text, or as a .html page"
-            ),
             Problem::NoText { found } => write!(f, "no article text was found: {found}"),
             Problem::CatalogSyntax(message) => write!(f, "the catalog is not valid TOML: {message}"),
             Problem::CatalogEntryWithoutFile => write!(f, "the catalog describes this file, but there is no such file in the corpus"),
@@ -76,6 +70,15 @@ impl fmt::Display for IngestError {
 }
 
 impl std::error::Error for IngestError {}
+
+impl From<&IngestError> for Skipped {
+    fn from(error: &IngestError) -> Skipped {
+        Skipped {
+            file: error.file.clone(),
+            problem: error.problem.to_string(),
+        }
+    }
+}
 
 /// Every problem found in a corpus: all of them are reported at once.
 #[derive(Debug, Clone, PartialEq, Eq)]

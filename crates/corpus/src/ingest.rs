@@ -5,11 +5,13 @@
 //! that go through the same segmentation, so a saved page and the plain
 //! text of the same article give the same headline and body.
 
-use crate::catalog::{Catalog, CatalogEntry, CATALOG_FILE};
+use crate::batch::Batch;
+use crate::catalog::CatalogEntry;
+use crate::chrome::markup::{self, Cleaned};
 use crate::chrome::{self, bullet_text, classify_line};
 use crate::date::PartialDate;
 use crate::document::{
-    count_words, Conflict, Corpus, Document, Provenance, RemovalReason, Removed,
+    count_words, Conflict, Corpus, Document, Provenance, RemovalReason, Removed, Skipped,
 };
 use crate::error::{CorpusError, IngestError, Problem};
 use crate::header::{parse_aggregator_byline, parse_byline_with_date, parse_dateline};
@@ -34,7 +36,8 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 /// How an article file is read, decided by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// `.txt`: plain text; markup in it is an error.
+    /// `.txt`: plain text; markup in it is set aside (`chrome::markup`),
+    /// and a whole saved page is read as one.
     Text,
     /// `.md`: plain text whose heading marks (`# `) and emphasis are dropped.
     Markdown,
@@ -55,38 +58,10 @@ impl Format {
     }
 }
 
-/// Checks that bytes are an article text and returns them as `&str`.
+/// Checks that bytes are an article text and returns them as `&str`: not
+/// too large, not empty, not binary, UTF-8. Markup in a text is not a
+/// problem: it is set aside when the text is read (`chrome::markup`).
 pub fn check_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, IngestError> {
-    let text = check_bytes(name, bytes)?;
-    let tags = count_tags(text);
-    if looks_like_markup(text, tags) {
-        return Err(IngestError {
-            file: name.to_string(),
-            problem: Problem::Markup { tags },
-        });
-    }
-    Ok(text)
-}
-
-/// A text that is markup rather than the visible text of a page: it opens
-/// with a tag, or its tags are dense (one for every ten words or fewer). A
-/// capture of a page about web code quotes a few tags, and even a
-/// `<script>` example, among hundreds of words; that is still text.
-fn looks_like_markup(text: &str, tags: usize) -> bool {
-    let opening = text.trim_start();
-    let first_line = opening.lines().next().unwrap_or("");
-    let opens_with_tag = first_line
-        .get(..9)
-        .is_some_and(|start| start.eq_ignore_ascii_case("<!doctype"))
-        || first_line.starts_with('<') && count_tags(first_line) > 0;
-    let dense = tags * 10 >= word_count(text);
-    let script = text.to_ascii_lowercase().contains("<script");
-    opens_with_tag || (tags >= 8 || script) && dense
-}
-
-/// The checks every file passes, markup or not: size, not empty, not
-/// binary, UTF-8.
-fn check_bytes<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, IngestError> {
     let fail = |problem| {
         Err(IngestError {
             file: name.to_string(),
@@ -126,23 +101,6 @@ fn looks_binary(bytes: &[u8]) -> bool {
     sample.contains(&0) || controls * 100 > sample.len().max(1)
 }
 
-/// Counts things shaped like HTML tags (`<p>`, `</div>`, `<a href=...>`).
-fn count_tags(text: &str) -> usize {
-    text.match_indices('<')
-        .filter(|(at, _)| {
-            let rest = &text[at + 1..];
-            let rest = rest.strip_prefix('/').unwrap_or(rest);
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect();
-            !name.is_empty()
-                && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && rest[name.len()..].starts_with(['>', ' ', '/'])
-        })
-        .count()
-}
-
 /// Ingests one article. `entry` is its catalog entry, if any.
 pub fn ingest(
     name: &str,
@@ -164,10 +122,11 @@ pub fn ingest_with(
         file: name.to_string(),
         problem: Problem::UnsupportedExtension,
     })?;
-    let page = match format {
-        Format::Text => capture_page(normalize::lines(check_text(name, bytes)?)),
-        Format::Markdown => segment(markdown_lines(check_text(name, bytes)?)),
-        Format::Html => html_page(check_bytes(name, bytes)?),
+    let text = check_text(name, bytes)?;
+    let page = match read_as(format, text) {
+        Format::Html => html_page(text),
+        Format::Text => capture_page(markup::set_aside(text)),
+        Format::Markdown => segment_cleaned(markdown(markup::set_aside(text))),
     };
     if page.paragraphs.is_empty() {
         return Err(IngestError {
@@ -221,38 +180,59 @@ fn without_body(page: &Page) -> String {
     }
 }
 
+/// How a file is read: as its extension says, except that a text that is
+/// a whole saved page (it opens with `<!doctype html` or `<html>`) is read
+/// as the page it is.
+fn read_as(format: Format, text: &str) -> Format {
+    if markup::is_whole_page(text) {
+        Format::Html
+    } else {
+        format
+    }
+}
+
 /// The text of a file as lines, before page chrome is told from body text
 /// (for `crossread sentences`): a saved page's visible text without the
-/// parts its markup marks as chrome.
+/// parts its markup marks as chrome; a text's lines without its markup.
 pub fn text_lines(name: &str, bytes: &[u8]) -> Result<Vec<String>, IngestError> {
-    Ok(match Format::of(name) {
-        Some(Format::Html) => html::extract(check_bytes(name, bytes)?)
-            .lines
-            .into_iter()
-            .filter(|l| l.removed.is_none())
-            .map(|l| l.text)
-            .collect(),
-        Some(Format::Markdown) => markdown_lines(check_text(name, bytes)?),
-        _ => normalize::lines(check_text(name, bytes)?),
-    })
+    let text = check_text(name, bytes)?;
+    Ok(
+        match read_as(Format::of(name).unwrap_or(Format::Text), text) {
+            Format::Html => html::extract(text)
+                .lines
+                .into_iter()
+                .filter(|l| l.removed.is_none())
+                .map(|l| l.text)
+                .collect(),
+            Format::Markdown => markdown(markup::set_aside(text)).text_lines(),
+            Format::Text => markup::set_aside(text).text_lines(),
+        },
+    )
 }
 
 /// Markdown read as text: heading marks and emphasis asterisks go, the
 /// words stay.
-fn markdown_lines(text: &str) -> Vec<String> {
-    normalize::lines(text)
-        .into_iter()
-        .map(|line| {
-            let line = match line.trim_start_matches('#') {
-                rest if rest.len() < line.len() && line.len() - rest.len() <= 6 => {
-                    rest.trim().to_string()
-                }
-                _ => line,
-            };
-            line.replace("**", "").replace("__", "")
-        })
-        .filter(|line| !line.is_empty())
-        .collect()
+fn markdown(text: Cleaned) -> Cleaned {
+    let mut out = Cleaned::default();
+    for (line, reason) in text.lines.into_iter().zip(text.reasons) {
+        let line = match reason {
+            Some(_) => line,
+            None => markdown_line(line),
+        };
+        if !line.is_empty() {
+            out.lines.push(line);
+            out.reasons.push(reason);
+        }
+    }
+    out
+}
+
+fn markdown_line(line: String) -> String {
+    let line = match line.trim_start_matches('#') {
+        rest if rest.len() < line.len() && line.len() - rest.len() <= 6 => rest.trim().to_string(),
+        _ => line,
+    };
+    line.replace("**", "").replace("__", "")
 }
 
 /// A saved page: its text blocks go through the same segmentation as a
@@ -331,44 +311,53 @@ fn json_ld_lines(headline: Option<&str>, body: &str) -> Vec<String> {
         .collect()
 }
 
-/// Ingests every file in name order and merges the catalog. All problems
-/// are collected and returned together.
+/// What a corpus build does with an input it cannot use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strictness {
+    /// Any problem stops the build; all of them are reported together.
+    Strict,
+    /// A file that cannot be read is skipped and recorded with its problem
+    /// in [`Corpus::skipped`], as are a catalog or catalog entries that
+    /// cannot be used; the build fails only when no article can be read.
+    Lenient,
+}
+
+/// Ingests every file in name order, merges the catalog and analyses the
+/// documents; any problem stops it (see [`build_corpus_with`]).
 pub fn build_corpus(
-    mut files: Vec<SourceFile>,
+    files: Vec<SourceFile>,
     catalog_text: Option<&str>,
 ) -> Result<Corpus, CorpusError> {
+    build_corpus_with(files, catalog_text, Strictness::Strict)
+}
+
+/// Ingests every file in name order through a [`Batch`], which skips the
+/// files it cannot read, and analyses the documents together.
+pub fn build_corpus_with(
+    mut files: Vec<SourceFile>,
+    catalog_text: Option<&str>,
+    strictness: Strictness,
+) -> Result<Corpus, CorpusError> {
     files.sort_by(|a, b| a.name.cmp(&b.name));
-    let mut problems = Vec::new();
-    let catalog = match catalog_text
-        .map(|text| Catalog::parse(CATALOG_FILE, text))
-        .transpose()
-    {
-        Ok(catalog) => catalog.unwrap_or_default(),
-        Err(error) => {
-            problems.push(error);
-            Catalog::default()
-        }
-    };
-    for entry in &catalog.entries {
-        if !files.iter().any(|f| f.name == entry.file) {
-            problems.push(IngestError {
-                file: entry.file.clone(),
-                problem: Problem::CatalogEntryWithoutFile,
-            });
-        }
-    }
-    let mut documents = Vec::with_capacity(files.len());
+    let (mut batch, catalog_problem) = Batch::new(catalog_text, Provenance::Catalog, Vec::new());
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    let mut problems: Vec<IngestError> = catalog_problem.into_iter().collect();
+    problems.extend(batch.entries_without_file(&names));
     for file in &files {
-        match ingest(&file.name, &file.bytes, catalog.entry(&file.name)) {
-            Ok(document) => documents.push(document),
-            Err(error) => problems.push(error),
+        if let Err(error) = batch.add(&file.name, &file.bytes) {
+            problems.push(error);
         }
     }
-    if problems.is_empty() {
-        Ok(crate::analysis::analyse(documents))
-    } else {
-        Err(CorpusError { problems })
+    let failed = match strictness {
+        Strictness::Strict => !problems.is_empty(),
+        Strictness::Lenient => batch.is_empty(),
+    };
+    if failed {
+        return Err(CorpusError { problems });
     }
+    let mut corpus = batch.finish();
+    corpus.skipped = problems.iter().map(Skipped::from).collect();
+    Ok(corpus)
 }
 
 /// What the page itself says, before the catalog is consulted.
@@ -393,18 +382,32 @@ struct Page {
 /// which is where the body starts.
 const HEADER_WINDOW: usize = 14;
 
-/// A plain text, which may be a capture of a web page's visible text: the
-/// lines around the article that look like page chrome are set aside first.
-fn capture_page(lines: Vec<String>) -> Page {
-    let preset = chrome::capture::set_aside(&lines);
-    if preset.iter().all(Option::is_none) {
-        return headline_that_is_prose(segment(lines));
+/// A plain text, which may be a capture of a web page's visible text: its
+/// markup is already set aside; the lines around the article that look like
+/// page chrome are set aside next.
+fn capture_page(text: Cleaned) -> Page {
+    let prose: Vec<String> = text
+        .lines
+        .iter()
+        .zip(&text.reasons)
+        .filter(|(_, reason)| reason.is_none())
+        .map(|(line, _)| line.clone())
+        .collect();
+    let found = chrome::capture::set_aside(&prose);
+    if found.iter().all(Option::is_none) {
+        return headline_that_is_prose(segment_cleaned(text));
     }
-    let all_chrome = preset.iter().all(Option::is_some);
-    let page = segment_with(lines.clone(), preset);
+    let all_chrome = found.iter().all(Option::is_some);
+    let mut found = found.into_iter();
+    let preset = text
+        .reasons
+        .iter()
+        .map(|markup| markup.or_else(|| found.next().flatten()))
+        .collect();
+    let page = segment_with(text.lines.clone(), preset);
     if page.paragraphs.is_empty() && !all_chrome {
         // The body run was all header: read the text as it is.
-        return headline_that_is_prose(segment(lines));
+        return headline_that_is_prose(segment_cleaned(text));
     }
     page
 }
@@ -444,6 +447,11 @@ fn headline_that_is_prose(mut page: Page) -> Page {
 fn segment(lines: Vec<String>) -> Page {
     let preset = vec![None; lines.len()];
     segment_with(lines, preset)
+}
+
+/// Segments a text whose markup is set aside.
+fn segment_cleaned(text: Cleaned) -> Page {
+    segment_with(text.lines, text.reasons)
 }
 
 /// Segments lines some of which are already known to be chrome (`preset`,
@@ -915,10 +923,6 @@ mod tests {
             Problem::NotUtf8 { byte_offset: 3 }
         );
         assert_eq!(problem(b"\x00\x01\x02binary"), Problem::Binary);
-        assert!(matches!(
-            problem(b"<p>Hi</p><script>alert(1)</script>"),
-            Problem::Markup { .. }
-        ));
         assert!(matches!(
             problem(&vec![b'a'; MAX_FILE_BYTES + 1]),
             Problem::TooLarge { .. }

@@ -52,10 +52,11 @@ pub use catalog::{Catalog, CatalogEntry};
 pub use date::PartialDate;
 pub use document::{
     Approx, AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Mention, Number, Part,
-    Provenance, Quote, RemovalReason, Removed, Source, Span, Stance, Thread, TimeExpression,
-    TimeRef, SCHEMA,
+    Provenance, Quote, RemovalReason, Removed, Skipped, Source, Span, Stance, Thread,
+    TimeExpression, TimeRef, SCHEMA,
 };
 pub use error::{CorpusError, IngestError, Problem};
 pub use ingest::{
-    build_corpus, ingest, ingest_with, Format, SourceFile, ARTICLE_EXTENSIONS, MAX_FILE_BYTES,
+    build_corpus, build_corpus_with, ingest, ingest_with, Format, SourceFile, Strictness,
+    ARTICLE_EXTENSIONS, MAX_FILE_BYTES,
 };

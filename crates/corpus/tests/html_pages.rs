@@ -155,10 +155,20 @@ fn json_ld_fills_what_the_meta_tags_do_not_state() {
 }
 
 #[test]
-fn markup_in_a_text_file_stays_an_error_but_a_page_is_read() {
-    let markup = b"<p>Hi</p><script>alert(1)</script>";
-    let error = ingest("x.txt", markup, None).unwrap_err();
-    assert!(matches!(error.problem, Problem::Markup { .. }));
+fn a_whole_page_saved_as_a_text_is_read_as_the_page_it_is() {
+    let as_text = ingest("ports-reopen.txt", PAGE, None).unwrap();
+    let as_page = page();
+    assert_eq!(as_text.headline, as_page.headline);
+    assert_eq!(as_text.paragraphs, as_page.paragraphs);
+    assert_eq!(as_text.boilerplate, as_page.boilerplate);
+    assert_eq!(as_text.file, "ports-reopen.txt");
+    assert!(as_text.paragraphs.iter().all(|p| !p.contains('<')));
+}
+
+#[test]
+fn pages_without_text_and_unknown_files_are_refused_by_name() {
+    let error = ingest("x.txt", b"<p>Hi</p><script>alert(1)</script>", None).unwrap_err();
+    assert!(matches!(error.problem, Problem::NoText { .. }), "{error}");
     assert!(error.to_string().starts_with("x.txt: "));
     let error = ingest("x.html", b"<script>alert(1)</script><nav>Home</nav>", None).unwrap_err();
     assert!(matches!(error.problem, Problem::NoText { .. }));

@@ -268,20 +268,24 @@ fn a_paragraph_printed_twice_is_kept_twice_but_a_caption_is_not() {
 }
 
 #[test]
-fn a_capture_quoting_a_few_tags_is_text_but_markup_is_not() {
+fn a_capture_quoting_a_few_tags_is_read_with_the_tags_set_aside() {
     let mut text = String::from("Testing Front-End Code\n");
     for _ in 0..12 {
         text.push_str("Coverage tools record which lines of your code ran during the tests, and a report shows the lines that never ran so that you can write a test for them.\n");
     }
     text.push_str("Add <script src=\"vendor/cover.js\"></script> to the page, then <div id=\"report\"></div> where the report goes.\n");
-    assert!(ingest("code.txt", text.as_bytes(), None).is_ok());
-    let error = ingest(
-        "page.txt",
-        b"<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>",
-        None,
-    )
-    .unwrap_err();
-    assert!(matches!(error.problem, Problem::Markup { .. }));
+    let d = ingest("code.txt", text.as_bytes(), None).unwrap();
+    assert_eq!(
+        d.paragraphs.last().map(String::as_str),
+        Some("Add to the page, then where the report goes.")
+    );
+    assert_eq!(
+        reason_of(
+            &d,
+            "<script src=\"vendor/cover.js\"></script> <div id=\"report\"> </div>"
+        ),
+        Some(RemovalReason::Markup)
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use crossread_corpus::ingest::text_lines;
 use crossread_corpus::source_dir::read_source_dir;
-use crossread_corpus::{analyse, build_corpus, ingest, Corpus, Format};
+use crossread_corpus::{analyse, build_corpus_with, ingest, Corpus, Format, Strictness};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -11,14 +11,18 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
-  crossread export --seeds DIR          print the analysed corpus as JSON (schema crossread/1)
-  crossread check  --seeds DIR          validate a corpus and print a short report
+  crossread export --seeds DIR [--strict]  print the analysed corpus as JSON (schema crossread/1)
+  crossread check  --seeds DIR [--strict]  validate a corpus and print a short report
   crossread sentences [--json] [FILE|-] print one sentence per line (--json: with byte spans)
   crossread analyze [FILE|-]            print the JSON corpus of one article (stdin for - or no FILE)
 
 FILE is plain text (.txt, or any other name), Markdown (.md) or a saved web
 page (.html, .htm); standard input is read as a web page when it starts with
-<!DOCTYPE html> or <html>, else as text.";
+<!DOCTYPE html> or <html>, else as text.
+
+A file of the corpus that cannot be read (empty, not UTF-8, binary, too
+large, no article text) is skipped with a message naming it, and the rest is
+built; --strict refuses the whole corpus instead.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,13 +39,16 @@ fn run(args: &[String]) -> Result<(), String> {
     let command = args.first().ok_or_else(|| USAGE.to_string())?;
     match command.as_str() {
         "export" => {
-            let corpus = load(&seeds_dir(&args[1..])?)?;
+            let corpus = load(&args[1..])?;
+            for skipped in &corpus.skipped {
+                eprintln!("crossread: skipped {}: {}", skipped.file, skipped.problem);
+            }
             let json = serde_json::to_string_pretty(&corpus).map_err(|e| e.to_string())?;
             println!("{json}");
             Ok(())
         }
         "check" => {
-            let corpus = load(&seeds_dir(&args[1..])?)?;
+            let corpus = load(&args[1..])?;
             print!("{}", report(&corpus));
             Ok(())
         }
@@ -130,7 +137,8 @@ struct SentenceOut<'a> {
 }
 
 /// `crossread sentences`: the input's text split into sentences. The text
-/// is checked like an article (UTF-8, not binary, no markup in a text),
+/// is checked like an article (UTF-8, not binary; markup in a text set
+/// aside),
 /// normalised into paragraphs (one per line), but not stripped of page
 /// chrome; a saved page gives its visible text minus what its markup marks
 /// as chrome (navigation, share bars, comments).
@@ -178,22 +186,31 @@ fn write_stdout(text: &str) -> Result<(), String> {
     }
 }
 
-fn seeds_dir(args: &[String]) -> Result<PathBuf, String> {
-    match args {
-        [flag, dir] if flag == "--seeds" => Ok(PathBuf::from(dir)),
-        _ => Err(format!("expected --seeds DIR\n{USAGE}")),
+/// The seeds directory and `--strict` of `export` and `check`.
+fn corpus_args(args: &[String]) -> Result<(PathBuf, Strictness), String> {
+    let strict = args.iter().any(|a| a == "--strict");
+    let rest: Vec<&String> = args.iter().filter(|a| *a != "--strict").collect();
+    let strictness = if strict {
+        Strictness::Strict
+    } else {
+        Strictness::Lenient
+    };
+    match rest.as_slice() {
+        [flag, dir] if *flag == "--seeds" => Ok((PathBuf::from(dir), strictness)),
+        _ => Err(format!("expected --seeds DIR [--strict]\n{USAGE}")),
     }
 }
 
 /// Reads and ingests a seeds directory.
-fn load(dir: &Path) -> Result<Corpus, String> {
-    let source = read_source_dir(dir)?;
-    build_corpus(source.files, source.catalog.as_deref())
+fn load(args: &[String]) -> Result<Corpus, String> {
+    let (dir, strictness) = corpus_args(args)?;
+    let source = read_source_dir(&dir)?;
+    build_corpus_with(source.files, source.catalog.as_deref(), strictness)
         .map_err(|e| e.to_string().trim_end().to_string())
 }
 
 fn report(corpus: &Corpus) -> String {
-    let mut out = format!("{} articles, all valid\n", corpus.documents.len());
+    let mut out = skipped_report(corpus);
     for doc in &corpus.documents {
         let date = doc
             .published
@@ -219,6 +236,25 @@ fn report(corpus: &Corpus) -> String {
     }
     out.push_str(&missing_facts_report(corpus));
     out.push_str(&analysis_report(corpus));
+    out
+}
+
+/// How many articles were read, and what was skipped with its problem.
+fn skipped_report(corpus: &Corpus) -> String {
+    let read = corpus.documents.len();
+    if corpus.skipped.is_empty() {
+        return format!("{read} articles, all valid\n");
+    }
+    let mut out = format!(
+        "{read} articles read; {} skipped (--strict refuses the corpus instead):\n",
+        corpus.skipped.len()
+    );
+    for skipped in &corpus.skipped {
+        out.push_str(&format!(
+            "  skipped {}: {}\n",
+            skipped.file, skipped.problem
+        ));
+    }
     out
 }
 
