@@ -63,13 +63,15 @@ impl BodyCase {
 /// How a line is cased when it is not running text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeadlineCase {
-    /// Every word of three letters or more starts with a capital.
+    /// Every word of three letters or more starts with a capital, but
+    /// closed-class words may not.
     Title,
     /// No lower-case letter at all.
     AllCaps,
 }
 
-/// Is the line in Title Case or ALL CAPS (and long enough to tell)?
+/// Is the line in Title Case (every word of three letters or more but
+/// closed-class ones capitalised) or ALL CAPS, and long enough to tell?
 pub fn headline_case(text: &str) -> Option<HeadlineCase> {
     let tokens = tokenize(text);
     let words: Vec<&str> = tokens
@@ -83,9 +85,12 @@ pub fn headline_case(text: &str) -> Option<HeadlineCase> {
     if words.iter().all(|w| is_all_caps(w) || !has_letters(w)) {
         return Some(HeadlineCase::AllCaps);
     }
+    // Title Case leaves short closed-class words in lower case ("Patch
+    // for Internet Explorer", "Man and His Dog").
     let long: Vec<&&str> = words
         .iter()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .filter(|w| !lexicon().is_function_word(&capitalised(w)))
         .collect();
     let capitalised = |w: &&&str| w.chars().next().is_some_and(char::is_uppercase);
     (long.len() >= MIN_WORDS && long.iter().all(capitalised)).then_some(HeadlineCase::Title)
@@ -154,6 +159,21 @@ mod tests {
         assert_eq!(
             sentence_case("Ellen Park To Host Awards Night", &body()),
             "Ellen Park to host awards night"
+        );
+    }
+
+    #[test]
+    fn title_case_may_leave_short_closed_class_words_in_lower_case() {
+        assert_eq!(
+            sentence_case(
+                "Ellen Park Set to Host Awards Night for the Council",
+                &body()
+            ),
+            "Ellen Park set to host awards night for the council"
+        );
+        assert_eq!(
+            headline_case("Fire at the Town Hall"),
+            Some(HeadlineCase::Title)
         );
     }
 
