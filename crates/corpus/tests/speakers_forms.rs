@@ -240,3 +240,31 @@ fn a_question_then_its_attribution() {
     let p = ["\"The bridge will open in May.\" Tomas Berglund left the room before the vote."];
     assert_eq!(said(&p, "The bridge"), None);
 }
+
+#[test]
+fn a_modal_that_is_a_first_name() {
+    let p =
+        ["\"The rent has doubled,\" said Will Okafor, a tenant organiser in the east district."];
+    assert_eq!(said(&p, "The rent"), Some("Will Okafor".into()));
+    // A lower-case modal is still a clause, not a name.
+    let p = ["\"Prices will rise,\" analysts will say."];
+    assert_eq!(said(&p, "Prices"), None);
+}
+
+#[test]
+fn a_clause_after_the_quote_with_its_own_subject() {
+    let p = [
+        "Ada Quintero says the plan was \"only half finished\" until Ivo Marsh said it was done.",
+    ];
+    assert_eq!(said(&p, "only half"), Some("Ada Quintero".into()));
+    let p = ["\"Nothing moves\" until the inspector said so."];
+    assert_eq!(said(&p, "Nothing moves"), None);
+}
+
+#[test]
+fn an_opening_participle_phrase_is_not_the_subject() {
+    let p = ["Speaking to Harbour Radio on Monday, Ada Quintero described the ferry deal as \"a gift to the town.\""];
+    assert_eq!(said(&p, "a gift"), Some("Ada Quintero".into()));
+    let p = ["Speaking to Harbour Radio on Monday, the plan was called \"a gift to the town.\""];
+    assert_eq!(said(&p, "a gift"), None);
+}

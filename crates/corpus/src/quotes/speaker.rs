@@ -159,11 +159,14 @@ fn after_quote(s: &Around, close: usize) -> Option<(usize, usize)> {
     {
         k += 1;
     }
-    // `"..." and said ...`: a second verb of the sentence's subject.
-    if s.words
-        .get(k)
-        .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or"))
-    {
+    // `"..." and said ...`: a second verb of the sentence's subject;
+    // `"..." until Ana said ...`: a clause of its own.
+    if s.words.get(k).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "and" | "but" | "or" | "until" | "unless" | "although" | "though" | "because"
+        )
+    }) {
         return None;
     }
     let limit = (k + 20).min(s.last + 1);
@@ -420,7 +423,7 @@ fn name_between_commas(s: &Around, end: usize) -> Option<(usize, usize)> {
 /// opening with anything else gives none.
 pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
     let mut a = s.first;
-    if NOT_FIRST.contains(&s.words[a].as_str()) {
+    if opens_with_phrase(s) {
         a = opening_phrase_end(s, open)?;
     }
     while a < open && matches!(s.words[a].as_str(), "the" | "and" | "but" | "then" | "so") {
@@ -453,7 +456,7 @@ pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
 /// quotes and past an opening phrase ("On Tuesday, ...").
 fn sentence_subject(s: &Around, v: usize) -> Option<(usize, usize)> {
     let mut a = s.first;
-    if NOT_FIRST.contains(&s.words[a].as_str()) {
+    if opens_with_phrase(s) {
         a = opening_phrase_end(s, v).unwrap_or(a);
     }
     clause_name(s, a, v)
@@ -461,7 +464,7 @@ fn sentence_subject(s: &Around, v: usize) -> Option<(usize, usize)> {
 
 /// The first name (not a place) in tokens `a..v`, outside quotes.
 fn clause_name(s: &Around, a: usize, v: usize) -> Option<(usize, usize)> {
-    let a = if a == s.first && NOT_FIRST.contains(&s.words[a].as_str()) {
+    let a = if a == s.first && opens_with_phrase(s) {
         opening_phrase_end(s, v).unwrap_or(a)
     } else {
         a
@@ -472,6 +475,16 @@ fn clause_name(s: &Around, a: usize, v: usize) -> Option<(usize, usize)> {
         .find(|n| n.start >= a && n.end <= v && !s.mask[n.start] && !n.place)?;
     let (start, end) = name_run(s, name);
     plausible(s, start, end.min(v))
+}
+
+/// The sentence opens with a phrase before its subject: a preposition
+/// ("In an interview with ...,") or a participle ("Speaking to ...,",
+/// "Asked about ...,").
+fn opens_with_phrase(s: &Around) -> bool {
+    let w = s.words[s.first].as_str();
+    let participle =
+        (w.ends_with("ing") || w.ends_with("ed")) && !s.names.iter().any(|n| n.start == s.first);
+    NOT_FIRST.contains(&w) || participle
 }
 
 /// "In a long interview with Ana Reyes, Ivo Marsh said": where the
@@ -521,6 +534,14 @@ fn is_time_word(t: &Tok) -> bool {
         )
 }
 
+/// A modal that is also a first name: "Will Doyle", "May Ellis", a
+/// capitalised "will" or "may" before a capitalised word.
+fn is_first_name(s: &Around, k: usize) -> bool {
+    matches!(s.words[k].as_str(), "will" | "may")
+        && s.tokens[k].is_capitalised()
+        && s.tokens.get(k + 1).is_some_and(|t| t.is_capitalised())
+}
+
 fn is_platform(word: &str) -> bool {
     lexicon()
         .cues("platforms")
@@ -557,7 +578,7 @@ pub fn plausible(s: &Around, a: usize, b: usize) -> Option<(usize, usize)> {
     let lex = lexicon();
     let bad = NOT_FIRST.contains(&words[0].as_str())
         || NOT_LAST.contains(&last)
-        || words.iter().any(|w| CLAUSE_VERBS.contains(&w.as_str()))
+        || (a..b).any(|k| CLAUSE_VERBS.contains(&s.words[k].as_str()) && !is_first_name(s, k))
         || words.iter().any(|w| is_quote_verb(w))
         || (a..b).any(|k| s.mask[k] && !is_short_name_quote(s.tokens, s.mask, k))
         || is_time_word(&tokens[tokens.len() - 1])
