@@ -268,3 +268,14 @@ fn an_opening_participle_phrase_is_not_the_subject() {
     let p = ["Speaking to Harbour Radio on Monday, the plan was called \"a gift to the town.\""];
     assert_eq!(said(&p, "a gift"), None);
 }
+
+#[test]
+fn a_partial_quote_after_a_subject_and_its_apposition() {
+    let p = ["Ivo Marsh, a ferry captain from the north coast, called the new timetable \"a gamble with lives.\""];
+    assert_eq!(said(&p, "a gamble"), Some("Ivo Marsh".into()));
+    let p = ["Ada Quintero \u{2014} a teacher from Lund \u{2014} is promising to \"fix every leaking roof.\""];
+    assert_eq!(said(&p, "fix every"), Some("Ada Quintero".into()));
+    // A list, not an apposition: no verb follows the second comma.
+    let p = ["Ivo Marsh, a pilot, Ada Quintero and two deckhands were aboard when someone yelled \"turn back now.\""];
+    assert_eq!(said(&p, "turn back"), None);
+}

@@ -434,8 +434,10 @@ pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
         .iter()
         .find(|n| !n.place && n.start >= a && name_run(s, n).0 == a)?;
     let (start, end) = name_run(s, name);
+    // "X, a teacher from Y, called it "..."": the verb after the apposition.
+    let verb_at = apposition_end(s, end, open).unwrap_or(end);
     // "X backed a man who said voters should "..."": another speaker.
-    if (end..open).any(|k| matches!(s.words[k].as_str(), "who" | "whom" | "which")) {
+    if (verb_at..open).any(|k| matches!(s.words[k].as_str(), "who" | "whom" | "which")) {
         return None;
     }
     let possessive = s
@@ -444,12 +446,35 @@ pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
         .is_some_and(|t| t.text.starts_with(['\'', '’']));
     let verb_follows = s
         .tokens
-        .get(end)
+        .get(verb_at)
         .is_some_and(|t| t.is_word() && !t.is_capitalised() && !lexicon().is_function_word(t.text));
-    if possessive || !verb_follows || end >= open {
+    if possessive || !verb_follows || verb_at >= open {
         return None;
     }
     plausible(s, start, end)
+}
+
+/// "X, a teacher from the coast, said" or "X — a teacher — said": after a
+/// comma or dash at `at`, the token past the matching one (at most 15
+/// tokens on, before `open`, no quote inside).
+fn apposition_end(s: &Around, at: usize, open: usize) -> Option<usize> {
+    let mark = s.words.get(at)?.as_str();
+    if !matches!(mark, "," | "—" | "–") {
+        return None;
+    }
+    let limit = (at + 16).min(open);
+    let close = (at + 1..limit)
+        .take_while(|&k| !s.mask[k])
+        .find(|&k| s.words[k] == mark && !is_place_comma(s, k))?;
+    (close > at + 1).then_some(close + 1)
+}
+
+/// "Columbia, South Carolina": a comma between two places, inside a name
+/// rather than closing a phrase.
+fn is_place_comma(s: &Around, k: usize) -> bool {
+    s.words[k] == ","
+        && s.names.iter().any(|n| n.place && n.end == k)
+        && s.names.iter().any(|n| n.place && n.start == k + 1)
 }
 
 /// "Trump lashed out, saying "..."": the first name of the clause, outside
