@@ -279,3 +279,23 @@ fn a_partial_quote_after_a_subject_and_its_apposition() {
     let p = ["Ivo Marsh, a pilot, Ada Quintero and two deckhands were aboard when someone yelled \"turn back now.\""];
     assert_eq!(said(&p, "turn back"), None);
 }
+
+#[test]
+fn a_name_after_and_speaks() {
+    let p = ["At the gate, a guard waved the crowd on and Ada Quintero said, \"the ferry leaves at noon.\""];
+    assert_eq!(said(&p, "the ferry"), Some("Ada Quintero".into()));
+    let p =
+        ["At the gate, a guard waved the crowd on and they said, \"the ferry leaves at noon.\""];
+    assert_eq!(said(&p, "the ferry"), None);
+}
+
+#[test]
+fn the_last_clause_before_the_quote_has_its_own_subject() {
+    let p = ["After Ivo Marsh criticized the timetable, Ada Quintero shot back, \"Nobody asked you to sail.\""];
+    assert_eq!(said(&p, "Nobody asked"), Some("Ada Quintero".into()));
+    // Not the subject of the earlier clause's verb.
+    let p = [
+        "After Ivo Marsh criticized the timetable, they shot back, \"Nobody asked you to sail.\"",
+    ];
+    assert_eq!(said(&p, "Nobody asked"), None);
+}

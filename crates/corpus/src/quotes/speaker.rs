@@ -303,7 +303,40 @@ fn before(s: &Around, open: usize) -> Option<(usize, usize)> {
             return Some(found);
         }
     }
+    // "After Y criticized her, Ana shot back, "..."": the verb of saying
+    // is in an earlier clause; the named subject of the last one speaks.
+    let comma = open > s.first && s.words[open - 1] == ",";
+    if comma && clause > floor && verb.is_some_and(|v| v < clause) {
+        if let Some(found) = named_clause(s, clause, open - 1) {
+            return Some(found);
+        }
+        // "..., she shot back, "..."": a pronoun no rule here resolves.
+        if PRONOUNS.contains(&s.words[clause].as_str()) && is_verb_like(s, clause + 1) {
+            return None;
+        }
+    }
     subject_of(s, verb?, open)
+}
+
+/// A clause at `clause` that opens with a person's name and a verb.
+fn named_clause(s: &Around, clause: usize, end: usize) -> Option<(usize, usize)> {
+    let name = s
+        .names
+        .iter()
+        .find(|n| n.person && !n.place && name_run(s, n).0 == clause)?;
+    let (start, name_end) = name_run(s, name);
+    if name_end < end && is_verb_like(s, name_end) {
+        plausible(s, start, name_end)
+    } else {
+        None
+    }
+}
+
+/// A lower-case word that is not a function word: a verb after a name.
+fn is_verb_like(s: &Around, k: usize) -> bool {
+    s.tokens
+        .get(k)
+        .is_some_and(|t| t.is_word() && !t.is_capitalised() && !lexicon().is_function_word(t.text))
 }
 
 /// The subject of the verb of saying at `v`.
@@ -363,9 +396,23 @@ fn subject_of(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
         })
         .unwrap_or(end);
     if a < end {
-        return plausible(s, a, end);
+        return plausible(s, a, end).or_else(|| after_conjunction(s, a, end));
     }
     forward_phrase(s, v + 1, open)
+}
+
+/// "A woman asked for a photo and Ana Reyes said": the name that opens
+/// the last clause joined by "and"/"but", when the whole is no subject.
+fn after_conjunction(s: &Around, a: usize, end: usize) -> Option<(usize, usize)> {
+    let k = (a..end)
+        .rev()
+        .find(|&k| matches!(s.words[k].as_str(), "and" | "but"))?;
+    let name = s.tokens.get(k + 1).is_some_and(|t| t.is_capitalised());
+    if name && k + 1 < end {
+        plausible(s, k + 1, end)
+    } else {
+        None
+    }
 }
 
 /// "X, a US think tank, said" or "X (D-Ohio), who ..., said": the subject
@@ -444,10 +491,7 @@ pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
         .tokens
         .get(end)
         .is_some_and(|t| t.text.starts_with(['\'', '’']));
-    let verb_follows = s
-        .tokens
-        .get(verb_at)
-        .is_some_and(|t| t.is_word() && !t.is_capitalised() && !lexicon().is_function_word(t.text));
+    let verb_follows = is_verb_like(s, verb_at);
     if possessive || !verb_follows || verb_at >= open {
         return None;
     }
