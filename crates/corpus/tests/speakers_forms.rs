@@ -299,3 +299,13 @@ fn the_last_clause_before_the_quote_has_its_own_subject() {
     ];
     assert_eq!(said(&p, "Nobody asked"), None);
 }
+
+#[test]
+fn an_inverted_subject_with_a_lower_case_title() {
+    let p =
+        ["\"The ferry is safe,\" said retired harbour pilot Ivo Marsh, who sailed it for years."];
+    assert_eq!(said(&p, "The ferry"), Some("Ivo Marsh".into()));
+    // Lower-case words and no name: not a subject.
+    let p = ["\"The ferry is safe,\" said harbour staff on the quay."];
+    assert_eq!(said(&p, "The ferry"), None);
+}

@@ -236,14 +236,35 @@ const PAST_VERBS: &[&str] = &[
 
 /// "said X": the phrase after the verb, when it can be a subject.
 fn forward_phrase(s: &Around, from: usize, limit: usize) -> Option<(usize, usize)> {
-    if from >= limit || bad_inverted_subject(s.tokens, s.words, from) {
+    if from >= limit {
         return None;
     }
     let mut e = from;
     while e < limit && !STOP.contains(&s.words[e].as_str()) && !s.mask[e] {
         e += 1;
     }
+    if bad_inverted_subject(s.tokens, s.words, from) && !is_titled_name(s, from, e) {
+        return None;
+    }
     plausible(s, from, e)
+}
+
+/// "said election lawyer Ivo Marsh", "said retired Gen. Ana Reyes": a
+/// short title in lower case, then the person's name closing the phrase.
+fn is_titled_name(s: &Around, from: usize, end: usize) -> bool {
+    let Some(name) = s
+        .names
+        .iter()
+        .find(|n| n.person && n.end == end && n.start > from)
+    else {
+        return false;
+    };
+    let title = from..name_run(s, name).0.max(from);
+    end - from <= 7
+        && title.clone().all(|k| {
+            let t = &s.tokens[k];
+            t.is_word() && !is_time_word(t) && !lexicon().is_function_word(&s.words[k])
+        })
 }
 
 fn skip_adverbs_back(s: &Around, floor: usize, mut end: usize) -> usize {
