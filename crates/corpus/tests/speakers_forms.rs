@@ -309,3 +309,11 @@ fn an_inverted_subject_with_a_lower_case_title() {
     let p = ["\"The ferry is safe,\" said harbour staff on the quay."];
     assert_eq!(said(&p, "The ferry"), None);
 }
+
+#[test]
+fn more_verbs_of_saying_after_the_quote() {
+    let p = ["\"I am a voter,\" declares Ada Quintero, 34, a nurse from the harbour district."];
+    assert_eq!(said(&p, "I am a voter"), Some("Ada Quintero".into()));
+    let p = ["\"The tolls are fair,\" agrees Ivo Marsh."];
+    assert_eq!(said(&p, "The tolls"), Some("Ivo Marsh".into()));
+}
