@@ -317,3 +317,23 @@ fn more_verbs_of_saying_after_the_quote() {
     let p = ["\"The tolls are fair,\" agrees Ivo Marsh."];
     assert_eq!(said(&p, "The tolls"), Some("Ivo Marsh".into()));
 }
+
+#[test]
+fn the_phrase_after_a_verb_that_takes_an_object_is_not_the_speaker() {
+    // The subject is cut off by a long relative clause; the phrase after
+    // "described" is its object, not its speaker.
+    let p = ["The mayor, who ran the port for a decade and who still chairs two of its boards and one trust, described the harbour board as \"a relic of another age.\""];
+    assert_eq!(said(&p, "a relic"), None);
+    let p = ["\"We sail at dawn,\" wrote the captain of the ferry."];
+    assert_eq!(said(&p, "We sail"), Some("the captain of the ferry".into()));
+}
+
+#[test]
+fn an_opening_adverb_and_a_long_apposition_are_passed() {
+    let p = ["Still, Ivo Marsh called the new timetable \"much, much better.\""];
+    assert_eq!(said(&p, "much, much"), Some("Ivo Marsh".into()));
+    let p = ["Ada Quintero, a nurse who has worked nights at the harbour clinic for nearly twenty years and trained most of its staff, says the plan is \"a step back.\""];
+    assert_eq!(said(&p, "a step back"), Some("Ada Quintero".into()));
+    let p = ["Still, the new timetable was called \"much, much better.\""];
+    assert_eq!(said(&p, "much, much"), None);
+}
