@@ -337,3 +337,12 @@ fn an_opening_adverb_and_a_long_apposition_are_passed() {
     let p = ["Still, the new timetable was called \"much, much better.\""];
     assert_eq!(said(&p, "much, much"), None);
 }
+
+#[test]
+fn a_lower_case_title_after_the_name_is_not_the_speaker() {
+    let p = ["Ivo Marsh, president and chief executive of the Harbour Guild said, \"We were never asked.\""];
+    assert_eq!(said(&p, "We were never"), Some("Ivo Marsh".into()));
+    // A name in an opening phrase is not the subject.
+    let p = ["In a talk with Ivo Marsh, the chair of the guild said, \"We were never asked.\""];
+    assert_ne!(said(&p, "We were never"), Some("Ivo Marsh".into()));
+}

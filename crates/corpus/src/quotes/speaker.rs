@@ -416,6 +416,9 @@ fn subject_of(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
                 && s.words.get(k + 1).is_some_and(|w| w == "by")
         })
         .unwrap_or(end);
+    if let Some(name) = name_before_title(s, a) {
+        return Some(name);
+    }
     if a < end {
         return plausible(s, a, end).or_else(|| after_conjunction(s, a, end));
     }
@@ -467,6 +470,26 @@ fn is_inverting(verb: &str) -> bool {
             | "posted"
             | "wondered"
     )
+}
+
+/// "Ana Reyes, president of the union, said": a subject phrase that
+/// opens in lower case after a comma is a title; the person before it
+/// speaks.
+fn name_before_title(s: &Around, a: usize) -> Option<(usize, usize)> {
+    if a < s.first + 2 || s.words[a - 1] != "," || s.tokens[a].is_capitalised() {
+        return None;
+    }
+    let name = s.names.iter().find(|n| n.person && n.end == a - 1)?;
+    // The name opens the sentence or its clause, not an opening phrase
+    // ("In an interview with Ana Reyes, the senator said").
+    let start = name_run(s, name).0;
+    let opens =
+        start == s.first || (opens_with_phrase(s) && opening_phrase_end(s, a) == Some(start));
+    if opens {
+        plausible(s, name.start, name.end)
+    } else {
+        None
+    }
 }
 
 /// "A woman asked for a photo and Ana Reyes said": the name that opens
