@@ -346,3 +346,20 @@ fn a_lower_case_title_after_the_name_is_not_the_speaker() {
     let p = ["In a talk with Ivo Marsh, the chair of the guild said, \"We were never asked.\""];
     assert_ne!(said(&p, "We were never"), Some("Ivo Marsh".into()));
 }
+
+#[test]
+fn a_name_before_an_ing_verb_speaks_only_after_with() {
+    let p = [
+        "The plan passed, with Ada Quintero telling the council, \"This is the best we could do.\"",
+    ];
+    assert_eq!(said(&p, "This is the best"), Some("Ada Quintero".into()));
+    // Not after "with": the name before "calling" does not speak.
+    let p = ["Ada Quintero argued that remarks by Ivo Marsh calling for a toll make him \"the best friend of the rich.\""];
+    assert_eq!(said(&p, "the best friend"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn the_person_after_a_possessive_name_heads_the_phrase() {
+    let p = ["Ada Quintero's campaign manager Ivo Marsh spoke later, arguing that the port \"cannot wait another year.\""];
+    assert_eq!(said(&p, "cannot wait"), Some("Ivo Marsh".into()));
+}

@@ -364,7 +364,11 @@ fn is_verb_like(s: &Around, k: usize) -> bool {
 fn subject_of(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
     if is_gerund(&s.words[v]) {
         // "with Ana Reyes telling reporters": the name just before.
-        if let Some(n) = s.names.iter().find(|n| n.end == v && n.person) {
+        let with = |n: &Name| {
+            let start = name_run(s, n).0;
+            start > s.first && s.words[start - 1] == "with"
+        };
+        if let Some(n) = s.names.iter().find(|n| n.end == v && n.person && with(n)) {
             return plausible(s, n.start, n.end);
         }
         // "Ana Reyes added, saying ...": the subject of the verb before.
@@ -633,8 +637,28 @@ fn clause_name(s: &Around, a: usize, v: usize) -> Option<(usize, usize)> {
         .names
         .iter()
         .find(|n| n.start >= a && n.end <= v && !s.mask[n.start] && !n.place)?;
+    let name = owned_name(s, name, v).unwrap_or(name);
     let (start, end) = name_run(s, name);
     plausible(s, start, end.min(v))
+}
+
+/// "Ana Reyes's campaign manager Ivo Marsh": the person a possessive name
+/// is followed by, a few words on, is the head of the phrase.
+fn owned_name<'a>(s: &'a Around, name: &Name, v: usize) -> Option<&'a Name> {
+    let possessive = s
+        .tokens
+        .get(name.end)
+        .is_some_and(|t| t.text.starts_with(['\'', '’']));
+    if !possessive {
+        return None;
+    }
+    s.names.iter().find(|n| {
+        n.person
+            && n.start > name.end
+            && n.start <= name.end + 5
+            && n.end <= v
+            && (name.end + 1..n.start).all(|k| s.tokens[k].is_word() && !s.mask[k])
+    })
 }
 
 /// The sentence opens with a phrase before its subject: a preposition
