@@ -322,7 +322,7 @@ fn more_verbs_of_saying_after_the_quote() {
 fn the_phrase_after_a_verb_that_takes_an_object_is_not_the_speaker() {
     // The subject is cut off by a long relative clause; the phrase after
     // "described" is its object, not its speaker.
-    let p = ["The mayor, who ran the port for a decade and who still chairs two of its boards and one trust, described the harbour board as \"a relic of another age.\""];
+    let p = ["The mayor, who ran the port for a decade and who still chairs two of its boards and one trust and the rowing club and the choir and the committee that plans the summer fair every single year, described the harbour board as \"a relic of another age.\""];
     assert_eq!(said(&p, "a relic"), None);
     let p = ["\"We sail at dawn,\" wrote the captain of the ferry."];
     assert_eq!(said(&p, "We sail"), Some("the captain of the ferry".into()));
@@ -362,4 +362,10 @@ fn a_name_before_an_ing_verb_speaks_only_after_with() {
 fn the_person_after_a_possessive_name_heads_the_phrase() {
     let p = ["Ada Quintero's campaign manager Ivo Marsh spoke later, arguing that the port \"cannot wait another year.\""];
     assert_eq!(said(&p, "cannot wait"), Some("Ivo Marsh".into()));
+}
+
+#[test]
+fn a_long_apposition_before_the_verb() {
+    let p = ["Ivo Marsh, a pilot who has steered ferries across the bay for nearly thirty years and trained half the crews, said: \"The new timetable is unsafe.\""];
+    assert_eq!(said(&p, "The new timetable"), Some("Ivo Marsh".into()));
 }

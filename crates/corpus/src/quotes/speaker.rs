@@ -520,7 +520,7 @@ fn skip_apposition(s: &Around, end: usize) -> usize {
     let Some(comma) = (s.first..end - 1).rev().find(|&k| s.words[k] == ",") else {
         return end;
     };
-    if end - comma > 14 || comma == s.first {
+    if end - comma > 25 || comma == s.first {
         return end;
     }
     let opens = s.words.get(comma + 1).is_some_and(|w| {
