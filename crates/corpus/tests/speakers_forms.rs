@@ -369,3 +369,12 @@ fn a_long_apposition_before_the_verb() {
     let p = ["Ivo Marsh, a pilot who has steered ferries across the bay for nearly thirty years and trained half the crews, said: \"The new timetable is unsafe.\""];
     assert_eq!(said(&p, "The new timetable"), Some("Ivo Marsh".into()));
 }
+
+#[test]
+fn a_party_word_and_a_title_before_the_name() {
+    let p = ["Harbour Party presidential front-runner Ada Quintero is insisting that she has \"won the argument.\""];
+    assert_eq!(said(&p, "won the argument"), Some("Ada Quintero".into()));
+    // Not a title between them: the later name is an object.
+    let p = ["Harbour Party members met Ada Quintero and called her plan \"a mirage.\""];
+    assert_ne!(said(&p, "a mirage"), Some("Ada Quintero".into()));
+}

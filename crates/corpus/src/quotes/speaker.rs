@@ -576,6 +576,7 @@ pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
         .iter()
         .find(|n| !n.place && n.start >= a && name_run(s, n).0 == a)?;
     let (start, end) = name_run(s, name);
+    let end = titled_head(s, end, open).unwrap_or(end);
     // "X, a teacher from Y, called it "..."": the verb after the apposition.
     let verb_at = apposition_end(s, end, open).unwrap_or(end);
     // "X backed a man who said voters should "..."": another speaker.
@@ -639,7 +640,21 @@ fn clause_name(s: &Around, a: usize, v: usize) -> Option<(usize, usize)> {
         .find(|n| n.start >= a && n.end <= v && !s.mask[n.start] && !n.place)?;
     let name = owned_name(s, name, v).unwrap_or(name);
     let (start, end) = name_run(s, name);
+    let end = titled_head(s, end, v).unwrap_or(end);
     plausible(s, start, end.min(v))
+}
+
+/// "Republican presidential nominee Ana Reyes": after the capitalised
+/// run ending at `end`, one to three lower-case title words (`[titles]`), then a
+/// person's name: the end of that name, the head of the phrase.
+fn titled_head(s: &Around, end: usize, limit: usize) -> Option<usize> {
+    let title = |k: usize| !s.mask[k] && !s.tokens[k].is_capitalised() && is_title(&s.words[k]);
+    let gap = (end..limit.min(end + 4)).take_while(|&k| title(k)).count();
+    let name = s
+        .names
+        .iter()
+        .find(|n| n.person && gap > 0 && n.start == end + gap && n.end <= limit)?;
+    Some(name_run(s, name).1)
 }
 
 /// "Ana Reyes's campaign manager Ivo Marsh": the person a possessive name
@@ -682,6 +697,14 @@ fn opening_phrase_end(s: &Around, limit: usize) -> Option<usize> {
             s.words[k] == "," && !s.mask[k] && s.names.iter().any(|n| name_run(s, n).0 == k + 1)
         })
         .map(|k| k + 1)
+}
+
+/// A word of a title (`[titles]`: "presidential", "nominee").
+fn is_title(word: &str) -> bool {
+    lexicon()
+        .cues("titles")
+        .iter()
+        .any(|p| p.len() == 1 && p[0] == word)
 }
 
 /// The capitalised run a name stands in, with the titles joined to it:
