@@ -378,3 +378,23 @@ fn a_party_word_and_a_title_before_the_name() {
     let p = ["Harbour Party members met Ada Quintero and called her plan \"a mirage.\""];
     assert_ne!(said(&p, "a mirage"), Some("Ada Quintero".into()));
 }
+
+#[test]
+fn a_continued_quote_may_run_on_in_lower_case() {
+    let p = ["\"The ferry is late,\" Ada Quintero said. \"Nobody told the passengers\" and the queue grew longer."];
+    assert_eq!(said(&p, "Nobody told"), Some("Ada Quintero".into()));
+    // A name after the quote is someone the rules could not read.
+    let p = [
+        "\"The ferry is late,\" Ada Quintero said. \"Nobody told us\" was the cry of Ivo Marsh.",
+    ];
+    assert_eq!(said(&p, "Nobody told"), None);
+}
+
+#[test]
+fn the_sentence_before_the_quote_names_its_speaker() {
+    let p = ["Ivo Marsh argues that the count was wrong. \"Three wards were never counted.\""];
+    assert_eq!(said(&p, "Three wards"), Some("Ivo Marsh".into()));
+    // No verb of saying in the sentence before: no speaker.
+    let p = ["Ivo Marsh has run the port since 2019. \"Three wards were never counted.\""];
+    assert_eq!(said(&p, "Three wards"), None);
+}
