@@ -398,3 +398,19 @@ fn the_sentence_before_the_quote_names_its_speaker() {
     let p = ["Ivo Marsh has run the port since 2019. \"Three wards were never counted.\""];
     assert_eq!(said(&p, "Three wards"), None);
 }
+
+#[test]
+fn an_infinitive_of_saying_takes_the_sentence_subject() {
+    let p = ["Ivo Marsh paused, then went on to say, \"The ferry will run all winter.\""];
+    assert_eq!(said(&p, "The ferry will"), Some("Ivo Marsh".into()));
+    let p = ["There was little left to say, \"the meeting is over.\""];
+    assert_eq!(said(&p, "the meeting"), None);
+}
+
+#[test]
+fn a_name_and_an_unlisted_verb_before_a_comma_and_the_quote() {
+    let p = ["The debate turned to the tolls \u{2014} Ada Quintero shot back, \"Nobody asked you to raise them.\""];
+    assert_eq!(said(&p, "Nobody asked"), Some("Ada Quintero".into()));
+    let p = ["At the harbour in Lund on a grey morning, \"the water is rising.\""];
+    assert_eq!(said(&p, "the water"), None);
+}

@@ -327,6 +327,14 @@ fn before(s: &Around, open: usize) -> Option<(usize, usize)> {
     // "After Y criticized her, Ana shot back, "..."": the verb of saying
     // is in an earlier clause; the named subject of the last one speaks.
     let comma = open > s.first && s.words[open - 1] == ",";
+    // "Ana Reyes shot back, "..."": a name and a verb the list lacks.
+    if comma && verb.is_none() {
+        let clause = (floor..open - 1)
+            .rev()
+            .find(|&k| matches!(s.words[k].as_str(), "," | ";" | "—" | "–" | "―"))
+            .map_or(floor, |k| k + 1);
+        return named_clause(s, clause, open - 1);
+    }
     if comma && clause > floor && verb.is_some_and(|v| v < clause) {
         if let Some(found) = named_clause(s, clause, open - 1) {
             return Some(found);
@@ -362,6 +370,10 @@ fn is_verb_like(s: &Around, k: usize) -> bool {
 
 /// The subject of the verb of saying at `v`.
 fn subject_of(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
+    // "X went on to say, "..."": the subject of the sentence.
+    if v > s.first && s.words[v - 1] == "to" {
+        return sentence_subject(s, v);
+    }
     if is_gerund(&s.words[v]) {
         // "with Ana Reyes telling reporters": the name just before.
         let with = |n: &Name| {
