@@ -414,3 +414,11 @@ fn a_name_and_an_unlisted_verb_before_a_comma_and_the_quote() {
     let p = ["At the harbour in Lund on a grey morning, \"the water is rising.\""];
     assert_eq!(said(&p, "the water"), None);
 }
+
+#[test]
+fn as_someone_put_it() {
+    let p = ["As the harbour master Ivo Marsh put it, \"the sea does not read timetables.\""];
+    assert_eq!(said(&p, "the sea"), Some("Ivo Marsh".into()));
+    let p = ["Ada Quintero emphasized, \"We will not raise the tolls.\""];
+    assert_eq!(said(&p, "We will not"), Some("Ada Quintero".into()));
+}
