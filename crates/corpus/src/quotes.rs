@@ -329,6 +329,28 @@ fn continued(
     (paragraph <= at + 1).then(|| (name.clone(), entity.clone()))
 }
 
+/// A partial quote: it starts in lower case or follows a word that is
+/// not a verb of saying.
+fn is_partial(para: &Para, inner: &str, open: usize, s_first: usize) -> bool {
+    let first_char = inner.trim_start().chars().next().unwrap_or(' ');
+    let before_is_word = open > s_first
+        && para.tokens[open - 1].is_word()
+        && !speaker::is_quote_verb(&para.words[open - 1]);
+    first_char.is_lowercase() || before_is_word
+}
+
+/// A quote alone in its sentence with no speaker of its own: the speaker
+/// of the sentence before, else the previous quote's.
+fn unattributed(
+    para: &Para,
+    sentences: &[SentenceSpan],
+    s_first: usize,
+    last: Option<&(String, Option<String>, usize)>,
+    paragraph: usize,
+) -> Option<(String, Option<String>)> {
+    previous_attribution(para, sentences, s_first).or_else(|| continued(last, paragraph))
+}
+
 /// "Ana Reyes argues that the count was wrong. "...": the speaker of the
 /// sentence before the quote in its paragraph, when that sentence has a
 /// verb of saying and no quote of its own.
@@ -388,7 +410,6 @@ pub fn find(
         people_before: ctx_people_before,
         ctx,
     };
-    let words = &para.words;
     let mut out = Vec::new();
     for q in spans(text) {
         let Some(inner) = text.get(q.start..q.end) else {
@@ -405,11 +426,7 @@ pub fn find(
         let (s_first, s_last) = sentence_of(tokens, sentences, q.start, text.len());
         let close = (q_last + 1).min(tokens.len().saturating_sub(1));
         let open = q_first.saturating_sub(1);
-        let first_char = inner.trim_start().chars().next().unwrap_or(' ');
-        let before_is_word = open > s_first
-            && tokens[open - 1].is_word()
-            && !speaker::is_quote_verb(&words[open - 1]);
-        let partial = first_char.is_lowercase() || before_is_word;
+        let partial = is_partial(&para, inner, open, s_first);
         let reach = speaker_reach(&para, sentences, close, s_last, inner);
         let around = para.around(s_first, reach);
         let mut speaker =
@@ -420,9 +437,9 @@ pub fn find(
         if speaker.is_none() {
             let alone = para.opens_sentence(q_first, s_first)
                 && (para.ends_sentence(close, s_last) || para.plain_tail(close, s_last));
-            speaker = previous_attribution(&para, sentences, s_first)
-                .or_else(|| continued(last.as_ref(), paragraph))
-                .filter(|_| alone);
+            speaker = alone
+                .then(|| unattributed(&para, sentences, s_first, last.as_ref(), paragraph))
+                .flatten();
         }
         if let Some((name, entity)) = &speaker {
             *last = Some((name.clone(), entity.clone(), paragraph));

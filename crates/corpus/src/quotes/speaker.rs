@@ -375,23 +375,7 @@ fn subject_of(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
         return sentence_subject(s, v);
     }
     if is_gerund(&s.words[v]) {
-        // "with Ana Reyes telling reporters": the name just before.
-        let with = |n: &Name| {
-            let start = name_run(s, n).0;
-            start > s.first && s.words[start - 1] == "with"
-        };
-        if let Some(n) = s.names.iter().find(|n| n.end == v && n.person && with(n)) {
-            return plausible(s, n.start, n.end);
-        }
-        // "Ana Reyes added, saying ...": the subject of the verb before.
-        let verb_before = v >= s.first + 2
-            && s.words[v - 1] == ","
-            && is_quote_verb(&s.words[v - 2])
-            && !is_gerund(&s.words[v - 2]);
-        if verb_before {
-            return subject_of(s, v - 2, open);
-        }
-        return sentence_subject(s, v);
+        return gerund_subject(s, v, open);
     }
     let b = skip_time_back(s, s.first, skip_adverbs_back(s, s.first, v));
     // "X welcomed the ruling and added, "..."": the sentence's subject.
@@ -406,25 +390,7 @@ fn subject_of(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
     if end == b && end > s.first + 1 && s.words[end - 1] == "," && s.words[end - 2] == ")" {
         end -= 1;
     }
-    let mut a = end;
-    while a > s.first {
-        if s.words[a - 1] == ")" {
-            match (s.first..a - 1).rev().find(|&k| s.words[k] == "(") {
-                Some(p) => {
-                    a = p;
-                    continue;
-                }
-                None => break,
-            }
-        }
-        let quoted = s.mask[a - 1] && !is_short_name_quote(s.tokens, s.mask, a - 1);
-        // "Trump said he replied: "..."": another verb ends the subject.
-        let verb = is_quote_verb(&s.words[a - 1]);
-        if STOP.contains(&s.words[a - 1].as_str()) || quoted || verb {
-            break;
-        }
-        a -= 1;
-    }
+    let a = subject_start(s, end);
     // "A US official quoted by the WSJ": the official speaks.
     let end = (a..end)
         .find(|&k| {
@@ -444,6 +410,52 @@ fn subject_of(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
         return None;
     }
     forward_phrase(s, v + 1, open)
+}
+
+/// The subject of an "-ing" verb of saying at `v`.
+fn gerund_subject(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
+    // "with Ana Reyes telling reporters": the name just before.
+    let with = |n: &Name| {
+        let start = name_run(s, n).0;
+        start > s.first && s.words[start - 1] == "with"
+    };
+    if let Some(n) = s.names.iter().find(|n| n.end == v && n.person && with(n)) {
+        return plausible(s, n.start, n.end);
+    }
+    // "Ana Reyes added, saying ...": the subject of the verb before.
+    let verb_before = v >= s.first + 2
+        && s.words[v - 1] == ","
+        && is_quote_verb(&s.words[v - 2])
+        && !is_gerund(&s.words[v - 2]);
+    if verb_before {
+        return subject_of(s, v - 2, open);
+    }
+    sentence_subject(s, v)
+}
+
+/// Where the subject ending at `end` starts, walking back to a clause
+/// boundary, a quote or another verb of saying, past a bracket.
+fn subject_start(s: &Around, end: usize) -> usize {
+    let mut a = end;
+    while a > s.first {
+        if s.words[a - 1] == ")" {
+            match (s.first..a - 1).rev().find(|&k| s.words[k] == "(") {
+                Some(p) => {
+                    a = p;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let quoted = s.mask[a - 1] && !is_short_name_quote(s.tokens, s.mask, a - 1);
+        // "Trump said he replied: "..."": another verb ends the subject.
+        let verb = is_quote_verb(&s.words[a - 1]);
+        if STOP.contains(&s.words[a - 1].as_str()) || quoted || verb {
+            break;
+        }
+        a -= 1;
+    }
+    a
 }
 
 /// Verbs of saying that come before their subject in news copy ("said
