@@ -422,3 +422,13 @@ fn as_someone_put_it() {
     let p = ["Ada Quintero emphasized, \"We will not raise the tolls.\""];
     assert_eq!(said(&p, "We will not"), Some("Ada Quintero".into()));
 }
+
+#[test]
+fn a_dash_and_a_name_sign_the_quote() {
+    let p = ["\u{201c}The tolls are far too high for families.\u{201d} \u{2015} Ada Quintero \u{201c}We cannot afford the ferry any more.\u{201d} \u{2015} Ivo Marsh"];
+    assert_eq!(said(&p, "The tolls"), Some("Ada Quintero".into()));
+    assert_eq!(said(&p, "We cannot"), Some("Ivo Marsh".into()));
+    // A dash and no name: no speaker.
+    let p = ["\"The tolls are far too high\" \u{2014} a view the board rejects."];
+    assert_eq!(said(&p, "The tolls"), None);
+}

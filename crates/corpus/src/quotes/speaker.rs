@@ -142,6 +142,9 @@ fn is_mark(t: &Tok) -> bool {
 /// The speaker phrase of a quote whose marks are tokens `open` and
 /// `close`, looking after the quote, then before it.
 pub fn speaker_tokens(s: &Around, open: usize, close: usize) -> Option<(usize, usize)> {
+    if let Some(found) = signature(s, close) {
+        return Some(found);
+    }
     if let Some(found) = after_quote(s, close).or_else(|| according_to(s)) {
         return Some(found);
     }
@@ -203,6 +206,26 @@ fn after_quote(s: &Around, close: usize) -> Option<(usize, usize)> {
     }
     let end = skip_time_back(s, k, skip_adverbs_back(s, k, v));
     plausible(s, k, end)
+}
+
+/// `"..." ― Ana Reyes`: a dash and a person's name after the quote, then
+/// nothing but a full stop, the next quote or the paragraph's end.
+fn signature(s: &Around, close: usize) -> Option<(usize, usize)> {
+    let dash = s.words.get(close + 1)?;
+    if !matches!(dash.as_str(), "―" | "—" | "–" | "-") {
+        return None;
+    }
+    let name = s.names.iter().find(|n| n.start == close + 2 && n.person)?;
+    let (_, end) = name_run(s, name);
+    let ends = s
+        .tokens
+        .get(end)
+        .is_none_or(|t| t.text == "." || (s.mask[end] && is_mark(t)));
+    if ends {
+        plausible(s, name.start, end)
+    } else {
+        None
+    }
 }
 
 /// "according to X" anywhere in the sentence, outside quotes.
