@@ -432,3 +432,12 @@ fn a_dash_and_a_name_sign_the_quote() {
     let p = ["\"The tolls are far too high\" \u{2014} a view the board rejects."];
     assert_eq!(said(&p, "The tolls"), None);
 }
+
+#[test]
+fn the_phrase_after_said_is_a_subject_only_up_to_a_comma() {
+    let p = ["In the harbour office, said Ivo Marsh, \"nothing works on Mondays.\""];
+    assert_eq!(said(&p, "nothing works"), Some("Ivo Marsh".into()));
+    // "said the days when ...": the start of what was said.
+    let p = ["Ivo Marsh, the author of \"Salt Roads,\" said the days when ferries ran on time were \"long gone.\""];
+    assert_ne!(said(&p, "long gone"), Some("the days".into()));
+}

@@ -432,7 +432,11 @@ fn subject_of(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
     if !is_inverting(&s.words[v]) {
         return None;
     }
-    forward_phrase(s, v + 1, open)
+    // "..., said Ana Reyes, "..."", not "said the days when ... "..."": the
+    // phrase runs to a comma, a colon or the quote.
+    let (a, b) = forward_phrase(s, v + 1, open)?;
+    let closed = b >= open || matches!(s.words[b].as_str(), "," | ":" | "—" | "–");
+    closed.then_some((a, b))
 }
 
 /// The subject of an "-ing" verb of saying at `v`.
