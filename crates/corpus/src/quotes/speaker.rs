@@ -2,10 +2,10 @@
 //! phrase around a quote, and the checks that keep a date, a function word,
 //! a preposition phrase or a platform from becoming a speaker.
 //!
-//! Order: after the quote (`"...," X said`, `"...," said X`), "according
-//! to X", then before
-//! it (`X said, "..."`, `X called it "..."`, `X, a lawyer, said "..."`,
-//! `X lashed out, saying "..."`). A phrase that fails [`plausible`] gives
+//! Order: a signature (`"..." ― X`), after the quote (`"...," X said`,
+//! `"...," said X`), "according to X", then before it (`X said, "..."`,
+//! `X called it "..."`, `X, a lawyer, said "..."`, `X lashed out, saying
+//! "..."`, `X shot back, "..."`). A phrase that fails [`plausible`] gives
 //! no speaker: when unsure, none rather than a wrong one.
 
 use crate::attribution::{bad_inverted_subject, is_short_name_quote};
