@@ -16,9 +16,11 @@
 //! mentions (the head, not a possessive: "Reyes spokesman Ivo Marsh" is
 //! Marsh), "he"/"she" resolved to the person named last before, or the
 //! phrase itself ("the harbour master"). Then continuations: a quote with
-//! no speaker that opens and ends its sentence keeps the previous quote's
-//! speaker (same or next paragraph), and a paragraph ending "X said:"
-//! gives the next paragraph's opening quote to X. When unsure: none.
+//! no speaker that opens and ends its sentence takes the speaker of the
+//! sentence before it when that one attributes without quoting, else keeps
+//! the previous quote's speaker (same or next paragraph), and a paragraph
+//! ending "X said:" gives the next paragraph's opening quote to X. When
+//! unsure: none.
 
 use crate::attribution::{quote_mask, Context};
 use crate::document::{EntityKind, Quote};
@@ -115,6 +117,30 @@ impl Para<'_> {
     /// read, so it does not continue the last speaker.
     fn ends_sentence(&self, close: usize, last: usize) -> bool {
         (close + 1..=last).all(|k| self.mask[k] || !self.tokens[k].is_word())
+    }
+
+    /// Only lower-case words after the quote, none a pronoun or a verb of
+    /// saying: `"... the middle class" and other issues.` goes on with
+    /// the quote's own sentence, not with a new speaker.
+    fn plain_tail(&self, close: usize, last: usize) -> bool {
+        (close + 1..=last).all(|k| {
+            let t = &self.tokens[k];
+            let w = self.words[k].as_str();
+            self.mask[k]
+                || !t.is_word()
+                || !(t.is_capitalised()
+                    || speaker::PRONOUNS.contains(&w)
+                    || speaker::is_quote_verb(w))
+        })
+    }
+
+    /// The quote opens its sentence: first in it, or right after a word
+    /// ending in a full stop the splitter kept ("said Sen. Ana Reyes,
+    /// R-Ohio. "...").
+    fn opens_sentence(&self, q_first: usize, s_first: usize) -> bool {
+        let open = q_first.saturating_sub(1);
+        q_first <= s_first + 1
+            || (open > 0 && self.tokens[open - 1].text.ends_with(['.', '?', '!']))
     }
 
     fn is_possessive(&self, end: usize) -> bool {
@@ -303,6 +329,47 @@ fn continued(
     (paragraph <= at + 1).then(|| (name.clone(), entity.clone()))
 }
 
+/// A partial quote: it starts in lower case or follows a word that is
+/// not a verb of saying.
+fn is_partial(para: &Para, inner: &str, open: usize, s_first: usize) -> bool {
+    let first_char = inner.trim_start().chars().next().unwrap_or(' ');
+    let before_is_word = open > s_first
+        && para.tokens[open - 1].is_word()
+        && !speaker::is_quote_verb(&para.words[open - 1]);
+    first_char.is_lowercase() || before_is_word
+}
+
+/// A quote alone in its sentence with no speaker of its own: the speaker
+/// of the sentence before, else the previous quote's.
+fn unattributed(
+    para: &Para,
+    sentences: &[SentenceSpan],
+    s_first: usize,
+    last: Option<&(String, Option<String>, usize)>,
+    paragraph: usize,
+) -> Option<(String, Option<String>)> {
+    previous_attribution(para, sentences, s_first).or_else(|| continued(last, paragraph))
+}
+
+/// "Ana Reyes argues that the count was wrong. "...": the speaker of the
+/// sentence before the quote in its paragraph, when that sentence has a
+/// verb of saying and no quote of its own.
+fn previous_attribution(
+    para: &Para,
+    sentences: &[SentenceSpan],
+    s_first: usize,
+) -> Option<(String, Option<String>)> {
+    let prev = para.tokens.get(s_first.checked_sub(1)?)?;
+    let (first, last) = sentence_of(para.tokens, sentences, prev.start, para.text.len());
+    if last >= s_first || (first..=last).any(|k| para.mask[k]) {
+        return None;
+    }
+    let around = para.around(first, last);
+    // As if a quote opened after the sentence.
+    let range = speaker::speaker_tokens(&around, last + 1, last)?;
+    para.resolve(range)
+}
+
 /// "Cruz continued:" closing a paragraph: the speaker of the quote that
 /// opens the next one.
 fn colon_intro(para: &Para, sentences: &[SentenceSpan]) -> Option<(String, Option<String>)> {
@@ -343,7 +410,6 @@ pub fn find(
         people_before: ctx_people_before,
         ctx,
     };
-    let words = &para.words;
     let mut out = Vec::new();
     for q in spans(text) {
         let Some(inner) = text.get(q.start..q.end) else {
@@ -360,11 +426,7 @@ pub fn find(
         let (s_first, s_last) = sentence_of(tokens, sentences, q.start, text.len());
         let close = (q_last + 1).min(tokens.len().saturating_sub(1));
         let open = q_first.saturating_sub(1);
-        let first_char = inner.trim_start().chars().next().unwrap_or(' ');
-        let before_is_word = open > s_first
-            && tokens[open - 1].is_word()
-            && !speaker::is_quote_verb(&words[open - 1]);
-        let partial = first_char.is_lowercase() || before_is_word;
+        let partial = is_partial(&para, inner, open, s_first);
         let reach = speaker_reach(&para, sentences, close, s_last, inner);
         let around = para.around(s_first, reach);
         let mut speaker =
@@ -373,8 +435,11 @@ pub fn find(
             speaker = speaker::clause_subject(&around, open).and_then(|range| para.resolve(range));
         }
         if speaker.is_none() {
-            let alone = q_first <= s_first + 1 && para.ends_sentence(close, s_last);
-            speaker = continued(last.as_ref(), paragraph).filter(|_| alone);
+            let alone = para.opens_sentence(q_first, s_first)
+                && (para.ends_sentence(close, s_last) || para.plain_tail(close, s_last));
+            speaker = alone
+                .then(|| unattributed(&para, sentences, s_first, last.as_ref(), paragraph))
+                .flatten();
         }
         if let Some((name, entity)) = &speaker {
             *last = Some((name.clone(), entity.clone(), paragraph));

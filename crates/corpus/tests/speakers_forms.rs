@@ -240,3 +240,204 @@ fn a_question_then_its_attribution() {
     let p = ["\"The bridge will open in May.\" Tomas Berglund left the room before the vote."];
     assert_eq!(said(&p, "The bridge"), None);
 }
+
+#[test]
+fn a_modal_that_is_a_first_name() {
+    let p =
+        ["\"The rent has doubled,\" said Will Okafor, a tenant organiser in the east district."];
+    assert_eq!(said(&p, "The rent"), Some("Will Okafor".into()));
+    // A lower-case modal is still a clause, not a name.
+    let p = ["\"Prices will rise,\" analysts will say."];
+    assert_eq!(said(&p, "Prices"), None);
+}
+
+#[test]
+fn a_clause_after_the_quote_with_its_own_subject() {
+    let p = [
+        "Ada Quintero says the plan was \"only half finished\" until Ivo Marsh said it was done.",
+    ];
+    assert_eq!(said(&p, "only half"), Some("Ada Quintero".into()));
+    let p = ["\"Nothing moves\" until the inspector said so."];
+    assert_eq!(said(&p, "Nothing moves"), None);
+}
+
+#[test]
+fn an_opening_participle_phrase_is_not_the_subject() {
+    let p = ["Speaking to Harbour Radio on Monday, Ada Quintero described the ferry deal as \"a gift to the town.\""];
+    assert_eq!(said(&p, "a gift"), Some("Ada Quintero".into()));
+    let p = ["Speaking to Harbour Radio on Monday, the plan was called \"a gift to the town.\""];
+    assert_eq!(said(&p, "a gift"), None);
+}
+
+#[test]
+fn a_partial_quote_after_a_subject_and_its_apposition() {
+    let p = ["Ivo Marsh, a ferry captain from the north coast, called the new timetable \"a gamble with lives.\""];
+    assert_eq!(said(&p, "a gamble"), Some("Ivo Marsh".into()));
+    let p = ["Ada Quintero \u{2014} a teacher from Lund \u{2014} is promising to \"fix every leaking roof.\""];
+    assert_eq!(said(&p, "fix every"), Some("Ada Quintero".into()));
+    // A list, not an apposition: no verb follows the second comma.
+    let p = ["Ivo Marsh, a pilot, Ada Quintero and two deckhands were aboard when someone yelled \"turn back now.\""];
+    assert_eq!(said(&p, "turn back"), None);
+}
+
+#[test]
+fn a_name_after_and_speaks() {
+    let p = ["At the gate, a guard waved the crowd on and Ada Quintero said, \"the ferry leaves at noon.\""];
+    assert_eq!(said(&p, "the ferry"), Some("Ada Quintero".into()));
+    let p =
+        ["At the gate, a guard waved the crowd on and they said, \"the ferry leaves at noon.\""];
+    assert_eq!(said(&p, "the ferry"), None);
+}
+
+#[test]
+fn the_last_clause_before_the_quote_has_its_own_subject() {
+    let p = ["After Ivo Marsh criticized the timetable, Ada Quintero shot back, \"Nobody asked you to sail.\""];
+    assert_eq!(said(&p, "Nobody asked"), Some("Ada Quintero".into()));
+    // Not the subject of the earlier clause's verb.
+    let p = [
+        "After Ivo Marsh criticized the timetable, they shot back, \"Nobody asked you to sail.\"",
+    ];
+    assert_eq!(said(&p, "Nobody asked"), None);
+}
+
+#[test]
+fn an_inverted_subject_with_a_lower_case_title() {
+    let p =
+        ["\"The ferry is safe,\" said retired harbour pilot Ivo Marsh, who sailed it for years."];
+    assert_eq!(said(&p, "The ferry"), Some("Ivo Marsh".into()));
+    // Lower-case words and no name: not a subject.
+    let p = ["\"The ferry is safe,\" said harbour staff on the quay."];
+    assert_eq!(said(&p, "The ferry"), None);
+}
+
+#[test]
+fn more_verbs_of_saying_after_the_quote() {
+    let p = ["\"I am a voter,\" declares Ada Quintero, 34, a nurse from the harbour district."];
+    assert_eq!(said(&p, "I am a voter"), Some("Ada Quintero".into()));
+    let p = ["\"The tolls are fair,\" agrees Ivo Marsh."];
+    assert_eq!(said(&p, "The tolls"), Some("Ivo Marsh".into()));
+}
+
+#[test]
+fn the_phrase_after_a_verb_that_takes_an_object_is_not_the_speaker() {
+    // The subject is cut off by a long relative clause; the phrase after
+    // "described" is its object, not its speaker.
+    let p = ["The mayor, who ran the port for a decade and who still chairs two of its boards and one trust and the rowing club and the choir and the committee that plans the summer fair every single year, described the harbour board as \"a relic of another age.\""];
+    assert_eq!(said(&p, "a relic"), None);
+    let p = ["\"We sail at dawn,\" wrote the captain of the ferry."];
+    assert_eq!(said(&p, "We sail"), Some("the captain of the ferry".into()));
+}
+
+#[test]
+fn an_opening_adverb_and_a_long_apposition_are_passed() {
+    let p = ["Still, Ivo Marsh called the new timetable \"much, much better.\""];
+    assert_eq!(said(&p, "much, much"), Some("Ivo Marsh".into()));
+    let p = ["Ada Quintero, a nurse who has worked nights at the harbour clinic for nearly twenty years and trained most of its staff, says the plan is \"a step back.\""];
+    assert_eq!(said(&p, "a step back"), Some("Ada Quintero".into()));
+    let p = ["Still, the new timetable was called \"much, much better.\""];
+    assert_eq!(said(&p, "much, much"), None);
+}
+
+#[test]
+fn a_lower_case_title_after_the_name_is_not_the_speaker() {
+    let p = ["Ivo Marsh, president and chief executive of the Harbour Guild said, \"We were never asked.\""];
+    assert_eq!(said(&p, "We were never"), Some("Ivo Marsh".into()));
+    // A name in an opening phrase is not the subject.
+    let p = ["In a talk with Ivo Marsh, the chair of the guild said, \"We were never asked.\""];
+    assert_ne!(said(&p, "We were never"), Some("Ivo Marsh".into()));
+}
+
+#[test]
+fn a_name_before_an_ing_verb_speaks_only_after_with() {
+    let p = [
+        "The plan passed, with Ada Quintero telling the council, \"This is the best we could do.\"",
+    ];
+    assert_eq!(said(&p, "This is the best"), Some("Ada Quintero".into()));
+    // Not after "with": the name before "calling" does not speak.
+    let p = ["Ada Quintero argued that remarks by Ivo Marsh calling for a toll make him \"the best friend of the rich.\""];
+    assert_eq!(said(&p, "the best friend"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn the_person_after_a_possessive_name_heads_the_phrase() {
+    let p = ["Ada Quintero's campaign manager Ivo Marsh spoke later, arguing that the port \"cannot wait another year.\""];
+    assert_eq!(said(&p, "cannot wait"), Some("Ivo Marsh".into()));
+}
+
+#[test]
+fn a_long_apposition_before_the_verb() {
+    let p = ["Ivo Marsh, a pilot who has steered ferries across the bay for nearly thirty years and trained half the crews, said: \"The new timetable is unsafe.\""];
+    assert_eq!(said(&p, "The new timetable"), Some("Ivo Marsh".into()));
+}
+
+#[test]
+fn a_party_word_and_a_title_before_the_name() {
+    let p = ["Harbour Party presidential front-runner Ada Quintero is insisting that she has \"won the argument.\""];
+    assert_eq!(said(&p, "won the argument"), Some("Ada Quintero".into()));
+    // Not a title between them: the later name is an object.
+    let p = ["Harbour Party members met Ada Quintero and called her plan \"a mirage.\""];
+    assert_ne!(said(&p, "a mirage"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn a_continued_quote_may_run_on_in_lower_case() {
+    let p = ["\"The ferry is late,\" Ada Quintero said. \"Nobody told the passengers\" and the queue grew longer."];
+    assert_eq!(said(&p, "Nobody told"), Some("Ada Quintero".into()));
+    // A name after the quote is someone the rules could not read.
+    let p = [
+        "\"The ferry is late,\" Ada Quintero said. \"Nobody told us\" was the cry of Ivo Marsh.",
+    ];
+    assert_eq!(said(&p, "Nobody told"), None);
+}
+
+#[test]
+fn the_sentence_before_the_quote_names_its_speaker() {
+    let p = ["Ivo Marsh argues that the count was wrong. \"Three wards were never counted.\""];
+    assert_eq!(said(&p, "Three wards"), Some("Ivo Marsh".into()));
+    // No verb of saying in the sentence before: no speaker.
+    let p = ["Ivo Marsh has run the port since 2019. \"Three wards were never counted.\""];
+    assert_eq!(said(&p, "Three wards"), None);
+}
+
+#[test]
+fn an_infinitive_of_saying_takes_the_sentence_subject() {
+    let p = ["Ivo Marsh paused, then went on to say, \"The ferry will run all winter.\""];
+    assert_eq!(said(&p, "The ferry will"), Some("Ivo Marsh".into()));
+    let p = ["There was little left to say, \"the meeting is over.\""];
+    assert_eq!(said(&p, "the meeting"), None);
+}
+
+#[test]
+fn a_name_and_an_unlisted_verb_before_a_comma_and_the_quote() {
+    let p = ["The debate turned to the tolls \u{2014} Ada Quintero shot back, \"Nobody asked you to raise them.\""];
+    assert_eq!(said(&p, "Nobody asked"), Some("Ada Quintero".into()));
+    let p = ["At the harbour in Lund on a grey morning, \"the water is rising.\""];
+    assert_eq!(said(&p, "the water"), None);
+}
+
+#[test]
+fn as_someone_put_it() {
+    let p = ["As the harbour master Ivo Marsh put it, \"the sea does not read timetables.\""];
+    assert_eq!(said(&p, "the sea"), Some("Ivo Marsh".into()));
+    let p = ["Ada Quintero emphasized, \"We will not raise the tolls.\""];
+    assert_eq!(said(&p, "We will not"), Some("Ada Quintero".into()));
+}
+
+#[test]
+fn a_dash_and_a_name_sign_the_quote() {
+    let p = ["\u{201c}The tolls are far too high for families.\u{201d} \u{2015} Ada Quintero \u{201c}We cannot afford the ferry any more.\u{201d} \u{2015} Ivo Marsh"];
+    assert_eq!(said(&p, "The tolls"), Some("Ada Quintero".into()));
+    assert_eq!(said(&p, "We cannot"), Some("Ivo Marsh".into()));
+    // A dash and no name: no speaker.
+    let p = ["\"The tolls are far too high\" \u{2014} a view the board rejects."];
+    assert_eq!(said(&p, "The tolls"), None);
+}
+
+#[test]
+fn the_phrase_after_said_is_a_subject_only_up_to_a_comma() {
+    let p = ["In the harbour office, said Ivo Marsh, \"nothing works on Mondays.\""];
+    assert_eq!(said(&p, "nothing works"), Some("Ivo Marsh".into()));
+    // "said the days when ...": the start of what was said.
+    let p = ["Ivo Marsh, the author of \"Salt Roads,\" said the days when ferries ran on time were \"long gone.\""];
+    assert_ne!(said(&p, "long gone"), Some("the days".into()));
+}

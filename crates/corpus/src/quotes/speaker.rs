@@ -2,10 +2,10 @@
 //! phrase around a quote, and the checks that keep a date, a function word,
 //! a preposition phrase or a platform from becoming a speaker.
 //!
-//! Order: after the quote (`"...," X said`, `"...," said X`), "according
-//! to X", then before
-//! it (`X said, "..."`, `X called it "..."`, `X, a lawyer, said "..."`,
-//! `X lashed out, saying "..."`). A phrase that fails [`plausible`] gives
+//! Order: a signature (`"..." ― X`), after the quote (`"...," X said`,
+//! `"...," said X`), "according to X", then before it (`X said, "..."`,
+//! `X called it "..."`, `X, a lawyer, said "..."`, `X lashed out, saying
+//! "..."`, `X shot back, "..."`). A phrase that fails [`plausible`] gives
 //! no speaker: when unsure, none rather than a wrong one.
 
 use crate::attribution::{bad_inverted_subject, is_short_name_quote};
@@ -142,6 +142,9 @@ fn is_mark(t: &Tok) -> bool {
 /// The speaker phrase of a quote whose marks are tokens `open` and
 /// `close`, looking after the quote, then before it.
 pub fn speaker_tokens(s: &Around, open: usize, close: usize) -> Option<(usize, usize)> {
+    if let Some(found) = signature(s, close) {
+        return Some(found);
+    }
     if let Some(found) = after_quote(s, close).or_else(|| according_to(s)) {
         return Some(found);
     }
@@ -159,11 +162,14 @@ fn after_quote(s: &Around, close: usize) -> Option<(usize, usize)> {
     {
         k += 1;
     }
-    // `"..." and said ...`: a second verb of the sentence's subject.
-    if s.words
-        .get(k)
-        .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "or"))
-    {
+    // `"..." and said ...`: a second verb of the sentence's subject;
+    // `"..." until Ana said ...`: a clause of its own.
+    if s.words.get(k).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "and" | "but" | "or" | "until" | "unless" | "although" | "though" | "because"
+        )
+    }) {
         return None;
     }
     let limit = (k + 20).min(s.last + 1);
@@ -202,6 +208,26 @@ fn after_quote(s: &Around, close: usize) -> Option<(usize, usize)> {
     plausible(s, k, end)
 }
 
+/// `"..." ― Ana Reyes`: a dash and a person's name after the quote, then
+/// nothing but a full stop, the next quote or the paragraph's end.
+fn signature(s: &Around, close: usize) -> Option<(usize, usize)> {
+    let dash = s.words.get(close + 1)?;
+    if !matches!(dash.as_str(), "―" | "—" | "–" | "-") {
+        return None;
+    }
+    let name = s.names.iter().find(|n| n.start == close + 2 && n.person)?;
+    let (_, end) = name_run(s, name);
+    let ends = s
+        .tokens
+        .get(end)
+        .is_none_or(|t| t.text == "." || (s.mask[end] && is_mark(t)));
+    if ends {
+        plausible(s, name.start, end)
+    } else {
+        None
+    }
+}
+
 /// "according to X" anywhere in the sentence, outside quotes.
 fn according_to(s: &Around) -> Option<(usize, usize)> {
     let at = (s.first..s.last)
@@ -233,14 +259,35 @@ const PAST_VERBS: &[&str] = &[
 
 /// "said X": the phrase after the verb, when it can be a subject.
 fn forward_phrase(s: &Around, from: usize, limit: usize) -> Option<(usize, usize)> {
-    if from >= limit || bad_inverted_subject(s.tokens, s.words, from) {
+    if from >= limit {
         return None;
     }
     let mut e = from;
     while e < limit && !STOP.contains(&s.words[e].as_str()) && !s.mask[e] {
         e += 1;
     }
+    if bad_inverted_subject(s.tokens, s.words, from) && !is_titled_name(s, from, e) {
+        return None;
+    }
     plausible(s, from, e)
+}
+
+/// "said election lawyer Ivo Marsh", "said retired Gen. Ana Reyes": a
+/// short title in lower case, then the person's name closing the phrase.
+fn is_titled_name(s: &Around, from: usize, end: usize) -> bool {
+    let Some(name) = s
+        .names
+        .iter()
+        .find(|n| n.person && n.end == end && n.start > from)
+    else {
+        return false;
+    };
+    let title = from..name_run(s, name).0.max(from);
+    end - from <= 7
+        && title.clone().all(|k| {
+            let t = &s.tokens[k];
+            t.is_word() && !is_time_word(t) && !lexicon().is_function_word(&s.words[k])
+        })
 }
 
 fn skip_adverbs_back(s: &Around, floor: usize, mut end: usize) -> usize {
@@ -300,25 +347,58 @@ fn before(s: &Around, open: usize) -> Option<(usize, usize)> {
             return Some(found);
         }
     }
+    // "After Y criticized her, Ana shot back, "..."": the verb of saying
+    // is in an earlier clause; the named subject of the last one speaks.
+    let comma = open > s.first && s.words[open - 1] == ",";
+    // "Ana Reyes shot back, "..."": a name and a verb the list lacks.
+    if comma && verb.is_none() {
+        let clause = (floor..open - 1)
+            .rev()
+            .find(|&k| matches!(s.words[k].as_str(), "," | ";" | "—" | "–" | "―"))
+            .map_or(floor, |k| k + 1);
+        return named_clause(s, clause, open - 1);
+    }
+    if comma && clause > floor && verb.is_some_and(|v| v < clause) {
+        if let Some(found) = named_clause(s, clause, open - 1) {
+            return Some(found);
+        }
+        // "..., she shot back, "..."": a pronoun no rule here resolves.
+        if PRONOUNS.contains(&s.words[clause].as_str()) && is_verb_like(s, clause + 1) {
+            return None;
+        }
+    }
     subject_of(s, verb?, open)
+}
+
+/// A clause at `clause` that opens with a person's name and a verb.
+fn named_clause(s: &Around, clause: usize, end: usize) -> Option<(usize, usize)> {
+    let name = s
+        .names
+        .iter()
+        .find(|n| n.person && !n.place && name_run(s, n).0 == clause)?;
+    let (start, name_end) = name_run(s, name);
+    if name_end < end && is_verb_like(s, name_end) {
+        plausible(s, start, name_end)
+    } else {
+        None
+    }
+}
+
+/// A lower-case word that is not a function word: a verb after a name.
+fn is_verb_like(s: &Around, k: usize) -> bool {
+    s.tokens
+        .get(k)
+        .is_some_and(|t| t.is_word() && !t.is_capitalised() && !lexicon().is_function_word(t.text))
 }
 
 /// The subject of the verb of saying at `v`.
 fn subject_of(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
-    if is_gerund(&s.words[v]) {
-        // "with Ana Reyes telling reporters": the name just before.
-        if let Some(n) = s.names.iter().find(|n| n.end == v && n.person) {
-            return plausible(s, n.start, n.end);
-        }
-        // "Ana Reyes added, saying ...": the subject of the verb before.
-        let verb_before = v >= s.first + 2
-            && s.words[v - 1] == ","
-            && is_quote_verb(&s.words[v - 2])
-            && !is_gerund(&s.words[v - 2]);
-        if verb_before {
-            return subject_of(s, v - 2, open);
-        }
+    // "X went on to say, "..."": the subject of the sentence.
+    if v > s.first && s.words[v - 1] == "to" {
         return sentence_subject(s, v);
+    }
+    if is_gerund(&s.words[v]) {
+        return gerund_subject(s, v, open);
     }
     let b = skip_time_back(s, s.first, skip_adverbs_back(s, s.first, v));
     // "X welcomed the ruling and added, "..."": the sentence's subject.
@@ -333,6 +413,56 @@ fn subject_of(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
     if end == b && end > s.first + 1 && s.words[end - 1] == "," && s.words[end - 2] == ")" {
         end -= 1;
     }
+    let a = subject_start(s, end);
+    // "A US official quoted by the WSJ": the official speaks.
+    let end = (a..end)
+        .find(|&k| {
+            matches!(s.words[k].as_str(), "quoted" | "cited")
+                && s.words.get(k + 1).is_some_and(|w| w == "by")
+        })
+        .unwrap_or(end);
+    if let Some(name) = name_before_title(s, a) {
+        return Some(name);
+    }
+    if a < end {
+        return plausible(s, a, end).or_else(|| after_conjunction(s, a, end));
+    }
+    // "Said Ana Reyes: "..."", but not "..., described the plan as "..."":
+    // the phrase after most verbs is their object.
+    if !is_inverting(&s.words[v]) {
+        return None;
+    }
+    // "..., said Ana Reyes, "..."", not "said the days when ... "..."": the
+    // phrase runs to a comma, a colon or the quote.
+    let (a, b) = forward_phrase(s, v + 1, open)?;
+    let closed = b >= open || matches!(s.words[b].as_str(), "," | ":" | "—" | "–");
+    closed.then_some((a, b))
+}
+
+/// The subject of an "-ing" verb of saying at `v`.
+fn gerund_subject(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
+    // "with Ana Reyes telling reporters": the name just before.
+    let with = |n: &Name| {
+        let start = name_run(s, n).0;
+        start > s.first && s.words[start - 1] == "with"
+    };
+    if let Some(n) = s.names.iter().find(|n| n.end == v && n.person && with(n)) {
+        return plausible(s, n.start, n.end);
+    }
+    // "Ana Reyes added, saying ...": the subject of the verb before.
+    let verb_before = v >= s.first + 2
+        && s.words[v - 1] == ","
+        && is_quote_verb(&s.words[v - 2])
+        && !is_gerund(&s.words[v - 2]);
+    if verb_before {
+        return subject_of(s, v - 2, open);
+    }
+    sentence_subject(s, v)
+}
+
+/// Where the subject ending at `end` starts, walking back to a clause
+/// boundary, a quote or another verb of saying, past a bracket.
+fn subject_start(s: &Around, end: usize) -> usize {
     let mut a = end;
     while a > s.first {
         if s.words[a - 1] == ")" {
@@ -352,17 +482,83 @@ fn subject_of(s: &Around, v: usize, open: usize) -> Option<(usize, usize)> {
         }
         a -= 1;
     }
-    // "A US official quoted by the WSJ": the official speaks.
-    let end = (a..end)
-        .find(|&k| {
-            matches!(s.words[k].as_str(), "quoted" | "cited")
-                && s.words.get(k + 1).is_some_and(|w| w == "by")
-        })
-        .unwrap_or(end);
-    if a < end {
-        return plausible(s, a, end);
+    a
+}
+
+/// Verbs of saying that come before their subject in news copy ("said
+/// X", "added X"); after the others the phrase is an object ("told X",
+/// "called X", "described X").
+fn is_inverting(verb: &str) -> bool {
+    matches!(
+        verb,
+        "said"
+            | "says"
+            | "added"
+            | "adds"
+            | "asked"
+            | "asks"
+            | "wrote"
+            | "writes"
+            | "continued"
+            | "replied"
+            | "responded"
+            | "explained"
+            | "recalled"
+            | "noted"
+            | "declared"
+            | "declares"
+            | "agreed"
+            | "agrees"
+            | "quipped"
+            | "joked"
+            | "observed"
+            | "remarked"
+            | "answered"
+            | "countered"
+            | "insisted"
+            | "argued"
+            | "warned"
+            | "cautioned"
+            | "concluded"
+            | "stated"
+            | "tweeted"
+            | "posted"
+            | "wondered"
+    )
+}
+
+/// "Ana Reyes, president of the union, said": a subject phrase that
+/// opens in lower case after a comma is a title; the person before it
+/// speaks.
+fn name_before_title(s: &Around, a: usize) -> Option<(usize, usize)> {
+    if a < s.first + 2 || s.words[a - 1] != "," || s.tokens[a].is_capitalised() {
+        return None;
     }
-    forward_phrase(s, v + 1, open)
+    let name = s.names.iter().find(|n| n.person && n.end == a - 1)?;
+    // The name opens the sentence or its clause, not an opening phrase
+    // ("In an interview with Ana Reyes, the senator said").
+    let start = name_run(s, name).0;
+    let opens =
+        start == s.first || (opens_with_phrase(s) && opening_phrase_end(s, a) == Some(start));
+    if opens {
+        plausible(s, name.start, name.end)
+    } else {
+        None
+    }
+}
+
+/// "A woman asked for a photo and Ana Reyes said": the name that opens
+/// the last clause joined by "and"/"but", when the whole is no subject.
+fn after_conjunction(s: &Around, a: usize, end: usize) -> Option<(usize, usize)> {
+    let k = (a..end)
+        .rev()
+        .find(|&k| matches!(s.words[k].as_str(), "and" | "but"))?;
+    let name = s.tokens.get(k + 1).is_some_and(|t| t.is_capitalised());
+    if name && k + 1 < end {
+        plausible(s, k + 1, end)
+    } else {
+        None
+    }
 }
 
 /// "X, a US think tank, said" or "X (D-Ohio), who ..., said": the subject
@@ -375,7 +571,7 @@ fn skip_apposition(s: &Around, end: usize) -> usize {
     let Some(comma) = (s.first..end - 1).rev().find(|&k| s.words[k] == ",") else {
         return end;
     };
-    if end - comma > 14 || comma == s.first {
+    if end - comma > 25 || comma == s.first {
         return end;
     }
     let opens = s.words.get(comma + 1).is_some_and(|w| {
@@ -420,7 +616,7 @@ fn name_between_commas(s: &Around, end: usize) -> Option<(usize, usize)> {
 /// opening with anything else gives none.
 pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
     let mut a = s.first;
-    if NOT_FIRST.contains(&s.words[a].as_str()) {
+    if opens_with_phrase(s) {
         a = opening_phrase_end(s, open)?;
     }
     while a < open && matches!(s.words[a].as_str(), "the" | "and" | "but" | "then" | "so") {
@@ -431,29 +627,52 @@ pub fn clause_subject(s: &Around, open: usize) -> Option<(usize, usize)> {
         .iter()
         .find(|n| !n.place && n.start >= a && name_run(s, n).0 == a)?;
     let (start, end) = name_run(s, name);
+    let end = titled_head(s, end, open).unwrap_or(end);
+    // "X, a teacher from Y, called it "..."": the verb after the apposition.
+    let verb_at = apposition_end(s, end, open).unwrap_or(end);
     // "X backed a man who said voters should "..."": another speaker.
-    if (end..open).any(|k| matches!(s.words[k].as_str(), "who" | "whom" | "which")) {
+    if (verb_at..open).any(|k| matches!(s.words[k].as_str(), "who" | "whom" | "which")) {
         return None;
     }
     let possessive = s
         .tokens
         .get(end)
         .is_some_and(|t| t.text.starts_with(['\'', '’']));
-    let verb_follows = s
-        .tokens
-        .get(end)
-        .is_some_and(|t| t.is_word() && !t.is_capitalised() && !lexicon().is_function_word(t.text));
-    if possessive || !verb_follows || end >= open {
+    let verb_follows = is_verb_like(s, verb_at);
+    if possessive || !verb_follows || verb_at >= open {
         return None;
     }
     plausible(s, start, end)
+}
+
+/// "X, a teacher from the coast, said" or "X — a teacher — said": after a
+/// comma or dash at `at`, the token past the matching one (at most 25
+/// tokens on, before `open`, no quote inside).
+fn apposition_end(s: &Around, at: usize, open: usize) -> Option<usize> {
+    let mark = s.words.get(at)?.as_str();
+    if !matches!(mark, "," | "—" | "–") {
+        return None;
+    }
+    let limit = (at + 26).min(open);
+    let close = (at + 1..limit)
+        .take_while(|&k| !s.mask[k])
+        .find(|&k| s.words[k] == mark && !is_place_comma(s, k))?;
+    (close > at + 1).then_some(close + 1)
+}
+
+/// "Columbia, South Carolina": a comma between two places, inside a name
+/// rather than closing a phrase.
+fn is_place_comma(s: &Around, k: usize) -> bool {
+    s.words[k] == ","
+        && s.names.iter().any(|n| n.place && n.end == k)
+        && s.names.iter().any(|n| n.place && n.start == k + 1)
 }
 
 /// "Trump lashed out, saying "..."": the first name of the clause, outside
 /// quotes and past an opening phrase ("On Tuesday, ...").
 fn sentence_subject(s: &Around, v: usize) -> Option<(usize, usize)> {
     let mut a = s.first;
-    if NOT_FIRST.contains(&s.words[a].as_str()) {
+    if opens_with_phrase(s) {
         a = opening_phrase_end(s, v).unwrap_or(a);
     }
     clause_name(s, a, v)
@@ -461,7 +680,7 @@ fn sentence_subject(s: &Around, v: usize) -> Option<(usize, usize)> {
 
 /// The first name (not a place) in tokens `a..v`, outside quotes.
 fn clause_name(s: &Around, a: usize, v: usize) -> Option<(usize, usize)> {
-    let a = if a == s.first && NOT_FIRST.contains(&s.words[a].as_str()) {
+    let a = if a == s.first && opens_with_phrase(s) {
         opening_phrase_end(s, v).unwrap_or(a)
     } else {
         a
@@ -470,8 +689,54 @@ fn clause_name(s: &Around, a: usize, v: usize) -> Option<(usize, usize)> {
         .names
         .iter()
         .find(|n| n.start >= a && n.end <= v && !s.mask[n.start] && !n.place)?;
+    let name = owned_name(s, name, v).unwrap_or(name);
     let (start, end) = name_run(s, name);
+    let end = titled_head(s, end, v).unwrap_or(end);
     plausible(s, start, end.min(v))
+}
+
+/// "Republican presidential nominee Ana Reyes": after the capitalised
+/// run ending at `end`, one to three lower-case title words (`[titles]`), then a
+/// person's name: the end of that name, the head of the phrase.
+fn titled_head(s: &Around, end: usize, limit: usize) -> Option<usize> {
+    let title = |k: usize| !s.mask[k] && !s.tokens[k].is_capitalised() && is_title(&s.words[k]);
+    let gap = (end..limit.min(end + 4)).take_while(|&k| title(k)).count();
+    let name = s
+        .names
+        .iter()
+        .find(|n| n.person && gap > 0 && n.start == end + gap && n.end <= limit)?;
+    Some(name_run(s, name).1)
+}
+
+/// "Ana Reyes's campaign manager Ivo Marsh": the person a possessive name
+/// is followed by, a few words on, is the head of the phrase.
+fn owned_name<'a>(s: &'a Around, name: &Name, v: usize) -> Option<&'a Name> {
+    let possessive = s
+        .tokens
+        .get(name.end)
+        .is_some_and(|t| t.text.starts_with(['\'', '’']));
+    if !possessive {
+        return None;
+    }
+    s.names.iter().find(|n| {
+        n.person
+            && n.start > name.end
+            && n.start <= name.end + 5
+            && n.end <= v
+            && (name.end + 1..n.start).all(|k| s.tokens[k].is_word() && !s.mask[k])
+    })
+}
+
+/// The sentence opens with a phrase before its subject: a preposition
+/// ("In an interview with ...,") or a participle ("Speaking to ...,",
+/// "Asked about ...,").
+fn opens_with_phrase(s: &Around) -> bool {
+    let w = s.words[s.first].as_str();
+    let named = s.names.iter().any(|n| n.start == s.first);
+    let participle = (w.ends_with("ing") || w.ends_with("ed")) && !named;
+    // "Still, X called it ...", "Meanwhile, X ...": one word and a comma.
+    let adverb = s.words.get(s.first + 1).is_some_and(|c| c == ",") && !named;
+    NOT_FIRST.contains(&w) || participle || adverb
 }
 
 /// "In a long interview with Ana Reyes, Ivo Marsh said": where the
@@ -483,6 +748,14 @@ fn opening_phrase_end(s: &Around, limit: usize) -> Option<usize> {
             s.words[k] == "," && !s.mask[k] && s.names.iter().any(|n| name_run(s, n).0 == k + 1)
         })
         .map(|k| k + 1)
+}
+
+/// A word of a title (`[titles]`: "presidential", "nominee").
+fn is_title(word: &str) -> bool {
+    lexicon()
+        .cues("titles")
+        .iter()
+        .any(|p| p.len() == 1 && p[0] == word)
 }
 
 /// The capitalised run a name stands in, with the titles joined to it:
@@ -521,6 +794,14 @@ fn is_time_word(t: &Tok) -> bool {
         )
 }
 
+/// A modal that is also a first name: "Will Doyle", "May Ellis", a
+/// capitalised "will" or "may" before a capitalised word.
+fn is_first_name(s: &Around, k: usize) -> bool {
+    matches!(s.words[k].as_str(), "will" | "may")
+        && s.tokens[k].is_capitalised()
+        && s.tokens.get(k + 1).is_some_and(|t| t.is_capitalised())
+}
+
 fn is_platform(word: &str) -> bool {
     lexicon()
         .cues("platforms")
@@ -557,7 +838,7 @@ pub fn plausible(s: &Around, a: usize, b: usize) -> Option<(usize, usize)> {
     let lex = lexicon();
     let bad = NOT_FIRST.contains(&words[0].as_str())
         || NOT_LAST.contains(&last)
-        || words.iter().any(|w| CLAUSE_VERBS.contains(&w.as_str()))
+        || (a..b).any(|k| CLAUSE_VERBS.contains(&s.words[k].as_str()) && !is_first_name(s, k))
         || words.iter().any(|w| is_quote_verb(w))
         || (a..b).any(|k| s.mask[k] && !is_short_name_quote(s.tokens, s.mask, k))
         || is_time_word(&tokens[tokens.len() - 1])
