@@ -8,7 +8,9 @@
 //! case a word has in running text; here the running text is the
 //! article's own body: a word the body writes in lower case, in any of
 //! its forms ("host", "hosting"), is a common word, a closed-class word ("to", "for") always
-//! is, and any other word keeps its capital (a name). An ALL CAPS word the
+//! is, and any other word keeps its capital (a name), as does a word the
+//! body writes capitalised next to the same neighbour inside a sentence
+//! ("New Orleans", though the body also writes "a new coach"). An ALL CAPS word the
 //! body does not write in capitals ("MILLOM") becomes "Millom"; one it
 //! does ("NATO") stays.
 //!
@@ -32,6 +34,10 @@ pub struct BodyCase {
     /// Words written in capitals throughout a word of two letters or more
     /// ("NATO", "FBI").
     upper: HashSet<String>,
+    /// Pairs of capitalised words the body writes together inside a
+    /// sentence ("New Orleans"): parts of one name, kept whatever case
+    /// the body gives each word alone ("a new coach").
+    names: HashSet<(String, String)>,
 }
 
 impl BodyCase {
@@ -42,7 +48,8 @@ impl BodyCase {
             if headline_case(p).is_some() {
                 continue;
             }
-            for t in tokenize(p).iter().filter(|t| t.is_word()) {
+            let tokens = tokenize(p);
+            for t in tokens.iter().filter(|t| t.is_word()) {
                 let first = t.text.chars().next().unwrap_or(' ');
                 if first.is_lowercase() {
                     case.lower.insert(stem(&t.text.to_lowercase()));
@@ -50,8 +57,13 @@ impl BodyCase {
                     case.upper.insert(t.text.to_string());
                 }
             }
+            case.names.extend(name_pairs(&tokens));
         }
         case
+    }
+
+    fn is_name_pair(&self, a: &str, b: &str) -> bool {
+        self.names.contains(&(a.to_string(), b.to_string()))
     }
 
     fn is_common(&self, word: &str) -> bool {
@@ -104,13 +116,20 @@ pub fn sentence_case(text: &str, body: &BodyCase) -> String {
     };
     let mut out = text.to_string();
     let tokens = tokenize(text);
+    let words: Vec<&crate::text::Tok> = tokens.iter().filter(|t| t.is_word()).collect();
     let mut first = true;
-    for t in tokens.iter().filter(|t| t.is_word()) {
+    for (k, t) in words.iter().enumerate() {
         if !has_letters(t.text) {
             continue;
         }
+        let in_name = k
+            .checked_sub(1)
+            .is_some_and(|p| body.is_name_pair(words[p].text, t.text))
+            || words
+                .get(k + 1)
+                .is_some_and(|n| body.is_name_pair(t.text, n.text));
         let cased = match case {
-            HeadlineCase::Title if first => None,
+            HeadlineCase::Title if first || in_name => None,
             HeadlineCase::Title => body.is_common(t.text).then(|| t.text.to_ascii_lowercase()),
             HeadlineCase::AllCaps if first || !body.is_common(t.text) => {
                 (!body.upper.contains(t.text)).then(|| capitalised(t.text))
@@ -123,6 +142,18 @@ pub fn sentence_case(text: &str, body: &BodyCase) -> String {
         }
     }
     out
+}
+
+/// Adjacent capitalised words inside a sentence (not its first word).
+fn name_pairs(tokens: &[crate::text::Tok]) -> Vec<(String, String)> {
+    let starts_capitalised =
+        |t: &crate::text::Tok| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase);
+    tokens
+        .windows(3)
+        .filter(|w| !w[0].text.ends_with(['.', '!', '?', ':']) && w[0].text != "\"")
+        .filter(|w| starts_capitalised(&w[1]) && starts_capitalised(&w[2]))
+        .map(|w| (w[1].text.to_string(), w[2].text.to_string()))
+        .collect()
 }
 
 fn has_letters(word: &str) -> bool {
@@ -174,6 +205,22 @@ mod tests {
         assert_eq!(
             headline_case("Fire at the Town Hall"),
             Some(HeadlineCase::Title)
+        );
+    }
+
+    #[test]
+    fn a_name_the_body_writes_whole_keeps_a_word_it_writes_alone_in_lower_case() {
+        let body = BodyCase::of([
+            "The New Haven Rovers signed a new goalkeeper on Monday.",
+            "New players arrive in May.",
+        ]);
+        assert_eq!(
+            sentence_case("Keeper Joins New Haven Rovers", &body),
+            "Keeper Joins New Haven Rovers"
+        );
+        assert_eq!(
+            sentence_case("Rovers Sign New Keeper", &body),
+            "Rovers sign new Keeper"
         );
     }
 
