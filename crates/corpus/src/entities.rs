@@ -695,8 +695,9 @@ fn classify_run(
     if kind == EntityKind::Person {
         m.role = take_role(pending_role, a).or_else(|| lower_role_before(tokens, a, out));
     } else if let Some(role) = lower_role_before(tokens, a, out) {
-        // "leader Kim Jong Un" with an unknown name: a role makes a person.
-        if b - a <= 4 {
+        // "leader Kim Jong Un" with an unknown name: a role makes a person;
+        // not one plural word after "the" ("the defending champion Saints").
+        if b - a <= 4 && !context::is_group_after_role(tokens, a, b) {
             m.kind = EntityKind::Person;
             m.role = Some(role);
         }

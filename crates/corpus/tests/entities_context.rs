@@ -306,3 +306,18 @@ fn a_surname_joins_a_full_name_typed_as_a_person_in_one_place_only() {
     ];
     assert_kind(&p, "Brenholt", EntityKind::Person);
 }
+
+#[test]
+fn one_plural_name_after_the_and_a_role_is_a_team() {
+    let p = ["The defending champion Harriers lost their opening game on Sunday."];
+    let found = kinds(&p);
+    assert!(
+        !found.iter().any(|(_, k)| *k == EntityKind::Person),
+        "{found:?}"
+    );
+    assert_kind(
+        &["Defending champion Ana Lima lost her opening match."],
+        "Ana Lima",
+        EntityKind::Person,
+    );
+}

@@ -246,6 +246,16 @@ pub fn is_scorecard_player(tokens: &[Tok], a: usize, b: usize) -> bool {
 }
 
 /// "the Giants", "Warriors": the last word of a name is a plural.
+/// One plural name after "the" and a role: "the defending champion
+/// Saints" is a team, not a person.
+pub fn is_group_after_role(tokens: &[Tok], a: usize, b: usize) -> bool {
+    b - a == 1
+        && is_plural_name(&tokens[a..b])
+        && tokens[a.saturating_sub(4)..a]
+            .iter()
+            .any(|t| t.text.eq_ignore_ascii_case("the"))
+}
+
 pub fn is_plural_name(tokens: &[Tok]) -> bool {
     tokens.last().is_some_and(|t| {
         t.text.len() >= 4 && t.text.ends_with('s') && !t.text.ends_with("ss") && !is_shouted(t.text)
