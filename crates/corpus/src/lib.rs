@@ -34,6 +34,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod normalize;
 pub mod numbers;
+mod parallel;
 pub mod quotes;
 pub mod sentences;
 #[cfg(feature = "fs")]
@@ -46,6 +47,8 @@ pub mod time;
 pub mod truecase;
 
 pub use analysis::analyse;
+#[cfg(feature = "parallel")]
+pub use analysis::analyse_in_parallel;
 pub use batch::Batch;
 pub use bundle::{read_seeds_archive, seeds_archive};
 pub use catalog::{Catalog, CatalogEntry};
