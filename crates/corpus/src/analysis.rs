@@ -48,7 +48,7 @@ pub fn analyse_in_parallel(documents: Vec<Document>, workers: std::num::NonZeroU
     analyse_with_workers(documents, workers.get())
 }
 
-fn analyse_with_workers(mut documents: Vec<Document>, workers: usize) -> Corpus {
+pub(crate) fn analyse_with_workers(mut documents: Vec<Document>, workers: usize) -> Corpus {
     documents.sort_by(|a, b| a.id.cmp(&b.id));
     let names = map_in_order(&documents, workers, find_names);
     let (entities, resolved) = resolve_entities(&documents, names);
