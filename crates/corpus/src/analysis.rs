@@ -705,37 +705,9 @@ fn add_claim(
     let c_words: Vec<String> = sentence.words[ca..cb].to_vec();
     let (stance, stance_cue) = stance::classify(&c_words);
     let source = claim_source(found, &reader.outlet_source);
-    let in_clause = |s: usize, e: usize| s >= start && e <= end;
-    let c_times: Vec<TimeRef> = para
-        .times
-        .iter()
-        .filter(|t| in_clause(t.start, t.end))
-        .cloned()
-        .map(|mut t| {
-            t.paragraph = para.in_part;
-            t
-        })
-        .collect();
-    let c_numbers: Vec<Number> = para
-        .numbers
-        .iter()
-        .filter(|n| in_clause(n.start, n.end))
-        .cloned()
-        .map(|mut n| {
-            n.paragraph = para.in_part;
-            n
-        })
-        .collect();
+    let (c_times, c_numbers) = clause_times_and_numbers(para, start, end);
     let (event_date, event_date_precision, event_date_text) = event_date(&c_times, doc);
-    let mut ids: Vec<String> = para
-        .mentions
-        .iter()
-        .filter(|m| in_clause(m.raw.start, m.raw.end))
-        .map(|m| m.entity.clone())
-        .collect();
-    ids.extend(source.entity.clone());
-    ids.sort();
-    ids.dedup();
+    let ids = clause_entities(para, start, end, source.entity.as_ref());
     let quote_ids: Vec<String> = para
         .quotes
         .iter()
@@ -790,6 +762,55 @@ fn add_claim(
         part: para.part,
     });
     evidence.frames.push(frames);
+}
+
+/// The times and numbers stated within a clause (bytes `start..end`), their
+/// paragraph as exported.
+fn clause_times_and_numbers(
+    para: &Paragraph,
+    start: usize,
+    end: usize,
+) -> (Vec<TimeRef>, Vec<Number>) {
+    let times = para
+        .times
+        .iter()
+        .filter(|t| t.start >= start && t.end <= end)
+        .cloned()
+        .map(|mut t| {
+            t.paragraph = para.in_part;
+            t
+        })
+        .collect();
+    let numbers = para
+        .numbers
+        .iter()
+        .filter(|n| n.start >= start && n.end <= end)
+        .cloned()
+        .map(|mut n| {
+            n.paragraph = para.in_part;
+            n
+        })
+        .collect();
+    (times, numbers)
+}
+
+/// The entities a clause names, and its source's, sorted without repeats.
+fn clause_entities(
+    para: &Paragraph,
+    start: usize,
+    end: usize,
+    source: Option<&String>,
+) -> Vec<String> {
+    let mut ids: Vec<String> = para
+        .mentions
+        .iter()
+        .filter(|m| m.raw.start >= start && m.raw.end <= end)
+        .map(|m| m.entity.clone())
+        .chain(source.cloned())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// The date a claim's event is given: its first stated time that is not a
