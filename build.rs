@@ -8,7 +8,8 @@
 //! `cargo xtask test`) any bad input stops the build instead.
 
 use crossread_corpus::source_dir::read_source_dir;
-use crossread_corpus::{build_corpus_with, Strictness};
+use crossread_corpus::{build_corpus_in_parallel, Strictness};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 fn main() {
@@ -27,8 +28,15 @@ fn main() {
     for path in &source.paths {
         println!("cargo:rerun-if-changed={}", path.display());
     }
-    let corpus = build_corpus_with(source.files, source.catalog.as_deref(), strictness())
-        .unwrap_or_else(|e| fail(&e.to_string()));
+    // Every core the machine offers: the output does not depend on it.
+    let workers = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
+    let corpus = build_corpus_in_parallel(
+        source.files,
+        source.catalog.as_deref(),
+        strictness(),
+        workers,
+    )
+    .unwrap_or_else(|e| fail(&e.to_string()));
     for skipped in &corpus.skipped {
         println!(
             "cargo:warning=skipped {}: {}",

@@ -7,7 +7,7 @@ use crate::browser::Browser;
 use crate::server::StaticServer;
 use crate::DistOptions;
 use crossread_corpus::source_dir::read_source_dir;
-use crossread_corpus::{build_corpus, Corpus};
+use crossread_corpus::{build_corpus_in_parallel, Corpus, Strictness};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use serde_json::{json, Value};
@@ -58,9 +58,18 @@ pub fn seeds_source() -> Result<crossread_corpus::source_dir::SourceDir, String>
     read_source_dir(&seeds_dir())
 }
 
+/// The corpus of a seeds directory, analysed on every core as the build
+/// script does it.
 pub fn corpus_of(dir: &Path) -> Result<Corpus, String> {
     let source = read_source_dir(dir)?;
-    build_corpus(source.files, source.catalog.as_deref()).map_err(|e| e.to_string())
+    let workers = std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN);
+    build_corpus_in_parallel(
+        source.files,
+        source.catalog.as_deref(),
+        Strictness::Strict,
+        workers,
+    )
+    .map_err(|e| e.to_string())
 }
 
 pub fn gzip_len(bytes: &[u8]) -> usize {

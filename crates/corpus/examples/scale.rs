@@ -1,12 +1,17 @@
 //! Scale benchmark: ingestion and analysis of synthetic corpora of 5, 500,
 //! 2,000 and 5,000 articles, made by replicating the seed articles with
-//! varied people, outlets and publication dates. Prints the total time and
-//! the cost per article for each size, so growth can be read off.
+//! varied people, outlets and publication dates. Prints the total time of
+//! a build on every core, the analysis alone on one thread and on every
+//! core (checking both give the same corpus), and the cost per article for
+//! each size, so growth can be read off.
 //!
-//! Run: `cargo run --release -p crossread-corpus --example scale`
-//! (optional arguments: the sizes, e.g. `-- 5 50 500`).
+//! Run: `cargo run --release -p crossread-corpus --features parallel
+//! --example scale` (optional arguments: the sizes, e.g. `-- 5 50 500`).
 
-use crossread_corpus::{analyse, build_corpus, ingest, SourceFile};
+use crossread_corpus::{
+    analyse, analyse_in_parallel, build_corpus_in_parallel, ingest, SourceFile, Strictness,
+};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -112,30 +117,45 @@ fn main() {
         }
     };
     let seeds = seeds();
+    let workers = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
     println!(
-        "{:>6}  {:>10}  {:>10}  {:>12}  {:>9}  {:>7}  {:>8}",
-        "docs", "total ms", "analyse ms", "µs/article", "entities", "claims", "threads"
+        "{:>6}  {:>10}  {:>12}  {:>12}  {:>12}  {:>9}  {:>7}  {:>8}",
+        "docs",
+        "total ms",
+        "analyse 1 ms",
+        format!("analyse {workers} ms"),
+        "µs/article",
+        "entities",
+        "claims",
+        "threads"
     );
     for n in sizes {
         let (files, catalog) = synthetic(n, &seeds);
         // Ingestion + analysis, as `crossread export` does it.
         let started = Instant::now();
-        let corpus = build_corpus(files.clone(), Some(&catalog)).expect("a valid synthetic corpus");
+        let corpus =
+            build_corpus_in_parallel(files.clone(), Some(&catalog), Strictness::Strict, workers)
+                .expect("a valid synthetic corpus");
         let total = started.elapsed();
-        // Analysis alone, on the same documents.
+        // Analysis alone, on the same documents, on one thread and on all.
         let documents: Vec<_> = files
             .iter()
             .filter_map(|f| ingest(&f.name, &f.bytes, None).ok())
             .collect();
         let started = Instant::now();
-        let analysed = analyse(documents);
-        let analysis = started.elapsed();
+        let analysed = analyse(documents.clone());
+        let sequential = started.elapsed();
+        let started = Instant::now();
+        let in_parallel = analyse_in_parallel(documents, workers);
+        let parallel = started.elapsed();
         assert_eq!(analysed.claims.len(), corpus.claims.len());
+        assert!(analysed == in_parallel, "threads changed the corpus");
         println!(
-            "{:>6}  {:>10.1}  {:>10.1}  {:>12.1}  {:>9}  {:>7}  {:>8}",
+            "{:>6}  {:>10.1}  {:>12.1}  {:>12.1}  {:>12.1}  {:>9}  {:>7}  {:>8}",
             n,
             total.as_secs_f64() * 1e3,
-            analysis.as_secs_f64() * 1e3,
+            sequential.as_secs_f64() * 1e3,
+            parallel.as_secs_f64() * 1e3,
             total.as_secs_f64() * 1e6 / n as f64,
             corpus.entities.len(),
             corpus.claims.len(),

@@ -1,57 +1,135 @@
 //! The analysis pipeline: clean documents in, structured evidence out.
 //!
-//! Order: entities over the whole corpus first (so that "Putin" in one
-//! article can merge with "Vladimir Putin" in another), then per document
-//! and paragraph: sentences, quotes, time expressions, numbers, and per
-//! sentence and clause: attribution, stance, event date, entities; last,
-//! event threads across documents. Everything is deterministic: the same
-//! documents give byte-identical output.
+//! Four stages, two per document and two over the corpus:
+//! 1. [`find_names`], per document: the names in its body, headline and
+//!    standfirst.
+//! 2. [`resolve_entities`], over the corpus: names merged into entities
+//!    (so that "Putin" in one article can merge with "Vladimir Putin" in
+//!    another), outlets added as media.
+//! 3. [`read_document`], per document, given the entities: per paragraph
+//!    sentences, quotes, time expressions, numbers, and per sentence and
+//!    clause the claims with their attribution, stance, event date,
+//!    entities, frames and signatures.
+//! 4. [`link_threads`], over the corpus: event threads across documents.
+//!
+//! The per-document stages read one document (and the entities, read
+//! only), so with the `parallel` feature native callers spread them over
+//! threads ([`analyse_in_parallel`]); their results are put back in
+//! document order, so the output does not depend on the number of threads.
+//! Everything is deterministic: the same documents give byte-identical
+//! output.
 
-use crate::attribution::{self, Context};
+use crate::attribution::{self, Attribution, Context};
 use crate::document::{
-    AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Part, Quote, Source,
+    AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Number, Part, Quote, Source,
     TimeExpression, TimeRef, SCHEMA,
 };
-use crate::entities::{self, ResolvedMention};
+use crate::entities::{self, RawMention, ResolvedMention};
 use crate::lexicon::{lexicon, name_key};
+use crate::parallel::map_in_order;
 use crate::sentences::{self, SentenceSpan};
-use crate::text::{fold_key, tokenize};
+use crate::text::{fold_key, tokenize, Tok};
 use crate::threads::{self, ClauseFacts, ClauseMention, Frame, Party, Signature};
 use crate::{claims, numbers, quotes, stance, time, truecase};
 use std::collections::HashMap;
 
 /// Analyses documents (already ingested) into a corpus. Documents are
 /// sorted by id first so that the result does not depend on input order.
-pub fn analyse(mut documents: Vec<Document>) -> Corpus {
+pub fn analyse(documents: Vec<Document>) -> Corpus {
+    analyse_with_workers(documents, 1)
+}
+
+/// [`analyse`] with the per-document stages spread over `workers` threads
+/// (the caller picks the number, e.g. from
+/// `std::thread::available_parallelism`). Gives the same corpus as
+/// [`analyse`], byte for byte.
+#[cfg(feature = "parallel")]
+pub fn analyse_in_parallel(documents: Vec<Document>, workers: std::num::NonZeroUsize) -> Corpus {
+    analyse_with_workers(documents, workers.get())
+}
+
+pub(crate) fn analyse_with_workers(mut documents: Vec<Document>, workers: usize) -> Corpus {
     documents.sort_by(|a, b| a.id.cmp(&b.id));
-    // Headline and standfirst are read after the body, as extra
-    // paragraphs; their names count only when the body names them too (a
-    // Title Case headline capitalises every word).
-    let parts: Vec<Vec<(Part, &str)>> = documents.iter().map(parts_of).collect();
-    let raw: Vec<(String, Vec<entities::RawMention>)> = documents
+    let names = map_in_order(&documents, workers, find_names);
+    let (entities, resolved) = resolve_entities(&documents, names);
+    let inputs: Vec<(&Document, &[ResolvedMention])> = documents
         .iter()
-        .zip(&parts)
-        .map(|(d, parts)| (d.id.clone(), headline_mentions_checked(parts)))
+        .zip(&resolved)
+        .map(|(doc, mentions)| (doc, mentions.as_slice()))
         .collect();
+    let read = map_in_order(&inputs, workers, |&(doc, mentions)| {
+        read_document(doc, mentions, &entities)
+    });
+    let mut evidence = DocumentEvidence::default();
+    for one in read {
+        evidence.append(one);
+    }
+    let threads = link_threads(&documents, &entities, &mut evidence);
+    Corpus {
+        schema: SCHEMA.to_string(),
+        documents,
+        entities: entities.list,
+        quotes: evidence.quotes,
+        claims: evidence.claims,
+        threads,
+        times: evidence.times,
+        skipped: Vec::new(),
+    }
+}
+
+/// Stage 1: the names of one document, headline and standfirst read after
+/// the body as extra paragraphs; their names count only when the body
+/// names them too (a Title Case headline capitalises every word).
+fn find_names(doc: &Document) -> Vec<RawMention> {
+    headline_mentions_checked(&parts_of(doc))
+}
+
+/// The corpus's entities and what the per-document stage looks up in them.
+struct Entities {
+    list: Vec<Entity>,
+    index: HashMap<String, usize>,
+    /// A party of an event: a state, or a body acting in its own name
+    /// ("the European Union imposed sanctions").
+    state_of: HashMap<String, Option<String>>,
+    /// A weapon's category in the gazetteer.
+    categories: HashMap<String, Option<String>>,
+    /// Outlet name to its media entity.
+    outlet_ids: HashMap<String, String>,
+}
+
+impl Entities {
+    fn kind_of(&self, id: &str) -> Option<EntityKind> {
+        self.index.get(id).map(|&i| self.list[i].kind)
+    }
+
+    fn name_of(&self, id: &str) -> Option<String> {
+        self.index.get(id).map(|&i| self.list[i].name.clone())
+    }
+}
+
+/// Stage 2: every document's names merged into the corpus's entities, with
+/// each document's mentions resolved to them.
+fn resolve_entities(
+    documents: &[Document],
+    names: Vec<Vec<RawMention>>,
+) -> (Entities, Vec<Vec<ResolvedMention>>) {
+    let raw: Vec<(String, Vec<RawMention>)> =
+        documents.iter().map(|d| d.id.clone()).zip(names).collect();
     let mut outlets: Vec<String> = documents
         .iter()
         .flat_map(|d| d.outlet.iter().chain(d.via.iter()).cloned())
         .collect();
     outlets.sort();
     outlets.dedup();
-    let (mut entity_list, resolved) = entities::resolve(&raw, &outlets);
-    let outlet_ids = add_outlets(&mut entity_list, &documents);
-    drop_part_spans(&mut entity_list, &documents);
-    let index: HashMap<String, usize> = entity_list
+    let (mut list, resolved) = entities::resolve(&raw, &outlets);
+    let outlet_ids = add_outlets(&mut list, documents);
+    drop_part_spans(&mut list, documents);
+    let index = list
         .iter()
         .enumerate()
         .map(|(i, e)| (e.id.clone(), i))
         .collect();
-    let kind_of = |id: &str| index.get(id).map(|&i| entity_list[i].kind);
-    let name_of = |id: &str| index.get(id).map(|&i| entity_list[i].name.clone());
-    // A party of an event: a state, or a body acting in its own name
-    // ("the European Union imposed sanctions").
-    let state_of: HashMap<String, Option<String>> = entity_list
+    let state_of = list
         .iter()
         .map(|e| {
             let party = entities::state_of(e).or_else(|| {
@@ -60,425 +138,729 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
             (e.id.clone(), party)
         })
         .collect();
-    let category_of = |e: &Entity| -> Option<String> {
-        if e.kind != EntityKind::Weapon {
-            return None;
-        }
-        let key = name_key(tokenize(&e.name).iter().map(|t| t.text));
-        lexicon().known(&key).and_then(|k| k.category.clone())
-    };
-    let categories: HashMap<String, Option<String>> = entity_list
+    let categories = list
         .iter()
         .map(|e| (e.id.clone(), category_of(e)))
         .collect();
+    let entities = Entities {
+        list,
+        index,
+        state_of,
+        categories,
+        outlet_ids,
+    };
+    (entities, resolved)
+}
 
-    let mut all_quotes: Vec<Quote> = Vec::new();
-    let mut all_claims: Vec<Claim> = Vec::new();
-    let mut all_frames: Vec<Vec<Frame>> = Vec::new();
-    let mut all_sigs: Vec<Signature> = Vec::new();
-    let mut all_times: Vec<TimeExpression> = Vec::new();
-    for ((doc, mentions), doc_parts) in documents.iter().zip(&resolved).zip(&parts) {
-        let outlet_source = Source {
-            name: doc.outlet.clone().unwrap_or_else(|| "the article".into()),
-            kind: AttributionKind::Outlet,
-            entity: doc.outlet.as_ref().and_then(|o| outlet_ids.get(o).cloned()),
-        };
-        let media_mentions: Vec<&ResolvedMention> = mentions
-            .iter()
-            .filter(|m| {
-                kind_of(&m.entity) == Some(EntityKind::Media)
-                    && Some(&m.entity) != outlet_source.entity.as_ref()
-            })
-            .collect();
-        let person_mentions: Vec<&ResolvedMention> = mentions
-            .iter()
-            .filter(|m| kind_of(&m.entity) == Some(EntityKind::Person))
-            .collect();
-        let mut last_speaker: Option<(String, Option<String>, usize)> = None;
-        let mut quote_counter = 0;
-        let mut claim_counter = 0;
-        let mut last_quarter = None;
-        for (p, &(part, paragraph)) in doc_parts.iter().enumerate() {
-            let tokens = tokenize(paragraph);
-            let spans: Vec<SentenceSpan> = sentences::split_tokens(paragraph, &tokens);
-            let para_mentions: Vec<&ResolvedMention> =
-                mentions.iter().filter(|m| m.raw.paragraph == p).collect();
-            let people_before = |offset: usize| -> Vec<String> {
-                let mask_quotes = quotes::spans(paragraph);
-                person_mentions
-                    .iter()
-                    .filter(|m| {
-                        m.raw.paragraph < p
-                            || (m.raw.paragraph == p
-                                && m.raw.end <= offset
-                                && !mask_quotes
-                                    .iter()
-                                    .any(|q| m.raw.start >= q.start && m.raw.end <= q.end))
-                    })
-                    .map(|m| m.entity.clone())
-                    .collect()
-            };
-            let ctx_base = Context {
-                mentions: &para_mentions,
-                kind_of: &kind_of,
-                name_of: &name_of,
-                last_media: None,
-                last_people: Vec::new(),
-            };
-            let para_quotes = if part != Part::Body {
-                // Quotes are read in the body, where speakers are named.
-                Vec::new()
-            } else {
-                quotes::find(
-                    &doc.id,
-                    p,
-                    paragraph,
-                    &tokens,
-                    &spans,
-                    &para_mentions,
-                    &people_before,
-                    &ctx_base,
-                    &mut last_speaker,
-                    &mut quote_counter,
-                )
-            };
-            let sentence_ranges: Vec<(usize, usize)> =
-                spans.iter().map(|s| (s.start, s.end)).collect();
-            let expressions = time::find_all(
-                paragraph,
-                &tokens,
-                &sentence_ranges,
-                doc.published,
-                &mut last_quarter,
-            );
-            // Spans of a headline or standfirst point into it, with
-            // paragraph 0.
-            let in_part = if part == Part::Body { p } else { 0 };
-            all_times.extend(expressions.iter().map(|e| TimeExpression {
-                doc: doc.id.clone(),
-                paragraph: in_part,
-                start: e.start,
-                end: e.end,
-                text: e.text.clone(),
-                value: e.value.clone(),
-                part,
-            }));
-            let times: Vec<TimeRef> = expressions
-                .into_iter()
-                .filter_map(|e| e.time)
-                .map(|mut t| {
-                    t.paragraph = p;
-                    t
-                })
-                .collect();
-            let time_spans: Vec<(usize, usize)> = times.iter().map(|t| (t.start, t.end)).collect();
-            let nums = numbers::find(p, paragraph, &tokens, &time_spans);
-            for (s_index, span) in spans.iter().enumerate() {
-                let s_first = tokens
-                    .iter()
-                    .position(|t| t.start >= span.start)
-                    .unwrap_or(0);
-                let s_end = tokens
-                    .iter()
-                    .rposition(|t| t.end <= span.end)
-                    .map_or(s_first, |i| i + 1);
-                if s_end <= s_first {
-                    continue;
-                }
-                let s_tokens = &tokens[s_first..s_end];
-                let s_words: Vec<String> = s_tokens.iter().map(|t| t.text.to_lowercase()).collect();
-                // Sentence-local mentions.
-                let local: Vec<ResolvedMention> = para_mentions
-                    .iter()
-                    .filter(|m| m.raw.tok >= s_first && m.raw.tok_end <= s_end)
-                    .map(|m| {
-                        let mut m = (*m).clone();
-                        m.raw.tok -= s_first;
-                        m.raw.tok_end -= s_first;
-                        m
-                    })
-                    .collect();
-                let local_refs: Vec<&ResolvedMention> = local.iter().collect();
-                let last_media = media_mentions
-                    .iter()
-                    .filter(|m| (m.raw.paragraph, m.raw.start) < (p, span.start))
-                    .map(|m| m.entity.clone())
-                    .next_back()
-                    .or_else(|| media_mentions.first().map(|m| m.entity.clone()));
-                let last_people = {
-                    let before: Vec<&&ResolvedMention> = person_mentions
-                        .iter()
-                        .filter(|m| (m.raw.paragraph, m.raw.start) < (p, span.start))
-                        .collect();
-                    let prev_sentence: Vec<String> =
-                        match s_index.checked_sub(1).and_then(|i| spans.get(i)) {
-                            Some(prev) => before
-                                .iter()
-                                .filter(|m| m.raw.paragraph == p && m.raw.start >= prev.start)
-                                .map(|m| m.entity.clone())
-                                .collect(),
-                            None => Vec::new(),
-                        };
-                    let mut unique: Vec<String> = Vec::new();
-                    for id in prev_sentence {
-                        if !unique.contains(&id) {
-                            unique.push(id);
-                        }
-                    }
-                    if unique.len() >= 2 {
-                        unique
-                    } else {
-                        before
-                            .last()
-                            .map(|m| vec![m.entity.clone()])
-                            .unwrap_or_default()
-                    }
-                };
-                let ctx = Context {
-                    mentions: &local_refs,
-                    kind_of: &kind_of,
-                    name_of: &name_of,
-                    last_media,
-                    last_people,
-                };
-                let last_media_c = ctx.last_media.clone();
-                let last_people_c = ctx.last_people.clone();
-                // A quote's speaker speaks for a sentence or clause with no
-                // other source (or only an unnamed one, when the quote opens it).
-                let with_quote = |found: Option<attribution::Attribution>,
-                                  from: usize,
-                                  to: usize|
-                 -> Option<attribution::Attribution> {
-                    let Some(q) = para_quotes
-                        .iter()
-                        .find(|q| q.start >= from && q.start < to && q.speaker.is_some())
-                    else {
-                        return found;
-                    };
-                    let opens = q.start <= from + 3;
-                    let replace = found.is_none()
-                        || opens
-                            && found.as_ref().is_some_and(|a| {
-                                a.kind == AttributionKind::Anonymous
-                                    && a.entity.is_none()
-                                    && q.speaker_entity.is_some()
-                            });
-                    if !replace {
-                        return found;
-                    }
-                    let kind = match q.speaker_entity.as_deref().and_then(kind_of) {
-                        Some(EntityKind::Media) => AttributionKind::Media,
-                        Some(_) => AttributionKind::Named,
-                        None => AttributionKind::Anonymous,
-                    };
-                    let entity_name = q.speaker_entity.as_deref().and_then(name_of);
-                    Some(attribution::Attribution {
-                        name: entity_name
-                            .or_else(|| q.speaker.clone())
-                            .unwrap_or_default(),
-                        kind,
-                        entity: q.speaker_entity.clone(),
-                        chain: Vec::new(),
-                        span: None,
-                    })
-                };
-                let found = with_quote(
-                    attribution::attribute(s_tokens, &s_words, paragraph, &ctx),
-                    span.start,
-                    span.end,
-                );
-                let clause_ranges = claims::clauses(s_tokens, 0, s_tokens.len());
-                let mut previous: Option<attribution::Attribution> = None;
-                for &(ca, cb) in &clause_ranges {
-                    let c_tokens = &s_tokens[ca..cb];
-                    let start = c_tokens[0].start;
-                    let end = c_tokens[c_tokens.len() - 1].end;
-                    // Each clause of a joined sentence has its own source; a
-                    // clause without one keeps the previous clause's ("X
-                    // denied it, but later admitted ...").
-                    let found = if clause_ranges.len() == 1 {
-                        found.clone()
-                    } else {
-                        let clause_mentions: Vec<ResolvedMention> = local
-                            .iter()
-                            .filter(|m| m.raw.tok >= ca && m.raw.tok_end <= cb)
-                            .map(|m| {
-                                let mut m = m.clone();
-                                m.raw.tok -= ca;
-                                m.raw.tok_end -= ca;
-                                m
-                            })
-                            .collect();
-                        let refs: Vec<&ResolvedMention> = clause_mentions.iter().collect();
-                        let ctx_c = Context {
-                            mentions: &refs,
-                            kind_of: &kind_of,
-                            name_of: &name_of,
-                            last_media: last_media_c.clone(),
-                            last_people: last_people_c.clone(),
-                        };
-                        let own =
-                            attribution::attribute(c_tokens, &s_words[ca..cb], paragraph, &ctx_c);
-                        with_quote(own, start, end).or_else(|| previous.clone())
-                    };
-                    previous = found.clone();
-                    let statement = match part {
-                        Part::Body => claims::is_statement(c_tokens),
-                        Part::Headline | Part::Standfirst => claims::is_headline(c_tokens),
-                    };
-                    if !statement {
-                        continue;
-                    }
-                    let c_words: Vec<String> = s_words[ca..cb].to_vec();
-                    let (stance, stance_cue) = stance::classify(&c_words);
-                    let (attribution, attribution_kind, attribution_entity, mut chain) =
-                        match &found {
-                            Some(a) => {
-                                let mut chain = if a.chain.is_empty() {
-                                    vec![Source {
-                                        name: a.name.clone(),
-                                        kind: a.kind,
-                                        entity: a.entity.clone(),
-                                    }]
-                                } else {
-                                    a.chain.clone()
-                                };
-                                if chain.last().is_some_and(|l| {
-                                    l.entity.is_some() && l.entity == outlet_source.entity
-                                }) {
-                                    chain.pop();
-                                }
-                                (a.name.clone(), a.kind, a.entity.clone(), chain)
-                            }
-                            None => (
-                                outlet_source.name.clone(),
-                                AttributionKind::Outlet,
-                                outlet_source.entity.clone(),
-                                Vec::new(),
-                            ),
-                        };
-                    chain.push(outlet_source.clone());
-                    let c_times: Vec<_> = times
-                        .iter()
-                        .filter(|t| t.start >= start && t.end <= end)
-                        .cloned()
-                        .map(|mut t| {
-                            t.paragraph = in_part;
-                            t
-                        })
-                        .collect();
-                    let chosen = c_times.iter().find(|t| !t.since).or(c_times.first());
-                    let (event_date, event_date_precision, event_date_text) = match chosen {
-                        Some(t) => (Some(t.date), Some(t.precision), Some(t.text.clone())),
-                        None => (
-                            doc.published.map(|d| d.date_only()),
-                            doc.published.map(|d| d.date_only().precision()),
-                            None,
-                        ),
-                    };
-                    let c_numbers: Vec<_> = nums
-                        .iter()
-                        .filter(|n| n.start >= start && n.end <= end)
-                        .cloned()
-                        .map(|mut n| {
-                            n.paragraph = in_part;
-                            n
-                        })
-                        .collect();
-                    let mut ids: Vec<String> = para_mentions
-                        .iter()
-                        .filter(|m| m.raw.start >= start && m.raw.end <= end)
-                        .map(|m| m.entity.clone())
-                        .collect();
-                    if let Some(e) = &attribution_entity {
-                        ids.push(e.clone());
-                    }
-                    ids.sort();
-                    ids.dedup();
-                    let quote_ids: Vec<String> = para_quotes
-                        .iter()
-                        .filter(|q| q.start < end && q.end > start)
-                        .map(|q| q.id.clone())
-                        .collect();
-                    // Frames over the clause's mentions.
-                    let parties: Vec<Party> = local
-                        .iter()
-                        .filter(|m| m.raw.tok >= ca && m.raw.tok_end <= cb)
-                        .map(|m| Party {
-                            tok: m.raw.tok - ca,
-                            tok_end: m.raw.tok_end - ca,
-                            state: state_of.get(&m.entity).cloned().flatten(),
-                            adjective: m.raw.adjective,
-                            category: categories.get(&m.entity).cloned().flatten(),
-                            is_person: kind_of(&m.entity) == Some(EntityKind::Person),
-                        })
-                        .collect();
-                    let frames = threads::frames(c_tokens, &c_words, &parties);
-                    let clause_mentions: Vec<ClauseMention> = local
-                        .iter()
-                        .filter(|m| m.raw.tok >= ca && m.raw.tok_end <= cb)
-                        .filter_map(|m| {
-                            Some(ClauseMention {
-                                tok: m.raw.tok - ca,
-                                tok_end: m.raw.tok_end - ca,
-                                entity: &m.entity,
-                                kind: kind_of(&m.entity)?,
-                            })
-                        })
-                        .collect();
-                    all_sigs.push(threads::signature(&ClauseFacts {
-                        tokens: c_tokens,
-                        mentions: &clause_mentions,
-                        speaker: attribution_entity.as_deref(),
-                        times: &c_times,
-                        numbers: &c_numbers,
-                        published: doc.published,
-                    }));
-                    claim_counter += 1;
-                    all_claims.push(Claim {
-                        id: format!("{}#c{}", doc.id, claim_counter),
-                        doc: doc.id.clone(),
-                        text: paragraph.get(start..end).unwrap_or_default().to_string(),
-                        paragraph: in_part,
-                        sentence: s_index,
-                        start,
-                        end,
-                        attribution,
-                        attribution_kind,
-                        attribution_entity,
-                        chain,
-                        stance,
-                        stance_cue,
-                        event_date,
-                        event_date_precision,
-                        event_date_text,
-                        entities: ids,
-                        numbers: c_numbers,
-                        times: c_times,
-                        quotes: quote_ids,
-                        thread: None,
-                        threads: Vec::new(),
-                        part,
-                    });
-                    all_frames.push(frames);
-                }
-            }
-            all_quotes.extend(para_quotes);
-        }
-        // A quote that runs over a paragraph break and is attributed only
-        // at its end ("... / ... ," she said.) takes that speaker.
-        let doc_quotes = all_quotes.len() - quote_counter;
-        for i in (doc_quotes..all_quotes.len().saturating_sub(1)).rev() {
-            let (head, tail) = all_quotes.split_at_mut(i + 1);
-            let (q, next) = (&mut head[i], &tail[0]);
-            if q.continues && q.speaker.is_none() && next.paragraph == q.paragraph + 1 {
-                q.speaker = next.speaker.clone();
-                q.speaker_entity = next.speaker_entity.clone();
-            }
+/// A weapon's category in the gazetteer ("ballistic missiles").
+fn category_of(e: &Entity) -> Option<String> {
+    if e.kind != EntityKind::Weapon {
+        return None;
+    }
+    let key = name_key(tokenize(&e.name).iter().map(|t| t.text));
+    lexicon().known(&key).and_then(|k| k.category.clone())
+}
+
+/// What the per-document stage finds in one document, and, appended in
+/// document order, in the corpus. `frames[i]` and `sigs[i]` belong to
+/// `claims[i]`.
+#[derive(Default)]
+struct DocumentEvidence {
+    quotes: Vec<Quote>,
+    claims: Vec<Claim>,
+    frames: Vec<Vec<Frame>>,
+    sigs: Vec<Signature>,
+    times: Vec<TimeExpression>,
+}
+
+impl DocumentEvidence {
+    fn append(&mut self, mut other: DocumentEvidence) {
+        self.quotes.append(&mut other.quotes);
+        self.claims.append(&mut other.claims);
+        self.frames.append(&mut other.frames);
+        self.sigs.append(&mut other.sigs);
+        self.times.append(&mut other.times);
+    }
+}
+
+/// One document being read: what every paragraph of it needs.
+struct Reader<'a> {
+    doc: &'a Document,
+    entities: &'a Entities,
+    kind_of: &'a dyn Fn(&str) -> Option<EntityKind>,
+    name_of: &'a dyn Fn(&str) -> Option<String>,
+    mentions: &'a [ResolvedMention],
+    /// Media named in the text, other than the outlet itself.
+    media_mentions: Vec<&'a ResolvedMention>,
+    person_mentions: Vec<&'a ResolvedMention>,
+    /// The source of what the article states in its own voice.
+    outlet_source: Source,
+}
+
+/// What carries over from one paragraph to the next.
+#[derive(Default)]
+struct ReadingState {
+    last_speaker: Option<(String, Option<String>, usize)>,
+    quote_counter: usize,
+    claim_counter: usize,
+    /// The last quarter named ("the third quarter"), as (year, quarter).
+    last_quarter: Option<(i32, u8)>,
+}
+
+/// Stage 3: the quotes, claims and time expressions of one document, with
+/// its mentions resolved to the corpus's entities.
+fn read_document(
+    doc: &Document,
+    mentions: &[ResolvedMention],
+    entities: &Entities,
+) -> DocumentEvidence {
+    let kind_of = |id: &str| entities.kind_of(id);
+    let name_of = |id: &str| entities.name_of(id);
+    let outlet_source = Source {
+        name: doc.outlet.clone().unwrap_or_else(|| "the article".into()),
+        kind: AttributionKind::Outlet,
+        entity: doc
+            .outlet
+            .as_ref()
+            .and_then(|o| entities.outlet_ids.get(o).cloned()),
+    };
+    let media_mentions = mentions
+        .iter()
+        .filter(|m| {
+            kind_of(&m.entity) == Some(EntityKind::Media)
+                && Some(&m.entity) != outlet_source.entity.as_ref()
+        })
+        .collect();
+    let person_mentions = mentions
+        .iter()
+        .filter(|m| kind_of(&m.entity) == Some(EntityKind::Person))
+        .collect();
+    let reader = Reader {
+        doc,
+        entities,
+        kind_of: &kind_of,
+        name_of: &name_of,
+        mentions,
+        media_mentions,
+        person_mentions,
+        outlet_source,
+    };
+    let mut state = ReadingState::default();
+    let mut evidence = DocumentEvidence::default();
+    for (p, &(part, text)) in parts_of(doc).iter().enumerate() {
+        read_paragraph(&reader, p, part, text, &mut state, &mut evidence);
+    }
+    carry_speakers_over_breaks(&mut evidence.quotes);
+    evidence
+}
+
+/// A quote that runs over a paragraph break and is attributed only at its
+/// end ("... / ... ," she said.) takes that speaker.
+fn carry_speakers_over_breaks(quotes: &mut [Quote]) {
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        let (head, tail) = quotes.split_at_mut(i + 1);
+        let (q, next) = (&mut head[i], &tail[0]);
+        if q.continues && q.speaker.is_none() && next.paragraph == q.paragraph + 1 {
+            q.speaker = next.speaker.clone();
+            q.speaker_entity = next.speaker_entity.clone();
         }
     }
+}
+
+/// One paragraph (or headline, or standfirst) and what was found in it.
+struct Paragraph<'a> {
+    /// Index among the document's parts.
+    p: usize,
+    part: Part,
+    /// Spans of a headline or standfirst point into it, with paragraph 0.
+    in_part: usize,
+    text: &'a str,
+    tokens: &'a [Tok<'a>],
+    spans: &'a [SentenceSpan],
+    mentions: &'a [&'a ResolvedMention],
+    quotes: &'a [Quote],
+    times: &'a [TimeRef],
+    numbers: &'a [Number],
+}
+
+fn read_paragraph(
+    reader: &Reader,
+    p: usize,
+    part: Part,
+    text: &str,
+    state: &mut ReadingState,
+    evidence: &mut DocumentEvidence,
+) {
+    let tokens = tokenize(text);
+    let spans: Vec<SentenceSpan> = sentences::split_tokens(text, &tokens);
+    let mentions: Vec<&ResolvedMention> = reader
+        .mentions
+        .iter()
+        .filter(|m| m.raw.paragraph == p)
+        .collect();
+    let quotes = if part != Part::Body {
+        // Quotes are read in the body, where speakers are named.
+        Vec::new()
+    } else {
+        find_quotes(reader, p, text, &tokens, &spans, &mentions, state)
+    };
+    let in_part = if part == Part::Body { p } else { 0 };
+    let times = find_times(
+        reader.doc, p, part, in_part, text, &tokens, &spans, state, evidence,
+    );
+    let time_spans: Vec<(usize, usize)> = times.iter().map(|t| (t.start, t.end)).collect();
+    let nums = numbers::find(p, text, &tokens, &time_spans);
+    let paragraph = Paragraph {
+        p,
+        part,
+        in_part,
+        text,
+        tokens: &tokens,
+        spans: &spans,
+        mentions: &mentions,
+        quotes: &quotes,
+        times: &times,
+        numbers: &nums,
+    };
+    for (s_index, span) in spans.iter().enumerate() {
+        read_sentence(reader, &paragraph, s_index, span, state, evidence);
+    }
+    evidence.quotes.extend(quotes);
+}
+
+/// The quotes of a body paragraph, each with its speaker.
+fn find_quotes(
+    reader: &Reader,
+    p: usize,
+    text: &str,
+    tokens: &[Tok],
+    spans: &[SentenceSpan],
+    mentions: &[&ResolvedMention],
+    state: &mut ReadingState,
+) -> Vec<Quote> {
+    let people_before = |offset: usize| -> Vec<String> {
+        let mask_quotes = quotes::spans(text);
+        reader
+            .person_mentions
+            .iter()
+            .filter(|m| {
+                m.raw.paragraph < p
+                    || (m.raw.paragraph == p
+                        && m.raw.end <= offset
+                        && !mask_quotes
+                            .iter()
+                            .any(|q| m.raw.start >= q.start && m.raw.end <= q.end))
+            })
+            .map(|m| m.entity.clone())
+            .collect()
+    };
+    let ctx = Context {
+        mentions,
+        kind_of: reader.kind_of,
+        name_of: reader.name_of,
+        last_media: None,
+        last_people: Vec::new(),
+    };
+    quotes::find(
+        &reader.doc.id,
+        p,
+        text,
+        tokens,
+        spans,
+        mentions,
+        &people_before,
+        &ctx,
+        &mut state.last_speaker,
+        &mut state.quote_counter,
+    )
+}
+
+/// The time expressions of a paragraph: every one is exported, and those
+/// that date something are returned to date the claims.
+#[allow(clippy::too_many_arguments)]
+fn find_times(
+    doc: &Document,
+    p: usize,
+    part: Part,
+    in_part: usize,
+    text: &str,
+    tokens: &[Tok],
+    spans: &[SentenceSpan],
+    state: &mut ReadingState,
+    evidence: &mut DocumentEvidence,
+) -> Vec<TimeRef> {
+    let sentence_ranges: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+    let expressions = time::find_all(
+        text,
+        tokens,
+        &sentence_ranges,
+        doc.published,
+        &mut state.last_quarter,
+    );
+    evidence
+        .times
+        .extend(expressions.iter().map(|e| TimeExpression {
+            doc: doc.id.clone(),
+            paragraph: in_part,
+            start: e.start,
+            end: e.end,
+            text: e.text.clone(),
+            value: e.value.clone(),
+            part,
+        }));
+    expressions
+        .into_iter()
+        .filter_map(|e| e.time)
+        .map(|mut t| {
+            t.paragraph = p;
+            t
+        })
+        .collect()
+}
+
+/// One sentence and its context for attribution.
+struct Sentence<'a> {
+    index: usize,
+    tokens: &'a [Tok<'a>],
+    words: Vec<String>,
+    /// Mentions inside the sentence, token positions counted from its start.
+    mentions: Vec<ResolvedMention>,
+    last_media: Option<String>,
+    last_people: Vec<String>,
+}
+
+fn read_sentence(
+    reader: &Reader,
+    para: &Paragraph,
+    s_index: usize,
+    span: &SentenceSpan,
+    state: &mut ReadingState,
+    evidence: &mut DocumentEvidence,
+) {
+    let Some((s_first, s_end)) = token_range(para.tokens, span) else {
+        return;
+    };
+    let tokens = &para.tokens[s_first..s_end];
+    let sentence = Sentence {
+        index: s_index,
+        tokens,
+        words: tokens.iter().map(|t| t.text.to_lowercase()).collect(),
+        mentions: shifted(para.mentions.iter().copied(), s_first, s_end),
+        last_media: last_media_before(reader, para.p, span.start),
+        last_people: last_people_before(reader, para, s_index, span.start),
+    };
+    let local_refs: Vec<&ResolvedMention> = sentence.mentions.iter().collect();
+    let ctx = Context {
+        mentions: &local_refs,
+        kind_of: reader.kind_of,
+        name_of: reader.name_of,
+        last_media: sentence.last_media.clone(),
+        last_people: sentence.last_people.clone(),
+    };
+    let found = with_quote(
+        reader,
+        para,
+        attribution::attribute(tokens, &sentence.words, para.text, &ctx),
+        span.start,
+        span.end,
+    );
+    let clause_ranges = claims::clauses(tokens, 0, tokens.len());
+    let mut previous: Option<Attribution> = None;
+    for &(ca, cb) in &clause_ranges {
+        // Each clause of a joined sentence has its own source; a clause
+        // without one keeps the previous clause's ("X denied it, but
+        // later admitted ...").
+        let found = if clause_ranges.len() == 1 {
+            found.clone()
+        } else {
+            clause_attribution(reader, para, &sentence, ca, cb).or_else(|| previous.clone())
+        };
+        previous = found.clone();
+        let c_tokens = &tokens[ca..cb];
+        let statement = match para.part {
+            Part::Body => claims::is_statement(c_tokens),
+            Part::Headline | Part::Standfirst => claims::is_headline(c_tokens),
+        };
+        if statement {
+            add_claim(reader, para, &sentence, (ca, cb), found, state, evidence);
+        }
+    }
+}
+
+/// The sentence's tokens, as a range of the paragraph's; `None` when it has
+/// none.
+fn token_range(tokens: &[Tok], span: &SentenceSpan) -> Option<(usize, usize)> {
+    let first = tokens
+        .iter()
+        .position(|t| t.start >= span.start)
+        .unwrap_or(0);
+    let end = tokens
+        .iter()
+        .rposition(|t| t.end <= span.end)
+        .map_or(first, |i| i + 1);
+    (end > first).then_some((first, end))
+}
+
+/// The mentions within tokens `from..to`, their token positions counted
+/// from `from`.
+fn shifted<'a>(
+    mentions: impl Iterator<Item = &'a ResolvedMention>,
+    from: usize,
+    to: usize,
+) -> Vec<ResolvedMention> {
+    mentions
+        .filter(|m| m.raw.tok >= from && m.raw.tok_end <= to)
+        .map(|m| {
+            let mut m = m.clone();
+            m.raw.tok -= from;
+            m.raw.tok_end -= from;
+            m
+        })
+        .collect()
+}
+
+/// The media entity last named before `start` in paragraph `p`, else the
+/// first named in the document.
+fn last_media_before(reader: &Reader, p: usize, start: usize) -> Option<String> {
+    let media = &reader.media_mentions;
+    media
+        .iter()
+        .filter(|m| (m.raw.paragraph, m.raw.start) < (p, start))
+        .map(|m| m.entity.clone())
+        .next_back()
+        .or_else(|| media.first().map(|m| m.entity.clone()))
+}
+
+/// The people "they" or "she" may stand for: two or more named in the
+/// previous sentence, else the last person named before this one.
+fn last_people_before(
+    reader: &Reader,
+    para: &Paragraph,
+    s_index: usize,
+    start: usize,
+) -> Vec<String> {
+    let p = para.p;
+    let before: Vec<&&ResolvedMention> = reader
+        .person_mentions
+        .iter()
+        .filter(|m| (m.raw.paragraph, m.raw.start) < (p, start))
+        .collect();
+    let prev_sentence: Vec<String> = match s_index.checked_sub(1).and_then(|i| para.spans.get(i)) {
+        Some(prev) => before
+            .iter()
+            .filter(|m| m.raw.paragraph == p && m.raw.start >= prev.start)
+            .map(|m| m.entity.clone())
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut unique: Vec<String> = Vec::new();
+    for id in prev_sentence {
+        if !unique.contains(&id) {
+            unique.push(id);
+        }
+    }
+    if unique.len() >= 2 {
+        unique
+    } else {
+        before
+            .last()
+            .map(|m| vec![m.entity.clone()])
+            .unwrap_or_default()
+    }
+}
+
+/// The source of one clause of a sentence with several, from the clause's
+/// own words and quotes.
+fn clause_attribution(
+    reader: &Reader,
+    para: &Paragraph,
+    sentence: &Sentence,
+    ca: usize,
+    cb: usize,
+) -> Option<Attribution> {
+    let c_tokens = &sentence.tokens[ca..cb];
+    let clause_mentions = shifted(sentence.mentions.iter(), ca, cb);
+    let refs: Vec<&ResolvedMention> = clause_mentions.iter().collect();
+    let ctx = Context {
+        mentions: &refs,
+        kind_of: reader.kind_of,
+        name_of: reader.name_of,
+        last_media: sentence.last_media.clone(),
+        last_people: sentence.last_people.clone(),
+    };
+    let own = attribution::attribute(c_tokens, &sentence.words[ca..cb], para.text, &ctx);
+    with_quote(
+        reader,
+        para,
+        own,
+        c_tokens[0].start,
+        c_tokens[c_tokens.len() - 1].end,
+    )
+}
+
+/// A quote's speaker speaks for a sentence or clause (`from..to`) with no
+/// other source (or only an unnamed one, when the quote opens it).
+fn with_quote(
+    reader: &Reader,
+    para: &Paragraph,
+    found: Option<Attribution>,
+    from: usize,
+    to: usize,
+) -> Option<Attribution> {
+    let Some(q) = para
+        .quotes
+        .iter()
+        .find(|q| q.start >= from && q.start < to && q.speaker.is_some())
+    else {
+        return found;
+    };
+    let opens = q.start <= from + 3;
+    let replace = found.is_none()
+        || opens
+            && found.as_ref().is_some_and(|a| {
+                a.kind == AttributionKind::Anonymous
+                    && a.entity.is_none()
+                    && q.speaker_entity.is_some()
+            });
+    if !replace {
+        return found;
+    }
+    let kind = match q.speaker_entity.as_deref().and_then(reader.kind_of) {
+        Some(EntityKind::Media) => AttributionKind::Media,
+        Some(_) => AttributionKind::Named,
+        None => AttributionKind::Anonymous,
+    };
+    let entity_name = q.speaker_entity.as_deref().and_then(reader.name_of);
+    Some(Attribution {
+        name: entity_name
+            .or_else(|| q.speaker.clone())
+            .unwrap_or_default(),
+        kind,
+        entity: q.speaker_entity.clone(),
+        chain: Vec::new(),
+        span: None,
+    })
+}
+
+/// A claim's source as exported: name, kind, entity and the chain of
+/// sources up to the outlet.
+struct ClaimSource {
+    name: String,
+    kind: AttributionKind,
+    entity: Option<String>,
+    chain: Vec<Source>,
+}
+
+fn claim_source(found: Option<Attribution>, outlet: &Source) -> ClaimSource {
+    let mut source = match found {
+        Some(a) => {
+            let mut chain = if a.chain.is_empty() {
+                vec![Source {
+                    name: a.name.clone(),
+                    kind: a.kind,
+                    entity: a.entity.clone(),
+                }]
+            } else {
+                a.chain
+            };
+            if chain
+                .last()
+                .is_some_and(|l| l.entity.is_some() && l.entity == outlet.entity)
+            {
+                chain.pop();
+            }
+            ClaimSource {
+                name: a.name,
+                kind: a.kind,
+                entity: a.entity,
+                chain,
+            }
+        }
+        None => ClaimSource {
+            name: outlet.name.clone(),
+            kind: AttributionKind::Outlet,
+            entity: outlet.entity.clone(),
+            chain: Vec::new(),
+        },
+    };
+    source.chain.push(outlet.clone());
+    source
+}
+
+/// The claim of one clause (tokens `ca..cb` of the sentence), with its
+/// frames and signature.
+fn add_claim(
+    reader: &Reader,
+    para: &Paragraph,
+    sentence: &Sentence,
+    (ca, cb): (usize, usize),
+    found: Option<Attribution>,
+    state: &mut ReadingState,
+    evidence: &mut DocumentEvidence,
+) {
+    let doc = reader.doc;
+    let c_tokens = &sentence.tokens[ca..cb];
+    let start = c_tokens[0].start;
+    let end = c_tokens[c_tokens.len() - 1].end;
+    let c_words: Vec<String> = sentence.words[ca..cb].to_vec();
+    let (stance, stance_cue) = stance::classify(&c_words);
+    let source = claim_source(found, &reader.outlet_source);
+    let (c_times, c_numbers) = clause_times_and_numbers(para, start, end);
+    let (event_date, event_date_precision, event_date_text) = event_date(&c_times, doc);
+    let ids = clause_entities(para, start, end, source.entity.as_ref());
+    let quote_ids: Vec<String> = para
+        .quotes
+        .iter()
+        .filter(|q| q.start < end && q.end > start)
+        .map(|q| q.id.clone())
+        .collect();
+    let clause_mentions = shifted(sentence.mentions.iter(), ca, cb);
+    let frames = threads::frames(c_tokens, &c_words, &parties(reader, &clause_mentions));
+    let signature_mentions: Vec<ClauseMention> = clause_mentions
+        .iter()
+        .filter_map(|m| {
+            Some(ClauseMention {
+                tok: m.raw.tok,
+                tok_end: m.raw.tok_end,
+                entity: &m.entity,
+                kind: (reader.kind_of)(&m.entity)?,
+            })
+        })
+        .collect();
+    evidence.sigs.push(threads::signature(&ClauseFacts {
+        tokens: c_tokens,
+        mentions: &signature_mentions,
+        speaker: source.entity.as_deref(),
+        times: &c_times,
+        numbers: &c_numbers,
+        published: doc.published,
+    }));
+    state.claim_counter += 1;
+    evidence.claims.push(Claim {
+        id: format!("{}#c{}", doc.id, state.claim_counter),
+        doc: doc.id.clone(),
+        text: para.text.get(start..end).unwrap_or_default().to_string(),
+        paragraph: para.in_part,
+        sentence: sentence.index,
+        start,
+        end,
+        attribution: source.name,
+        attribution_kind: source.kind,
+        attribution_entity: source.entity,
+        chain: source.chain,
+        stance,
+        stance_cue,
+        event_date,
+        event_date_precision,
+        event_date_text,
+        entities: ids,
+        numbers: c_numbers,
+        times: c_times,
+        quotes: quote_ids,
+        thread: None,
+        threads: Vec::new(),
+        part: para.part,
+    });
+    evidence.frames.push(frames);
+}
+
+/// The times and numbers stated within a clause (bytes `start..end`), their
+/// paragraph as exported.
+fn clause_times_and_numbers(
+    para: &Paragraph,
+    start: usize,
+    end: usize,
+) -> (Vec<TimeRef>, Vec<Number>) {
+    let times = para
+        .times
+        .iter()
+        .filter(|t| t.start >= start && t.end <= end)
+        .cloned()
+        .map(|mut t| {
+            t.paragraph = para.in_part;
+            t
+        })
+        .collect();
+    let numbers = para
+        .numbers
+        .iter()
+        .filter(|n| n.start >= start && n.end <= end)
+        .cloned()
+        .map(|mut n| {
+            n.paragraph = para.in_part;
+            n
+        })
+        .collect();
+    (times, numbers)
+}
+
+/// The entities a clause names, and its source's, sorted without repeats.
+fn clause_entities(
+    para: &Paragraph,
+    start: usize,
+    end: usize,
+    source: Option<&String>,
+) -> Vec<String> {
+    let mut ids: Vec<String> = para
+        .mentions
+        .iter()
+        .filter(|m| m.raw.start >= start && m.raw.end <= end)
+        .map(|m| m.entity.clone())
+        .chain(source.cloned())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// The date a claim's event is given: its first stated time that is not a
+/// "since", else its first, else the day of publication.
+fn event_date(
+    times: &[TimeRef],
+    doc: &Document,
+) -> (
+    Option<crate::date::PartialDate>,
+    Option<crate::date::Precision>,
+    Option<String>,
+) {
+    match times.iter().find(|t| !t.since).or(times.first()) {
+        Some(t) => (Some(t.date), Some(t.precision), Some(t.text.clone())),
+        None => (
+            doc.published.map(|d| d.date_only()),
+            doc.published.map(|d| d.date_only().precision()),
+            None,
+        ),
+    }
+}
+
+/// The parties a clause's frames may name: its mentions, with the state or
+/// body each acts for and a weapon's category.
+fn parties(reader: &Reader, clause_mentions: &[ResolvedMention]) -> Vec<Party> {
+    let entities = reader.entities;
+    clause_mentions
+        .iter()
+        .map(|m| Party {
+            tok: m.raw.tok,
+            tok_end: m.raw.tok_end,
+            state: entities.state_of.get(&m.entity).cloned().flatten(),
+            adjective: m.raw.adjective,
+            category: entities.categories.get(&m.entity).cloned().flatten(),
+            is_person: (reader.kind_of)(&m.entity) == Some(EntityKind::Person),
+        })
+        .collect()
+}
+
+/// Stage 4: event threads over every document's claims (sets each claim's
+/// `thread` and `threads`).
+fn link_threads(
+    documents: &[Document],
+    entities: &Entities,
+    evidence: &mut DocumentEvidence,
+) -> Vec<crate::document::Thread> {
     let display = |id: &str| -> String {
-        name_of(id).unwrap_or_else(|| id.split_once(':').map_or(id, |(_, r)| r).to_string())
+        entities
+            .name_of(id)
+            .unwrap_or_else(|| id.split_once(':').map_or(id, |(_, r)| r).to_string())
     };
     let headlines: HashMap<&str, &str> = documents
         .iter()
@@ -486,23 +868,13 @@ pub fn analyse(mut documents: Vec<Document>) -> Corpus {
         .filter(|(_, h)| !h.is_empty())
         .collect();
     let headline_of = |id: &str| headlines.get(id).map(|h| h.to_string());
-    let threads = threads::build(
-        &mut all_claims,
-        all_frames,
-        &all_sigs,
+    threads::build(
+        &mut evidence.claims,
+        std::mem::take(&mut evidence.frames),
+        &evidence.sigs,
         &display,
         &headline_of,
-    );
-    Corpus {
-        schema: SCHEMA.to_string(),
-        documents,
-        entities: entity_list,
-        quotes: all_quotes,
-        claims: all_claims,
-        threads,
-        times: all_times,
-        skipped: Vec::new(),
-    }
+    )
 }
 
 /// The parts of an article analysed, in order: the body's paragraphs,

@@ -81,9 +81,20 @@ impl Batch {
     }
 
     /// Analyses every document together, in file-name order.
-    pub fn finish(mut self) -> Corpus {
+    pub fn finish(self) -> Corpus {
+        self.finish_with_workers(1)
+    }
+
+    /// [`Batch::finish`] with the per-document analysis on `workers`
+    /// threads (native callers only); the same corpus, byte for byte.
+    #[cfg(feature = "parallel")]
+    pub fn finish_in_parallel(self, workers: std::num::NonZeroUsize) -> Corpus {
+        self.finish_with_workers(workers.get())
+    }
+
+    pub(crate) fn finish_with_workers(mut self, workers: usize) -> Corpus {
         self.documents.sort_by(|a, b| a.file.cmp(&b.file));
-        crate::analysis::analyse(self.documents)
+        crate::analysis::analyse_with_workers(self.documents, workers)
     }
 }
 

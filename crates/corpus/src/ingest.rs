@@ -334,9 +334,31 @@ pub fn build_corpus(
 /// Ingests every file in name order through a [`Batch`], which skips the
 /// files it cannot read, and analyses the documents together.
 pub fn build_corpus_with(
+    files: Vec<SourceFile>,
+    catalog_text: Option<&str>,
+    strictness: Strictness,
+) -> Result<Corpus, CorpusError> {
+    build_corpus_with_workers(files, catalog_text, strictness, 1)
+}
+
+/// [`build_corpus_with`] with the per-document analysis on `workers`
+/// threads (native callers pick the number, e.g. from
+/// `std::thread::available_parallelism`); the same corpus, byte for byte.
+#[cfg(feature = "parallel")]
+pub fn build_corpus_in_parallel(
+    files: Vec<SourceFile>,
+    catalog_text: Option<&str>,
+    strictness: Strictness,
+    workers: std::num::NonZeroUsize,
+) -> Result<Corpus, CorpusError> {
+    build_corpus_with_workers(files, catalog_text, strictness, workers.get())
+}
+
+fn build_corpus_with_workers(
     mut files: Vec<SourceFile>,
     catalog_text: Option<&str>,
     strictness: Strictness,
+    workers: usize,
 ) -> Result<Corpus, CorpusError> {
     files.sort_by(|a, b| a.name.cmp(&b.name));
     let (mut batch, catalog_problem) = Batch::new(catalog_text, Provenance::Catalog, Vec::new());
@@ -355,7 +377,7 @@ pub fn build_corpus_with(
     if failed {
         return Err(CorpusError { problems });
     }
-    let mut corpus = batch.finish();
+    let mut corpus = batch.finish_with_workers(workers);
     corpus.skipped = problems.iter().map(Skipped::from).collect();
     Ok(corpus)
 }

@@ -4,6 +4,9 @@
 //! Everything here is pure: bytes and strings in, data out. No file system,
 //! no clock, no threads, no web APIs, so the same code runs in the build
 //! script, in the `crossread` CLI and, compiled to wasm32, in the page.
+//! (Two features are for native callers only: `fs` reads a seeds directory,
+//! `parallel` spreads the per-document analysis over threads, e.g.
+//! [`build_corpus_in_parallel`], with the same output byte for byte.)
 //!
 //! Pipeline: [`ingest`] (one file: checks, normalisation, chrome removal,
 //! header metadata, catalog merge) then [`build_corpus`] (every file, stable
@@ -34,6 +37,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod normalize;
 pub mod numbers;
+mod parallel;
 pub mod quotes;
 pub mod sentences;
 #[cfg(feature = "fs")]
@@ -46,6 +50,8 @@ pub mod time;
 pub mod truecase;
 
 pub use analysis::analyse;
+#[cfg(feature = "parallel")]
+pub use analysis::analyse_in_parallel;
 pub use batch::Batch;
 pub use bundle::{read_seeds_archive, seeds_archive};
 pub use catalog::{Catalog, CatalogEntry};
@@ -56,6 +62,8 @@ pub use document::{
     TimeExpression, TimeRef, SCHEMA,
 };
 pub use error::{CorpusError, IngestError, Problem};
+#[cfg(feature = "parallel")]
+pub use ingest::build_corpus_in_parallel;
 pub use ingest::{
     build_corpus, build_corpus_with, ingest, ingest_with, Format, SourceFile, Strictness,
     ARTICLE_EXTENSIONS, MAX_FILE_BYTES,

@@ -3,7 +3,7 @@
 
 use crossread_corpus::ingest::text_lines;
 use crossread_corpus::source_dir::read_source_dir;
-use crossread_corpus::{analyse, build_corpus_with, ingest, Corpus, Format, Strictness};
+use crossread_corpus::{analyse, ingest, Corpus, CorpusError, Format, SourceFile, Strictness};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -205,8 +205,28 @@ fn corpus_args(args: &[String]) -> Result<(PathBuf, Strictness), String> {
 fn load(args: &[String]) -> Result<Corpus, String> {
     let (dir, strictness) = corpus_args(args)?;
     let source = read_source_dir(&dir)?;
-    build_corpus_with(source.files, source.catalog.as_deref(), strictness)
+    build(source.files, source.catalog.as_deref(), strictness)
         .map_err(|e| e.to_string().trim_end().to_string())
+}
+
+/// The corpus build, on every core when built with the `parallel` feature.
+#[cfg(feature = "parallel")]
+fn build(
+    files: Vec<SourceFile>,
+    catalog: Option<&str>,
+    strictness: Strictness,
+) -> Result<Corpus, CorpusError> {
+    let workers = std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN);
+    crossread_corpus::build_corpus_in_parallel(files, catalog, strictness, workers)
+}
+
+#[cfg(not(feature = "parallel"))]
+fn build(
+    files: Vec<SourceFile>,
+    catalog: Option<&str>,
+    strictness: Strictness,
+) -> Result<Corpus, CorpusError> {
+    crossread_corpus::build_corpus_with(files, catalog, strictness)
 }
 
 fn report(corpus: &Corpus) -> String {
