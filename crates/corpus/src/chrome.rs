@@ -78,6 +78,30 @@ const RELATED_MARKERS: &[&str] = &[
     "trending",
     "see also",
     "further reading",
+    "related posts",
+    "recent posts",
+    "latest articles",
+    // The same headings as sites in German, French, Spanish, Italian and
+    // Polish print them.
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "auch interessant",
+    "lesen sie auch",
+    "verwandte artikel",
+    "ähnliche artikel",
+    "neueste artikel",
+    "weitere artikel",
+    "à lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "temas relacionados",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "leggi anche",
+    "articoli correlati",
+    "zobacz także",
+    "czytaj także",
 ];
 
 const NAVIGATION_CUES: &[&str] = &[
@@ -94,6 +118,15 @@ const NAVIGATION_CUES: &[&str] = &[
     "comments",
     "print",
     "share",
+    "tags",
+    "contact",
+    "back to overview",
+    "drucken",
+    "teilen",
+    "kontakt",
+    "themen",
+    "zurück zur übersicht",
+    "nach oben",
 ];
 
 /// Credits printed under images.

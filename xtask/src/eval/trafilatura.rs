@@ -128,6 +128,13 @@ pub fn run(path: &std::path::Path, split: Split) -> Result<(), String> {
                 scored.1,
                 scored.1 + scored.3
             );
+            let text = text.as_deref().map(norm).unwrap_or_default();
+            for snippet in item["without"].as_array().into_iter().flatten() {
+                let snippet = norm(snippet.as_str().unwrap_or_default());
+                if text.contains(&snippet) {
+                    println!("    kept boilerplate: {snippet:?}");
+                }
+            }
         }
     }
     if split.develop() {
