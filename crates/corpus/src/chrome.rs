@@ -102,6 +102,25 @@ const RELATED_MARKERS: &[&str] = &[
     "articoli correlati",
     "zobacz także",
     "czytaj także",
+    "related topics",
+    "weitere nachrichten",
+    "contenido relacionado",
+];
+
+/// Cues that open a one-line teaser for another story ("Read also: Port
+/// strike ends"), besides the related headings themselves.
+const TEASER_CUES: &[&str] = &[
+    "also read",
+    "read also",
+    "lies auch",
+    "lea también",
+    "lea más",
+    "lea",
+    "lee también",
+    "leia também",
+    "veja também",
+    "zobacz też",
+    "czytaj też",
 ];
 
 const NAVIGATION_CUES: &[&str] = &[
@@ -225,7 +244,7 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     if words <= 30 && is_promo(line) && !ends_like_reported_speech(line) {
         return Some(RemovalReason::Promo);
     }
-    if is_related_marker(line) {
+    if is_related_marker(line) || words <= 25 && is_teaser(line) {
         return Some(RemovalReason::Related);
     }
     let heading = normalised_heading(line);
@@ -251,6 +270,16 @@ fn ends_like_reported_speech(line: &str) -> bool {
     [" said.", " says.", " told ", "according to"]
         .iter()
         .any(|cue| lower.contains(cue))
+}
+
+/// "Lea también: Port strike ends": a teaser cue, a colon, and a
+/// headline of three words or more.
+fn is_teaser(line: &str) -> bool {
+    let Some((cue, headline)) = line.split_once(':') else {
+        return false;
+    };
+    let cue = normalised_heading(cue);
+    word_count(headline) >= 3 && TEASER_CUES.contains(&cue.as_str())
 }
 
 pub fn is_related_marker(line: &str) -> bool {

@@ -141,3 +141,17 @@ fn related_and_navigation_headings_in_other_languages_are_chrome() {
     assert_eq!(reasons("Drucken"), [RemovalReason::Navigation]);
     assert_eq!(reasons("Kontakt"), [RemovalReason::Navigation]);
 }
+
+#[test]
+fn a_one_line_teaser_after_a_read_also_cue_is_a_related_link() {
+    let document = page(&format!(
+        "<h1>Quay reopens</h1>{BODY}<p>Lea también: <a href=\"/ferry\">Ferry timetable changes for the summer</a></p>\
+         <p>Read also: the board's full report, which runs to forty pages, is published online.</p>"
+    ));
+    assert!(!kept(&document).contains("Ferry timetable"), "{document:?}");
+    assert!(document
+        .boilerplate
+        .iter()
+        .any(|r| r.reason == RemovalReason::Related && r.text.contains("Ferry timetable")));
+    assert_eq!(document.paragraphs.len(), 3);
+}
