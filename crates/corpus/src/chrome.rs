@@ -78,6 +78,49 @@ const RELATED_MARKERS: &[&str] = &[
     "trending",
     "see also",
     "further reading",
+    "related posts",
+    "recent posts",
+    "latest articles",
+    // The same headings as sites in German, French, Spanish, Italian and
+    // Polish print them.
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "auch interessant",
+    "lesen sie auch",
+    "verwandte artikel",
+    "ähnliche artikel",
+    "neueste artikel",
+    "weitere artikel",
+    "à lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "temas relacionados",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "leggi anche",
+    "articoli correlati",
+    "zobacz także",
+    "czytaj także",
+    "related topics",
+    "weitere nachrichten",
+    "contenido relacionado",
+];
+
+/// Cues that open a one-line teaser for another story ("Read also: Port
+/// strike ends"), besides the related headings themselves.
+const TEASER_CUES: &[&str] = &[
+    "also read",
+    "read also",
+    "lies auch",
+    "lea también",
+    "lea más",
+    "lea",
+    "lee también",
+    "leia também",
+    "veja também",
+    "zobacz też",
+    "czytaj też",
 ];
 
 const NAVIGATION_CUES: &[&str] = &[
@@ -94,6 +137,15 @@ const NAVIGATION_CUES: &[&str] = &[
     "comments",
     "print",
     "share",
+    "tags",
+    "contact",
+    "back to overview",
+    "drucken",
+    "teilen",
+    "kontakt",
+    "themen",
+    "zurück zur übersicht",
+    "nach oben",
 ];
 
 /// Credits printed under images.
@@ -192,7 +244,7 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     if words <= 30 && is_promo(line) && !ends_like_reported_speech(line) {
         return Some(RemovalReason::Promo);
     }
-    if is_related_marker(line) {
+    if is_related_marker(line) || words <= 25 && is_teaser(line) {
         return Some(RemovalReason::Related);
     }
     let heading = normalised_heading(line);
@@ -218,6 +270,16 @@ fn ends_like_reported_speech(line: &str) -> bool {
     [" said.", " says.", " told ", "according to"]
         .iter()
         .any(|cue| lower.contains(cue))
+}
+
+/// "Lea también: Port strike ends": a teaser cue, a colon, and a
+/// headline of three words or more.
+fn is_teaser(line: &str) -> bool {
+    let Some((cue, headline)) = line.split_once(':') else {
+        return false;
+    };
+    let cue = normalised_heading(cue);
+    word_count(headline) >= 3 && TEASER_CUES.contains(&cue.as_str())
 }
 
 pub fn is_related_marker(line: &str) -> bool {

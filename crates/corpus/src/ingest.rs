@@ -122,7 +122,14 @@ pub fn ingest_with(
         file: name.to_string(),
         problem: Problem::UnsupportedExtension,
     })?;
-    let text = check_text(name, bytes)?;
+    let decoded;
+    let text = match check_text(name, bytes) {
+        Err(e) if format == Format::Html && matches!(e.problem, Problem::NotUtf8 { .. }) => {
+            decoded = crate::charset::legacy_html(bytes).ok_or(e)?;
+            decoded.as_str()
+        }
+        checked => checked?,
+    };
     let page = match read_as(format, text) {
         Format::Html => html_page(text),
         Format::Text => capture_page(markup::set_aside(text)),

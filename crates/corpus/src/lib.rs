@@ -25,6 +25,7 @@ pub mod attribution;
 pub mod batch;
 pub mod bundle;
 pub mod catalog;
+pub mod charset;
 pub mod chrome;
 pub mod claims;
 pub mod date;

@@ -121,3 +121,37 @@ fn a_page_whose_one_text_is_prose_keeps_it_as_its_body() {
     let title_only = "<!doctype html><html><body><h1>Quay reopens</h1></body></html>";
     assert!(ingest("title.html", title_only.as_bytes(), None).is_err());
 }
+
+#[test]
+fn related_and_navigation_headings_in_other_languages_are_chrome() {
+    let document = page(&format!(
+        "<h1>Quay reopens</h1>{BODY}<h3>Mehr zum Thema</h3><h3>Zobacz także</h3><p>Drucken</p><p>Kontakt:</p>"
+    ));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    let reasons = |text: &str| {
+        document
+            .boilerplate
+            .iter()
+            .filter(|r| r.text.contains(text))
+            .map(|r| r.reason)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(reasons("Mehr zum Thema"), [RemovalReason::Related]);
+    assert_eq!(reasons("Zobacz także"), [RemovalReason::Related]);
+    assert_eq!(reasons("Drucken"), [RemovalReason::Navigation]);
+    assert_eq!(reasons("Kontakt"), [RemovalReason::Navigation]);
+}
+
+#[test]
+fn a_one_line_teaser_after_a_read_also_cue_is_a_related_link() {
+    let document = page(&format!(
+        "<h1>Quay reopens</h1>{BODY}<p>Lea también: <a href=\"/ferry\">Ferry timetable changes for the summer</a></p>\
+         <p>Read also: the board's full report, which runs to forty pages, is published online.</p>"
+    ));
+    assert!(!kept(&document).contains("Ferry timetable"), "{document:?}");
+    assert!(document
+        .boilerplate
+        .iter()
+        .any(|r| r.reason == RemovalReason::Related && r.text.contains("Ferry timetable")));
+    assert_eq!(document.paragraphs.len(), 3);
+}

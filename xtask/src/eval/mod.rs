@@ -14,6 +14,7 @@ mod sentences;
 mod speakers;
 mod threads;
 mod times;
+mod trafilatura;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -36,6 +37,11 @@ cargo xtask eval [--split develop|held-out|all] SET=PATH ...
                   the same pages as text captures (.txt) against a keep-everything baseline
                   (held out: every 5th site by name)
                   CROSSREAD_EVAL_VERBOSE=1 prints each page
+  trafilatura=PATH  adbar/trafilatura (tests/evaldata.json, tests/cache, tests/eval): saved pages with
+                  snippets the text must and must not contain, scored as trafilatura's
+                  tests/evaluate.py (precision, recall, accuracy, F over snippets)
+                  (held out: pages whose file name's FNV-1a hash is 4 mod 5)
+                  CROSSREAD_EVAL_VERBOSE=1 prints each develop page
   polnear=PATH    networkdynamics/PolNeAR (brat attributions): direct-quote P/R/F1 and speaker accuracy
                   (develop: train and dev, held out: test); CROSSREAD_EVAL_VERBOSE=1 lists misses
 
@@ -80,6 +86,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut readability: Option<PathBuf> = None;
     let mut conll: Option<PathBuf> = None;
     let mut polnear: Option<PathBuf> = None;
+    let mut trafilatura: Option<PathBuf> = None;
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
@@ -109,6 +116,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 Some(("readability", p)) => readability = Some(PathBuf::from(p)),
                 Some(("conll", p)) => conll = Some(PathBuf::from(p)),
                 Some(("polnear", p)) => polnear = Some(PathBuf::from(p)),
+                Some(("trafilatura", p)) => trafilatura = Some(PathBuf::from(p)),
                 _ => return Err(format!("unknown argument {arg:?}\n\n{HELP}")),
             },
         }
@@ -129,6 +137,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if let Some(pages) = &readability {
         pages::run(pages, split)?;
+        measured = true;
+    }
+    if let Some(path) = &trafilatura {
+        trafilatura::run(path, split)?;
         measured = true;
     }
     if let Some(path) = &conll {
