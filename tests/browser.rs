@@ -88,6 +88,9 @@ async fn markup_in_an_article_is_shown_as_inert_text() {
     assert!(!texts(&root, ".body p").concat().contains('<'));
     assert!(texts(&root, ".body p")[0].contains("Members said no to the plan"));
     let removed = texts(&root, ".removed-text").concat();
-    assert!(removed.contains("<img src=x onerror=alert(1)>"), "{removed}");
+    assert!(
+        removed.contains("<img src=x onerror=alert(1)>"),
+        "{removed}"
+    );
     app.destroy();
 }
