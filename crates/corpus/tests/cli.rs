@@ -64,3 +64,19 @@ fn strict_refuses_the_folder_naming_the_file() {
         assert!(err.contains("scan.txt: the file looks binary"), "{err}");
     }
 }
+
+#[test]
+fn a_reader_that_stops_reading_early_gets_no_panic() {
+    // `crossread --help | head -1`: the pipe closes before the usage ends.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crossread"))
+        .arg("--help")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("the CLI ends");
+    let stderr = text(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(output.status.success(), "{stderr}");
+}

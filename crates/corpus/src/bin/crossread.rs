@@ -44,13 +44,11 @@ fn run(args: &[String]) -> Result<(), String> {
                 eprintln!("crossread: skipped {}: {}", skipped.file, skipped.problem);
             }
             let json = serde_json::to_string_pretty(&corpus).map_err(|e| e.to_string())?;
-            println!("{json}");
-            Ok(())
+            write_stdout(&format!("{json}\n"))
         }
         "check" => {
             let corpus = load(&args[1..])?;
-            print!("{}", report(&corpus));
-            Ok(())
+            write_stdout(&report(&corpus))
         }
         "sentences" => sentences(&args[1..]),
         "analyze" | "analyse" => {
@@ -59,10 +57,7 @@ fn run(args: &[String]) -> Result<(), String> {
             let json = serde_json::to_string_pretty(&corpus).map_err(|e| e.to_string())?;
             write_stdout(&format!("{json}\n"))
         }
-        "-h" | "--help" | "help" => {
-            println!("{USAGE}");
-            Ok(())
-        }
+        "-h" | "--help" | "help" => write_stdout(&format!("{USAGE}\n")),
         other => Err(format!("unknown command {other:?}\n{USAGE}")),
     }
 }
