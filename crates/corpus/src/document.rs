@@ -539,6 +539,14 @@ pub struct Conflict {
 }
 
 impl Document {
+    /// The texts set aside from the document for `reason`, in order.
+    pub fn removed(&self, reason: RemovalReason) -> impl Iterator<Item = &str> {
+        self.boilerplate
+            .iter()
+            .filter(move |r| r.reason == reason)
+            .map(|r| r.text.as_str())
+    }
+
     /// The outlet's name as views group articles by it: the outlet, or for
     /// an article whose outlet is unknown its own name from its file
     /// ("notes.txt (outlet unknown)"), so two such articles are never

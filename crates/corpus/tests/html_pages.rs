@@ -15,12 +15,7 @@ fn page() -> Document {
 }
 
 fn removed(document: &Document, reason: RemovalReason) -> Vec<&str> {
-    document
-        .boilerplate
-        .iter()
-        .filter(|r| r.reason == reason)
-        .map(|r| r.text.as_str())
-        .collect()
+    document.removed(reason).collect()
 }
 
 #[test]

@@ -44,12 +44,7 @@ fn one_of_each() -> Vec<SourceFile> {
 }
 
 fn removed(corpus: &Corpus, reason: RemovalReason) -> Vec<&str> {
-    corpus.documents[0]
-        .boilerplate
-        .iter()
-        .filter(|r| r.reason == reason)
-        .map(|r| r.text.as_str())
-        .collect()
+    corpus.documents[0].removed(reason).collect()
 }
 
 #[test]
