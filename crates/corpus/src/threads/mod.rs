@@ -21,6 +21,7 @@
 //!   verb. A frame's claims start as one group, keep the frame's label,
 //!   and two frames never merge; linked claims without a frame join it.
 
+mod background;
 pub mod cluster;
 pub mod frames;
 pub mod label;

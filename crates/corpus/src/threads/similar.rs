@@ -5,14 +5,16 @@
 //! whole, they share the names and words of the event far more than two
 //! reports of two events of the same kind do. Each article becomes a
 //! weighted profile of its content stems and names (a word or name counts
-//! more when few articles of the corpus use it, and lead sentences count
-//! twice), and two articles are similar by the cosine of their profiles,
-//! the classic measure of topic detection and tracking.
+//! more when few articles use it, counting the corpus together with
+//! ordinary English, [`super::background`]; lead sentences count twice),
+//! and two articles are similar by the cosine of their profiles, the
+//! classic measure of topic detection and tracking.
 //!
 //! Linear, not all-pairs: an article is compared only with the articles
 //! that share one of its most telling keys, within a window of neighbours
 //! sorted by date.
 
+use super::background::{self, BACKGROUND_DOCS};
 use super::signature::Signature;
 use std::collections::BTreeMap;
 
@@ -48,14 +50,15 @@ pub fn profiles(sigs: &[Signature], claims_of_doc: &[Vec<usize>], leads: &[usize
             *df.entry(k).or_default() += 1;
         }
     }
-    let n = counts.len() as f32;
+    let n = counts.len() as f32 + BACKGROUND_DOCS;
     counts
         .iter()
         .map(|c| {
             let mut keys: Vec<(String, f32)> = c
                 .iter()
                 .map(|(k, tf)| {
-                    let idf = (1.0 + n / df[k] as f32).ln();
+                    let seen = df[k] as f32 + BACKGROUND_DOCS * background::doc_share(k);
+                    let idf = (1.0 + n / seen).ln();
                     (k.to_string(), (1.0 + tf.ln()) * idf * weight_of(k))
                 })
                 .collect();
@@ -143,7 +146,7 @@ pub fn links(profiles: &[Profile], day: &[i64]) -> Vec<(f32, usize, usize)> {
 /// the cost of a join is bounded whatever the group's size).
 const SAMPLE: usize = 24;
 /// Two groups join when their articles are on average this similar...
-const MIN_MEAN: f32 = 0.15;
+const MIN_MEAN: f32 = 0.25;
 /// ... and a lone article joins a group at half that: its one link is
 /// all the evidence there is, and a report left alone is a thread lost.
 const MIN_MEAN_ALONE: f32 = 0.075;
@@ -197,4 +200,34 @@ fn mean_similarity(a: &[usize], b: &[usize], profiles: &[Profile]) -> f32 {
         }
     }
     sum / n.max(1) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stem::stem;
+
+    fn article(words: &[&str]) -> Signature {
+        Signature {
+            stems: words.iter().map(|w| stem(w)).collect(),
+            ..Signature::default()
+        }
+    }
+
+    /// In a corpus of three, the four everyday words two articles share
+    /// would outweigh the two words of the event two others share; counted
+    /// against ordinary English, the event's words tell more.
+    #[test]
+    fn rare_shared_words_outweigh_everyday_ones_in_a_small_corpus() {
+        let sigs = vec![
+            article(&["tremor", "aftershock", "people", "said", "year", "told"]),
+            article(&["tremor", "aftershock", "rescuers"]),
+            article(&["people", "said", "year", "told", "home"]),
+        ];
+        let claims_of_doc = vec![vec![0], vec![1], vec![2]];
+        let p = profiles(&sigs, &claims_of_doc, &[1, 1, 1]);
+        let same_event = cosine(&p[0], &p[1]);
+        let everyday = cosine(&p[0], &p[2]);
+        assert!(same_event > 1.5 * everyday, "{same_event} vs {everyday}");
+    }
 }
