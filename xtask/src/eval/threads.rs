@@ -420,6 +420,19 @@ fn detokenise(words: &[String]) -> String {
                 .trim_end_matches([':', '/'])
                 .ends_with(|c: char| c.is_ascii_digit())
             && digits(w.trim_end_matches(|c: char| c.is_alphabetic()));
+        // And a decimal or a thousands group: "5 . 6", "120 , 000".
+        let after_point = out.ends_with('.')
+            && out
+                .trim_end_matches('.')
+                .ends_with(|c: char| c.is_ascii_digit())
+            && digits(w);
+        let after_comma = out.ends_with(',')
+            && out
+                .trim_end_matches(',')
+                .ends_with(|c: char| c.is_ascii_digit())
+            && digits(w)
+            && w.len() == 3;
+        let after_number_mark = after_number_mark || after_point || after_comma;
         if !out.is_empty() && !closing && !glue_next && !in_number && !after_number_mark {
             out.push(' ');
         }

@@ -152,10 +152,36 @@ pub fn signature(facts: &ClauseFacts) -> Signature {
     sig.magnitudes = facts
         .numbers
         .iter()
-        .filter(|n| n.value < 10.0 && n.value.fract() != 0.0 && !n.unit.is_empty())
-        .map(|n| (stem(&n.unit.to_lowercase()), n.value))
+        .filter(|n| n.value < 10.0 && n.value.fract() != 0.0)
+        .filter_map(|n| Some((measured_as(n, tokens)?, n.value)))
         .collect();
     sig
+}
+
+/// Words either side of a number read for what it measures.
+const MEASURE_WINDOW: usize = 3;
+
+/// What a decimal number measures: a magnitude when the word is close by
+/// ("a 5.6 magnitude earthquake", "a magnitude of 5.9", "5.6 on the Richter
+/// scale", whatever the numbers module took as its unit), else its unit.
+fn measured_as(n: &Number, tokens: &[Tok]) -> Option<String> {
+    let before = tokens
+        .iter()
+        .rev()
+        .filter(|t| t.end <= n.start && t.is_word());
+    let after = tokens.iter().filter(|t| t.start >= n.end && t.is_word());
+    let near = before
+        .take(MEASURE_WINDOW)
+        .chain(after.take(MEASURE_WINDOW))
+        .any(|t| {
+            let w = t.text.to_lowercase();
+            w.contains("magnitude") || w == "richter"
+        });
+    if near {
+        Some("magnitude".to_string())
+    } else {
+        (!n.unit.is_empty()).then(|| stem(&n.unit.to_lowercase()))
+    }
 }
 
 /// The stem of a word that can tell events apart: letters only, three or
@@ -210,6 +236,42 @@ mod tests {
             stems_of("Police arrested two men after the match."),
             ["arrest", "match", "polic"]
         );
+    }
+
+    fn magnitudes_of(text: &str) -> Vec<(String, f64)> {
+        let tokens = tokenize(text);
+        let numbers = crate::numbers::find(0, text, &tokens, &[]);
+        signature(&ClauseFacts {
+            tokens: &tokens,
+            mentions: &[],
+            speaker: None,
+            times: &[],
+            numbers: &numbers,
+            published: None,
+        })
+        .magnitudes
+    }
+
+    #[test]
+    fn a_magnitude_is_read_however_the_sentence_words_it() {
+        let magnitude = |v: f64| vec![("magnitude".to_string(), v)];
+        assert_eq!(
+            magnitudes_of("A 5.6 magnitude earthquake hit the island."),
+            magnitude(5.6)
+        );
+        assert_eq!(
+            magnitudes_of("A quake with a magnitude of 6.1 struck."),
+            magnitude(6.1)
+        );
+        assert_eq!(
+            magnitudes_of("A tremor measuring 5.9 on the Richter scale."),
+            magnitude(5.9)
+        );
+        assert_eq!(
+            magnitudes_of("Inflation rose 2.5 percent in May.")[0].0,
+            "%"
+        );
+        assert!(magnitudes_of("Police arrested 3 men.").is_empty());
     }
 
     #[test]
