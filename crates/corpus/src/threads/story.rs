@@ -258,9 +258,12 @@ fn story_facts(lead: &Signature, members: &[usize], sigs: &[Signature]) -> clust
 /// A day a lead states dates the article's event when it falls near the
 /// day the article was published: news is of the last days. A day
 /// months before ("hosted the show in February") is background, a day
-/// months ahead ("the ceremony on March 2") is what comes next.
+/// months ahead ("the ceremony on March 2") is what comes next. Without
+/// a publication date nothing tells the event's day from background (or
+/// from the day a page was saved), so such a lead's days keep no stories
+/// apart.
 fn is_news_of_the_day((first, last): (i64, i64), published: Option<i64>) -> bool {
-    published.is_none_or(|p| first <= p + NEWS_DAYS && last + NEWS_DAYS >= p)
+    published.is_some_and(|p| first <= p + NEWS_DAYS && last + NEWS_DAYS >= p)
 }
 
 /// Stems and names that two or more of the articles share.
@@ -325,4 +328,19 @@ fn merged<'a>(sigs: impl Iterator<Item = &'a Signature>) -> Signature {
     out.stems.dedup();
     out.anchors.sort();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lead_day_dates_the_news_only_near_a_known_publication_day() {
+        let day = |d: i64| (d, d);
+        assert!(is_news_of_the_day(day(100), Some(102)));
+        assert!(!is_news_of_the_day(day(100), Some(100 + NEWS_DAYS + 1)));
+        assert!(!is_news_of_the_day(day(400), Some(100)));
+        // Undated: the day may be background or the day a page was saved.
+        assert!(!is_news_of_the_day(day(100), None));
+    }
 }
