@@ -36,6 +36,8 @@ pub struct Line {
     /// The elements that make the line chrome, outermost first: the first
     /// that stands decides `removed` (see `NamedChrome`).
     chrome: Vec<ChromeMark>,
+    /// Nearly all its text is inside links (see [`LINK_LINE`]).
+    all_link: bool,
 }
 
 /// An element that marks its text as chrome, and whether only its class or
@@ -194,6 +196,11 @@ struct State {
     /// ignored until the count is back to zero.
     overflow: usize,
     line: String,
+    /// Bytes of `line` written inside a link opened in the line (a link
+    /// left open by broken markup does not make what follows a link).
+    line_linked: usize,
+    /// Elements opened before the current line began.
+    line_first_element: usize,
     lines: Vec<Line>,
     /// Main-content containers opened so far.
     containers: usize,
@@ -376,6 +383,14 @@ impl State {
             Some(Raw::Skip) => {}
             None => {
                 if self.context() != Context::Silent {
+                    let first = self.line_first_element;
+                    if self
+                        .stack
+                        .iter()
+                        .any(|o| o.name == "a" && o.element > first)
+                    {
+                        self.line_linked += text.trim().len();
+                    }
                     self.line.push_str(text);
                 }
             }
@@ -385,7 +400,10 @@ impl State {
     /// Ends the current line of text, in the context of the open elements.
     fn flush(&mut self) {
         let text = collapse_whitespace(&self.line);
+        let linked = self.line_linked;
         self.line.clear();
+        self.line_linked = 0;
+        self.line_first_element = self.elements;
         if text.is_empty() {
             return;
         }
@@ -395,12 +413,14 @@ impl State {
         }
         let chrome = self.chrome_marks();
         let container = self.container();
+        let all_link = linked as f32 >= LINK_LINE * text.len() as f32;
         self.lines.push(Line {
             text,
             removed: chrome.first().map(|m| m.reason),
             heading,
             container,
             chrome,
+            all_link,
         });
     }
 
@@ -458,6 +478,7 @@ impl State {
         let mut lines = self.lines;
         NamedChrome::keep_article(&mut lines);
         keep_main_container(&mut lines);
+        set_aside_link_lists(&mut lines);
         SavedPage { lines, meta }
     }
 
@@ -605,6 +626,37 @@ impl NamedChrome {
                 !(m.by_name && m.reason != RemovalReason::Comments && wrappers.contains(&m.element))
             });
             line.removed = line.chrome.first().map(|m| m.reason);
+        }
+    }
+}
+
+/// A line this much link text is a link, not prose.
+const LINK_LINE: f32 = 0.9;
+
+/// Lines that are links and nothing else, two or more in a row (a list of
+/// other stories, a menu the page did not mark as one), are set aside as
+/// related links, as Readability and trafilatura weigh link density. A
+/// page whose only prose is links keeps them.
+fn set_aside_link_lists(lines: &mut [Line]) {
+    let is_link = |l: &Line| l.removed.is_none() && !l.heading && l.all_link;
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let run = lines[k..].iter().take_while(|l| is_link(l)).count();
+        if run >= 2 {
+            runs.push(k..k + run);
+        }
+        k += run.max(1);
+    }
+    let prose_left = lines.iter().enumerate().any(|(i, l)| {
+        l.removed.is_none() && !runs.iter().any(|r| r.contains(&i)) && prose_words(&l.text) > 0
+    });
+    if !prose_left {
+        return;
+    }
+    for run in runs {
+        for line in &mut lines[run] {
+            line.removed = Some(RemovalReason::Related);
         }
     }
 }

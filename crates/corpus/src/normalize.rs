@@ -46,12 +46,35 @@ fn is_zero_width(ch: char) -> bool {
 pub fn word_count(line: &str) -> usize {
     line.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+        .map(|w| {
+            // Chinese and Japanese write no spaces between words, which
+            // run about two characters long.
+            let ideographs = w.chars().filter(|&c| is_ideograph(c)).count();
+            (ideographs / CHARS_PER_CJK_WORD).max(1)
+        })
+        .sum()
+}
+
+/// Characters of a word in Chinese or Japanese, on average.
+const CHARS_PER_CJK_WORD: usize = 2;
+
+/// A CJK ideograph or kana.
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_and_japanese_words_are_counted_without_spaces() {
+        assert_eq!(word_count("The quay reopens on Monday."), 5);
+        // Twelve characters, about six words; a short menu label is one.
+        assert_eq!(word_count("一波波接續性低溫寒流報到了"), 6);
+        assert_eq!(word_count("首頁"), 1);
+        assert_eq!(word_count("新竹 Day2 行程"), 3);
+    }
 
     #[test]
     fn crlf_cr_and_nbsp_only_lines_disappear() {

@@ -155,3 +155,39 @@ fn a_one_line_teaser_after_a_read_also_cue_is_a_related_link() {
         .any(|r| r.reason == RemovalReason::Related && r.text.contains("Ferry timetable")));
     assert_eq!(document.paragraphs.len(), 3);
 }
+
+#[test]
+fn an_unmarked_list_of_links_is_set_aside_but_a_link_inside_prose_is_not() {
+    // The list sits in plain <div>s with no telling class: only its
+    // links say it is not the article. A link left open by broken markup
+    // does not make the paragraphs after it links.
+    let document = page(&format!(
+        "<h1>Quay reopens</h1>{BODY}\
+         <p>The board's <a href=\"/report\">full report on the sea wall</a> is online, with costs for each stage of the work.</p>\
+         <div><div><a href=\"/a\">Ferry timetable changes for the summer season</a></div>\
+         <div><a href=\"/b\">Lifeboat crew honoured for winter rescue off the point</a></div>\
+         <div><a href=\"/c\">Harbour festival returns with tall ships in August</a></div></div>"
+    ));
+    assert_eq!(document.paragraphs.len(), 4, "{document:?}");
+    assert!(kept(&document).contains("full report on the sea wall"));
+    for teaser in ["Ferry timetable", "Lifeboat crew", "Harbour festival"] {
+        assert!(
+            document
+                .boilerplate
+                .iter()
+                .any(|r| r.reason == RemovalReason::Related && r.text.starts_with(teaser)),
+            "{teaser}: {document:?}"
+        );
+    }
+    let unclosed = page(&format!("<h1>Quay reopens</h1><a name=\"top\">{BODY}"));
+    assert_eq!(unclosed.paragraphs.len(), 3, "{unclosed:?}");
+}
+
+#[test]
+fn a_page_whose_prose_is_all_links_keeps_them() {
+    let links = BODY
+        .replace("<p>", "<p><a href=\"/x\">")
+        .replace("</p>", "</a></p>");
+    let document = page(&format!("<h1>Quay reopens</h1>{links}"));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+}
