@@ -70,7 +70,7 @@ mod tests {
     #[test]
     fn chinese_and_japanese_words_are_counted_without_spaces() {
         assert_eq!(word_count("The quay reopens on Monday."), 5);
-        // Twelve characters, about six words; a short menu label is one.
+        // Thirteen characters, about six words; a short menu label is one.
         assert_eq!(word_count("一波波接續性低溫寒流報到了"), 6);
         assert_eq!(word_count("首頁"), 1);
         assert_eq!(word_count("新竹 Day2 行程"), 3);

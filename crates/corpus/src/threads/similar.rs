@@ -147,7 +147,7 @@ pub fn links(profiles: &[Profile], day: &[i64]) -> Vec<(f32, usize, usize)> {
 const SAMPLE: usize = 24;
 /// Two groups join when their articles are on average this similar...
 const MIN_MEAN: f32 = 0.25;
-/// ... and a lone article joins a group at half that: its one link is
+/// ... and a lone article joins a group at a far lower bar: its one link is
 /// all the evidence there is, and a report left alone is a thread lost.
 const MIN_MEAN_ALONE: f32 = 0.075;
 
