@@ -8,14 +8,13 @@ use crate::components::timeline_lanes::TimelineLanes;
 use crate::components::timeline_legend::TimelineLegend;
 use crate::components::timeline_table::TimelineTable;
 use crate::components::timeline_undated::TimelineUndated;
-use crate::corpus_data::{explore_index, CorpusRef};
+use crate::corpus_data::CorpusRef;
 
-use crate::explore::ResultsAs;
 use crate::hooks::Navigator;
 use crate::timeline::aggregate::MARK_LIMIT;
 use crate::timeline::lanes::LaneFolds;
 use crate::timeline::scale::Window;
-use crate::timeline::{Layout, OutletPalette, Timeline};
+use crate::timeline::{claims_matching, Layout, OutletPalette, Timeline};
 use crate::view_state::ViewState;
 use crossread_corpus::Claim;
 use std::collections::BTreeSet;
@@ -42,9 +41,7 @@ pub fn timeline_view(props: &Props) -> Html {
     let hovered = use_state(|| None::<String>);
     let palette = use_memo(corpus, |corpus| OutletPalette::new(corpus));
     let timeline = use_memo((corpus, state.filters.clone()), |(corpus, filters)| {
-        let matches = explore_index(*corpus)
-            .run(corpus, filters, ResultsAs::Claims)
-            .matches;
+        let matches = claims_matching(*corpus, filters);
         Timeline::build(corpus.get(), &matches, &filters.threads)
     });
     let whole = timeline.default_window();
