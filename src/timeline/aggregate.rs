@@ -2,8 +2,8 @@
 //! reader can tell apart (and than a browser draws quickly as SVG: real
 //! corpora reach tens of thousands of claims). Each lane then shows one
 //! count per period, day to year, the finest period that gives the window
-//! at most [`MAX_COLUMNS`] columns, so a count always has room for its
-//! label. A count is a link to its period: zooming in narrows the window
+//! at most [`MAX_COLUMNS`] columns (decades for the widest windows), so a
+//! count always has room for its label. A count is a link to its period: zooming in narrows the window
 //! until the claims in it fit under [`MARK_LIMIT`] and are drawn one by one.
 
 use super::scale::{month_end, Window};
@@ -30,6 +30,8 @@ pub enum Period {
     /// January to March, April to June, ...
     Quarter,
     Year,
+    /// 2020 to 2029, ...: the widest window (two centuries) has 21.
+    Decade,
 }
 
 const FULL_MONTHS: [&str; 12] = [
@@ -48,12 +50,13 @@ const FULL_MONTHS: [&str; 12] = [
 ];
 
 impl Period {
-    const ALL: [Period; 5] = [
+    const ALL: [Period; 6] = [
         Period::Day,
         Period::Week,
         Period::Month,
         Period::Quarter,
         Period::Year,
+        Period::Decade,
     ];
 
     /// Its name in one word: "day", "week", "month", "quarter", "year".
@@ -64,16 +67,17 @@ impl Period {
             Period::Month => "month",
             Period::Quarter => "quarter",
             Period::Year => "year",
+            Period::Decade => "decade",
         }
     }
 
     /// The finest period that cuts `window` into at most [`MAX_COLUMNS`]
-    /// columns (a year for windows of more than 40 years).
+    /// columns (decades for windows of more than 40 years).
     pub fn for_window(window: Window) -> Period {
         Period::ALL
             .into_iter()
             .find(|period| period.columns(window) <= MAX_COLUMNS)
-            .unwrap_or(Period::Year)
+            .unwrap_or(Period::Decade)
     }
 
     /// How many periods the window touches, counted up to one past
@@ -101,6 +105,7 @@ impl Period {
             Period::Month => month_start(month),
             Period::Quarter => month_start((month - 1) / 3 * 3 + 1),
             Period::Year => PartialDate::year(date.year).first_day_number(),
+            Period::Decade => PartialDate::year(decade_start(date.year)).first_day_number(),
         }
     }
 
@@ -114,11 +119,13 @@ impl Period {
             Period::Month => month_end(date.year, month, 0),
             Period::Quarter => month_end(date.year, (month - 1) / 3 * 3 + 1, 2),
             Period::Year => PartialDate::year(date.year).last_day_number(),
+            Period::Decade => PartialDate::year(decade_start(date.year) + 9).last_day_number(),
         }
     }
 
     /// The period that holds `day` in words: "6 March 2023", "week of 6
-    /// March 2023", "March 2023", "January to March 2023", "2023".
+    /// March 2023", "March 2023", "January to March 2023", "2023", "2020
+    /// to 2029".
     pub fn name(self, day: i64) -> String {
         let first = PartialDate::from_day_number(self.first_day(day));
         let month = |date: &PartialDate| FULL_MONTHS[usize::from(date.month.unwrap_or(1)) - 1];
@@ -133,8 +140,14 @@ impl Period {
                 format!("{} to {} {}", month(&first), month(&last), first.year)
             }
             Period::Year => first.year.to_string(),
+            Period::Decade => format!("{} to {}", first.year, first.year + 9),
         }
     }
+}
+
+/// The first year of the decade that holds `year`.
+fn decade_start(year: i32) -> i32 {
+    year - year.rem_euclid(10)
 }
 
 /// The marks of one lane that fall in one period.
@@ -249,9 +262,16 @@ mod tests {
             Period::Quarter
         );
         assert_eq!(
-            Period::for_window(window("1900-01-01", "2099-12-31")),
+            Period::for_window(window("1990-01-01", "2024-12-31")),
             Period::Year
         );
+        // The widest window zooming out allows, two centuries: 20 decades.
+        assert_eq!(
+            Period::for_window(window("1900-01-01", "2099-12-31")),
+            Period::Decade
+        );
+        let widest = Window::new(0, crate::timeline::scale::MAX_DAYS - 1);
+        assert!(Period::Decade.columns(widest) <= MAX_COLUMNS);
         // Forty days fit forty columns; forty-one do not.
         assert_eq!(Period::for_window(Window::new(0, 39)), Period::Day);
         assert_eq!(Period::for_window(Window::new(0, 40)), Period::Week);
@@ -273,6 +293,8 @@ mod tests {
         );
         assert_eq!(Period::Year.first_day(d), day("2023-01-01"));
         assert_eq!(Period::Year.last_day(d), day("2023-12-31"));
+        assert_eq!(Period::Decade.first_day(d), day("2020-01-01"));
+        assert_eq!(Period::Decade.last_day(d), day("2029-12-31"));
         // Before 1970 too.
         assert_eq!(Period::Week.first_day(day("1969-12-31")), day("1969-12-29"));
     }
@@ -285,6 +307,7 @@ mod tests {
         assert_eq!(Period::Month.name(d), "March 2023");
         assert_eq!(Period::Quarter.name(d), "January to March 2023");
         assert_eq!(Period::Year.name(d), "2023");
+        assert_eq!(Period::Decade.name(d), "2020 to 2029");
     }
 
     #[test]
