@@ -4,12 +4,16 @@
 //! publication date it is linked to, and where every mark is drawn.
 //! Components only turn this into SVG.
 
+pub mod aggregate;
 pub mod export;
 pub mod history;
 pub mod lanes;
 pub mod scale;
 
-use crate::explore::outlet_of;
+use crate::corpus_data::{explore_index, CorpusRef};
+use crate::explore::{outlet_of, ResultsAs};
+use crate::filters::Filters;
+use aggregate::{Count, Period, MARK_LIMIT};
 use crossread_corpus::date::Precision;
 use crossread_corpus::{Claim, Corpus, Document, PartialDate, Stance, Thread};
 use lanes::{collapsed_by_rule, LaneFolds, UNTHREADED};
@@ -36,6 +40,24 @@ pub const DENSITY_BIN: f64 = 2.0 * GLYPH_RADIUS;
 pub const GLYPH_RADIUS: f64 = 5.0;
 /// Free space kept between two marks drawn on the same row.
 const MARK_GAP: f64 = 3.0;
+/// A lane drawn as counts: one row for the bars and their labels.
+pub const COUNT_ROW: f64 = 32.0;
+/// The tallest count bar (the largest count in the chart) and the lowest.
+pub const COUNT_BAR: f64 = 16.0;
+const COUNT_BAR_MIN: f64 = 3.0;
+
+/// The claims (indices into `corpus.claims`) that the explorer's
+/// `filters` let through. With no filter that is every claim, found without
+/// building the explorer's index, which takes about a second at thousands
+/// of articles.
+pub fn claims_matching(corpus: CorpusRef, filters: &Filters) -> Vec<usize> {
+    if filters.is_empty() {
+        return (0..corpus.claims.len()).collect();
+    }
+    explore_index(corpus)
+        .run(&corpus, filters, ResultsAs::Claims)
+        .matches
+}
 
 /// The first and last day (day numbers, inclusive) a claim's event date
 /// covers: one day at day precision, else the whole week, month, season
@@ -320,6 +342,30 @@ pub struct PlacedLane<'t, 'a> {
     /// Where a collapsed lane's marks in the window fall; empty when
     /// expanded.
     pub density: Vec<DensityBin>,
+    /// The lane's marks in the window counted per period, when the window
+    /// holds too many to draw; then `marks` is empty.
+    pub counts: Vec<PlacedCount>,
+}
+
+/// A count of one lane's marks in one period, placed on the chart: a bar
+/// across the period (clipped to the window), as tall as its count is
+/// large next to the largest, with the count written above it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacedCount {
+    pub count: Count,
+    pub lane: usize,
+    pub x_start: f64,
+    pub x_end: f64,
+    /// The top of the bar; it ends at `bottom`.
+    pub top: f64,
+    pub bottom: f64,
+}
+
+impl PlacedCount {
+    /// The middle of the bar, where its label is written.
+    pub fn x(&self) -> f64 {
+        (self.x_start + self.x_end) / 2.0
+    }
 }
 
 /// A stretch of a collapsed lane's strip and how many of its marks fall
@@ -342,34 +388,127 @@ pub struct Layout<'t, 'a> {
     pub hidden: usize,
     /// Marks in the window that collapsed lanes do not draw.
     pub folded: usize,
+    /// Set when expanded lanes hold more marks in the window than the chart
+    /// draws one by one: they are counted per this period instead.
+    pub period: Option<Period>,
 }
 
 impl<'t, 'a> Layout<'t, 'a> {
+    /// The layout of a window, drawing marks one by one up to
+    /// [`MARK_LIMIT`] in expanded lanes and counting them above it.
     pub fn new(timeline: &'t Timeline<'a>, window: Window, folds: &LaneFolds) -> Self {
+        Layout::with_limit(timeline, window, folds, MARK_LIMIT)
+    }
+
+    /// [`Layout::new`] with another limit (the browser tests draw counts
+    /// with the seeds' few marks).
+    pub fn with_limit(
+        timeline: &'t Timeline<'a>,
+        window: Window,
+        folds: &LaneFolds,
+        limit: usize,
+    ) -> Self {
         let scale = Scale {
             window,
             left: PLOT_LEFT,
             right: PLOT_RIGHT,
         };
+        let by_rule = timeline.collapsed_by_rule();
+        let collapsed: Vec<bool> = timeline
+            .lanes
+            .iter()
+            .zip(&by_rule)
+            .map(|(lane, &by_rule)| folds.is_collapsed(lane.fold_id(), by_rule))
+            .collect();
+        let in_window: usize = timeline
+            .lanes
+            .iter()
+            .zip(&collapsed)
+            .filter(|(_, &collapsed)| !collapsed)
+            .map(|(lane, _)| {
+                lane.marks
+                    .iter()
+                    .filter(|m| window.overlaps(m.first_day, m.last_day))
+                    .count()
+            })
+            .sum();
+        let period = (in_window > limit).then(|| Period::for_window(window));
+        let counts: Vec<Vec<Count>> = timeline
+            .lanes
+            .iter()
+            .zip(&collapsed)
+            .map(|(lane, &collapsed)| match period {
+                Some(period) if !collapsed => aggregate::counts(&lane.marks, window, period),
+                _ => Vec::new(),
+            })
+            .collect();
+        let largest = counts.iter().flatten().map(|c| c.marks).max().unwrap_or(1);
         let mut layout = Layout {
             scale,
             lanes: Vec::new(),
             height: AXIS_HEIGHT,
             hidden: 0,
             folded: 0,
+            period,
         };
-        let by_rule = timeline.collapsed_by_rule();
-        for (index, (lane, by_rule)) in timeline.lanes.iter().zip(by_rule).enumerate() {
-            let mut placed = if folds.is_collapsed(lane.fold_id(), by_rule) {
+        for (index, (lane, lane_counts)) in timeline.lanes.iter().zip(counts).enumerate() {
+            let mut placed = if collapsed[index] {
                 layout.fold_lane(lane)
+            } else if period.is_some() {
+                layout.count_lane(lane, index, lane_counts, largest)
             } else {
                 layout.place_lane(lane, index)
             };
-            placed.collapsed_by_rule = by_rule;
+            placed.collapsed_by_rule = by_rule[index];
             layout.height += placed.height + LANE_GAP;
             layout.lanes.push(placed);
         }
         layout
+    }
+
+    /// An expanded lane drawn as counts, at the bottom of the layout so far.
+    fn count_lane(
+        &mut self,
+        lane: &'t Lane<'a>,
+        index: usize,
+        counts: Vec<Count>,
+        largest: usize,
+    ) -> PlacedLane<'t, 'a> {
+        let (scale, top) = (self.scale, self.height);
+        let window = scale.window;
+        self.hidden += lane
+            .marks
+            .iter()
+            .filter(|m| !window.overlaps(m.first_day, m.last_day))
+            .count();
+        let bottom = top + LANE_LABEL + COUNT_ROW - 2.0;
+        let counts = counts
+            .into_iter()
+            .map(|count| {
+                let share = (count.marks as f64 / largest.max(1) as f64).sqrt();
+                let x_start = scale.clamp(scale.x(count.first_day as f64));
+                let x_end = scale.clamp(scale.x(count.last_day as f64 + 1.0));
+                PlacedCount {
+                    count,
+                    lane: index,
+                    // A sliver of space between neighbouring periods.
+                    x_start: x_start + 0.5,
+                    x_end: (x_end - 0.5).max(x_start + 1.5),
+                    top: bottom - COUNT_BAR_MIN - (COUNT_BAR - COUNT_BAR_MIN) * share,
+                    bottom,
+                }
+            })
+            .collect();
+        PlacedLane {
+            lane,
+            top,
+            height: LANE_LABEL + COUNT_ROW,
+            collapsed: false,
+            collapsed_by_rule: false,
+            marks: Vec::new(),
+            density: Vec::new(),
+            counts,
+        }
     }
 
     /// A collapsed lane at the bottom of the layout so far.
@@ -405,6 +544,7 @@ impl<'t, 'a> Layout<'t, 'a> {
             collapsed_by_rule: true,
             marks: Vec::new(),
             density,
+            counts: Vec::new(),
         }
     }
 
@@ -458,11 +598,17 @@ impl<'t, 'a> Layout<'t, 'a> {
             collapsed_by_rule: false,
             marks,
             density: Vec::new(),
+            counts: Vec::new(),
         }
     }
 
     pub fn marks(&self) -> impl Iterator<Item = &PlacedMark<'t, 'a>> {
         self.lanes.iter().flat_map(|l| &l.marks)
+    }
+
+    /// Every count drawn, lane by lane (empty unless `period` is set).
+    pub fn counts(&self) -> impl Iterator<Item = &PlacedCount> {
+        self.lanes.iter().flat_map(|l| &l.counts)
     }
 
     pub fn find(&self, key: &str) -> Option<&PlacedMark<'t, 'a>> {
@@ -858,6 +1004,147 @@ mod tests {
         let lanes = lanes_of(&threads, &[1, 2, 3, 4, 5, 6, 7], 1);
         assert_eq!(lanes.len(), OPEN_LANES);
         assert_eq!(collapsed_by_rule(&lanes), vec![false; OPEN_LANES]);
+    }
+
+    #[test]
+    fn more_marks_than_the_limit_are_drawn_as_counts_that_add_up() {
+        let corpus = corpus().unwrap();
+        let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
+        let window = timeline.default_window();
+        let drawn = Layout::new(&timeline, window, &all_open());
+        assert_eq!(drawn.period, None, "the seeds' marks are drawn one by one");
+        let limit = drawn.marks().count() - 1;
+        let counted = Layout::with_limit(&timeline, window, &all_open(), limit);
+        let period = counted.period.expect("one mark too many: counts");
+        assert_eq!(period, aggregate::Period::for_window(window));
+        assert_eq!(counted.marks().count(), 0);
+        assert_eq!(counted.hidden, drawn.hidden);
+        for (lane, open) in counted.lanes.iter().zip(&drawn.lanes) {
+            let sum: usize = lane.counts.iter().map(|c| c.count.marks).sum();
+            assert_eq!(sum, open.marks.len(), "{}", lane.lane.label());
+            assert_eq!(lane.height, LANE_LABEL + COUNT_ROW);
+            for count in &lane.counts {
+                // Each mark of the lane lies in the period of its count.
+                assert!(count.count.marks > 0);
+                assert!(count.top < count.bottom && count.top > lane.top + LANE_LABEL);
+                assert!(count.bottom < lane.top + lane.height);
+                assert!(count.x_start >= PLOT_LEFT && count.x_end <= PLOT_RIGHT);
+                assert!(count.x_start < count.x_end);
+            }
+            for placed in &open.marks {
+                let day = aggregate::counted_day(placed.mark, window).unwrap();
+                assert!(lane
+                    .counts
+                    .iter()
+                    .any(|c| c.count.first_day <= day && day <= c.count.last_day));
+            }
+        }
+        // The largest count has the tallest bar.
+        let height = |c: &PlacedCount| c.bottom - c.top;
+        let largest = counted.counts().max_by_key(|c| c.count.marks).unwrap();
+        let tallest = counted.counts().map(height).fold(f64::MIN, f64::max);
+        assert_eq!(height(largest), tallest);
+        assert_eq!(tallest, COUNT_BAR);
+    }
+
+    #[test]
+    fn zooming_into_a_count_draws_its_claims() {
+        let corpus = corpus().unwrap();
+        let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
+        let window = timeline.default_window();
+        let limit = 12;
+        let counted = Layout::with_limit(&timeline, window, &all_open(), limit);
+        assert!(counted.period.is_some());
+        // A count whose period holds few enough marks for them to be drawn.
+        let (count, zoomed) = counted
+            .counts()
+            .filter_map(|c| Some((c, c.count.zoomed(window)?)))
+            .find(|(_, w)| {
+                Layout::with_limit(&timeline, *w, &all_open(), limit)
+                    .period
+                    .is_none()
+            })
+            .expect("a count to zoom into");
+        let inside = Layout::with_limit(&timeline, zoomed, &all_open(), limit);
+        let lane = &inside.lanes[count.lane];
+        assert!(lane.counts.is_empty());
+        let in_period = lane
+            .marks
+            .iter()
+            .filter(|m| {
+                let day = aggregate::counted_day(m.mark, window).unwrap_or(i64::MIN);
+                count.count.first_day <= day && day <= count.count.last_day
+            })
+            .count();
+        assert_eq!(in_period, count.count.marks);
+    }
+
+    /// A lane of `n` marks spread over the days from `first` on, one a day.
+    fn spread_lane(thread: &Thread, n: usize, first: i64, days: i64) -> Lane<'_> {
+        let corpus = corpus().unwrap();
+        let marks = (0..n as i64)
+            .map(|i| Mark {
+                claim: &corpus.claims[0],
+                document: None,
+                outlet: String::new(),
+                thread: Some(thread),
+                first_day: first + i % days,
+                last_day: first + i % days,
+                published_day: None,
+            })
+            .collect();
+        Lane {
+            thread: Some(thread),
+            marks,
+        }
+    }
+
+    #[test]
+    fn a_corpus_of_tens_of_thousands_of_claims_draws_a_bounded_chart() {
+        let threads = threads(4);
+        let first = date("2021-01-01").first_day_number();
+        let lanes = threads
+            .iter()
+            .map(|t| spread_lane(t, 10_000, first, 3 * 365))
+            .collect();
+        let timeline = Timeline {
+            lanes,
+            undated: Vec::new(),
+            claims: Vec::new(),
+        };
+        let window = timeline.default_window();
+        let layout = Layout::new(&timeline, window, &all_open());
+        assert_eq!(layout.period, Some(aggregate::Period::for_window(window)));
+        assert_eq!(layout.marks().count(), 0);
+        assert!(layout.counts().count() <= 4 * aggregate::MAX_COLUMNS);
+        assert_eq!(
+            layout.counts().map(|c| c.count.marks).sum::<usize>(),
+            40_000
+        );
+        // A month of it, nine marks a day in each lane, is drawn one by one.
+        let month = Window::from_dates(&(date("2022-05"), date("2022-05")));
+        let layout = Layout::new(&timeline, month, &all_open());
+        assert_eq!(layout.period, None);
+        assert_eq!(layout.marks().count(), 4 * 31 * 9);
+    }
+
+    #[test]
+    fn with_no_filter_every_claim_matches_as_the_explorer_says() {
+        let corpus = crate::corpus_data::embedded().unwrap();
+        let everything = explore_index(corpus)
+            .run(&corpus, &Filters::default(), ResultsAs::Claims)
+            .matches;
+        assert_eq!(claims_matching(corpus, &Filters::default()), everything);
+        assert_eq!(everything, all_claims());
+        let denied = Filters {
+            stances: [Stance::Denied].into(),
+            ..Filters::default()
+        };
+        let matches = claims_matching(corpus, &denied);
+        assert!(!matches.is_empty() && matches.len() < corpus.claims.len());
+        assert!(matches
+            .iter()
+            .all(|&i| corpus.claims[i].stance == Stance::Denied));
     }
 
     #[test]

@@ -3,12 +3,18 @@
 #![cfg(target_arch = "wasm32")]
 
 use crossread::components::reader::Reader;
-use crossread::corpus_data::corpus;
+use crossread::components::timeline::TimelineView;
+use crossread::corpus_data::{corpus, embedded, CorpusRef};
+use crossread::hooks::{use_navigation, Navigator};
+use crossread::timeline::aggregate::{MARK_LIMIT, MAX_COLUMNS};
 use crossread::view_state::ViewState;
 use crossread::App;
+use crossread_corpus::{Claim, Corpus};
 use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
+use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -91,6 +97,236 @@ async fn markup_in_an_article_is_shown_as_inert_text() {
     assert!(
         removed.contains("<img src=x onerror=alert(1)>"),
         "{removed}"
+    );
+    app.destroy();
+}
+
+/// Few enough marks drawn one by one that the seeds' claims are counted.
+const LOW_MARK_LIMIT: usize = 6;
+
+#[derive(Properties, PartialEq)]
+struct RoutedTimelineProps {
+    corpus: CorpusRef,
+    mark_limit: usize,
+}
+
+/// The timeline view as the app shows it: state from the URL hash, and a
+/// navigator that writes it back.
+#[function_component(RoutedTimeline)]
+fn routed_timeline(props: &RoutedTimelineProps) -> Html {
+    let (hash, navigator) = use_navigation("");
+    let (state, _) = ViewState::from_hash(&hash);
+    html! {
+        <ContextProvider<Navigator> context={navigator}>
+            <TimelineView corpus={props.corpus} {state} mark_limit={props.mark_limit} />
+        </ContextProvider<Navigator>>
+    }
+}
+
+/// Marks the seeds' timeline draws: a claim with a date in each of its
+/// event threads' lanes, or in the lane of claims without one.
+fn dated_claim_thread_pairs(corpus: &Corpus) -> usize {
+    corpus
+        .claims
+        .iter()
+        .filter(|c| c.event_date.is_some())
+        .map(|c| c.threads.len().max(1))
+        .sum()
+}
+
+fn elements(root: &Element, selector: &str) -> Vec<Element> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn number(element: &Element, attribute: &str) -> i64 {
+    element
+        .get_attribute(attribute)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no {attribute} on {}", element.outer_html()))
+}
+
+/// Waits (up to two seconds) until the chart has counts or marks.
+async fn chart_drawn(root: &Element) {
+    for _ in 0..100 {
+        if !elements(root, ".timeline-svg a.count, .timeline-svg a.mark").is_empty() {
+            return;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    panic!("the timeline chart drew neither counts nor marks");
+}
+
+#[wasm_bindgen_test]
+async fn a_window_with_too_many_marks_draws_counts_that_zoom_into_claims() {
+    let corpus = corpus().unwrap();
+    let window = gloo::utils::window();
+    window
+        .location()
+        .set_hash("#/timeline?lanes=expanded")
+        .unwrap();
+    let root = fresh_root();
+    let props = RoutedTimelineProps {
+        corpus: embedded().unwrap(),
+        mark_limit: LOW_MARK_LIMIT,
+    };
+    let app = yew::Renderer::<RoutedTimeline>::with_root_and_props(root.clone(), props).render();
+    chart_drawn(&root).await;
+
+    // Every lane counts its claims per period instead of drawing them, and
+    // the counts add up to every (claim, event thread) pair with a date:
+    // the default window shows them all.
+    assert!(elements(&root, ".timeline-svg a.mark").is_empty());
+    let counts = elements(&root, ".timeline-svg a.count");
+    let counted: i64 = counts.iter().map(|c| number(c, "data-count")).sum();
+    let pairs = dated_claim_thread_pairs(corpus);
+    assert!(pairs > LOW_MARK_LIMIT);
+    assert_eq!(counted as usize, pairs);
+    let lanes = elements(&root, ".timeline-svg .lane");
+    for lane in &lanes {
+        let label = texts(lane, ".lane-label").concat();
+        let in_lane = elements(lane, "a.count");
+        assert!(
+            !in_lane.is_empty() && in_lane.len() <= MAX_COLUMNS,
+            "{label}"
+        );
+        for count in in_lane {
+            // Its name says how many, when and where; its text is the count.
+            let name = count.get_attribute("aria-label").unwrap();
+            let n = number(&count, "data-count");
+            let claims = if n == 1 { "claim" } else { "claims" };
+            assert!(name.starts_with(&format!("{n} {claims}, ")), "{name}");
+            assert!(name.ends_with(&format!(", {label}")), "{name}");
+            assert_eq!(texts(&count, "text").concat(), n.to_string());
+            // A link, reached by Tab.
+            assert!(count.get_attribute("href").is_some(), "{name}");
+            let link: web_sys::SvgElement = count.clone().dyn_into().unwrap();
+            link.focus().unwrap();
+            assert_eq!(
+                gloo::utils::document().active_element().as_ref(),
+                Some(&count)
+            );
+        }
+    }
+    // No element per claim: the chart stays as small as its counts.
+    let drawn = root.query_selector_all(".timeline-svg *").unwrap().length() as usize;
+    let ceiling = 32 + 12 * lanes.len() + 3 * counts.len();
+    assert!(
+        drawn <= ceiling,
+        "{drawn} SVG elements for {} counts",
+        counts.len()
+    );
+    // The table lists the same counts.
+    let rows: Vec<i64> = elements(&root, ".timeline-table tbody tr")
+        .iter()
+        .map(|r| number(r, "data-count"))
+        .collect();
+    assert_eq!(rows.len(), counts.len());
+    assert_eq!(rows.iter().sum::<i64>(), counted);
+
+    // Choosing the smallest count narrows the window (in the URL) until its
+    // claims are drawn one by one.
+    let mut chosen = None;
+    for _ in 0..6 {
+        let counts = elements(&root, ".timeline-svg a.count");
+        let Some(count) = counts.iter().min_by_key(|c| number(c, "data-count")) else {
+            break;
+        };
+        let lane = count.closest(".lane").unwrap().unwrap();
+        let days = (
+            number(count, "data-start-day"),
+            number(count, "data-end-day"),
+        );
+        chosen = Some((
+            lane.get_attribute("data-lane"),
+            days,
+            number(count, "data-count"),
+        ));
+        let href = count.get_attribute("href").unwrap();
+        // A click on the link itself: the browser follows it.
+        let click = web_sys::MouseEvent::new("click").unwrap();
+        count.dispatch_event(&click).unwrap();
+        for _ in 0..100 {
+            if window.location().hash().unwrap() == href {
+                break;
+            }
+            TimeoutFuture::new(20).await;
+        }
+        assert_eq!(window.location().hash().unwrap(), href);
+        assert!(href.contains("view="), "{href}");
+        settle().await;
+        chart_drawn(&root).await;
+    }
+    assert!(
+        elements(&root, ".timeline-svg a.count").is_empty(),
+        "still counting after six steps"
+    );
+    let (lane, (first, last), n) = chosen.unwrap();
+    let marks = elements(
+        &root,
+        &format!(
+            ".timeline-svg .lane[data-lane='{}'] a.mark",
+            lane.unwrap_or_default()
+        ),
+    );
+    let in_period = marks
+        .iter()
+        .filter(|m| {
+            let (start, end) = (number(m, "data-start-day"), number(m, "data-end-day"));
+            start <= last && end >= first
+        })
+        .count();
+    assert!(
+        in_period as i64 >= n,
+        "{in_period} marks for a count of {n}"
+    );
+    let all = elements(&root, ".timeline-svg a.mark").len();
+    assert!(all > 0 && all <= LOW_MARK_LIMIT, "{all} marks drawn");
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_corpus_with_thousands_of_claims_is_counted_at_the_app_s_limit() {
+    // The seeds' claims copied until their marks pass the app's own limit.
+    let seeds = corpus().unwrap();
+    let copies = MARK_LIMIT / dated_claim_thread_pairs(seeds) + 1;
+    let claims: Vec<Claim> = (0..copies)
+        .flat_map(|n| {
+            seeds.claims.iter().map(move |c| Claim {
+                id: format!("{}~{n}", c.id),
+                ..c.clone()
+            })
+        })
+        .collect();
+    let big = Corpus {
+        claims,
+        ..seeds.clone()
+    };
+    let marks = dated_claim_thread_pairs(&big);
+    assert!(marks > MARK_LIMIT);
+    gloo::utils::window()
+        .location()
+        .set_hash("#/timeline?lanes=expanded")
+        .unwrap();
+    let root = fresh_root();
+    let props = RoutedTimelineProps {
+        corpus: CorpusRef::keep(big),
+        mark_limit: MARK_LIMIT,
+    };
+    let app = yew::Renderer::<RoutedTimeline>::with_root_and_props(root.clone(), props).render();
+    chart_drawn(&root).await;
+    assert!(elements(&root, ".timeline-svg a.mark").is_empty());
+    let counts = elements(&root, ".timeline-svg a.count");
+    let counted: i64 = counts.iter().map(|c| number(c, "data-count")).sum();
+    assert_eq!(counted as usize, marks);
+    let lanes = elements(&root, ".timeline-svg .lane").len();
+    let drawn = root.query_selector_all(".timeline-svg *").unwrap().length() as usize;
+    assert!(
+        drawn <= 32 + lanes * (12 + 3 * MAX_COLUMNS),
+        "{drawn} SVG elements for {marks} marks in {lanes} lanes"
     );
     app.destroy();
 }

@@ -8,15 +8,16 @@ use crate::components::timeline_lanes::TimelineLanes;
 use crate::components::timeline_legend::TimelineLegend;
 use crate::components::timeline_table::TimelineTable;
 use crate::components::timeline_undated::TimelineUndated;
-use crate::corpus_data::{explore_index, CorpusRef};
+use crate::corpus_data::CorpusRef;
 
-use crate::explore::ResultsAs;
 use crate::hooks::Navigator;
+use crate::timeline::aggregate::MARK_LIMIT;
 use crate::timeline::lanes::LaneFolds;
 use crate::timeline::scale::Window;
-use crate::timeline::{Layout, OutletPalette, Timeline};
+use crate::timeline::{claims_matching, Layout, OutletPalette, Timeline};
 use crate::view_state::ViewState;
 use crossread_corpus::Claim;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,6 +25,10 @@ use yew::prelude::*;
 pub struct Props {
     pub corpus: CorpusRef,
     pub state: ViewState,
+    /// Most marks the chart draws one by one; above it, counts per period
+    /// (lowered by the browser tests, which have only the seeds' claims).
+    #[prop_or(MARK_LIMIT)]
+    pub mark_limit: usize,
 }
 
 /// Claim timelines: when each claim's event happened and when it was
@@ -36,9 +41,7 @@ pub fn timeline_view(props: &Props) -> Html {
     let hovered = use_state(|| None::<String>);
     let palette = use_memo(corpus, |corpus| OutletPalette::new(corpus));
     let timeline = use_memo((corpus, state.filters.clone()), |(corpus, filters)| {
-        let matches = explore_index(*corpus)
-            .run(corpus, filters, ResultsAs::Claims)
-            .matches;
+        let matches = claims_matching(*corpus, filters);
         Timeline::build(corpus.get(), &matches, &filters.threads)
     });
     let whole = timeline.default_window();
@@ -47,7 +50,8 @@ pub fn timeline_view(props: &Props) -> Html {
         .as_ref()
         .map(Window::from_dates)
         .unwrap_or(whole);
-    let layout = Layout::new(&timeline, window, &state.lanes);
+    let limit = props.mark_limit;
+    let layout = Layout::with_limit(&timeline, window, &state.lanes, limit);
     let selected = state
         .selected
         .as_deref()
@@ -78,20 +82,21 @@ pub fn timeline_view(props: &Props) -> Html {
     });
     // Downloads take every claim in the visible range, collapsed lanes
     // included: collapsing tidies the chart, it does not filter.
-    let mut in_view: Vec<&'static Claim> = Vec::new();
-    for claim in timeline
+    let shown: BTreeSet<&str> = timeline
         .lanes
         .iter()
         .flat_map(|l| &l.marks)
         .filter(|m| window.overlaps(m.first_day, m.last_day))
         .map(|m| m.claim)
         .chain(timeline.undated.iter().copied())
-    {
-        if !in_view.iter().any(|c| c.id == claim.id) {
-            in_view.push(claim);
-        }
-    }
-    in_view.sort_by_key(|c| timeline.claims.iter().position(|t| t.id == c.id));
+        .map(|c| c.id.as_str())
+        .collect();
+    let in_view: Vec<&'static Claim> = timeline
+        .claims
+        .iter()
+        .copied()
+        .filter(|c| shown.contains(c.id.as_str()))
+        .collect();
 
     let go = move |next: ViewState, replace: bool| {
         if let Some(navigator) = &navigator {
@@ -157,6 +162,12 @@ pub fn timeline_view(props: &Props) -> Html {
         })
     };
     let (hidden, folded) = (layout.hidden, layout.folded);
+    let counted = layout.period.map(|period| {
+        (
+            period,
+            layout.counts().map(|c| c.count.marks).sum::<usize>(),
+        )
+    });
     let collapsed = layout.lanes.iter().filter(|l| l.collapsed).count();
     html! {
         <section class="timeline" aria-labelledby="timeline-title">
@@ -174,7 +185,13 @@ pub fn timeline_view(props: &Props) -> Html {
                 <TimelineChart timeline={timeline.clone()} palette={palette.clone()} {window}
                     selected={state.selected.clone()} focus={focus.clone()}
                     {on_select} {on_hover} on_window={with_window(true)}
-                    state={state.clone()} {on_lanes} />
+                    state={state.clone()} {on_lanes} mark_limit={limit} />
+            }
+            if let Some((period, marks)) = counted {
+                <p class="hint timeline-counted">{ format!(
+                    "{} in view, more than the chart draws one by one ({limit}): each bar counts a lane's claims in one {}. Choose a bar, zoom in or show one thread to see the claims.",
+                    crate::format::count(marks, "mark", "marks"), period.as_str()
+                ) }</p>
             }
             if folded > 0 {
                 <p class="hint">{ format!("{} in collapsed lanes; expand a lane to see them.", crate::format::count(folded, "mark is", "marks are")) }</p>
@@ -185,7 +202,7 @@ pub fn timeline_view(props: &Props) -> Html {
             <TimelineDetail {corpus} claim={pointed} />
             <TimelineDownloads {corpus} claims={in_view} />
             <TimelineHistory {corpus} timeline={timeline.clone()} thread={focus} {on_choose} />
-            <TimelineTable timeline={Rc::clone(&timeline)} {window} lanes={state.lanes.clone()} />
+            <TimelineTable timeline={Rc::clone(&timeline)} {window} lanes={state.lanes.clone()} mark_limit={limit} />
             <TimelineUndated claims={timeline.undated.clone()} />
         </section>
     }

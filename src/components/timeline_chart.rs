@@ -1,9 +1,10 @@
 use crate::components::timeline_mark::{fmt, mark_view};
+use crate::timeline::aggregate::{short_count, Period, MARK_LIMIT};
 use crate::timeline::lanes::LaneFolds;
 use crate::timeline::scale::{ticks, Window};
 use crate::timeline::{
-    Layout, OutletPalette, PlacedLane, Timeline, Towards, AXIS_HEIGHT, CHART_WIDTH, LANE_LABEL,
-    PLOT_LEFT, PLOT_RIGHT,
+    Layout, OutletPalette, PlacedCount, PlacedLane, Timeline, Towards, AXIS_HEIGHT, CHART_WIDTH,
+    LANE_LABEL, PLOT_LEFT, PLOT_RIGHT,
 };
 use crate::view_state::ViewState;
 use std::rc::Rc;
@@ -31,19 +32,25 @@ pub struct Props {
     pub state: ViewState,
     /// A lane was collapsed or expanded.
     pub on_lanes: Callback<LaneFolds>,
+    /// Most marks drawn one by one; above it, counts per period.
+    #[prop_or(MARK_LIMIT)]
+    pub mark_limit: usize,
 }
 
 /// Most ticks the axis shows: about one per 90 drawing units.
 const MAX_TICKS: usize = 10;
 
-/// The timeline as SVG: an axis, one band per lane, and the marks. Keys:
-/// arrows move between marks (or pan when the chart itself has focus),
-/// + and − zoom. Each lane's label is a button that collapses or expands
-/// it, followed by a link to that lane alone.
+/// The timeline as SVG: an axis, one band per lane, and the marks, or,
+/// when the window holds too many, their counts per period (links that zoom
+/// into their period). Keys: arrows move between marks (or pan when the
+/// chart itself or a count has focus), + and − zoom. Each lane's label is a
+/// button that collapses or expands it, followed by a link to that lane
+/// alone.
 #[function_component(TimelineChart)]
 pub fn timeline_chart(props: &Props) -> Html {
     let folds = &props.state.lanes;
-    let layout = Layout::new(&props.timeline, props.window, folds);
+    let limit = props.mark_limit;
+    let layout = Layout::with_limit(&props.timeline, props.window, folds, limit);
     let scale = layout.scale;
     let height = layout.height;
     let onkeydown = {
@@ -55,16 +62,15 @@ pub fn timeline_chart(props: &Props) -> Html {
             if event.ctrl_key() || event.meta_key() || event.alt_key() {
                 return;
             }
-            let layout = Layout::new(&timeline, window, &folds);
+            let layout = Layout::with_limit(&timeline, window, &folds, limit);
             let on_mark = mark_key(&event);
             let anchor = on_mark
                 .as_deref()
                 .and_then(|key| layout.find(key))
-                .map(|m| {
-                    (m.mark.first_day.max(window.first_day)
-                        + m.mark.last_day.min(window.last_day)
-                        + 1) as f64
-                        / 2.0
+                .map(|m| (m.mark.first_day, m.mark.last_day))
+                .or_else(|| count_days(&event))
+                .map(|(first, last)| {
+                    (first.max(window.first_day) + last.min(window.last_day) + 1) as f64 / 2.0
                 })
                 .unwrap_or_else(|| window.middle());
             let towards = match event.key().as_str() {
@@ -140,7 +146,7 @@ pub fn timeline_chart(props: &Props) -> Html {
                         }
                     }) }
                 </g>
-                { for layout.lanes.iter().map(|lane| lane_view(props, lane)) }
+                { for layout.lanes.iter().map(|lane| lane_view(props, lane, layout.period)) }
             </svg>
         </div>
     }
@@ -152,6 +158,14 @@ fn mark_key(event: &KeyboardEvent) -> Option<String> {
         .target()
         .and_then(|t| t.dyn_into::<Element>().ok())
         .and_then(|e| e.get_attribute("data-mark"))
+}
+
+/// The days of the count a key event came from, if any.
+fn count_days(event: &KeyboardEvent) -> Option<(i64, i64)> {
+    let element = event.target()?.dyn_into::<Element>().ok()?;
+    let day = |name: &str| element.get_attribute(name)?.parse::<i64>().ok();
+    element.has_attribute("data-count").then_some(())?;
+    Some((day("data-start-day")?, day("data-end-day")?))
 }
 
 /// An attribute of the mark the event happened in.
@@ -178,9 +192,9 @@ fn focus_mark(key: &str) {
     }
 }
 
-/// One lane: its band, its header, and its marks or, collapsed, its
-/// density strip.
-fn lane_view(props: &Props, lane: &PlacedLane) -> Html {
+/// One lane: its band, its header, and its marks (or their counts) or,
+/// collapsed, its density strip.
+fn lane_view(props: &Props, lane: &PlacedLane, period: Option<Period>) -> Html {
     let thread = lane.lane.thread_id().to_string();
     let focused = props.focus.as_deref() == Some(thread.as_str()) && !thread.is_empty();
     let selected = props.selected.as_deref();
@@ -194,8 +208,54 @@ fn lane_view(props: &Props, lane: &PlacedLane) -> Html {
                 let colour = props.palette.colour(&placed.mark.outlet);
                 mark_view(placed, colour, selected == Some(placed.mark.claim.id.as_str()))
             }) }
+            if let Some(period) = period {
+                { for lane.counts.iter().map(|count| count_view(props, lane, count, period)) }
+            }
             { density_strip(lane) }
         </g>
+    }
+}
+
+/// A lane's claims in one period, counted: a bar as tall as the count is
+/// large, the count written above it. A link that zooms into its period,
+/// or, when the window is already that narrow, shows the lane alone.
+fn count_view(props: &Props, lane: &PlacedLane, placed: &PlacedCount, period: Period) -> Html {
+    let count = placed.count;
+    let threads = &props.state.filters.threads;
+    let href = match count.zoomed(props.window) {
+        Some(window) => Some(
+            ViewState {
+                window: Some(window.to_dates()),
+                ..props.state.clone()
+            }
+            .to_hash(),
+        ),
+        None => lane
+            .lane
+            .thread
+            .filter(|t| !(threads.len() == 1 && threads.contains(&t.id)))
+            .map(|t| {
+                ViewState {
+                    window: Some(props.window.to_dates()),
+                    ..props.state.only_thread(&t.id)
+                }
+                .to_hash()
+            }),
+    };
+    // Without a link a count is still reached by Tab and read out.
+    let (tabindex, role) = match href {
+        Some(_) => (None, None),
+        None => (Some("0"), Some("img")),
+    };
+    html! {
+        <a class="count" {href} {tabindex} {role} aria-label={count.describe(period, lane.lane.label())}
+            data-count={count.marks.to_string()} data-period={period.as_str()}
+            data-start-day={count.first_day.to_string()} data-end-day={count.last_day.to_string()}>
+            <rect class="count-bar" x={fmt(placed.x_start)} y={fmt(placed.top)}
+                width={fmt(placed.x_end - placed.x_start)} height={fmt(placed.bottom - placed.top)} rx="1.5" />
+            <text class="count-label" x={fmt(placed.x())} y={fmt(placed.top - 3.0)} text-anchor="middle"
+                aria-hidden="true">{ short_count(count.marks) }</text>
+        </a>
     }
 }
 

@@ -1,8 +1,12 @@
 use crate::corpus_data::CorpusRef;
+use crate::explore::ResultsAs;
+use crate::filters::Filters;
 use crate::timeline::history::claim_history;
 use crate::timeline::Timeline;
+use crate::view_state::{Page, ViewState};
 
 use crate::components::stance_badge::stance_badge;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -17,8 +21,11 @@ pub struct Props {
     pub on_choose: Callback<String>,
 }
 
+/// Most steps of a history told: a big thread has thousands of claims.
+pub const HISTORY_STEPS: usize = 200;
+
 /// A thread's claims in the order they were reported, as a narrative whose
-/// steps link to their sentences.
+/// steps link to their sentences (the first [`HISTORY_STEPS`]).
 #[function_component(TimelineHistory)]
 pub fn timeline_history(props: &Props) -> Html {
     let threads: Vec<_> = props
@@ -35,9 +42,25 @@ pub fn timeline_history(props: &Props) -> Html {
     else {
         return html! {};
     };
-    let shown =
-        |claim: &crossread_corpus::Claim| props.timeline.claims.iter().any(|c| c.id == claim.id);
-    let steps = claim_history(props.corpus.get(), thread, shown);
+    let on_timeline: BTreeSet<&str> = props
+        .timeline
+        .claims
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    let steps = claim_history(props.corpus.get(), thread, |claim| {
+        on_timeline.contains(claim.id.as_str())
+    });
+    let more = steps.len().saturating_sub(HISTORY_STEPS);
+    let every_claim = ViewState {
+        filters: Filters {
+            threads: BTreeSet::from([thread.id.clone()]),
+            ..Filters::default()
+        },
+        results_as: ResultsAs::Claims,
+        ..ViewState::on(Page::Explore)
+    }
+    .to_hash();
     let onchange = {
         let on_choose = props.on_choose.clone();
         Callback::from(move |event: Event| {
@@ -55,7 +78,7 @@ pub fn timeline_history(props: &Props) -> Html {
                 }) }
             </select>
             <ol class="history-steps">
-                { for steps.iter().map(|step| html! {
+                { for steps.iter().take(HISTORY_STEPS).map(|step| html! {
                     <li data-claim={step.claim.id.clone()} data-stance={step.claim.stance.as_str()}>
                         <a href={step.link()}>
                             <time>{ step.month() }</time>{ " " }
@@ -66,6 +89,12 @@ pub fn timeline_history(props: &Props) -> Html {
                     </li>
                 }) }
             </ol>
+            if more > 0 {
+                <p class="hint">
+                    { format!("The first {HISTORY_STEPS} steps are told, of {}. ", steps.len()) }
+                    <a href={every_claim}>{ "Every claim of this thread in the explorer" }</a>
+                </p>
+            }
         </section>
     }
 }

@@ -7,17 +7,23 @@ pub struct Props {
     pub claims: Vec<&'static Claim>,
 }
 
-/// Claims with no event date: they cannot be placed, so they are listed.
+/// Most undated claims listed: a big corpus has thousands, which the
+/// downloads hold in full.
+pub const UNDATED_LISTED: usize = 200;
+
+/// Claims with no event date: they cannot be placed, so they are listed
+/// (the first [`UNDATED_LISTED`]; the downloads have them all).
 #[function_component(TimelineUndated)]
 pub fn timeline_undated(props: &Props) -> Html {
     if props.claims.is_empty() {
         return html! {};
     }
+    let more = props.claims.len().saturating_sub(UNDATED_LISTED);
     html! {
         <section class="timeline-undated" aria-labelledby="undated-title">
             <h2 id="undated-title">{ crate::format::count(props.claims.len(), "claim without a date", "claims without a date") }</h2>
             <ul>
-                { for props.claims.iter().map(|claim| {
+                { for props.claims.iter().take(UNDATED_LISTED).map(|claim| {
                     let href = ViewState::claim_in_reader(&claim.doc, claim.paragraph, &claim.id).to_hash();
                     html! {
                         <li data-claim={claim.id.clone()}>
@@ -27,6 +33,9 @@ pub fn timeline_undated(props: &Props) -> Html {
                     }
                 }) }
             </ul>
+            if more > 0 {
+                <p class="hint">{ format!("The first {UNDATED_LISTED} are listed; {} more {} in the CSV and JSON downloads.", more, if more == 1 { "is" } else { "are" }) }</p>
+            }
         </section>
     }
 }

@@ -5,7 +5,8 @@
 
 use crate::explore::outlet_of;
 use crate::view_state::ViewState;
-use crossread_corpus::{AttributionKind, Claim, Corpus, PartialDate, Thread};
+use crossread_corpus::{AttributionKind, Claim, Corpus, Document, PartialDate, Thread};
+use std::collections::BTreeMap;
 
 /// One claim in a thread's history.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,13 +80,19 @@ pub fn claim_history<'a>(
     thread: &Thread,
     shown: impl Fn(&Claim) -> bool,
 ) -> Vec<HistoryStep<'a>> {
+    // Found by id through a map: a big thread has thousands of claims.
+    let documents: BTreeMap<&str, &Document> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect();
     let mut steps: Vec<(usize, HistoryStep)> = corpus
         .claims
         .iter()
         .enumerate()
         .filter(|(_, c)| c.threads.contains(&thread.id) && shown(c))
         .map(|(order, claim)| {
-            let document = corpus.document(&claim.doc);
+            let document = documents.get(claim.doc.as_str()).copied();
             let step = HistoryStep {
                 claim,
                 outlet: document.map(outlet_of).unwrap_or_default(),
