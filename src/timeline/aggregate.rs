@@ -3,11 +3,13 @@
 //! corpora reach tens of thousands of claims). Each lane then shows one
 //! count per period, day to year, the finest period that gives the window
 //! at most [`MAX_COLUMNS`] columns (decades for the widest windows), so a
-//! count always has room for its label. A count is a link to its period: zooming in narrows the window
-//! until the claims in it fit under [`MARK_LIMIT`] and are drawn one by one.
+//! count always has room for its label. A count is a link to its period:
+//! zooming in narrows the window until the claims in it fit under
+//! [`MARK_LIMIT`] and are drawn one by one.
 
 use super::scale::{month_end, Window};
 use super::Mark;
+use crossread_corpus::date::MONTH_NAMES;
 use crossread_corpus::PartialDate;
 use std::collections::BTreeMap;
 
@@ -33,21 +35,6 @@ pub enum Period {
     /// 2020 to 2029, ...: the widest window (two centuries) has 21.
     Decade,
 }
-
-const FULL_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 impl Period {
     const ALL: [Period; 6] = [
@@ -128,7 +115,7 @@ impl Period {
     /// to 2029".
     pub fn name(self, day: i64) -> String {
         let first = PartialDate::from_day_number(self.first_day(day));
-        let month = |date: &PartialDate| FULL_MONTHS[usize::from(date.month.unwrap_or(1)) - 1];
+        let month = |date: &PartialDate| MONTH_NAMES[usize::from(date.month.unwrap_or(1)) - 1];
         let day_words =
             |date: &PartialDate| format!("{} {} {}", date.day.unwrap_or(1), month(date), date.year);
         match self {
