@@ -232,31 +232,21 @@ mod tests {
 
     #[test]
     fn the_period_is_the_finest_that_fits_the_window() {
-        assert_eq!(
-            Period::for_window(window("2024-01-01", "2024-01-31")),
-            Period::Day
-        );
-        assert_eq!(
-            Period::for_window(window("2024-01-01", "2024-06-30")),
-            Period::Week
-        );
-        assert_eq!(
-            Period::for_window(window("2022-10-01", "2024-10-31")),
-            Period::Month
-        );
-        assert_eq!(
-            Period::for_window(window("2015-01-01", "2024-12-31")),
-            Period::Quarter
-        );
-        assert_eq!(
-            Period::for_window(window("1990-01-01", "2024-12-31")),
-            Period::Year
-        );
         // The widest window zooming out allows, two centuries: 20 decades.
-        assert_eq!(
-            Period::for_window(window("1900-01-01", "2099-12-31")),
-            Period::Decade
-        );
+        for (first, last, period) in [
+            ("2024-01-01", "2024-01-31", Period::Day),
+            ("2024-01-01", "2024-06-30", Period::Week),
+            ("2022-10-01", "2024-10-31", Period::Month),
+            ("2015-01-01", "2024-12-31", Period::Quarter),
+            ("1990-01-01", "2024-12-31", Period::Year),
+            ("1900-01-01", "2099-12-31", Period::Decade),
+        ] {
+            assert_eq!(
+                Period::for_window(window(first, last)),
+                period,
+                "{first}..{last}"
+            );
+        }
         let widest = Window::new(0, crate::timeline::scale::MAX_DAYS - 1);
         assert!(Period::Decade.columns(widest) <= MAX_COLUMNS);
         // Forty days fit forty columns; forty-one do not.

@@ -639,25 +639,24 @@ const LINK_LINE: f32 = 0.9;
 /// page whose only prose is links keeps them.
 fn set_aside_link_lists(lines: &mut [Line]) {
     let is_link = |l: &Line| l.removed.is_none() && !l.heading && l.all_link;
-    let mut runs = Vec::new();
+    let mut in_list = vec![false; lines.len()];
     let mut k = 0;
     while k < lines.len() {
         let run = lines[k..].iter().take_while(|l| is_link(l)).count();
         if run >= 2 {
-            runs.push(k..k + run);
+            in_list[k..k + run].fill(true);
         }
         k += run.max(1);
     }
-    let prose_left = lines.iter().enumerate().any(|(i, l)| {
-        l.removed.is_none() && !runs.iter().any(|r| r.contains(&i)) && prose_words(&l.text) > 0
-    });
+    let prose_left = lines
+        .iter()
+        .zip(&in_list)
+        .any(|(l, &listed)| !listed && l.removed.is_none() && prose_words(&l.text) > 0);
     if !prose_left {
         return;
     }
-    for run in runs {
-        for line in &mut lines[run] {
-            line.removed = Some(RemovalReason::Related);
-        }
+    for (line, _) in lines.iter_mut().zip(&in_list).filter(|(_, &listed)| listed) {
+        line.removed = Some(RemovalReason::Related);
     }
 }
 
