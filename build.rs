@@ -6,7 +6,14 @@
 //! a `cargo:warning` naming it and its problem (and recorded in the corpus);
 //! with `CROSSREAD_STRICT=1` (`cargo xtask dist --strict`, and
 //! `cargo xtask test`) any bad input stops the build instead.
+//!
+//! A corpus of more than [`CHUNK_ABOVE_ARTICLES`] articles (or any corpus
+//! with `CROSSREAD_CHUNKED=1`; never with `CROSSREAD_CHUNKED=0`) is
+//! *chunked*: the wasm embeds nothing (cfg `crossread_chunked`) and fetches
+//! the data files that the prerender step writes (`docs/scale.md`); native
+//! builds (the prerenderer, tests) still embed the whole corpus.
 
+use crossread_corpus::parts::CHUNK_ABOVE_ARTICLES;
 use crossread_corpus::source_dir::read_source_dir;
 use crossread_corpus::{build_corpus_in_parallel, Strictness};
 use std::num::NonZeroUsize;
@@ -15,6 +22,8 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo:rerun-if-env-changed=CROSSREAD_SEEDS");
     println!("cargo:rerun-if-env-changed=CROSSREAD_STRICT");
+    println!("cargo:rerun-if-env-changed=CROSSREAD_CHUNKED");
+    println!("cargo::rustc-check-cfg=cfg(crossread_chunked)");
     let manifest_dir = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );
@@ -44,8 +53,17 @@ fn main() {
             skipped.problem.replace('\n', " ")
         );
     }
-    let bytes = postcard::to_allocvec(&corpus)
-        .unwrap_or_else(|e| fail(&format!("cannot encode the corpus: {e}")));
+    let chunked = chunked(corpus.documents.len());
+    if chunked {
+        println!("cargo:rustc-cfg=crossread_chunked");
+    }
+    let wasm = std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    let bytes = if chunked && wasm {
+        Vec::new()
+    } else {
+        postcard::to_allocvec(&corpus)
+            .unwrap_or_else(|e| fail(&format!("cannot encode the corpus: {e}")))
+    };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
         .join("corpus.postcard");
     std::fs::write(&out, bytes).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
@@ -57,6 +75,15 @@ fn strictness() -> Strictness {
     match std::env::var("CROSSREAD_STRICT") {
         Ok(value) if !value.is_empty() && value != "0" => Strictness::Strict,
         _ => Strictness::Lenient,
+    }
+}
+
+/// Whether the site fetches its data (see the module documentation).
+fn chunked(articles: usize) -> bool {
+    match std::env::var("CROSSREAD_CHUNKED").as_deref() {
+        Ok("1") => true,
+        Ok("0") => false,
+        _ => articles > CHUNK_ABOVE_ARTICLES,
     }
 }
 

@@ -101,7 +101,12 @@ pub fn send(command: Command, listener: Option<Callback<Answer>>) -> Result<u32,
     };
     let _ = Reflect::set(&message, &"id".into(), &id.into());
     if !is_cancel {
-        let site: JsValue = Uint8Array::from(embedded_bytes()).into();
+        // A chunked site embeds no corpus: the worker fetches the whole
+        // one itself (once), off the page's thread.
+        let site: JsValue = match crate::corpus_data::full_url() {
+            Some(url) if crate::corpus_data::FETCHES => url.into(),
+            _ => Uint8Array::from(embedded_bytes()).into(),
+        };
         let _ = Reflect::set(&message, &"site".into(), &site);
     }
     if client.ready.get() {

@@ -121,7 +121,7 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
         return;
     }
     let mut errors: Vec<String> = Vec::new();
-    let site = site_documents(&data, &mut errors);
+    let site = site_documents(&data, &mut errors).await;
     let mut files = match FILES.with(|f| f.borrow().clone()) {
         Some(files) => files,
         None => browser_store::load().await.unwrap_or_else(|problem| {
@@ -370,19 +370,46 @@ fn tree(node: &Node) -> JsValue {
     }
 }
 
-/// The site's documents from the command's `site` bytes.
-fn site_documents(data: &JsValue, errors: &mut Vec<String>) -> Vec<Document> {
+/// The site's documents from the command's `site`: postcard bytes, or
+/// the URL of a chunked site's whole corpus, fetched once and kept.
+async fn site_documents(data: &JsValue, errors: &mut Vec<String>) -> Vec<Document> {
     let site = get(data, "site");
-    if !site.is_instance_of::<Uint8Array>() {
+    let bytes = if let Some(url) = site.as_string() {
+        match fetched_site(&url).await {
+            Ok(bytes) => bytes,
+            Err(problem) => {
+                errors.push(format!(
+                    "The site's articles could not be loaded: {problem}."
+                ));
+                return Vec::new();
+            }
+        }
+    } else if site.is_instance_of::<Uint8Array>() {
+        Rc::new(Uint8Array::new(&site).to_vec())
+    } else {
         return Vec::new();
-    }
-    match postcard::from_bytes::<Corpus>(&Uint8Array::new(&site).to_vec()) {
+    };
+    match postcard::from_bytes::<Corpus>(&bytes) {
         Ok(corpus) => corpus.documents,
         Err(e) => {
             errors.push(format!("The site's articles could not be read ({e})."));
             Vec::new()
         }
     }
+}
+
+/// The bytes at `url`, fetched on first use.
+async fn fetched_site(url: &str) -> Result<Rc<Vec<u8>>, String> {
+    thread_local! {
+        static SITE: RefCell<Option<(String, Rc<Vec<u8>>)>> = const { RefCell::new(None) };
+    }
+    let kept = SITE.with(|s| s.borrow().clone());
+    if let Some((_, bytes)) = kept.filter(|(kept_url, _)| kept_url == url) {
+        return Ok(bytes);
+    }
+    let bytes = Rc::new(crate::fetch::data_file(url).await?);
+    SITE.with(|s| *s.borrow_mut() = Some((url.to_string(), bytes.clone())));
+    Ok(bytes)
 }
 
 /// Reads the files of an `add`: a `File` (checked for size and extension
@@ -526,7 +553,7 @@ async fn analyse_batch(id: u32, request: JsValue) {
         }),
         None => Vec::new(),
     };
-    existing.extend(site_documents(&request, &mut errors));
+    existing.extend(site_documents(&request, &mut errors).await);
     let catalog = get(&request, "catalog").as_string();
     let (mut batch, problem) = Batch::new(catalog.as_deref(), facts, existing);
     errors.extend(problem.map(|p| p.to_string()));

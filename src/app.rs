@@ -10,7 +10,7 @@ use crate::components::library::Library;
 use crate::components::reader::Reader;
 use crate::components::site_header::SiteHeader;
 use crate::components::timeline::TimelineView;
-use crate::corpus_data::{embedded, CorpusRef};
+use crate::corpus_data::{embedded, use_data_file, CorpusRef, DataFile};
 use crate::hooks::{use_file_drop, use_navigation, Navigator};
 use crate::view_state::{Page, ViewState};
 use crossread_corpus::Document;
@@ -48,7 +48,8 @@ pub fn app(props: &AppProps) -> Html {
         }));
     }
     let first_render = use_mut_ref(|| true);
-    let view = resolve(&articles, &hash);
+    let mut view = resolve(&articles, &hash);
+    let data = use_data_file(missing_file(&articles, &view.state.page));
     let page = view.state.page.clone();
     use_effect_with(page, move |_| {
         // A fresh load keeps the browser's own focus; later page changes
@@ -57,7 +58,16 @@ pub fn app(props: &AppProps) -> Html {
             focus_main_heading();
         }
     });
+    if let DataFile::Ready(part) = &data {
+        view.corpus = *part;
+        if let Page::Article { id } = &view.state.page {
+            view.document = part.get().document(id);
+        }
+    }
     let body = match (&view.state.page, view.document) {
+        _ if matches!(data, DataFile::Loading | DataFile::Failed(..)) => {
+            data_status(&data, &view.state.page)
+        }
         (Page::Article { .. }, Some(document)) => {
             let claim = view
                 .state
@@ -101,6 +111,46 @@ pub fn app(props: &AppProps) -> Html {
                 <p>{ "Crossread · the site's articles were analysed when it was built, yours in this page; nothing you do here leaves your browser." }</p>
             </footer>
         </ContextProvider<Navigator>>
+    }
+}
+
+/// The data file `page` needs and the app has not got: in a chunked site,
+/// an article's pack, or the whole corpus for the views that use every
+/// claim. None once a reader's own articles were analysed with the site's
+/// (the analyser worker then gives the whole corpus).
+fn missing_file(articles: &AddedArticles, page: &Page) -> Option<String> {
+    if !crate::corpus_data::is_library_index(articles.corpus) {
+        return None;
+    }
+    match page {
+        Page::Article { id } => crate::corpus_data::pack_of(id),
+        Page::Explore | Page::Compare | Page::Timeline => crate::corpus_data::full_name(),
+        Page::Library => None,
+    }
+}
+
+/// A data file on its way, or one that failed with a Retry button.
+fn data_status(data: &DataFile, page: &Page) -> Html {
+    let what = match page {
+        Page::Article { .. } => "this article",
+        _ => "the analysis of every article",
+    };
+    match data {
+        DataFile::Failed(problem, retry) => {
+            let retry = retry.reform(|_: MouseEvent| ());
+            html! {
+                <div class="notice data-failed" role="alert">
+                    <h1>{ format!("Crossread could not load {what}") }</h1>
+                    <p>{ format!("{problem}. Check the connection and try again.") }</p>
+                    <button type="button" onclick={retry}>{ "Retry" }</button>
+                </div>
+            }
+        }
+        _ => html! {
+            <div class="data-loading" role="status" aria-live="polite">
+                <h1>{ format!("Loading {what}…") }</h1>
+            </div>
+        },
     }
 }
 

@@ -1,6 +1,11 @@
 //! The corpus the app shows: the one embedded by `build.rs`, or that one
 //! merged with a reader's own articles (see [`crate::reader_articles`]).
 //!
+//! A chunked site (`build.rs`, [`FETCHES`]) embeds nothing: [`start`] loads
+//! its library index before the app mounts, and views load the rest (an
+//! article's pack, the whole analysed corpus) with [`use_data_file`]; see
+//! `crossread_corpus::parts` and `docs/scale.md`.
+//!
 //! Views borrow documents and claims for as long as the page lives
 //! (`&'static`), so a corpus, once shown, is kept until the page closes:
 //! [`CorpusRef::keep`] moves it to the heap for good. Only a reader's
@@ -9,12 +14,37 @@
 //! use; a reload starts again from one.
 
 use crate::explore::ExploreIndex;
+use crossread_corpus::parts::LibraryIndex;
 use crossread_corpus::Corpus;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::OnceLock;
+use yew::prelude::*;
 
+/// Empty in a chunked site's wasm (see `build.rs`).
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.postcard"));
+
+/// The site's corpus was built as data files (`build.rs`): the prerenderer
+/// writes them.
+pub const CHUNKED_SITE: bool = cfg!(crossread_chunked);
+
+/// This app fetches the site's corpus instead of embedding it.
+pub const FETCHES: bool = cfg!(all(crossread_chunked, target_arch = "wasm32"));
+
+/// The `<meta name>` by which a chunked site's pages name their library
+/// index (written by the prerenderer).
+pub const DATA_META: &str = "crossread-data";
+
+/// The folder of the data files, next to `index.html`.
+pub const DATA_DIR: &str = "data";
+
+static LIBRARY: OnceLock<LibraryIndex> = OnceLock::new();
+
+thread_local! {
+    /// Data files loaded so far, by name: article packs and the whole corpus.
+    static LOADED: RefCell<BTreeMap<String, CorpusRef>> = const { RefCell::new(BTreeMap::new()) };
+}
 
 /// A corpus the app shows. Equal when it is the same corpus (a pointer
 /// comparison: props and memo keys compare in constant time).
@@ -50,6 +80,12 @@ impl CorpusRef {
 /// this build wrote; if it ever does, the app says so instead of showing an
 /// empty page.
 pub fn embedded() -> Result<CorpusRef, &'static str> {
+    if FETCHES {
+        return LIBRARY
+            .get()
+            .map(|index| CorpusRef(&index.library))
+            .ok_or("The site's library index is not loaded.");
+    }
     static CORPUS: OnceLock<Result<Corpus, String>> = OnceLock::new();
     CORPUS
         .get_or_init(|| {
@@ -61,9 +97,128 @@ pub fn embedded() -> Result<CorpusRef, &'static str> {
         .map_err(String::as_str)
 }
 
-/// The embedded corpus as postcard bytes, as the analyser worker takes it.
+/// The embedded corpus as postcard bytes, as the analyser worker takes it
+/// (empty in a chunked site: see [`full_url`]).
 pub fn embedded_bytes() -> &'static [u8] {
     EMBEDDED
+}
+
+/// Whether `corpus` is a chunked site's library index (documents without
+/// text or analysis), not a corpus the views can show whole.
+pub fn is_library_index(corpus: CorpusRef) -> bool {
+    FETCHES
+        && LIBRARY
+            .get()
+            .is_some_and(|index| std::ptr::eq(&index.library, corpus.0))
+}
+
+/// The data file holding article `id` of a chunked site.
+pub fn pack_of(id: &str) -> Option<String> {
+    let index = LIBRARY.get()?;
+    let at = index.library.documents.iter().position(|d| d.id == id)?;
+    index.pack_of(at).map(str::to_string)
+}
+
+/// The data file of a chunked site's whole analysed corpus.
+pub fn full_name() -> Option<String> {
+    LIBRARY.get().map(|index| index.full.clone())
+}
+
+/// The absolute URL of the whole corpus's data file, for the analyser
+/// worker (which needs the site's articles whole to analyse a reader's
+/// with them).
+pub fn full_url() -> Option<String> {
+    let base = gloo::utils::document().base_uri().ok().flatten()?;
+    let relative = format!("{DATA_DIR}/{}", full_name()?);
+    web_sys::Url::new_with_base(&relative, &base)
+        .ok()
+        .map(|url| url.href())
+}
+
+/// A data file already loaded.
+pub fn loaded(name: &str) -> Option<CorpusRef> {
+    LOADED.with(|loaded| loaded.borrow().get(name).copied())
+}
+
+/// Fetches and keeps the library index named by the page's `<meta>`.
+pub async fn load_library() -> Result<(), String> {
+    if LIBRARY.get().is_some() {
+        return Ok(());
+    }
+    let name = gloo::utils::document()
+        .query_selector(&format!("meta[name=\"{DATA_META}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .ok_or("this page does not name the site's data file")?;
+    let bytes = crate::fetch::data_file(&format!("{DATA_DIR}/{name}")).await?;
+    let index = postcard::from_bytes::<LibraryIndex>(&bytes)
+        .map_err(|e| format!("{name}: not a library index of this site ({e})"))?;
+    let _ = LIBRARY.set(index);
+    Ok(())
+}
+
+/// Fetches data file `name` (an article pack or the whole corpus) and
+/// keeps it for the rest of the page's life.
+pub async fn load(name: &str) -> Result<CorpusRef, String> {
+    if let Some(corpus) = loaded(name) {
+        return Ok(corpus);
+    }
+    let bytes = crate::fetch::data_file(&format!("{DATA_DIR}/{name}")).await?;
+    let corpus = postcard::from_bytes::<Corpus>(&bytes)
+        .map_err(|e| format!("{name}: not a part of this site's corpus ({e})"))?;
+    let corpus = CorpusRef::keep(corpus);
+    LOADED.with(|loaded| loaded.borrow_mut().insert(name.to_string(), corpus));
+    Ok(corpus)
+}
+
+/// A data file a view needs, as far as it has come.
+#[derive(Clone, PartialEq)]
+pub enum DataFile {
+    /// Nothing to load: the view shows the corpus it has.
+    NotNeeded,
+    Ready(CorpusRef),
+    Loading,
+    /// The fetch failed: the message, and what starts it again.
+    Failed(String, Callback<()>),
+}
+
+/// Loads data file `name` (if any) and says how far it has come; a failed
+/// load is tried again by the callback in [`DataFile::Failed`].
+#[hook]
+pub fn use_data_file(name: Option<String>) -> DataFile {
+    let attempt = use_state(|| 0u32);
+    let failure = use_state(|| None::<(String, String)>);
+    let update = use_force_update();
+    {
+        let failure = failure.clone();
+        use_effect_with((name.clone(), *attempt), move |(name, _)| {
+            if let Some(name) = name.clone().filter(|n| loaded(n).is_none()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match load(&name).await {
+                        Ok(_) => update.force_update(),
+                        Err(message) => failure.set(Some((name, message))),
+                    }
+                });
+            }
+        });
+    }
+    let Some(name) = name else {
+        return DataFile::NotNeeded;
+    };
+    if let Some(corpus) = loaded(&name) {
+        return DataFile::Ready(corpus);
+    }
+    match (*failure).clone() {
+        Some((failed, message)) if failed == name => {
+            let retry = Callback::from(move |()| {
+                failure.set(None);
+                attempt.set(*attempt + 1);
+            });
+            DataFile::Failed(message, retry)
+        }
+        _ => DataFile::Loading,
+    }
 }
 
 /// The embedded corpus itself (tests and the prerenderer).

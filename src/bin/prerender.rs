@@ -1,12 +1,15 @@
 //! Writes the library and every reader view as static HTML into a built
 //! `dist/`, so text is on screen before the wasm arrives and readable with
 //! JavaScript off. The app hydrates these pages (see `crossread::start`).
+//! A chunked site's data files (`crossread_corpus::parts`) are written here
+//! too, into `data/`, and every page names the library index in a `<meta>`.
 //!
 //! usage: crossread-prerender DIST_DIR
 
-use crossread::corpus_data::corpus;
+use crossread::corpus_data::{corpus, CHUNKED_SITE, DATA_DIR, DATA_META};
 use crossread::view_state::{article_page_file, ViewState};
 use crossread::{App, AppProps};
+use crossread_corpus::parts::data_files;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -38,7 +41,12 @@ fn prerender(dist: &Path) -> Result<usize, String> {
         ));
     }
     let corpus = corpus().map_err(str::to_string)?;
-    let template = without_preloads(&template);
+    let mut template = without_preloads(&template);
+    if CHUNKED_SITE {
+        let library = write_data_files(dist, corpus)?;
+        let meta = format!("<meta name=\"{DATA_META}\" content=\"{library}\" />\n  </head>");
+        template = template.replacen("</head>", &meta, 1);
+    }
     write(&index, &page(&template, "", None))?;
     for document in &corpus.documents {
         let route = ViewState::article(&document.id).to_hash();
@@ -46,6 +54,22 @@ fn prerender(dist: &Path) -> Result<usize, String> {
         write(&path, &page(&template, &route, Some(&document.headline)))?;
     }
     Ok(corpus.documents.len() + 1)
+}
+
+/// Writes the corpus's data files into `dist/data/` and returns the name
+/// of the library index.
+fn write_data_files(dist: &Path, corpus: &crossread_corpus::Corpus) -> Result<String, String> {
+    let folder = dist.join(DATA_DIR);
+    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let files = data_files(corpus)?;
+    for file in &files {
+        let path = folder.join(&file.name);
+        std::fs::write(&path, &file.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    files
+        .last()
+        .map(|library| library.name.clone())
+        .ok_or_else(|| "no data files were made".to_string())
 }
 
 fn write(path: &Path, html: &str) -> Result<(), String> {

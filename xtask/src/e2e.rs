@@ -6,6 +6,7 @@
 
 mod analyser;
 pub mod any_story;
+pub mod chunked;
 mod compare;
 mod explore;
 mod own_articles;
@@ -30,7 +31,7 @@ pub struct Context {
 
 pub type Case = (&'static str, fn(&Context) -> Result<(), String>);
 
-const FOUNDATION: &[Case] = &[
+pub const FOUNDATION: &[Case] = &[
     (
         "library lists every headline with outlet, date and syndication",
         library_lists_every_article,

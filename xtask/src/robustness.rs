@@ -59,6 +59,7 @@ pub fn check(_dist: &Path) -> Result<(), String> {
             strict_csp: false,
             importer: true,
             strict: true,
+            chunked: None,
         },
     )?;
     let server = StaticServer::start(&dist, crate::e2e::SUB_PATH, 0)?;

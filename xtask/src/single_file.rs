@@ -16,6 +16,12 @@ pub const FILE_NAME: &str = "crossread.html";
 
 /// Writes `dist/crossread.html` from a built `dist/` and returns its path.
 pub fn write(dist: &Path) -> Result<PathBuf, String> {
+    if dist.join("data").is_dir() {
+        return Err(format!(
+            "{} was built chunked (its corpus in data files, which a page opened from a file cannot fetch); `cargo xtask dist --single-file` builds one that embeds it",
+            dist.display()
+        ));
+    }
     let index = read(&dist.join("index.html"))?;
     // The loader script names the glue and the wasm (the preload links that
     // also name them are dropped from prerendered pages).

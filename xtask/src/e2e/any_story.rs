@@ -3,7 +3,9 @@
 //! arrests, five outlets, written for the tests) instead of the seeds.
 //! The compare matrix must have rows that several outlets report, one
 //! event must compare side by side, and the timeline must draw dated lanes
-//! for its threads, which collapse and show alone on demand.
+//! for its threads, which collapse and show alone on demand. The site is
+//! built chunked (its corpus as data files fetched on demand), so the
+//! library, reader and chunked cases run here too.
 
 use super::{ensure, wait_for_heading, Case, Context, SUB_PATH};
 use crate::browser::Browser;
@@ -57,7 +59,12 @@ pub fn run(dist: &Path) -> Result<(), String> {
         base,
         corpus,
     };
-    let failures = super::run_cases(&context, CASES)?;
+    super::chunked::set_dist(dist);
+    let mut failures = super::run_cases(&context, CASES)?;
+    // The site is chunked (see `crate::any_story`): the library and reader
+    // cases of the seeds' suite and the chunked site's own cases run on it.
+    failures.extend(super::run_cases(&context, super::FOUNDATION)?);
+    failures.extend(super::run_cases(&context, super::chunked::CASES)?);
     if failures.is_empty() {
         Ok(())
     } else {

@@ -1,0 +1,225 @@
+//! End to end on a chunked site (`docs/scale.md`): the corpus ships as
+//! data files fetched on demand instead of inside the wasm. These cases
+//! run on the site built from another story with chunking forced (see
+//! `any_story`), next to the library and reader cases of the seeds' suite
+//! and the other story's compare and timeline cases.
+
+use super::{ensure, texts, wait_for_heading, Case, Context};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The built site the cases run on (they move data files aside to make a
+/// fetch fail).
+static DIST: OnceLock<PathBuf> = OnceLock::new();
+
+pub const CASES: &[Case] = &[
+    (
+        "chunked: the first visit fetches the library index only, and the wasm holds no corpus",
+        first_visit_fetches_the_index_only,
+    ),
+    (
+        "chunked: opening an article fetches its pack, not the whole corpus",
+        an_article_fetches_its_pack,
+    ),
+    (
+        "chunked: the explorer loads the analysis and searches it",
+        explorer_searches_the_loaded_analysis,
+    ),
+    (
+        "chunked: a failed data fetch shows a notice with Retry, which recovers",
+        failed_fetch_offers_retry,
+    ),
+    (
+        "chunked: a library index that fails to load keeps the text and offers Retry",
+        failed_index_keeps_the_text,
+    ),
+];
+
+pub fn set_dist(dist: &Path) {
+    let _ = DIST.set(dist.to_path_buf());
+}
+
+fn data_dir() -> Result<PathBuf, String> {
+    DIST.get()
+        .map(|d| d.join("data"))
+        .ok_or_else(|| "the chunked site's folder is not known".to_string())
+}
+
+/// The data files whose names start with `prefix`.
+fn data_files(prefix: &str) -> Result<Vec<PathBuf>, String> {
+    let dir = data_dir()?;
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".bin"))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The data files the page has fetched so far (their names).
+fn fetched(context: &Context) -> Result<Vec<String>, String> {
+    texts_of(
+        context,
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/data/')).map(n => n.split('/').pop());",
+    )
+}
+
+fn texts_of(context: &Context, script: &str) -> Result<Vec<String>, String> {
+    let value = context.browser.session.eval(script, json!([]))?;
+    Ok(value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+fn first_visit_fetches_the_index_only(context: &Context) -> Result<(), String> {
+    let packs = data_files("pack-")?;
+    let expected_packs = context.corpus.documents.len().div_ceil(8);
+    ensure(packs.len() == expected_packs, || {
+        format!("{} pack files, expected {expected_packs}", packs.len())
+    })?;
+    ensure(data_files("corpus-")?.len() == 1, || {
+        "expected one whole-corpus file".into()
+    })?;
+    let dist = DIST.get().ok_or("no site folder")?;
+    let wasm_bytes = largest_wasm(dist)?;
+    let corpus_bytes = std::fs::metadata(&data_files("corpus-")?[0])
+        .map_err(|e| e.to_string())?
+        .len();
+    ensure(wasm_bytes < 3 * 1024 * 1024, || {
+        format!("the app's wasm is {wasm_bytes} bytes: it should hold code only")
+    })?;
+    context.open("")?;
+    wait_for_heading(context, "Library")?;
+    let fetched = fetched(context)?;
+    ensure(
+        fetched.len() == 1 && fetched[0].starts_with("library-"),
+        || {
+            format!("the library should fetch its index only, fetched {fetched:?} (the whole corpus is {corpus_bytes} bytes)")
+        },
+    )
+}
+
+fn largest_wasm(dist: &Path) -> Result<u64, String> {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    Ok(entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "wasm"))
+        .filter_map(|e| e.metadata().ok().map(|m| m.len()))
+        .max()
+        .unwrap_or(0))
+}
+
+fn an_article_fetches_its_pack(context: &Context) -> Result<(), String> {
+    let document = context.document(3);
+    context.open("")?;
+    context
+        .browser
+        .session
+        .click(&format!(".article-entry[data-doc='{}'] a", document.id))?;
+    wait_for_heading(context, &document.headline)?;
+    let paragraphs = texts(context, ".reader .body p")?;
+    ensure(paragraphs == document.paragraphs, || {
+        format!("{}: the reader shows {paragraphs:?}", document.id)
+    })?;
+    let fetched = fetched(context)?;
+    let packs = fetched.iter().filter(|n| n.starts_with("pack-")).count();
+    ensure(
+        packs == 1 && !fetched.iter().any(|n| n.starts_with("corpus-")),
+        || format!("opening one article fetched {fetched:?}"),
+    )
+}
+
+fn explorer_searches_the_loaded_analysis(context: &Context) -> Result<(), String> {
+    let word = "magnitude";
+    let expected = context
+        .corpus
+        .claims
+        .iter()
+        .filter(|c| c.text.to_lowercase().contains(word))
+        .count();
+    ensure(expected > 0, || {
+        format!("no claim of the corpus says {word}")
+    })?;
+    context.open(&format!("#/explore?as=claims&q={word}"))?;
+    context.browser.session.wait_for(
+        "the explorer's results",
+        &format!("return document.querySelectorAll('.result-link').length === {expected};"),
+    )?;
+    let marks = texts(context, ".result-list mark")?;
+    ensure(
+        !marks.is_empty() && marks.iter().all(|m| m.to_lowercase().starts_with(word)),
+        || format!("highlights should be “{word}”: {marks:?}"),
+    )
+}
+
+/// Moves `file` aside while `during` runs, then puts it back.
+fn without_file(
+    file: &Path,
+    during: impl FnOnce(&dyn Fn() -> Result<(), String>) -> Result<(), String>,
+) -> Result<(), String> {
+    let aside = file.with_extension("aside");
+    std::fs::rename(file, &aside).map_err(|e| format!("{}: {e}", file.display()))?;
+    let restore = || std::fs::rename(&aside, file).map_err(|e| format!("{}: {e}", file.display()));
+    let outcome = during(&restore);
+    if aside.exists() {
+        restore()?;
+    }
+    outcome
+}
+
+fn failed_fetch_offers_retry(context: &Context) -> Result<(), String> {
+    let full = data_files("corpus-")?
+        .into_iter()
+        .next()
+        .ok_or("no corpus file")?;
+    without_file(&full, |restore| {
+        context.open("#/timeline")?;
+        context.browser.session.wait_for(
+            "the notice of a failed fetch",
+            "const n = document.querySelector('main .data-failed[role=alert]'); return n && n.querySelector('button') && n.textContent.includes('404');",
+        )?;
+        restore()?;
+        context.browser.session.click("main .data-failed button")?;
+        wait_for_heading(context, "Timelines")?;
+        ensure(texts(context, ".data-failed")?.is_empty(), || {
+            "the notice stays after a successful retry".into()
+        })
+    })
+}
+
+fn failed_index_keeps_the_text(context: &Context) -> Result<(), String> {
+    let index = data_files("library-")?
+        .into_iter()
+        .next()
+        .ok_or("no library index")?;
+    let count = context.corpus.documents.len();
+    without_file(&index, |restore| {
+        context.browser.open(&context.base)?;
+        context.browser.session.wait_for(
+            "the notice of a failed index",
+            "const n = document.querySelector('.data-failed[role=alert]'); return n && n.querySelector('button');",
+        )?;
+        let entries = texts(context, ".article-entry")?.len();
+        ensure(entries == count, || {
+            format!("the prerendered library shows {entries} of {count} articles")
+        })?;
+        restore()?;
+        context.browser.session.click(".data-failed button")?;
+        context.browser.session.wait_for(
+            "the app to start after Retry",
+            "return document.documentElement.dataset.app === 'running' && !document.querySelector('.data-failed');",
+        )?;
+        Ok(())
+    })
+}
