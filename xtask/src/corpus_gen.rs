@@ -1,9 +1,13 @@
 //! Large corpora for the benchmark and the scale plan, made from the seeds:
-//! copy `n` of a seed article gets a numbered headline, a closing line of its
-//! own, a publication date moved by `n` days and a catalog entry of its own,
-//! so every generated article is a distinct document with the analysis,
-//! sizes and rendering cost of a real one. (Text repeats across copies, so
-//! compressed sizes are somewhat optimistic; see docs/scale.md.)
+//! copy `n` of a seed article gets a publication date moved by `n` days, a
+//! catalog entry of its own, and text of its own: about a third of its
+//! longer lowercase words (headline included) are swapped for common
+//! English words picked by a generator seeded with `n` (the word list of
+//! `crates/corpus/data/word_frequency.txt`). Sentences, names, numbers,
+//! quotes and paragraphs keep the seed's shape, so each article costs the
+//! analysis and the page what a real one does, while its word sequences
+//! are its own: compressed sizes do not profit from copies repeating
+//! within the compressor's window (see docs/scale.md).
 
 use crossread_corpus::source_dir::read_source_dir;
 use std::fmt::Write as _;
@@ -16,7 +20,7 @@ pub fn generate(count: usize) -> Result<PathBuf, String> {
     let dir = crate::root()
         .join("target")
         .join("bench")
-        .join(format!("corpus-{count}"));
+        .join(format!("corpus-varied-{count}"));
     let done = dir.join(".complete");
     if done.is_file() {
         return Ok(dir);
@@ -29,6 +33,7 @@ pub fn generate(count: usize) -> Result<PathBuf, String> {
     }
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut new_catalog = String::new();
+    let vocabulary = vocabulary()?;
     for n in 0..count {
         let seed = &source.files[n % source.files.len()];
         let document = corpus
@@ -36,15 +41,7 @@ pub fn generate(count: usize) -> Result<PathBuf, String> {
             .iter()
             .find(|d| seed.name.starts_with(&d.id))
             .ok_or_else(|| format!("no analysed document for {}", seed.name))?;
-        let text = String::from_utf8_lossy(&seed.bytes);
-        let numbered = format!("{} (report {})", document.headline, n + 1);
-        let text = format!(
-            "{}\n\nThis is report {} of {count}, generated from {} for the Crossread benchmark.\n",
-            text.replacen(document.headline.as_str(), &numbered, 1)
-                .trim_end(),
-            n + 1,
-            seed.name
-        );
+        let text = varied(&String::from_utf8_lossy(&seed.bytes), n, &vocabulary);
         let name = format!("g{n:05}_{}", seed.name);
         crate::hosting::write(&dir.join(&name), &text)?;
         if let Some(entry) = catalog_entry(&catalog, &seed.name) {
@@ -61,6 +58,53 @@ pub fn generate(count: usize) -> Result<PathBuf, String> {
     crate::hosting::write(&dir.join("catalog.toml"), &new_catalog)?;
     crate::hosting::write(&done, "")?;
     Ok(dir)
+}
+
+/// Common English words of four letters or more.
+fn vocabulary() -> Result<Vec<String>, String> {
+    let path = crate::root().join("crates/corpus/data/word_frequency.txt");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.split_whitespace().skip(1))
+        .filter(|w| w.len() >= 4 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        .map(str::to_string)
+        .collect())
+}
+
+/// `text` with about a third of its lowercase words of five letters or
+/// more replaced by words of `vocabulary`, chosen by a generator seeded
+/// with `n`; punctuation, capitals, digits and line breaks stay.
+fn varied(text: &str, n: usize, vocabulary: &[String]) -> String {
+    let mut state = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let mut flush = |word: &mut String, out: &mut String, next: &mut dyn FnMut() -> u64| {
+        let plain = word.len() >= 5 && word.bytes().all(|b| b.is_ascii_lowercase());
+        if plain && next() % 3 == 0 && !vocabulary.is_empty() {
+            out.push_str(&vocabulary[(next() % vocabulary.len() as u64) as usize]);
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out, &mut next);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out, &mut next);
+    out
 }
 
 /// The text of the `[[article]]` block for `file` in a catalog.
@@ -82,6 +126,20 @@ fn shifted(date: &str, days: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn variants_differ_by_seed_and_keep_shape() {
+        let words: Vec<String> = ["river", "table", "garden"].map(String::from).to_vec();
+        let text = "The minister said on Monday that \"prices would rise\", citing 3.5 percent inflation.\n\nSecond paragraph about shipping costs.";
+        let (a, b) = (varied(text, 1, &words), varied(text, 2, &words));
+        assert_ne!(a, b);
+        assert_eq!(varied(text, 1, &words), a);
+        for v in [&a, &b] {
+            assert!(v.starts_with("The ") && v.contains("Monday") && v.contains("3.5"));
+            assert_eq!(v.matches('\n').count(), 2);
+            assert_eq!(v.matches('"').count(), 2);
+        }
+    }
 
     #[test]
     fn shifted_dates_stay_in_their_month() {
