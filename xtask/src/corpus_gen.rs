@@ -86,7 +86,7 @@ fn varied(text: &str, n: usize, vocabulary: &[String]) -> String {
     };
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
-    let mut flush = |word: &mut String, out: &mut String, next: &mut dyn FnMut() -> u64| {
+    let flush = |word: &mut String, out: &mut String, next: &mut dyn FnMut() -> u64| {
         let plain = word.len() >= 5 && word.bytes().all(|b| b.is_ascii_lowercase());
         if plain && next() % 3 == 0 && !vocabulary.is_empty() {
             out.push_str(&vocabulary[(next() % vocabulary.len() as u64) as usize]);

@@ -178,6 +178,20 @@ fn without_file(
     outcome
 }
 
+/// The browser logs the deliberate miss as an error; any other error
+/// fails the case (the log is drained, so later errors still count).
+fn only_the_missing_file_logged(context: &Context, file: &Path) -> Result<(), String> {
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let errors = context.browser.session.console_errors()?;
+    ensure(
+        !errors.is_empty() && errors.iter().all(|e| e.contains(name) && e.contains("404")),
+        || format!("expected only the 404 of {name} in the console, got {errors:?}"),
+    )
+}
+
 fn failed_fetch_offers_retry(context: &Context) -> Result<(), String> {
     let full = data_files("corpus-")?
         .into_iter()
@@ -189,6 +203,7 @@ fn failed_fetch_offers_retry(context: &Context) -> Result<(), String> {
             "the notice of a failed fetch",
             "const n = document.querySelector('main .data-failed[role=alert]'); return n && n.querySelector('button') && n.textContent.includes('404');",
         )?;
+        only_the_missing_file_logged(context, &full)?;
         restore()?;
         context.browser.session.click("main .data-failed button")?;
         wait_for_heading(context, "Timelines")?;
@@ -210,6 +225,7 @@ fn failed_index_keeps_the_text(context: &Context) -> Result<(), String> {
             "the notice of a failed index",
             "const n = document.querySelector('.data-failed[role=alert]'); return n && n.querySelector('button');",
         )?;
+        only_the_missing_file_logged(context, &index)?;
         let entries = texts(context, ".article-entry")?.len();
         ensure(entries == count, || {
             format!("the prerendered library shows {entries} of {count} articles")
