@@ -34,7 +34,14 @@ pub const CASES: &[Case] = &[
         "chunked: a library index that fails to load keeps the text and offers Retry",
         failed_index_keeps_the_text,
     ),
+    (
+        "chunked: a pasted article is analysed with the site's, whose articles then open whole",
+        own_article_joins_the_site,
+    ),
 ];
+
+/// A reader's own text, written for this test.
+const PASTED: &str = "Ferry service suspended after harbour crane collapse\n\nThe harbour authority suspended all ferry crossings on Tuesday after a loading crane collapsed onto the main pier. \"Nobody was hurt, but the pier is closed until engineers inspect it,\" said harbour master Ilse Brandt.\n";
 
 pub fn set_dist(dist: &Path) {
     let _ = DIST.set(dist.to_path_buf());
@@ -238,4 +245,31 @@ fn failed_index_keeps_the_text(context: &Context) -> Result<(), String> {
         )?;
         Ok(())
     })
+}
+
+fn own_article_joins_the_site(context: &Context) -> Result<(), String> {
+    super::own_articles::start_empty(context)?;
+    let session = &context.browser.session;
+    session.eval(
+        "document.querySelector('.paste').open = true; document.querySelector('#paste-text').value = arguments[0];",
+        json!([PASTED]),
+    )?;
+    session.click(".paste button[type=submit]")?;
+    super::own_articles::wait_for_added(context, 1)?;
+    let count = context.corpus.documents.len() + 1;
+    let entries = texts(context, ".article-entry")?.len();
+    let outcome = ensure(entries == count, || {
+        format!("the library lists {entries} articles, expected {count}")
+    })
+    .and_then(|()| {
+        let document = context.document(1);
+        session.click(&format!(".article-entry[data-doc='{}'] a", document.id))?;
+        wait_for_heading(context, &document.headline)?;
+        let paragraphs = texts(context, ".reader .body p")?;
+        ensure(paragraphs == document.paragraphs, || {
+            format!("{}: the reader shows {paragraphs:?}", document.id)
+        })
+    });
+    super::own_articles::start_empty(context)?;
+    outcome
 }

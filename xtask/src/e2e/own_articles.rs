@@ -65,7 +65,7 @@ fn headline(name: &str, bytes: &[u8]) -> Result<String, String> {
 }
 
 /// Opens the library with no added articles stored.
-fn start_empty(context: &Context) -> Result<(), String> {
+pub(crate) fn start_empty(context: &Context) -> Result<(), String> {
     context.open("")?;
     let session = &context.browser.session;
     session.eval_async(
@@ -133,7 +133,7 @@ fn added_headlines(context: &Context) -> Result<Vec<String>, String> {
     Ok(shown)
 }
 
-fn wait_for_added(context: &Context, count: usize) -> Result<(), String> {
+pub(crate) fn wait_for_added(context: &Context, count: usize) -> Result<(), String> {
     context
         .browser
         .session
