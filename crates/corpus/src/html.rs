@@ -38,6 +38,8 @@ pub struct Line {
     chrome: Vec<ChromeMark>,
     /// Nearly all its text is inside links (see [`LINK_LINE`]).
     all_link: bool,
+    /// Bytes of its text inside links.
+    linked: usize,
 }
 
 /// An element that marks its text as chrome, and whether only its class or
@@ -421,6 +423,7 @@ impl State {
             container,
             chrome,
             all_link,
+            linked,
         });
     }
 
@@ -479,6 +482,7 @@ impl State {
         NamedChrome::keep_article(&mut lines);
         keep_main_container(&mut lines);
         set_aside_link_lists(&mut lines);
+        set_aside_labelled_links(&mut lines);
         SavedPage { lines, meta }
     }
 
@@ -657,6 +661,28 @@ fn set_aside_link_lists(lines: &mut [Line]) {
     }
     for (line, _) in lines.iter_mut().zip(&in_list).filter(|(_, &listed)| listed) {
         line.removed = Some(RemovalReason::Related);
+    }
+}
+
+/// Rule `LabelThenLink`: "MIRA: Port strike ends", "Read also: ...": a
+/// label of up to four words (not a date) and a colon, then a link of four
+/// words or more and nothing else, is a teaser for another story.
+fn set_aside_labelled_links(lines: &mut [Line]) {
+    for line in lines
+        .iter_mut()
+        .filter(|l| l.removed.is_none() && !l.heading)
+    {
+        let Some((label, rest)) = line.text.split_once(':') else {
+            continue;
+        };
+        let rest = rest.trim();
+        let words = |t: &str| crate::normalize::word_count(t);
+        let link_is_rest =
+            line.linked as f32 >= LINK_LINE * rest.len() as f32 && line.linked <= rest.len() + 1;
+        let label_is_word = !label.contains(|c: char| c.is_ascii_digit());
+        if (1..=4).contains(&words(label)) && label_is_word && words(rest) >= 4 && link_is_rest {
+            line.removed = Some(RemovalReason::Related);
+        }
     }
 }
 

@@ -191,3 +191,37 @@ fn a_page_whose_prose_is_all_links_keeps_them() {
     let document = page(&format!("<h1>Quay reopens</h1>{links}"));
     assert_eq!(document.paragraphs.len(), 3, "{document:?}");
 }
+
+#[test]
+fn a_label_then_a_link_to_another_story_is_a_teaser_but_a_kicker_headline_is_not() {
+    let document = page(&format!(
+        "<h1>HARBOUR: Quay reopens after repairs</h1>{BODY}\
+         <p>Boats return: crews moved back to the northern moorings on Wednesday morning.</p>\
+         <p>SEE: <a href=\"/ferries\">Ferry timetable changes for the summer</a></p>"
+    ));
+    assert_eq!(document.headline, "HARBOUR: Quay reopens after repairs");
+    assert!(document
+        .boilerplate
+        .iter()
+        .any(|r| r.reason == RemovalReason::Related && r.text.starts_with("SEE:")));
+    assert!(kept(&document).contains("Boats return:"), "{document:?}");
+}
+
+#[test]
+fn follow_prompts_disclaimers_and_share_buttons_are_chrome() {
+    let document = page(&format!(
+        "<h1>Quay reopens</h1>{BODY}\
+         <p>Follow the Quay Gazette on Twitter and Instagram for more harbour news.</p>\
+         <p>Diese Seite teilen</p>\
+         <p>The Quay Gazette is not responsible for the opinions of its contributors.</p>"
+    ));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    let reasons: Vec<RemovalReason> = document.boilerplate.iter().map(|r| r.reason).collect();
+    for reason in [
+        RemovalReason::Promo,
+        RemovalReason::Navigation,
+        RemovalReason::SiteBanner,
+    ] {
+        assert!(reasons.contains(&reason), "{reasons:?}");
+    }
+}
