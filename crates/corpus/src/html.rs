@@ -755,6 +755,9 @@ fn keep_main_container(lines: &mut [Line]) {
     else {
         return;
     };
+    if prose_outside_outweighs(lines, main) {
+        return;
+    }
     for line in lines.iter_mut() {
         if line.removed.is_none() && !line.heading && line.container != Some(main) {
             line.removed = Some(if line.container.is_some() {
@@ -764,6 +767,23 @@ fn keep_main_container(lines: &mut [Line]) {
             });
         }
     }
+}
+
+/// Rule `UnmarkedArticle`: a page may mark only its teasers or sidebar
+/// posts as `<article>`s while its own text stands outside them. When the
+/// prose outside every container outweighs the prose of the largest one,
+/// that container is not the article, and nothing is set aside for being
+/// outside it.
+fn prose_outside_outweighs(lines: &[Line], main: usize) -> bool {
+    let prose = |inside: &dyn Fn(&Line) -> bool| -> usize {
+        lines
+            .iter()
+            .filter(|l| l.removed.is_none() && inside(l))
+            .map(|l| prose_words(&l.text))
+            .sum()
+    };
+    let outside = prose(&|l| l.container.is_none());
+    outside > prose(&|l| l.container == Some(main))
 }
 
 /// The article fields of the page's JSON-LD (schema.org `NewsArticle` and

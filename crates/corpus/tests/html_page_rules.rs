@@ -225,3 +225,14 @@ fn follow_prompts_disclaimers_and_share_buttons_are_chrome() {
         assert!(reasons.contains(&reason), "{reasons:?}");
     }
 }
+
+#[test]
+fn teasers_marked_as_articles_do_not_push_out_an_unmarked_article() {
+    let document = page(&format!(
+        "<div id=\"content\"><h1>Quay reopens</h1>{BODY}</div>\
+         <div class=\"sidebar-posts\"><article><p>Ferry timetable changes for the summer, with earlier sailings on weekdays.</p></article></div>"
+    ));
+    for part in ["northern quay", "southern moorings", "old stone"] {
+        assert!(kept(&document).contains(part), "{document:?}");
+    }
+}
