@@ -537,6 +537,12 @@ fn element_context(tag: &Tag, inside_main: bool) -> Context {
     if SILENT.contains(&name) || hidden {
         return Context::Silent;
     }
+    // A form is a search box or a sign-up prompt, unless the site wraps
+    // its whole page in one (ASP.NET pages, a search form left unclosed):
+    // judged as a name is (`NamedChrome`).
+    if name == "form" {
+        return Context::Named(RemovalReason::Promo);
+    }
     if is_main_container(tag) {
         return Context::Plain;
     }
@@ -545,7 +551,6 @@ fn element_context(tag: &Tag, inside_main: bool) -> Context {
         "header" if !inside_main => Some(RemovalReason::Navigation),
         "footer" => Some(RemovalReason::Navigation),
         "aside" => Some(RemovalReason::Related),
-        "form" => Some(RemovalReason::Promo),
         "figcaption" => Some(RemovalReason::Caption),
         _ => None,
     };

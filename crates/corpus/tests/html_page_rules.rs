@@ -236,3 +236,16 @@ fn teasers_marked_as_articles_do_not_push_out_an_unmarked_article() {
         assert!(kept(&document).contains(part), "{document:?}");
     }
 }
+
+#[test]
+fn a_form_that_wraps_the_whole_page_is_not_a_promo_but_a_search_form_is() {
+    let document = page(&format!(
+        "<form id=\"pageForm\" method=\"post\"><h1>Quay reopens</h1>{BODY}\
+         <form class=\"search\"><label>Search the archive by keyword</label></form></form>"
+    ));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    assert!(document
+        .boilerplate
+        .iter()
+        .any(|r| r.reason == RemovalReason::Promo && r.text.starts_with("Search the archive")));
+}
