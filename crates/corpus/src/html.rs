@@ -600,6 +600,20 @@ impl NamedChrome {
     /// article's wrapper.
     const ARTICLE_SHARE: f64 = 0.5;
 
+    /// An element named an ad or promo (`section--ads`, a slot for ads
+    /// beside a paragraph) that holds this many prose words, and this share
+    /// of the page's, is a part of the article: ads are not paragraphs.
+    const PROMO_PART_WORDS: usize = 60;
+    const PROMO_PART_SHARE: f64 = 0.15;
+
+    fn holds_article(reason: RemovalReason, words: usize, total: usize) -> bool {
+        let share = words as f64 / total as f64;
+        share >= Self::ARTICLE_SHARE
+            || reason == RemovalReason::Promo
+                && words >= Self::PROMO_PART_WORDS
+                && share >= Self::PROMO_PART_SHARE
+    }
+
     fn keep_article(lines: &mut [Line]) {
         let prose = |line: &Line| {
             if line.chrome.iter().any(|m| !m.by_name) {
@@ -612,20 +626,20 @@ impl NamedChrome {
         if total == 0 {
             return;
         }
-        let mut held: Vec<(usize, usize)> = Vec::new();
+        let mut held: Vec<(ChromeMark, usize)> = Vec::new();
         for line in lines.iter() {
             let words = prose(line);
             for mark in line.chrome.iter().filter(|m| m.by_name) {
-                match held.iter_mut().find(|(e, _)| *e == mark.element) {
+                match held.iter_mut().find(|(m, _)| m.element == mark.element) {
                     Some((_, n)) => *n += words,
-                    None => held.push((mark.element, words)),
+                    None => held.push((*mark, words)),
                 }
             }
         }
         let wrappers: Vec<usize> = held
             .into_iter()
-            .filter(|(_, n)| *n as f64 >= Self::ARTICLE_SHARE * total as f64)
-            .map(|(e, _)| e)
+            .filter(|(mark, n)| Self::holds_article(mark.reason, *n, total))
+            .map(|(mark, _)| mark.element)
             .collect();
         if wrappers.is_empty() {
             return;

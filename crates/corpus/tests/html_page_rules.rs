@@ -249,3 +249,16 @@ fn a_form_that_wraps_the_whole_page_is_not_a_promo_but_a_search_form_is() {
         .iter()
         .any(|r| r.reason == RemovalReason::Promo && r.text.starts_with("Search the archive")));
 }
+
+#[test]
+fn a_section_named_for_ads_that_holds_paragraphs_is_part_of_the_article() {
+    let verdict = "<p>The verdict: the new quay wall is sturdier than the old one, the engineers found, and it cost the town less than the board had planned for when repairs began in spring.</p>\
+                   <p>Skippers said the northern moorings were calmer in the first storm of the season, and the harbour master expects the repairs to last for another fifty years.</p>\
+                   <p>The board will publish the engineers' full report next month, its chair said, together with the bill for the stone.</p>";
+    let document = page(&format!(
+        "<h1>Quay reopens</h1>{BODY}<section class=\"report-section report-section--ads\">{verdict}</section>\
+         <div class=\"ad-slot\"><p>Buy cheap ferry tickets today</p></div>"
+    ));
+    assert!(kept(&document).contains("The verdict:"), "{document:?}");
+    assert!(!kept(&document).contains("cheap ferry"), "{document:?}");
+}
