@@ -483,6 +483,7 @@ impl State {
         keep_main_container(&mut lines);
         set_aside_link_lists(&mut lines);
         set_aside_labelled_links(&mut lines);
+        set_aside_labels_of_chrome(&mut lines);
         SavedPage { lines, meta }
     }
 
@@ -680,6 +681,29 @@ fn set_aside_link_lists(lines: &mut [Line]) {
     }
     for (line, _) in lines.iter_mut().zip(&in_list).filter(|(_, &listed)| listed) {
         line.removed = Some(RemovalReason::Related);
+    }
+}
+
+/// Rule `LabelOfChrome`: a label of up to four words ending in a colon
+/// ("Tags:", "Share:", "Supported by:") over links or chrome, or with
+/// nothing below it, is chrome as what it labels is. A label over text
+/// ("Ingredients:" above a list) stays.
+fn set_aside_labels_of_chrome(lines: &mut [Line]) {
+    for at in 0..lines.len() {
+        let line = &lines[at];
+        let label = line.removed.is_none()
+            && !line.heading
+            && line.text.ends_with(':')
+            && crate::normalize::word_count(&line.text) <= 4;
+        if !label {
+            continue;
+        }
+        let below = lines[at + 1..].first();
+        let labels_chrome = below.is_none_or(|l| l.removed.is_some() || l.all_link);
+        if labels_chrome {
+            let reason = below.and_then(|l| l.removed);
+            lines[at].removed = Some(reason.unwrap_or(RemovalReason::Navigation));
+        }
     }
 }
 

@@ -262,3 +262,19 @@ fn a_section_named_for_ads_that_holds_paragraphs_is_part_of_the_article() {
     assert!(kept(&document).contains("The verdict:"), "{document:?}");
     assert!(!kept(&document).contains("cheap ferry"), "{document:?}");
 }
+
+#[test]
+fn a_label_over_links_is_chrome_but_a_label_over_text_is_not() {
+    let document = page(&format!(
+        "<h1>Quay reopens</h1>{BODY}<p>What the crews need:</p><ul><li>fresh water at the moorings</li><li>a second crane</li></ul>\
+         <p>Filed by topic:</p><p><a href=\"/t/harbour\">Harbour and quay works</a></p>"
+    ));
+    assert!(
+        kept(&document).contains("What the crews need:"),
+        "{document:?}"
+    );
+    assert!(document
+        .boilerplate
+        .iter()
+        .any(|r| r.reason == RemovalReason::Navigation && r.text == "Filed by topic:"));
+}
