@@ -211,6 +211,11 @@ const NAVIGATION_CUES: &[&str] = &[
     "themen",
     "zurück zur übersicht",
     "nach oben",
+    "mehr",
+    "more",
+    "weiter",
+    "permalink",
+    "permalien",
 ];
 
 /// Credits printed under images.
@@ -530,6 +535,7 @@ mod tests {
             classify_line("Back to top button"),
             Some(RemovalReason::Navigation)
         );
+        assert_eq!(classify_line("Mehr"), Some(RemovalReason::Navigation));
         assert_eq!(
             classify_line("Related officials said the talks went well."),
             None

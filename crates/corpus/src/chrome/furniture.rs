@@ -28,7 +28,8 @@ pub fn classify(line: &str) -> Option<RemovalReason> {
     let navigation = is_action_button(&lower, words)
         || is_reading_time(&lower, words)
         || is_filing(&lower, words)
-        || words <= 6 && BACK_LINKS.contains(&trimmed(&lower));
+        || words <= 6 && BACK_LINKS.contains(&trimmed(&lower))
+        || words <= 3 && (lower.starts_with("permalink") || lower.starts_with("permalien"));
     navigation.then_some(RemovalReason::Navigation)
 }
 
@@ -369,6 +370,7 @@ mod tests {
             "Filed under",
             "Zurück zur Startseite",
             "Older post",
+            "Permalink https://example.org/p/12",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Navigation), "{line}");
         }
