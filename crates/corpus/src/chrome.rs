@@ -141,6 +141,9 @@ const RELATED_MARKERS: &[&str] = &[
     "more stories",
     "you may also be interested in",
     "ezek is érdekelhetnek",
+    "über den autor",
+    "über die autorin",
+    "about the author",
 ];
 
 /// Cues that open a one-line teaser for another story ("Read also: Port
@@ -550,6 +553,7 @@ mod tests {
             "Related: Dockers vote to end the harbour strike",
             "Das könnte Sie auch interessieren!",
             "Vous aimerez aussi",
+            "Über den Autor",
         ] {
             assert_eq!(classify_line(line), Some(RemovalReason::Related), "{line}");
         }
