@@ -1,10 +1,18 @@
-//! Saved pages in the Web's legacy Western encoding. A page that is not
-//! UTF-8 but declares a label the WHATWG Encoding standard maps to
-//! windows-1252 (`iso-8859-1`, `latin1`, `us-ascii`, `windows-1252`, ...)
-//! in its first 4 KiB (`<meta charset>` or `content="...; charset=..."`)
-//! is decoded as a browser decodes it. Any other declaration, or none,
-//! keeps the refusal: guessing an encoding would put wrong letters in
-//! the reader's text.
+//! Saved pages that are not valid UTF-8, decoded as a browser decodes
+//! them when the page declares its encoding in a `<meta>` tag in its first
+//! 4 KiB (`<meta charset>` or `content="...; charset=..."`):
+//!
+//! - a label the WHATWG Encoding standard maps to windows-1252
+//!   (`iso-8859-1`, `latin1`, `us-ascii`, `windows-1252`, ...);
+//! - windows-1250 and ISO-8859-2, the Central European encodings (Polish,
+//!   Czech, Hungarian pages);
+//! - UTF-8 itself: a page that says UTF-8 but holds a stray byte of another
+//!   encoding (a template written in Latin-1) is read with U+FFFD for each
+//!   bad sequence, as every browser shows it.
+//!
+//! Any other declaration, or none, keeps the refusal: guessing an encoding
+//! would put wrong letters in the reader's text. A `charset` attribute of
+//! a `<script>` says how that script is encoded, not the page.
 
 /// Labels of windows-1252 in the Encoding standard.
 const WINDOWS_1252: &[&str] = &[
@@ -34,13 +42,48 @@ const HIGH: [u16; 32] = [
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 ];
 
-/// The page decoded from windows-1252 when it declares it, else `None`.
+/// Labels of UTF-8 in the Encoding standard.
+const UTF_8: &[&str] = &[
+    "unicode-1-1-utf-8",
+    "unicode11utf8",
+    "unicode20utf8",
+    "utf-8",
+    "utf8",
+    "x-unicode20utf8",
+];
+
+/// Labels of windows-1250 in the Encoding standard.
+const WINDOWS_1250: &[&str] = &["cp1250", "windows-1250", "x-cp1250"];
+
+/// Labels of ISO-8859-2 in the Encoding standard.
+const ISO_8859_2: &[&str] = &[
+    "csisolatin2",
+    "iso-8859-2",
+    "iso-ir-101",
+    "iso8859-2",
+    "iso88592",
+    "iso_8859-2",
+    "iso_8859-2:1987",
+    "l2",
+    "latin2",
+];
+
+/// The page decoded as its `<meta>` declares, else `None`.
 pub fn legacy_html(bytes: &[u8]) -> Option<String> {
     let label = declared(&bytes[..bytes.len().min(4096)])?;
-    if !WINDOWS_1252.contains(&label.as_str()) {
-        return None;
+    let label = label.as_str();
+    let decode = |byte: fn(u8) -> char| Some(bytes.iter().map(|&b| byte(b)).collect());
+    if UTF_8.contains(&label) {
+        Some(String::from_utf8_lossy(bytes).into_owned())
+    } else if WINDOWS_1252.contains(&label) {
+        decode(windows_1252)
+    } else if WINDOWS_1250.contains(&label) {
+        decode(windows_1250)
+    } else if ISO_8859_2.contains(&label) {
+        decode(iso_8859_2)
+    } else {
+        None
     }
-    Some(bytes.iter().map(|&b| windows_1252(b)).collect())
 }
 
 fn windows_1252(byte: u8) -> char {
@@ -52,11 +95,80 @@ fn windows_1252(byte: u8) -> char {
     }
 }
 
-/// The first `charset=` label in the head, lower-cased.
+/// windows-1250 bytes 0x80..=0xBF (bytes it leaves undefined map to the
+/// control of the same number, as the Encoding standard says).
+const WINDOWS_1250_HIGH: [u16; 64] = [
+    0x20AC, 0x0081, 0x201A, 0x0083, 0x201E, 0x2026, 0x2020, 0x2021, 0x0088, 0x2030, 0x0160, 0x2039,
+    0x015A, 0x0164, 0x017D, 0x0179, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x0098, 0x2122, 0x0161, 0x203A, 0x015B, 0x0165, 0x017E, 0x017A, 0x00A0, 0x02C7, 0x02D8, 0x0141,
+    0x00A4, 0x0104, 0x00A6, 0x00A7, 0x00A8, 0x00A9, 0x015E, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x017B,
+    0x00B0, 0x00B1, 0x02DB, 0x0142, 0x00B4, 0x00B5, 0x00B6, 0x00B7, 0x00B8, 0x0105, 0x015F, 0x00BB,
+    0x013D, 0x02DD, 0x013E, 0x017C,
+];
+
+/// ISO-8859-2 bytes 0xA0..=0xBF (below, Latin-1; above, as windows-1250).
+const ISO_8859_2_HIGH: [u16; 32] = [
+    0x00A0, 0x0104, 0x02D8, 0x0141, 0x00A4, 0x013D, 0x015A, 0x00A7, 0x00A8, 0x0160, 0x015E, 0x0164,
+    0x0179, 0x00AD, 0x017D, 0x017B, 0x00B0, 0x0105, 0x02DB, 0x0142, 0x00B4, 0x013E, 0x015B, 0x02C7,
+    0x00B8, 0x0161, 0x015F, 0x0165, 0x017A, 0x02DD, 0x017E, 0x017C,
+];
+
+/// Bytes 0xC0..=0xFF, the same letters in windows-1250 and ISO-8859-2.
+const CENTRAL_LETTERS: [u16; 64] = [
+    0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7, 0x010C, 0x00C9, 0x0118, 0x00CB,
+    0x011A, 0x00CD, 0x00CE, 0x010E, 0x0110, 0x0143, 0x0147, 0x00D3, 0x00D4, 0x0150, 0x00D6, 0x00D7,
+    0x0158, 0x016E, 0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF, 0x0155, 0x00E1, 0x00E2, 0x0103,
+    0x00E4, 0x013A, 0x0107, 0x00E7, 0x010D, 0x00E9, 0x0119, 0x00EB, 0x011B, 0x00ED, 0x00EE, 0x010F,
+    0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x00F7, 0x0159, 0x016F, 0x00FA, 0x0171,
+    0x00FC, 0x00FD, 0x0163, 0x02D9,
+];
+
+fn from_table(table: &[u16], at: u8) -> char {
+    char::from_u32(u32::from(table[usize::from(at)])).unwrap_or('\u{FFFD}')
+}
+
+fn windows_1250(byte: u8) -> char {
+    match byte {
+        0x80..=0xBF => from_table(&WINDOWS_1250_HIGH, byte - 0x80),
+        0xC0..=0xFF => from_table(&CENTRAL_LETTERS, byte - 0xC0),
+        _ => char::from(byte),
+    }
+}
+
+fn iso_8859_2(byte: u8) -> char {
+    match byte {
+        0xA0..=0xBF => from_table(&ISO_8859_2_HIGH, byte - 0xA0),
+        0xC0..=0xFF => from_table(&CENTRAL_LETTERS, byte - 0xC0),
+        _ => char::from(byte),
+    }
+}
+
+/// The first `charset=` label inside a `<meta>` tag, lower-cased.
 fn declared(head: &[u8]) -> Option<String> {
     let lower = head.to_ascii_lowercase();
-    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
-    let rest = &lower[at..];
+    let mut from = 0;
+    while let Some(offset) = find(&lower[from..], b"<meta") {
+        let start = from + offset;
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |e| start + e);
+        if let Some(label) = label_in(&lower[start..end]) {
+            return Some(label);
+        }
+        from = end;
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The label after `charset=` in one tag.
+fn label_in(tag: &[u8]) -> Option<String> {
+    let at = find(tag, b"charset=")? + 8;
+    let rest = &tag[at..];
     let rest = rest
         .strip_prefix(b"\"")
         .or_else(|| rest.strip_prefix(b"'"))
@@ -83,7 +195,31 @@ mod tests {
 
     #[test]
     fn other_or_missing_declarations_are_not_guessed() {
-        assert_eq!(legacy_html(b"<meta charset=windows-1250><p>\xb9</p>"), None);
+        assert_eq!(legacy_html(b"<meta charset=koi8-r><p>\xb9</p>"), None);
         assert_eq!(legacy_html(b"<p>\xfc</p>"), None);
+        assert_eq!(
+            legacy_html(b"<script charset=\"utf-8\"></script><p>\xfc</p>"),
+            None
+        );
+    }
+
+    #[test]
+    fn central_european_pages_decode_by_their_declaration() {
+        assert_eq!(
+            legacy_html(b"<meta charset=\"windows-1250\"><p>\xa3\xf3d\x9f \x9cpi</p>").as_deref(),
+            Some("<meta charset=\"windows-1250\"><p>\u{141}\u{f3}d\u{17a} \u{15b}pi</p>")
+        );
+        assert_eq!(
+            legacy_html(b"<meta content=\"text/html; charset=ISO-8859-2\"><p>\xa3\xf3d\xbc \xb6pi</p>").as_deref(),
+            Some("<meta content=\"text/html; charset=ISO-8859-2\"><p>\u{141}\u{f3}d\u{17a} \u{15b}pi</p>")
+        );
+    }
+
+    #[test]
+    fn a_stray_byte_in_a_declared_utf8_page_shows_as_a_replacement() {
+        assert_eq!(
+            legacy_html(b"<meta charset=utf-8><p>Caf\xc3\xa9 K\xfcche</p>").as_deref(),
+            Some("<meta charset=utf-8><p>Caf\u{e9} K\u{FFFD}che</p>")
+        );
     }
 }

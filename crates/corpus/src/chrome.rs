@@ -4,6 +4,7 @@
 //! the ones sites commonly print (see `docs/rules.md` for sources and limits).
 
 pub mod capture;
+pub mod furniture;
 pub mod markup;
 
 use crate::document::RemovalReason;
@@ -105,6 +106,44 @@ const RELATED_MARKERS: &[&str] = &[
     "related topics",
     "weitere nachrichten",
     "contenido relacionado",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "sie könnten auch an folgenden artikeln interessiert sein",
+    "vous aimerez aussi",
+    "zobacz również",
+    "siehe auch",
+    "empfehlungen aus der redaktion",
+    "die meistgelesenen artikel",
+    "meistgelesen",
+    "meist gelesen",
+    "viel gelesen",
+    "aktuellste beiträge",
+    "aktuelle beiträge",
+    "neueste beiträge",
+    "otras noticias",
+    "lo último",
+    "le puede interesar",
+    "te puede interesar",
+    "también te puede interesar",
+    "explore further",
+    "zum weiterlesen",
+    "weiterlesen",
+    "weiterführende informationen",
+    "weiterführende links",
+    "weiterführender link",
+    "videos zum thema",
+    "veja também",
+    "en savoir plus",
+    "à lire également",
+    "lust auf mehr",
+    "noch mehr infos für dich",
+    "heute empfehlen wir",
+    "more stories",
+    "you may also be interested in",
+    "ezek is érdekelhetnek",
+    "über den autor",
+    "über die autorin",
+    "about the author",
 ];
 
 /// Cues that open a one-line teaser for another story ("Read also: Port
@@ -121,6 +160,35 @@ const TEASER_CUES: &[&str] = &[
     "veja também",
     "zobacz też",
     "czytaj też",
+    "mira",
+    "le puede interesar",
+    "te puede interesar",
+    "también te puede interesar",
+    "lee",
+    "lea además",
+    "ver también",
+    "véase también",
+    "read",
+    "read more",
+    "see also",
+    "related",
+    "lesen sie auch",
+    "lesen sie",
+    "weiterlesen",
+    "auch interessant",
+    "à lire aussi",
+    "lire aussi",
+    "voir aussi",
+    "zobacz",
+    "czytaj",
+    "czytaj więcej",
+    "zobacz także",
+    "zobacz również",
+    "leia",
+    "veja",
+    "veja também",
+    "leggi anche",
+    "vedi anche",
 ];
 
 const NAVIGATION_CUES: &[&str] = &[
@@ -146,6 +214,11 @@ const NAVIGATION_CUES: &[&str] = &[
     "themen",
     "zurück zur übersicht",
     "nach oben",
+    "mehr",
+    "more",
+    "weiter",
+    "permalink",
+    "permalien",
 ];
 
 /// Credits printed under images.
@@ -224,7 +297,7 @@ fn lower_has_any(line: &str, cues: &[&str]) -> bool {
 }
 
 fn normalised_heading(line: &str) -> String {
-    line.trim_end_matches([':', '.', '›', '»', '>'])
+    line.trim_end_matches([':', '.', '!', '?', '›', '»', '>'])
         .trim()
         .to_lowercase()
 }
@@ -261,7 +334,10 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     if is_doubled(line) {
         return Some(RemovalReason::Duplicate);
     }
-    None
+    if ends_like_reported_speech(line) {
+        return None;
+    }
+    furniture::classify(line)
 }
 
 /// Body sentences that merely mention subscribing ("..., she said.") are news.
@@ -279,11 +355,12 @@ fn is_teaser(line: &str) -> bool {
         return false;
     };
     let cue = normalised_heading(cue);
-    word_count(headline) >= 3 && TEASER_CUES.contains(&cue.as_str())
+    word_count(headline) >= 3
+        && (TEASER_CUES.contains(&cue.as_str()) || RELATED_MARKERS.contains(&cue.as_str()))
 }
 
 pub fn is_related_marker(line: &str) -> bool {
-    word_count(line) <= 5 && RELATED_MARKERS.contains(&normalised_heading(line).as_str())
+    word_count(line) <= 8 && RELATED_MARKERS.contains(&normalised_heading(line).as_str())
 }
 
 pub fn is_source_line(line: &str) -> bool {
@@ -461,8 +538,27 @@ mod tests {
             classify_line("Back to top button"),
             Some(RemovalReason::Navigation)
         );
+        assert_eq!(classify_line("Mehr"), Some(RemovalReason::Navigation));
         assert_eq!(
             classify_line("Related officials said the talks went well."),
+            None
+        );
+    }
+
+    #[test]
+    fn teaser_labels_and_related_headings_in_more_forms() {
+        for line in [
+            "LE PUEDE INTERESAR: El puerto reabre tras la huelga",
+            "MIRA: Los estibadores votan el fin de la huelga",
+            "Related: Dockers vote to end the harbour strike",
+            "Das könnte Sie auch interessieren!",
+            "Vous aimerez aussi",
+            "Über den Autor",
+        ] {
+            assert_eq!(classify_line(line), Some(RemovalReason::Related), "{line}");
+        }
+        assert_eq!(
+            classify_line("Mira Nair: the director returns to Kampala for her next film"),
             None
         );
     }

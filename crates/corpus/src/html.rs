@@ -38,6 +38,8 @@ pub struct Line {
     chrome: Vec<ChromeMark>,
     /// Nearly all its text is inside links (see [`LINK_LINE`]).
     all_link: bool,
+    /// Bytes of its text inside links.
+    linked: usize,
 }
 
 /// An element that marks its text as chrome, and whether only its class or
@@ -421,6 +423,7 @@ impl State {
             container,
             chrome,
             all_link,
+            linked,
         });
     }
 
@@ -479,6 +482,8 @@ impl State {
         NamedChrome::keep_article(&mut lines);
         keep_main_container(&mut lines);
         set_aside_link_lists(&mut lines);
+        set_aside_labelled_links(&mut lines);
+        set_aside_labels_of_chrome(&mut lines);
         SavedPage { lines, meta }
     }
 
@@ -533,6 +538,12 @@ fn element_context(tag: &Tag, inside_main: bool) -> Context {
     if SILENT.contains(&name) || hidden {
         return Context::Silent;
     }
+    // A form is a search box or a sign-up prompt, unless the site wraps
+    // its whole page in one (ASP.NET pages, a search form left unclosed):
+    // judged as a name is (`NamedChrome`).
+    if name == "form" {
+        return Context::Named(RemovalReason::Promo);
+    }
     if is_main_container(tag) {
         return Context::Plain;
     }
@@ -541,7 +552,6 @@ fn element_context(tag: &Tag, inside_main: bool) -> Context {
         "header" if !inside_main => Some(RemovalReason::Navigation),
         "footer" => Some(RemovalReason::Navigation),
         "aside" => Some(RemovalReason::Related),
-        "form" => Some(RemovalReason::Promo),
         "figcaption" => Some(RemovalReason::Caption),
         _ => None,
     };
@@ -591,6 +601,20 @@ impl NamedChrome {
     /// article's wrapper.
     const ARTICLE_SHARE: f64 = 0.5;
 
+    /// An element named an ad or promo (`section--ads`, a slot for ads
+    /// beside a paragraph) that holds this many prose words, and this share
+    /// of the page's, is a part of the article: ads are not paragraphs.
+    const PROMO_PART_WORDS: usize = 60;
+    const PROMO_PART_SHARE: f64 = 0.15;
+
+    fn holds_article(reason: RemovalReason, words: usize, total: usize) -> bool {
+        let share = words as f64 / total as f64;
+        share >= Self::ARTICLE_SHARE
+            || reason == RemovalReason::Promo
+                && words >= Self::PROMO_PART_WORDS
+                && share >= Self::PROMO_PART_SHARE
+    }
+
     fn keep_article(lines: &mut [Line]) {
         let prose = |line: &Line| {
             if line.chrome.iter().any(|m| !m.by_name) {
@@ -603,20 +627,20 @@ impl NamedChrome {
         if total == 0 {
             return;
         }
-        let mut held: Vec<(usize, usize)> = Vec::new();
+        let mut held: Vec<(ChromeMark, usize)> = Vec::new();
         for line in lines.iter() {
             let words = prose(line);
             for mark in line.chrome.iter().filter(|m| m.by_name) {
-                match held.iter_mut().find(|(e, _)| *e == mark.element) {
+                match held.iter_mut().find(|(m, _)| m.element == mark.element) {
                     Some((_, n)) => *n += words,
-                    None => held.push((mark.element, words)),
+                    None => held.push((*mark, words)),
                 }
             }
         }
         let wrappers: Vec<usize> = held
             .into_iter()
-            .filter(|(_, n)| *n as f64 >= Self::ARTICLE_SHARE * total as f64)
-            .map(|(e, _)| e)
+            .filter(|(mark, n)| Self::holds_article(mark.reason, *n, total))
+            .map(|(mark, _)| mark.element)
             .collect();
         if wrappers.is_empty() {
             return;
@@ -657,6 +681,51 @@ fn set_aside_link_lists(lines: &mut [Line]) {
     }
     for (line, _) in lines.iter_mut().zip(&in_list).filter(|(_, &listed)| listed) {
         line.removed = Some(RemovalReason::Related);
+    }
+}
+
+/// Rule `LabelOfChrome`: a label of up to four words ending in a colon
+/// ("Tags:", "Share:", "Supported by:") over links or chrome, or with
+/// nothing below it, is chrome as what it labels is. A label over text
+/// ("Ingredients:" above a list) stays.
+fn set_aside_labels_of_chrome(lines: &mut [Line]) {
+    for at in 0..lines.len() {
+        let line = &lines[at];
+        let label = line.removed.is_none()
+            && !line.heading
+            && line.text.ends_with(':')
+            && crate::normalize::word_count(&line.text) <= 4;
+        if !label {
+            continue;
+        }
+        let below = lines[at + 1..].first();
+        let labels_chrome = below.is_none_or(|l| l.removed.is_some() || l.all_link);
+        if labels_chrome {
+            let reason = below.and_then(|l| l.removed);
+            lines[at].removed = Some(reason.unwrap_or(RemovalReason::Navigation));
+        }
+    }
+}
+
+/// Rule `LabelThenLink`: "MIRA: Port strike ends", "Read also: ...": a
+/// label of up to four words (not a date) and a colon, then a link of four
+/// words or more and nothing else, is a teaser for another story.
+fn set_aside_labelled_links(lines: &mut [Line]) {
+    for line in lines
+        .iter_mut()
+        .filter(|l| l.removed.is_none() && !l.heading)
+    {
+        let Some((label, rest)) = line.text.split_once(':') else {
+            continue;
+        };
+        let rest = rest.trim();
+        let words = |t: &str| crate::normalize::word_count(t);
+        let link_is_rest =
+            line.linked as f32 >= LINK_LINE * rest.len() as f32 && line.linked <= rest.len() + 1;
+        let label_is_word = !label.contains(|c: char| c.is_ascii_digit());
+        if (1..=4).contains(&words(label)) && label_is_word && words(rest) >= 4 && link_is_rest {
+            line.removed = Some(RemovalReason::Related);
+        }
     }
 }
 
@@ -729,6 +798,9 @@ fn keep_main_container(lines: &mut [Line]) {
     else {
         return;
     };
+    if prose_outside_outweighs(lines, main) {
+        return;
+    }
     for line in lines.iter_mut() {
         if line.removed.is_none() && !line.heading && line.container != Some(main) {
             line.removed = Some(if line.container.is_some() {
@@ -738,6 +810,23 @@ fn keep_main_container(lines: &mut [Line]) {
             });
         }
     }
+}
+
+/// Rule `UnmarkedArticle`: a page may mark only its teasers or sidebar
+/// posts as `<article>`s while its own text stands outside them. When the
+/// prose outside every container outweighs the prose of the largest one,
+/// that container is not the article, and nothing is set aside for being
+/// outside it.
+fn prose_outside_outweighs(lines: &[Line], main: usize) -> bool {
+    let prose = |inside: &dyn Fn(&Line) -> bool| -> usize {
+        lines
+            .iter()
+            .filter(|l| l.removed.is_none() && inside(l))
+            .map(|l| prose_words(&l.text))
+            .sum()
+    };
+    let outside = prose(&|l| l.container.is_none());
+    outside > prose(&|l| l.container == Some(main))
 }
 
 /// The article fields of the page's JSON-LD (schema.org `NewsArticle` and

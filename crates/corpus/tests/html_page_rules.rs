@@ -191,3 +191,90 @@ fn a_page_whose_prose_is_all_links_keeps_them() {
     let document = page(&format!("<h1>Quay reopens</h1>{links}"));
     assert_eq!(document.paragraphs.len(), 3, "{document:?}");
 }
+
+#[test]
+fn a_label_then_a_link_to_another_story_is_a_teaser_but_a_kicker_headline_is_not() {
+    let document = page(&format!(
+        "<h1>HARBOUR: Quay reopens after repairs</h1>{BODY}\
+         <p>Boats return: crews moved back to the northern moorings on Wednesday morning.</p>\
+         <p>SEE: <a href=\"/ferries\">Ferry timetable changes for the summer</a></p>"
+    ));
+    assert_eq!(document.headline, "HARBOUR: Quay reopens after repairs");
+    assert!(document
+        .boilerplate
+        .iter()
+        .any(|r| r.reason == RemovalReason::Related && r.text.starts_with("SEE:")));
+    assert!(kept(&document).contains("Boats return:"), "{document:?}");
+}
+
+#[test]
+fn follow_prompts_disclaimers_and_share_buttons_are_chrome() {
+    let document = page(&format!(
+        "<h1>Quay reopens</h1>{BODY}\
+         <p>Follow the Quay Gazette on Twitter and Instagram for more harbour news.</p>\
+         <p>Diese Seite teilen</p>\
+         <p>The Quay Gazette is not responsible for the opinions of its contributors.</p>"
+    ));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    let reasons: Vec<RemovalReason> = document.boilerplate.iter().map(|r| r.reason).collect();
+    for reason in [
+        RemovalReason::Promo,
+        RemovalReason::Navigation,
+        RemovalReason::SiteBanner,
+    ] {
+        assert!(reasons.contains(&reason), "{reasons:?}");
+    }
+}
+
+#[test]
+fn teasers_marked_as_articles_do_not_push_out_an_unmarked_article() {
+    let document = page(&format!(
+        "<div id=\"content\"><h1>Quay reopens</h1>{BODY}</div>\
+         <div class=\"sidebar-posts\"><article><p>Ferry timetable changes for the summer, with earlier sailings on weekdays.</p></article></div>"
+    ));
+    for part in ["northern quay", "southern moorings", "old stone"] {
+        assert!(kept(&document).contains(part), "{document:?}");
+    }
+}
+
+#[test]
+fn a_form_that_wraps_the_whole_page_is_not_a_promo_but_a_search_form_is() {
+    let document = page(&format!(
+        "<form id=\"pageForm\" method=\"post\"><h1>Quay reopens</h1>{BODY}\
+         <form class=\"search\"><label>Search the archive by keyword</label></form></form>"
+    ));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    assert!(document
+        .boilerplate
+        .iter()
+        .any(|r| r.reason == RemovalReason::Promo && r.text.starts_with("Search the archive")));
+}
+
+#[test]
+fn a_section_named_for_ads_that_holds_paragraphs_is_part_of_the_article() {
+    let verdict = "<p>The verdict: the new quay wall is sturdier than the old one, the engineers found, and it cost the town less than the board had planned for when repairs began in spring.</p>\
+                   <p>Skippers said the northern moorings were calmer in the first storm of the season, and the harbour master expects the repairs to last for another fifty years.</p>\
+                   <p>The board will publish the engineers' full report next month, its chair said, together with the bill for the stone.</p>";
+    let document = page(&format!(
+        "<h1>Quay reopens</h1>{BODY}<section class=\"report-section report-section--ads\">{verdict}</section>\
+         <div class=\"ad-slot\"><p>Buy cheap ferry tickets today</p></div>"
+    ));
+    assert!(kept(&document).contains("The verdict:"), "{document:?}");
+    assert!(!kept(&document).contains("cheap ferry"), "{document:?}");
+}
+
+#[test]
+fn a_label_over_links_is_chrome_but_a_label_over_text_is_not() {
+    let document = page(&format!(
+        "<h1>Quay reopens</h1>{BODY}<p>What the crews need:</p><ul><li>fresh water at the moorings</li><li>a second crane</li></ul>\
+         <p>Filed by topic:</p><p><a href=\"/t/harbour\">Harbour and quay works</a></p>"
+    ));
+    assert!(
+        kept(&document).contains("What the crews need:"),
+        "{document:?}"
+    );
+    assert!(document
+        .boilerplate
+        .iter()
+        .any(|r| r.reason == RemovalReason::Navigation && r.text == "Filed by topic:"));
+}

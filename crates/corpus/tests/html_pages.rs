@@ -249,7 +249,7 @@ proptest! {
 }
 
 #[test]
-fn a_page_declaring_latin1_is_read_as_windows_1252_and_others_are_refused() {
+fn a_page_declaring_latin1_or_windows_1250_is_decoded_and_others_are_refused() {
     let body = "<p>Die Gemeinde hat am Montag beschlossen, die alte Br\u{fc}cke \u{fc}ber den Fluss zu erneuern, weil sie seit Jahren gesperrt ist.</p>\
                 <p>Die Arbeiten sollen im Fr\u{fc}hjahr beginnen und drei Monate dauern, sagte die B\u{fc}rgermeisterin.</p>";
     let latin1 = |declared: &str| -> Vec<u8> {
@@ -260,7 +260,9 @@ fn a_page_declaring_latin1_is_read_as_windows_1252_and_others_are_refused() {
     };
     let document = ingest("bruecke.html", &latin1("iso-8859-1"), None).unwrap();
     assert!(document.paragraphs[0].contains("Brücke über den Fluss"));
-    let refused = ingest("bruecke.html", &latin1("windows-1250"), None).unwrap_err();
+    let central = ingest("bruecke.html", &latin1("windows-1250"), None).unwrap();
+    assert!(central.paragraphs[0].contains("Brücke über den Fluss"));
+    let refused = ingest("bruecke.html", &latin1("koi8-r"), None).unwrap_err();
     assert!(matches!(refused.problem, Problem::NotUtf8 { .. }));
     let text = ingest("bruecke.txt", &latin1("iso-8859-1"), None).unwrap_err();
     assert!(matches!(text.problem, Problem::NotUtf8 { .. }));

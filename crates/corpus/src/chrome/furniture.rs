@@ -1,0 +1,392 @@
+//! Page furniture recognised by what the line looks like: a short line that
+//! asks the reader to do something (share, print, follow, subscribe,
+//! donate), states the site's terms, counts comments, files the article
+//! under tags, or introduces a link to another story with a label and a
+//! colon (see also `html`, rule `LabelThenLink`). Each rule is a small function over one normalised line; the cues
+//! are phrases sites print in English, German, French, Spanish, Portuguese,
+//! Italian and Polish.
+
+use crate::document::RemovalReason;
+use crate::normalize::word_count;
+
+/// The reason a line is furniture, if it is.
+pub fn classify(line: &str) -> Option<RemovalReason> {
+    let lower = line.to_lowercase();
+    let words = word_count(line);
+    if words <= 30 && (is_self_promotion(&lower) || is_app_or_follow_prompt(&lower)) {
+        return Some(RemovalReason::Promo);
+    }
+    if words <= 60 && has_any(&lower, DISCLAIMER_CUES) {
+        return Some(RemovalReason::SiteBanner);
+    }
+    if is_comment_status(&lower, words) {
+        return Some(RemovalReason::Comments);
+    }
+    if is_related_prefix(&lower, words) {
+        return Some(RemovalReason::Related);
+    }
+    let navigation = is_action_button(&lower, words)
+        || is_reading_time(&lower, words)
+        || is_filing(&lower, words)
+        || words <= 6 && BACK_LINKS.contains(&trimmed(&lower))
+        || words <= 3 && (lower.starts_with("permalink") || lower.starts_with("permalien"));
+    navigation.then_some(RemovalReason::Navigation)
+}
+
+/// `cue` in `lower` as whole words ("our app" is not in "your apps").
+fn has_phrase(lower: &str, cue: &str) -> bool {
+    lower.match_indices(cue).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + cue.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn has_any(lower: &str, cues: &[&str]) -> bool {
+    cues.iter().any(|cue| has_phrase(lower, cue))
+}
+
+fn trimmed(lower: &str) -> &str {
+    lower
+        .trim_end_matches([':', '.', '!', '›', '»', '>'])
+        .trim()
+}
+
+/// Appeals to subscribe, register, donate or sign up for a newsletter.
+const SELF_PROMOTION_CUES: &[&str] = &[
+    "our newsletter",
+    "newsletter abonnieren",
+    "newsletter anmelden",
+    "zum newsletter",
+    "unseren newsletter",
+    "mit unserem newsletter",
+    "sign up for",
+    "by signing up",
+    "never miss",
+    "stay up-to-date",
+    "stay up to date",
+    "jetzt registrieren",
+    "jetzt abonnieren",
+    "abonniere",
+    "abonnieren sie",
+    "abonnez-vous",
+    "suscríbete",
+    "subskrypcji",
+    "support our work",
+    "support us",
+    "unterstützen sie",
+    "unterstütze das",
+    "jede kleine spende",
+    "become a member",
+    "werden sie mitglied",
+    "hacer periodismo",
+];
+
+fn is_self_promotion(lower: &str) -> bool {
+    has_any(lower, SELF_PROMOTION_CUES)
+}
+
+/// Social networks a site asks the reader to follow it on.
+const NETWORKS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "tiktok",
+    "youtube",
+    "telegram",
+    "whatsapp",
+    "linkedin",
+];
+
+/// "Follow The Courier on Twitter", "download our app for iOS and Android".
+fn is_app_or_follow_prompt(lower: &str) -> bool {
+    let follow = [
+        "follow ",
+        "síguenos",
+        "folgen sie ",
+        "folge uns",
+        "suivez-nous",
+        "obserwuj",
+    ]
+    .iter()
+    .any(|cue| lower.starts_with(cue));
+    let app = [
+        "our app",
+        "apps for ios",
+        "app for ios",
+        "unsere app",
+        "nuestra app",
+    ];
+    follow && has_any(lower, NETWORKS) || has_any(lower, &app) || lower.starts_with("follow us")
+}
+
+/// The site's terms, copyright and liability notices.
+const DISCLAIMER_CUES: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "is not responsible for the opinions",
+    "are not responsible for the opinions",
+    "do not necessarily reflect",
+    "n'engagent que leurs auteurs",
+    "engagent que leurs auteurs",
+    "vervielfältigung nur mit",
+    "materiał chroniony prawem",
+    "unless otherwise stated, the content",
+    "sofern nicht anders angegeben",
+    "sofern nicht anders ausgewiesen",
+    "enthält werbung",
+    "affiliate link",
+    "affiliatelink",
+    "advertising fees by advertising",
+    "our terms and conditions",
+    "our terms of use",
+];
+
+/// "No comments yet", "Comments are closed.", "120 Kommentare".
+fn is_comment_status(lower: &str, words: usize) -> bool {
+    let names_comments = [
+        "comment",
+        "kommentar",
+        "commentaire",
+        "komentarz",
+        "comentario",
+    ]
+    .iter()
+    .any(|stem| lower.contains(stem));
+    let closed = has_any(lower, &["closed", "geschlossen", "fermés"]);
+    let sentence = lower.ends_with(['.', '?', '"', '”']);
+    words <= 5 && names_comments && (closed || !sentence)
+}
+
+/// Verbs a button ends with in languages that put the verb last ("Seite
+/// teilen", "Rezept drucken", "Artikel als PDF herunterladen").
+const BUTTON_LAST_WORDS: &[&str] = &[
+    "teilen",
+    "drucken",
+    "herunterladen",
+    "bewerten",
+    "pinnen",
+    "merken",
+    "pdf",
+    "compartir",
+    "imprimir",
+    "partager",
+    "imprimer",
+    "udostępnij",
+    "drukuj",
+];
+
+/// Verbs a two-word button starts with ("Print recipe", "Share this").
+const BUTTON_FIRST_WORDS: &[&str] = &[
+    "share", "print", "download", "tweet", "email", "pin", "save", "teilen", "drucken",
+];
+
+fn is_action_button(lower: &str, words: usize) -> bool {
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let list: Vec<String> = lower.split_whitespace().map(bare).collect();
+    let last = list
+        .last()
+        .is_some_and(|w| BUTTON_LAST_WORDS.contains(&w.as_str()));
+    let first = list
+        .first()
+        .is_some_and(|w| BUTTON_FIRST_WORDS.contains(&w.as_str()));
+    words <= 5 && last || words <= 2 && first
+}
+
+/// "5 min read", "Lesezeit: 3 Minuten", "11 minut czytania".
+fn is_reading_time(lower: &str, words: usize) -> bool {
+    let cue = has_any(
+        lower,
+        &[
+            "min read",
+            "minute read",
+            "minutes read",
+            "reading time",
+            "lesezeit",
+            "czytania",
+            "de lectura",
+            "de lecture",
+        ],
+    );
+    words <= 5 && cue && lower.contains(|c: char| c.is_ascii_digit())
+}
+
+/// Labels that file the article: "Tags: ports, strikes", "Filed under".
+const FILING_LABELS: &[&str] = &[
+    "tags",
+    "tagged",
+    "tagged with",
+    "filed under",
+    "posted in",
+    "category",
+    "categories",
+    "kategorie",
+    "kategorien",
+    "schlagwörter",
+    "schlagworte",
+    "stichwörter",
+    "themen",
+    "topics",
+    "etiquetas",
+    "tagi",
+    "this entry was posted",
+];
+
+fn is_filing(lower: &str, words: usize) -> bool {
+    let label = lower.split(':').next().unwrap_or("").trim();
+    let alone_or_labelled = lower.contains(':') || trimmed(lower) == label;
+    words <= 15
+        && alone_or_labelled
+        && (FILING_LABELS.contains(&label) || lower.starts_with("this entry was posted"))
+}
+
+/// Links back to the site's start or list pages.
+const BACK_LINKS: &[&str] = &[
+    "zurück zur startseite",
+    "zur startseite",
+    "zurück zur listenansicht",
+    "zurück zur vorherigen seite",
+    "zurück zum anfang",
+    "back to home",
+    "back to homepage",
+    "back to the homepage",
+    "back to list",
+    "return to homepage",
+    "nächster artikel",
+    "vorheriger artikel",
+    "next article",
+    "previous article",
+    "next post",
+    "previous post",
+    "older post",
+    "newer post",
+    "older posts",
+    "newer posts",
+    "ältere beiträge",
+    "neuere beiträge",
+    "alle anzeigen",
+    "view all",
+    "see all",
+    "show all",
+    "mehr anzeigen",
+    "load more",
+];
+
+/// Headings that open a list of other stories by their first words
+/// ("More from Business", "Mehr aus der Sendung").
+const RELATED_PREFIXES: &[&str] = &[
+    "more from ",
+    "more stories",
+    "more news",
+    "mehr aus ",
+    "mehr zum thema",
+    "mehr zu ",
+    "weitere artikel",
+    "weitere beiträge",
+    "weitere nachrichten",
+    "weitere meldungen",
+    "weitere pressemitteilungen",
+    "plus de ",
+    "más noticias",
+    "otras noticias",
+    "więcej ",
+];
+
+fn is_related_prefix(lower: &str, words: usize) -> bool {
+    words <= 6
+        && !lower.ends_with(['.', '?', '!'])
+        && RELATED_PREFIXES.iter().any(|p| lower.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(line: &str) -> Option<RemovalReason> {
+        classify(line)
+    }
+
+    #[test]
+    fn appeals_to_follow_download_and_subscribe_are_promos() {
+        for line in [
+            "Follow The Harbour Courier on Twitter and Instagram @HarbourCourier.",
+            "For breaking news download our app for iOS and Android.",
+            "Stay up to date with our newsletter",
+            "Abonniere unseren Newsletter",
+            "Never miss a story by signing up to our morning briefing",
+            "Jede kleine Spende hilft uns weiter",
+        ] {
+            assert_eq!(reason(line), Some(RemovalReason::Promo), "{line}");
+        }
+    }
+
+    #[test]
+    fn news_about_apps_and_followers_is_not_a_promo() {
+        for line in [
+            "The minister has two million followers on Twitter and uses it daily.",
+            "Regulators want to know who can download the app and what it stores.",
+            "Stop your app, launch the tool, then restart your application.",
+            "Ana Ruiz covers shipping. Follow her on Twitter.",
+        ] {
+            assert_eq!(reason(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn terms_and_disclaimers_are_site_notices() {
+        assert_eq!(
+            reason("The Harbour Courier is not responsible for the opinions of its contributors."),
+            Some(RemovalReason::SiteBanner)
+        );
+        assert_eq!(
+            reason("© 2024 Harbour Media. All rights reserved."),
+            Some(RemovalReason::SiteBanner)
+        );
+    }
+
+    #[test]
+    fn comment_counts_and_states_are_comments() {
+        for line in [
+            "Comments are closed.",
+            "Noch keine Kommentare",
+            "12 comments",
+        ] {
+            assert_eq!(reason(line), Some(RemovalReason::Comments), "{line}");
+        }
+        assert_eq!(reason("The ministry declined to comment."), None);
+    }
+
+    #[test]
+    fn buttons_reading_times_and_tags_are_navigation() {
+        for line in [
+            "Diese Seite teilen",
+            "Rezept drucken",
+            "Print recipe",
+            "Artikel als PDF herunterladen",
+            "6 min read",
+            "Tags: harbour, strike, cargo",
+            "Filed under",
+            "Zurück zur Startseite",
+            "Older post",
+            "Permalink https://example.org/p/12",
+        ] {
+            assert_eq!(reason(line), Some(RemovalReason::Navigation), "{line}");
+        }
+        for line in [
+            "Its market share fell to a record low last year.",
+            "Print media declines",
+            "Tags on the crates showed where they came from.",
+        ] {
+            assert_eq!(reason(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn headings_that_open_other_stories_are_related() {
+        assert_eq!(reason("More from Business"), Some(RemovalReason::Related));
+        assert_eq!(reason("Mehr aus der Sendung"), Some(RemovalReason::Related));
+        assert_eq!(reason("More from the harbour was shipped on Monday."), None);
+    }
+}
