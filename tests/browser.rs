@@ -2,6 +2,9 @@
 //! Chromium (`cargo xtask test` runs them with wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
+use crossread::compare::coverage;
+use crossread::components::compare::Compare;
+use crossread::components::compare_matrix::ROWS;
 use crossread::components::reader::Reader;
 use crossread::components::timeline::TimelineView;
 use crossread::corpus_data::{corpus, embedded, CorpusRef};
@@ -9,7 +12,8 @@ use crossread::hooks::{use_navigation, Navigator};
 use crossread::timeline::aggregate::{MARK_LIMIT, MAX_COLUMNS};
 use crossread::view_state::ViewState;
 use crossread::App;
-use crossread_corpus::{Claim, Corpus};
+use crossread_corpus::{Claim, Corpus, Thread};
+use std::collections::BTreeSet;
 use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -328,5 +332,63 @@ async fn a_corpus_with_thousands_of_claims_is_counted_at_the_app_s_limit() {
         drawn <= 32 + lanes * (12 + 3 * MAX_COLUMNS),
         "{drawn} SVG elements for {marks} marks in {lanes} lanes"
     );
+    app.destroy();
+}
+
+#[derive(Properties, PartialEq)]
+struct RoutedCompareProps {
+    corpus: CorpusRef,
+}
+
+/// The compare view with its state from the URL hash.
+#[function_component(RoutedCompare)]
+fn routed_compare(props: &RoutedCompareProps) -> Html {
+    let (hash, navigator) = use_navigation("");
+    let (state, _) = ViewState::from_hash(&hash);
+    html! {
+        <ContextProvider<Navigator> context={navigator}>
+            <Compare corpus={props.corpus} {state} />
+        </ContextProvider<Navigator>>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_matrix_of_many_threads_shows_them_fifty_at_a_time() {
+    // The seeds' threads copied until more rows than shown are reported
+    // by several outlets.
+    let seeds = corpus().unwrap();
+    let shared_per_copy = coverage(seeds, &BTreeSet::new()).split_by_reach().0.len();
+    assert!(shared_per_copy > 0);
+    let copies = ROWS / shared_per_copy + 2;
+    let threads: Vec<Thread> = (0..copies)
+        .flat_map(|n| {
+            seeds.threads.iter().map(move |t| Thread {
+                id: format!("{}~{n}", t.id),
+                ..t.clone()
+            })
+        })
+        .collect();
+    let big = Corpus {
+        threads,
+        ..seeds.clone()
+    };
+    let matrix = coverage(&big, &BTreeSet::new());
+    let (shared, single) = matrix.split_by_reach();
+    let (shared, single) = (shared.len(), single.len());
+    assert!(shared > ROWS, "{shared} rows reported by several outlets");
+    gloo::utils::window().location().set_hash("#/compare").unwrap();
+    let root = fresh_root();
+    let props = RoutedCompareProps {
+        corpus: CorpusRef::keep(big),
+    };
+    let app = yew::Renderer::<RoutedCompare>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let rows = || elements(&root, "table.coverage tr[data-thread]").len();
+    assert_eq!(rows(), ROWS + single.min(ROWS));
+    let more = elements(&root, "table.coverage .more-rows button");
+    assert_eq!(more.len(), 1 + usize::from(single > ROWS));
+    more[0].dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    settle().await;
+    assert_eq!(rows(), shared.min(2 * ROWS) + single.min(ROWS));
     app.destroy();
 }

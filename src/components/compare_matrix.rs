@@ -7,6 +7,10 @@ use std::collections::BTreeSet;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+/// Event rows shown at first in each group (several outlets, one outlet);
+/// more on request, as the explorer's results.
+pub const ROWS: usize = 50;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub matrix: CoverageMatrix<'static>,
@@ -17,10 +21,13 @@ pub struct Props {
 }
 
 /// Event threads × outlets as a table; every cell links to the thread's
-/// side-by-side comparison.
+/// side-by-side comparison. A big corpus's many threads come [`ROWS`] at a
+/// time per group.
 #[function_component(CoverageTable)]
 pub fn coverage_table(props: &Props) -> Html {
     let matrix = &props.matrix;
+    let shown_shared = use_state(|| ROWS);
+    let shown_single = use_state(|| ROWS);
     let link = |thread: &str| {
         let mut state = ViewState::on(Page::Compare);
         state.focus = Some(thread.to_string());
@@ -84,7 +91,8 @@ pub fn coverage_table(props: &Props) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for shared.iter().map(|row| row_view(row)) }
+                    { for shared.iter().take(*shown_shared).map(|row| row_view(row)) }
+                    { more_rows(&shown_shared, shared.len(), columns) }
                 </tbody>
                 if !single.is_empty() {
                     <tbody class="single-outlet">
@@ -93,7 +101,8 @@ pub fn coverage_table(props: &Props) -> Html {
                                 { format!("Told by one outlet only ({})", single.len()) }
                             </th>
                         </tr>
-                        { for single.iter().map(|row| row_view(row)) }
+                        { for single.iter().take(*shown_single).map(|row| row_view(row)) }
+                        { more_rows(&shown_single, single.len(), columns) }
                     </tbody>
                 }
                 if matrix.unthreaded.iter().any(|&n| n > 0) {
@@ -112,6 +121,28 @@ pub fn coverage_table(props: &Props) -> Html {
             </table>
         </div>
         </>
+    }
+}
+
+/// A row with a button that shows [`ROWS`] more of a group's `total`
+/// rows, when some are hidden.
+fn more_rows(shown: &UseStateHandle<usize>, total: usize, columns: usize) -> Html {
+    let remaining = total.saturating_sub(**shown);
+    if remaining == 0 {
+        return Html::default();
+    }
+    let onclick = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + ROWS))
+    };
+    html! {
+        <tr class="more-rows">
+            <td colspan={columns.to_string()}>
+                <button type="button" {onclick}>
+                    { format!("Show {} more events (of {remaining} not shown)", remaining.min(ROWS)) }
+                </button>
+            </td>
+        </tr>
     }
 }
 
