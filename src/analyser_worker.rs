@@ -120,8 +120,11 @@ async fn library_command(kind: String, id: u32, data: JsValue) {
         post_view(id, false, false);
         return;
     }
+    let site = match site_documents(&data).await {
+        Ok(site) => site,
+        Err(problem) => return site_unavailable(id, &kind, problem),
+    };
     let mut errors: Vec<String> = Vec::new();
-    let site = site_documents(&data, &mut errors).await;
     let mut files = match FILES.with(|f| f.borrow().clone()) {
         Some(files) => files,
         None => browser_store::load().await.unwrap_or_else(|problem| {
@@ -371,31 +374,41 @@ fn tree(node: &Node) -> JsValue {
 }
 
 /// The site's documents from the command's `site`: postcard bytes, or
-/// the URL of a chunked site's whole corpus, fetched once and kept.
-async fn site_documents(data: &JsValue, errors: &mut Vec<String>) -> Vec<Document> {
+/// the URL of a chunked site's whole corpus, fetched once and kept. A
+/// command without `site` has none.
+async fn site_documents(data: &JsValue) -> Result<Vec<Document>, String> {
     let site = get(data, "site");
     let bytes = if let Some(url) = site.as_string() {
-        match fetched_site(&url).await {
-            Ok(bytes) => bytes,
-            Err(problem) => {
-                errors.push(format!(
-                    "The site's articles could not be loaded: {problem}."
-                ));
-                return Vec::new();
-            }
-        }
+        fetched_site(&url)
+            .await
+            .map_err(|problem| format!("The site's articles could not be loaded: {problem}."))?
     } else if site.is_instance_of::<Uint8Array>() {
         Rc::new(Uint8Array::new(&site).to_vec())
     } else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    match postcard::from_bytes::<Corpus>(&bytes) {
-        Ok(corpus) => corpus.documents,
-        Err(e) => {
-            errors.push(format!("The site's articles could not be read ({e})."));
-            Vec::new()
-        }
+    postcard::from_bytes::<Corpus>(&bytes)
+        .map(|corpus| corpus.documents)
+        .map_err(|e| format!("The site's articles could not be read ({e})."))
+}
+
+/// Without the site's articles nothing is analysed or stored (a corpus of
+/// the reader's articles alone would hide the site's): the task ends with
+/// the problem, and the reader can try again.
+fn site_unavailable(id: u32, kind: &str, problem: String) {
+    if kind == "export" {
+        post_library_error(id, &problem);
+        return;
     }
+    TASK.with(|t| {
+        *t.borrow_mut() = Some(Task {
+            title: "Your articles were not changed".to_string(),
+            running: false,
+            rows: Vec::new(),
+            errors: vec![problem],
+        })
+    });
+    post_view(id, false, false);
 }
 
 /// The bytes at `url`, fetched on first use.
@@ -553,7 +566,10 @@ async fn analyse_batch(id: u32, request: JsValue) {
         }),
         None => Vec::new(),
     };
-    existing.extend(site_documents(&request, &mut errors).await);
+    match site_documents(&request).await {
+        Ok(site) => existing.extend(site),
+        Err(problem) => errors.push(problem),
+    }
     let catalog = get(&request, "catalog").as_string();
     let (mut batch, problem) = Batch::new(catalog.as_deref(), facts, existing);
     errors.extend(problem.map(|p| p.to_string()));

@@ -50,8 +50,9 @@ pub fn app(props: &AppProps) -> Html {
     let first_render = use_mut_ref(|| true);
     let mut view = resolve(&articles, &hash);
     let data = use_data_file(missing_file(&articles, &view.state.page));
-    let page = view.state.page.clone();
-    use_effect_with(page, move |_| {
+    // Arriving data changes the view as a page change does.
+    let settled = !matches!(data, DataFile::Loading | DataFile::Failed(..));
+    use_effect_with((view.state.page.clone(), settled), move |_| {
         // A fresh load keeps the browser's own focus; later page changes
         // move focus to the new heading, as a page load would.
         if !std::mem::replace(&mut *first_render.borrow_mut(), false) {
@@ -64,35 +65,10 @@ pub fn app(props: &AppProps) -> Html {
             view.document = part.get().document(id);
         }
     }
-    let body = match (&view.state.page, view.document) {
-        _ if matches!(data, DataFile::Loading | DataFile::Failed(..)) => {
-            data_status(&data, &view.state.page)
-        }
-        (Page::Article { .. }, Some(document)) => {
-            let claim = view
-                .state
-                .selected
-                .as_ref()
-                .and_then(|id| view.corpus.get().claims.iter().find(|c| &c.id == id));
-            let times = view
-                .corpus
-                .get()
-                .times
-                .iter()
-                .filter(|t| t.doc == document.id)
-                .collect::<Vec<_>>();
-            html! { <Reader {document} {claim} {times} state={view.state.clone()} /> }
-        }
-        (Page::Explore, _) => {
-            html! { <Explorer corpus={view.corpus} state={view.state.clone()} /> }
-        }
-        (Page::Compare, _) => {
-            html! { <Compare corpus={view.corpus} state={view.state.clone()} /> }
-        }
-        (Page::Timeline, _) => {
-            html! { <TimelineView corpus={view.corpus} state={view.state.clone()} /> }
-        }
-        _ => html! { <Library articles={articles.clone()} /> },
+    let body = if settled {
+        page_body(&view, &articles)
+    } else {
+        data_status(&data, &view.state.page)
     };
     let status = if cfg!(feature = "importer") {
         import_status(&articles)
@@ -114,6 +90,26 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
+/// The view of a page whose data is at hand.
+fn page_body(view: &ResolvedView, articles: &AddedArticles) -> Html {
+    let state = view.state.clone();
+    match (&view.state.page, view.document) {
+        (Page::Article { .. }, Some(document)) => {
+            let corpus = view.corpus.get();
+            let claim =
+                (state.selected.as_ref()).and_then(|id| corpus.claims.iter().find(|c| &c.id == id));
+            let times = (corpus.times.iter())
+                .filter(|t| t.doc == document.id)
+                .collect::<Vec<_>>();
+            html! { <Reader {document} {claim} {times} {state} /> }
+        }
+        (Page::Explore, _) => html! { <Explorer corpus={view.corpus} {state} /> },
+        (Page::Compare, _) => html! { <Compare corpus={view.corpus} {state} /> },
+        (Page::Timeline, _) => html! { <TimelineView corpus={view.corpus} {state} /> },
+        _ => html! { <Library articles={articles.clone()} /> },
+    }
+}
+
 /// The data file `page` needs and the app has not got: in a chunked site,
 /// an article's pack, or the whole corpus for the views that use every
 /// claim. None once a reader's own articles were analysed with the site's
@@ -123,7 +119,7 @@ fn missing_file(articles: &AddedArticles, page: &Page) -> Option<String> {
         return None;
     }
     match page {
-        Page::Article { id } => crate::corpus_data::pack_of(id),
+        Page::Article { id } => crate::corpus_data::file_for_article(id),
         Page::Explore | Page::Compare | Page::Timeline => crate::corpus_data::full_name(),
         Page::Library => None,
     }
@@ -138,17 +134,23 @@ fn data_status(data: &DataFile, page: &Page) -> Html {
     match data {
         DataFile::Failed(problem, retry) => {
             let retry = retry.reform(|_: MouseEvent| ());
+            // A file that arrived but cannot be read will not mend itself.
+            let advice = if problem.contains("could not be fetched") {
+                "Check the connection and try again."
+            } else {
+                "The site may be half-published; try again later."
+            };
             html! {
                 <div class="notice data-failed" role="alert">
-                    <h1>{ format!("Crossread could not load {what}") }</h1>
-                    <p>{ format!("{problem}. Check the connection and try again.") }</p>
+                    <h1 tabindex="-1">{ format!("Crossread could not load {what}") }</h1>
+                    <p>{ format!("{problem}. {advice}") }</p>
                     <button type="button" onclick={retry}>{ "Retry" }</button>
                 </div>
             }
         }
         _ => html! {
-            <div class="data-loading" role="status" aria-live="polite">
-                <h1>{ format!("Loading {what}…") }</h1>
+            <div class="data-loading" role="status">
+                <h1 tabindex="-1">{ format!("Loading {what}…") }</h1>
             </div>
         },
     }

@@ -17,7 +17,7 @@ use crate::explore::ExploreIndex;
 use crossread_corpus::parts::LibraryIndex;
 use crossread_corpus::Corpus;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 use std::sync::OnceLock;
 use yew::prelude::*;
@@ -40,10 +40,16 @@ pub const DATA_META: &str = "crossread-data";
 pub const DATA_DIR: &str = "data";
 
 static LIBRARY: OnceLock<LibraryIndex> = OnceLock::new();
+/// Each article's place in the library index, by id.
+static POSITIONS: OnceLock<HashMap<String, usize>> = OnceLock::new();
 
 thread_local! {
     /// Data files loaded so far, by name: article packs and the whole corpus.
     static LOADED: RefCell<BTreeMap<String, CorpusRef>> = const { RefCell::new(BTreeMap::new()) };
+    /// Data files being fetched.
+    static LOADING: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+    /// Data files whose last fetch failed, with the problem; cleared by Retry.
+    static FAILED: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// A corpus the app shows. Equal when it is the same corpus (a pointer
@@ -114,9 +120,16 @@ pub fn is_library_index(corpus: CorpusRef) -> bool {
 
 /// The data file holding article `id` of a chunked site.
 pub fn pack_of(id: &str) -> Option<String> {
-    let index = LIBRARY.get()?;
-    let at = index.library.documents.iter().position(|d| d.id == id)?;
-    index.pack_of(at).map(str::to_string)
+    let at = *POSITIONS.get()?.get(id)?;
+    LIBRARY.get()?.pack_of(at).map(str::to_string)
+}
+
+/// The data file to show article `id` from: the whole corpus once it is
+/// loaded, else the article's pack.
+pub fn file_for_article(id: &str) -> Option<String> {
+    full_name()
+        .filter(|full| loaded(full).is_some())
+        .or_else(|| pack_of(id))
 }
 
 /// The data file of a chunked site's whole analysed corpus.
@@ -154,22 +167,54 @@ pub async fn load_library() -> Result<(), String> {
     let bytes = crate::fetch::data_file(&format!("{DATA_DIR}/{name}")).await?;
     let index = postcard::from_bytes::<LibraryIndex>(&bytes)
         .map_err(|e| format!("{name}: not a library index of this site ({e})"))?;
+    let positions = index
+        .library
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(at, d)| (d.id.clone(), at))
+        .collect();
+    let _ = POSITIONS.set(positions);
     let _ = LIBRARY.set(index);
     Ok(())
 }
 
 /// Fetches data file `name` (an article pack or the whole corpus) and
-/// keeps it for the rest of the page's life.
+/// keeps it for the rest of the page's life (once, even if two fetches of
+/// it overlap).
 pub async fn load(name: &str) -> Result<CorpusRef, String> {
     if let Some(corpus) = loaded(name) {
         return Ok(corpus);
     }
     let bytes = crate::fetch::data_file(&format!("{DATA_DIR}/{name}")).await?;
+    if let Some(corpus) = loaded(name) {
+        return Ok(corpus);
+    }
     let corpus = postcard::from_bytes::<Corpus>(&bytes)
-        .map_err(|e| format!("{name}: not a part of this site's corpus ({e})"))?;
+        .map_err(|e| format!("{name} is not a part of this site's corpus ({e})"))?;
     let corpus = CorpusRef::keep(corpus);
     LOADED.with(|loaded| loaded.borrow_mut().insert(name.to_string(), corpus));
     Ok(corpus)
+}
+
+/// Starts fetching `name` unless it is loaded, on its way, or failed (a
+/// failure waits for Retry); `done` runs when the fetch ends.
+fn start_loading(name: String, done: impl FnOnce() + 'static) {
+    let busy = loaded(&name).is_some()
+        || LOADING.with(|l| l.borrow().contains(&name))
+        || FAILED.with(|f| f.borrow().contains_key(&name));
+    if busy {
+        return;
+    }
+    LOADING.with(|l| l.borrow_mut().insert(name.clone()));
+    wasm_bindgen_futures::spawn_local(async move {
+        let outcome = load(&name).await;
+        LOADING.with(|l| l.borrow_mut().remove(&name));
+        if let Err(problem) = outcome {
+            FAILED.with(|f| f.borrow_mut().insert(name, problem));
+        }
+        done();
+    });
 }
 
 /// A data file a view needs, as far as it has come.
@@ -188,36 +233,27 @@ pub enum DataFile {
 #[hook]
 pub fn use_data_file(name: Option<String>) -> DataFile {
     let attempt = use_state(|| 0u32);
-    let failure = use_state(|| None::<(String, String)>);
     let update = use_force_update();
-    {
-        let failure = failure.clone();
-        use_effect_with((name.clone(), *attempt), move |(name, _)| {
-            if let Some(name) = name.clone().filter(|n| loaded(n).is_none()) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    match load(&name).await {
-                        Ok(_) => update.force_update(),
-                        Err(message) => failure.set(Some((name, message))),
-                    }
-                });
-            }
-        });
-    }
+    use_effect_with((name.clone(), *attempt), move |(name, _)| {
+        if let Some(name) = name.clone() {
+            start_loading(name, move || update.force_update());
+        }
+    });
     let Some(name) = name else {
         return DataFile::NotNeeded;
     };
     if let Some(corpus) = loaded(&name) {
         return DataFile::Ready(corpus);
     }
-    match (*failure).clone() {
-        Some((failed, message)) if failed == name => {
+    match FAILED.with(|f| f.borrow().get(&name).cloned()) {
+        Some(problem) => {
             let retry = Callback::from(move |()| {
-                failure.set(None);
+                FAILED.with(|f| f.borrow_mut().remove(&name));
                 attempt.set(*attempt + 1);
             });
-            DataFile::Failed(message, retry)
+            DataFile::Failed(problem, retry)
         }
-        _ => DataFile::Loading,
+        None => DataFile::Loading,
     }
 }
 

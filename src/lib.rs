@@ -39,7 +39,7 @@ pub fn start() {
     if corpus_data::FETCHES {
         wasm_bindgen_futures::spawn_local(start_with_data());
     } else {
-        mount();
+        mount(hydration().1);
     }
 }
 
@@ -48,21 +48,24 @@ async fn start_with_data() {
         start_failed(&problem);
         return;
     }
-    let (state, _) = view_state::ViewState::from_hash(&hooks::current_hash());
-    let route = gloo::utils::document()
-        .body()
-        .and_then(|b| b.get_attribute("data-route"))
-        .unwrap_or_default();
-    let (prerendered, _) = view_state::ViewState::from_hash(&route);
-    for page in [state.page, prerendered.page] {
-        if let view_state::Page::Article { id } = page {
-            // A failed pack shows in the reader with its own Retry.
-            if let Some(pack) = corpus_data::pack_of(&id) {
-                let _ = corpus_data::load(&pack).await;
-            }
+    // The article on screen first: the prerendered one if the app hydrates
+    // it, else the one the URL asks for. Its pack comes before the first
+    // render, so a hydrated reader matches the prerendered one; if it
+    // fails, the app renders afresh and the reader offers Retry.
+    let (route, hydrate) = hydration();
+    let shown = if hydrate {
+        route
+    } else {
+        hooks::current_hash()
+    };
+    let (state, _) = view_state::ViewState::from_hash(&shown);
+    let mut hydrate = hydrate;
+    if let view_state::Page::Article { id } = state.page {
+        if let Some(pack) = corpus_data::pack_of(&id) {
+            hydrate &= corpus_data::load(&pack).await.is_ok();
         }
     }
-    mount();
+    mount(hydrate);
 }
 
 /// Says that the site's data could not be loaded, above the prerendered
@@ -95,18 +98,30 @@ fn start_failed(problem: &str) {
     .forget();
 }
 
-fn mount() {
+/// The route of the prerendered page, and whether the app hydrates it:
+/// when the URL asks for the view it holds.
+fn hydration() -> (String, bool) {
     let Some(body) = gloo::utils::document().body() else {
-        return;
+        return (String::new(), false);
     };
     let route = body.get_attribute("data-route").unwrap_or_default();
     let hash = hooks::current_hash();
-    let prerendered = body.has_attribute("data-prerendered");
+    let hydrate = body.has_attribute("data-prerendered") && (hash.is_empty() || hash == route);
+    (route, hydrate)
+}
+
+/// Renders the app on `<body>`, hydrating the prerendered markup if
+/// `hydrate` (see [`hydration`]), else replacing it.
+fn mount(hydrate: bool) {
+    let Some(body) = gloo::utils::document().body() else {
+        return;
+    };
+    let (route, _) = hydration();
     let props = AppProps {
-        route: route.clone().into(),
+        route: route.into(),
     };
     let renderer = yew::Renderer::<App>::with_root_and_props(body.clone().into(), props);
-    if prerendered && (hash.is_empty() || hash == route) {
+    if hydrate {
         renderer.hydrate();
     } else {
         body.set_text_content(None);

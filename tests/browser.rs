@@ -2,9 +2,11 @@
 //! Chromium (`cargo xtask test` runs them with wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
+use crossread::added_articles::AddedArticles;
 use crossread::compare::coverage;
 use crossread::components::compare::Compare;
 use crossread::components::compare_matrix::ROWS;
+use crossread::components::library::{Library, PAGE};
 use crossread::components::reader::Reader;
 use crossread::components::timeline::TimelineView;
 use crossread::corpus_data::{corpus, embedded, CorpusRef};
@@ -12,9 +14,9 @@ use crossread::hooks::{use_navigation, Navigator};
 use crossread::timeline::aggregate::{MARK_LIMIT, MAX_COLUMNS};
 use crossread::view_state::ViewState;
 use crossread::App;
-use crossread_corpus::{Claim, Corpus, Thread};
-use std::collections::BTreeSet;
+use crossread_corpus::{Claim, Corpus, Document, Thread};
 use gloo::timers::future::TimeoutFuture;
+use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -376,7 +378,10 @@ async fn a_matrix_of_many_threads_shows_them_fifty_at_a_time() {
     let (shared, single) = matrix.split_by_reach();
     let (shared, single) = (shared.len(), single.len());
     assert!(shared > ROWS, "{shared} rows reported by several outlets");
-    gloo::utils::window().location().set_hash("#/compare").unwrap();
+    gloo::utils::window()
+        .location()
+        .set_hash("#/compare")
+        .unwrap();
     let root = fresh_root();
     let props = RoutedCompareProps {
         corpus: CorpusRef::keep(big),
@@ -390,5 +395,58 @@ async fn a_matrix_of_many_threads_shows_them_fifty_at_a_time() {
     more[0].dyn_ref::<web_sys::HtmlElement>().unwrap().click();
     settle().await;
     assert_eq!(rows(), shared.min(2 * ROWS) + single.min(ROWS));
+    app.destroy();
+}
+
+#[derive(Properties, PartialEq)]
+struct LibraryProps {
+    corpus: CorpusRef,
+}
+
+#[function_component(RoutedLibrary)]
+fn routed_library(props: &LibraryProps) -> Html {
+    let (_, navigator) = use_navigation("");
+    html! {
+        <ContextProvider<Navigator> context={navigator}>
+            <Library articles={AddedArticles::site_only(props.corpus)} />
+        </ContextProvider<Navigator>>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_big_library_lists_a_page_of_articles_and_more_on_request() {
+    // The seeds' documents copied to two and a half pages.
+    let seeds = corpus().unwrap();
+    let total = 2 * PAGE + PAGE / 2;
+    let documents: Vec<Document> = (0..total)
+        .map(|n| {
+            let d = &seeds.documents[n % seeds.documents.len()];
+            Document {
+                id: format!("{}~{n}", d.id),
+                ..d.clone()
+            }
+        })
+        .collect();
+    let big = Corpus {
+        documents,
+        ..seeds.clone()
+    };
+    let root = fresh_root();
+    let props = LibraryProps {
+        corpus: CorpusRef::keep(big),
+    };
+    let app = yew::Renderer::<RoutedLibrary>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let entries = || elements(&root, ".article-entry").len();
+    let more = || elements(&root, ".more-articles button");
+    assert_eq!(entries(), PAGE);
+    assert!(texts(&root, ".more-articles button")[0]
+        .contains(&format!("of {} not shown", total - PAGE)));
+    for expected in [2 * PAGE, total] {
+        more()[0].dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+        settle().await;
+        assert_eq!(entries(), expected);
+    }
+    assert!(more().is_empty());
     app.destroy();
 }

@@ -9,7 +9,7 @@
 use crossread::corpus_data::{corpus, CHUNKED_SITE, DATA_DIR, DATA_META};
 use crossread::view_state::{article_page_file, ViewState};
 use crossread::{App, AppProps};
-use crossread_corpus::parts::data_files;
+use crossread_corpus::parts::{data_files, ARTICLES_PER_PACK};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -61,7 +61,7 @@ fn prerender(dist: &Path) -> Result<usize, String> {
 fn write_data_files(dist: &Path, corpus: &crossread_corpus::Corpus) -> Result<String, String> {
     let folder = dist.join(DATA_DIR);
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    let files = data_files(corpus)?;
+    let files = data_files(corpus, articles_per_pack())?;
     for file in &files {
         let path = folder.join(&file.name);
         std::fs::write(&path, &file.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -70,6 +70,15 @@ fn write_data_files(dist: &Path, corpus: &crossread_corpus::Corpus) -> Result<St
         .last()
         .map(|library| library.name.clone())
         .ok_or_else(|| "no data files were made".to_string())
+}
+
+/// `CROSSREAD_ARTICLES_PER_PACK` (end-to-end tests, so that a small
+/// corpus spans several packs), else [`ARTICLES_PER_PACK`].
+fn articles_per_pack() -> usize {
+    std::env::var("CROSSREAD_ARTICLES_PER_PACK")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(ARTICLES_PER_PACK)
 }
 
 fn write(path: &Path, html: &str) -> Result<(), String> {

@@ -12,18 +12,34 @@ pub struct Props {
     pub articles: AddedArticles,
 }
 
-/// Every article in the corpus, newest first (undated ones last).
+/// Entries listed at first (and prerendered); more on request. A big
+/// corpus's library stays quick to load and to read.
+pub const PAGE: usize = 100;
+
+/// Every article in the corpus, newest first (undated ones last), [`PAGE`]
+/// at a time.
 #[function_component(Library)]
 pub fn library(props: &Props) -> Html {
     let articles = &props.articles;
+    let shown = use_state(|| PAGE);
     let documents = newest_first(&articles.corpus.get().documents);
+    let hidden = documents.len().saturating_sub(*shown);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
     html! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title" tabindex="-1">{ "Library" }</h1>
             <p class="lede">{ lede(documents.len(), documents.iter().filter(|d| articles.is_added(d)).count()) }</p>
             <ol class="article-list">
-                { for documents.into_iter().map(|document| html! { <LibraryEntry {document} added={articles.is_added(document)} /> }) }
+                { for documents.iter().take(*shown).map(|&document| html! { <LibraryEntry {document} added={articles.is_added(document)} /> }) }
             </ol>
+            if hidden > 0 {
+                <p class="more-articles">
+                    <button type="button" onclick={more}>{ format!("Show {} more (of {hidden} not shown)", hidden.min(PAGE)) }</button>
+                </p>
+            }
             if cfg!(feature = "importer") {
                 { add_articles(articles) }
                 { worker_panel(articles, articles.list.as_ref()) }

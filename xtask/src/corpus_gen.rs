@@ -1,7 +1,7 @@
 //! Large corpora for the benchmark and the scale plan, made from the seeds:
 //! copy `n` of a seed article gets a publication date moved by `n` days, a
 //! catalog entry of its own, and text of its own: about a third of its
-//! longer lowercase words (headline included) are swapped for common
+//! lowercase words of five letters or more (headline included) are swapped for common
 //! English words picked by a generator seeded with `n` (the word list of
 //! `crates/corpus/data/word_frequency.txt`). Sentences, names, numbers,
 //! quotes and paragraphs keep the seed's shape, so each article costs the
@@ -88,7 +88,7 @@ fn varied(text: &str, n: usize, vocabulary: &[String]) -> String {
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String, next: &mut dyn FnMut() -> u64| {
         let plain = word.len() >= 5 && word.bytes().all(|b| b.is_ascii_lowercase());
-        if plain && next() % 3 == 0 && !vocabulary.is_empty() {
+        if plain && next().is_multiple_of(3) && !vocabulary.is_empty() {
             out.push_str(&vocabulary[(next() % vocabulary.len() as u64) as usize]);
         } else {
             out.push_str(word);

@@ -10,7 +10,7 @@ pub mod chunked;
 mod compare;
 mod explore;
 mod own_articles;
-mod prerender;
+pub mod prerender;
 mod reader;
 mod timeline;
 

@@ -78,6 +78,8 @@ fn any_story() -> Result<(), String> {
         // Far below the threshold, so forced: the end-to-end run on a
         // chunked site (docs/scale.md).
         chunked: Some(true),
+        // Several packs even for a few articles.
+        articles_per_pack: Some(e2e::chunked::ARTICLES_PER_PACK),
         ..DistOptions::default()
     };
     let dist = dist_into(&root().join("target/any-story/dist"), &options)?;
@@ -126,6 +128,8 @@ pub struct DistOptions {
     /// `None` lets `build.rs` choose by the number of articles
     /// (`CROSSREAD_CHUNKED`).
     pub chunked: Option<bool>,
+    /// Articles per data pack of a chunked site (`None`: the default 8).
+    pub articles_per_pack: Option<usize>,
 }
 
 impl Default for DistOptions {
@@ -137,6 +141,7 @@ impl Default for DistOptions {
             importer: true,
             strict: false,
             chunked: None,
+            articles_per_pack: None,
         }
     }
 }
@@ -172,6 +177,10 @@ pub fn dist_into(out: &Path, options: &DistOptions) -> Result<PathBuf, String> {
         .collect();
     if options.strict {
         env.push(("CROSSREAD_STRICT", "1"));
+    }
+    let per_pack = options.articles_per_pack.map(|n| n.to_string());
+    if let Some(n) = &per_pack {
+        env.push(("CROSSREAD_ARTICLES_PER_PACK", n));
     }
     match options.chunked {
         Some(true) => env.push(("CROSSREAD_CHUNKED", "1")),

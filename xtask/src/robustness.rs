@@ -60,6 +60,7 @@ pub fn check(_dist: &Path) -> Result<(), String> {
             importer: true,
             strict: true,
             chunked: None,
+            articles_per_pack: None,
         },
     )?;
     let server = StaticServer::start(&dist, crate::e2e::SUB_PATH, 0)?;

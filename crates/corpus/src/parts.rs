@@ -8,13 +8,14 @@
 //! hash of their content, so a host can cache them forever and the same
 //! corpus always gives the same names and bytes.
 
-use crate::document::{Corpus, Document};
+use crate::document::{Claim, Corpus, Document, Quote, TimeExpression};
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-/// How many articles share one pack file: opening an article fetches its
-/// pack (a few articles, a few tens of KB compressed), and a corpus of
-/// 100,000 articles stays under 20,000 files.
+/// How many articles share one pack file by default: opening an article
+/// fetches its pack (a few articles, a few tens of KB compressed), and a
+/// corpus of 100,000 articles stays under 20,000 files.
 pub const ARTICLES_PER_PACK: usize = 8;
 
 /// Above this many articles a site build writes data files instead of
@@ -29,8 +30,9 @@ pub struct LibraryIndex {
     /// removed parts, summary, conflicts or notes, and no analysis.
     pub library: Corpus,
     /// Pack file names, in order; pack `p` holds documents
-    /// `p * ARTICLES_PER_PACK ..` of `library.documents`.
+    /// `p * per_pack ..` of `library.documents`.
     pub packs: Vec<String>,
+    pub per_pack: usize,
     /// The whole analysed corpus's file name.
     pub full: String,
 }
@@ -39,7 +41,7 @@ impl LibraryIndex {
     /// The pack file holding the document at `index` in `library`.
     pub fn pack_of(&self, index: usize) -> Option<&str> {
         self.packs
-            .get(index / ARTICLES_PER_PACK)
+            .get(index / self.per_pack.max(1))
             .map(String::as_str)
     }
 }
@@ -51,14 +53,17 @@ pub struct DataFile {
     pub bytes: Vec<u8>,
 }
 
-/// The data files of `corpus`, the library index last (its name is the
-/// one the app is told).
-pub fn data_files(corpus: &Corpus) -> Result<Vec<DataFile>, String> {
+/// The data files of `corpus` with `per_pack` articles in a pack (at least
+/// one; [`ARTICLES_PER_PACK`] unless a test asks for fewer), the library
+/// index last (its name is the one the app is told).
+pub fn data_files(corpus: &Corpus, per_pack: usize) -> Result<Vec<DataFile>, String> {
+    let per_pack = per_pack.max(1);
+    let by_doc = ByDoc::of(corpus);
     let mut files = Vec::new();
     let mut packs = Vec::new();
-    for start in (0..corpus.documents.len()).step_by(ARTICLES_PER_PACK) {
-        let end = (start + ARTICLES_PER_PACK).min(corpus.documents.len());
-        let file = named("pack", encode(&article_pack(corpus, start..end))?);
+    for start in (0..corpus.documents.len()).step_by(per_pack) {
+        let end = (start + per_pack).min(corpus.documents.len());
+        let file = named("pack", encode(&by_doc.pack(corpus, start..end))?);
         packs.push(file.name.clone());
         files.push(file);
     }
@@ -66,6 +71,7 @@ pub fn data_files(corpus: &Corpus) -> Result<Vec<DataFile>, String> {
     let index = LibraryIndex {
         library: library_part(corpus),
         packs,
+        per_pack,
         full: full.name.clone(),
     };
     files.push(full);
@@ -73,7 +79,8 @@ pub fn data_files(corpus: &Corpus) -> Result<Vec<DataFile>, String> {
     Ok(files)
 }
 
-/// `corpus` with every document reduced to what the library lists.
+/// `corpus` with every document reduced to what the library lists: id,
+/// file, headline, outlet and host, date and word count.
 pub fn library_part(corpus: &Corpus) -> Corpus {
     Corpus {
         documents: corpus.documents.iter().map(metadata_only).collect(),
@@ -84,42 +91,74 @@ pub fn library_part(corpus: &Corpus) -> Corpus {
 
 fn metadata_only(document: &Document) -> Document {
     Document {
+        id: document.id.clone(),
+        file: document.file.clone(),
+        outlet: document.outlet.clone(),
+        via: document.via.clone(),
+        headline: document.headline.clone(),
+        published: document.published,
+        word_count: document.word_count,
+        dek: None,
         summary: Vec::new(),
+        authors: Vec::new(),
+        url: None,
+        provenance: BTreeMap::new(),
         paragraphs: Vec::new(),
         boilerplate: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
-        ..document.clone()
     }
 }
 
-/// The documents `range` of `corpus`, whole, with their quotes, claims and
-/// time expressions: what the reader shows of an article.
-pub fn article_pack(corpus: &Corpus, range: Range<usize>) -> Corpus {
-    let documents = corpus.documents.get(range).unwrap_or_default().to_vec();
-    let holds = |doc: &str| documents.iter().any(|d| d.id == doc);
-    Corpus {
-        quotes: corpus
-            .quotes
-            .iter()
-            .filter(|q| holds(&q.doc))
-            .cloned()
-            .collect(),
-        claims: corpus
-            .claims
-            .iter()
-            .filter(|c| holds(&c.doc))
-            .cloned()
-            .collect(),
-        times: corpus
-            .times
-            .iter()
-            .filter(|t| holds(&t.doc))
-            .cloned()
-            .collect(),
-        documents,
-        ..Corpus::empty()
+/// A corpus's quotes, claims and time expressions by document, grouped
+/// once so that packing is linear in the corpus.
+struct ByDoc<'a> {
+    quotes: HashMap<&'a str, Vec<&'a Quote>>,
+    claims: HashMap<&'a str, Vec<&'a Claim>>,
+    times: HashMap<&'a str, Vec<&'a TimeExpression>>,
+}
+
+impl<'a> ByDoc<'a> {
+    fn of(corpus: &'a Corpus) -> Self {
+        ByDoc {
+            quotes: grouped(&corpus.quotes, |q| &q.doc),
+            claims: grouped(&corpus.claims, |c| &c.doc),
+            times: grouped(&corpus.times, |t| &t.doc),
+        }
     }
+
+    /// The documents `range` of `corpus`, whole, with their quotes, claims
+    /// and time expressions: what the reader shows of an article.
+    fn pack(&self, corpus: &Corpus, range: Range<usize>) -> Corpus {
+        let documents = corpus.documents.get(range).unwrap_or_default().to_vec();
+        Corpus {
+            quotes: collect(&self.quotes, &documents),
+            claims: collect(&self.claims, &documents),
+            times: collect(&self.times, &documents),
+            documents,
+            ..Corpus::empty()
+        }
+    }
+}
+
+fn grouped<'a, T>(
+    items: &'a [T],
+    doc: impl Fn(&'a T) -> &'a String,
+) -> HashMap<&'a str, Vec<&'a T>> {
+    let mut map: HashMap<&str, Vec<&T>> = HashMap::new();
+    for item in items {
+        map.entry(doc(item).as_str()).or_default().push(item);
+    }
+    map
+}
+
+/// The items of `documents`, in document order.
+fn collect<T: Clone>(map: &HashMap<&str, Vec<&T>>, documents: &[Document]) -> Vec<T> {
+    documents
+        .iter()
+        .filter_map(|d| map.get(d.id.as_str()))
+        .flat_map(|items| items.iter().map(|&item| item.clone()))
+        .collect()
 }
 
 fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
@@ -163,7 +202,8 @@ mod tests {
     #[test]
     fn packs_hold_whole_articles_with_their_claims_and_the_library_holds_none() {
         let corpus = corpus_of(ARTICLES_PER_PACK + 3);
-        let files = data_files(&corpus).unwrap();
+        assert_eq!(data_files(&corpus, 2).unwrap().len(), 6 + 2);
+        let files = data_files(&corpus, ARTICLES_PER_PACK).unwrap();
         let index: LibraryIndex = postcard::from_bytes(&files.last().unwrap().bytes).unwrap();
         assert_eq!(index.packs.len(), 2);
         assert!(index
@@ -190,10 +230,10 @@ mod tests {
     #[test]
     fn names_follow_content_and_repeat_for_the_same_corpus() {
         let corpus = corpus_of(3);
-        let once = data_files(&corpus).unwrap();
-        assert_eq!(once, data_files(&corpus).unwrap());
+        let once = data_files(&corpus, ARTICLES_PER_PACK).unwrap();
+        assert_eq!(once, data_files(&corpus, ARTICLES_PER_PACK).unwrap());
         assert!(once.iter().all(|f| f.name.ends_with(".bin")));
-        let other = data_files(&corpus_of(4)).unwrap();
+        let other = data_files(&corpus_of(4), ARTICLES_PER_PACK).unwrap();
         assert_ne!(once.last().unwrap().name, other.last().unwrap().name);
         assert_eq!(content_hash(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(content_hash(b"a"), 0xaf63_dc4c_8601_ec8c);

@@ -5,7 +5,7 @@
 //! event must compare side by side, and the timeline must draw dated lanes
 //! for its threads, which collapse and show alone on demand. The site is
 //! built chunked (its corpus as data files fetched on demand), so the
-//! library, reader and chunked cases run here too.
+//! library, reader, prerendering and chunked cases run here too.
 
 use super::{ensure, wait_for_heading, Case, Context, SUB_PATH};
 use crate::browser::Browser;
@@ -64,6 +64,7 @@ pub fn run(dist: &Path) -> Result<(), String> {
     // The site is chunked (see `crate::any_story`): the library and reader
     // cases of the seeds' suite and the chunked site's own cases run on it.
     failures.extend(super::run_cases(&context, super::FOUNDATION)?);
+    failures.extend(super::run_cases(&context, super::prerender::CASES)?);
     failures.extend(super::run_cases(&context, super::chunked::CASES)?);
     if failures.is_empty() {
         Ok(())
