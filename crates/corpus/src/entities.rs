@@ -28,6 +28,7 @@ use crate::text::{edit_distance, fold_key, slug, tokenize, Tok, TokKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod context;
+mod sport;
 use context::COMMON_ACRONYMS;
 
 /// One mention found in a paragraph, before corpus-wide merging.
@@ -124,6 +125,11 @@ const ORG_HEADS: &[&str] = &[
     "Network",
     "Initiative",
     "Mission",
+    "Newsroom",
+    "Newsdesk",
+    "Desk",
+    "Exchange",
+    "Treasury",
 ];
 const MEDIA_HEADS: &[&str] = &[
     "News",
@@ -703,16 +709,15 @@ fn classify_run(
         }
     }
     // "in Kumasi", "near Tunde": an unknown single name after "in" or
-    // "near" is a place.
-    if m.kind == EntityKind::Other
-        && b - a == 1
+    // "near" is a place; so is one after "the town of".
+    let after_in = b - a == 1
         && a > 0
         && matches!(tokens[a - 1].text, "in" | "near" | "outside")
         && !tokens[a]
             .text
             .chars()
-            .all(|c| c.is_uppercase() || !c.is_alphabetic())
-    {
+            .all(|c| c.is_uppercase() || !c.is_alphabetic());
+    if m.kind == EntityKind::Other && (after_in || context::is_place_after_noun(tokens, a, b)) {
         m.kind = EntityKind::Place;
     }
     m.weak = initial && b - a == 1 && m.kind == EntityKind::Other;
@@ -1000,8 +1005,10 @@ fn join_place_bodies(tokens: &[Tok], text: &str, out: &mut Vec<RawMention>) {
     let mut idx = 1;
     while idx < out.len() {
         let (prev, m) = (&out[idx - 1], &out[idx]);
+        let named_like_a_body = context::is_plural_name(&tokens[m.tok..m.tok_end])
+            || sport::is_club_word(tokens, m.tok, m.tok_end);
         let body = matches!(m.kind, EntityKind::Organisation | EntityKind::Media)
-            || (m.kind == EntityKind::Other && context::is_plural_name(&tokens[m.tok..m.tok_end]));
+            || (m.kind == EntityKind::Other && named_like_a_body);
         let joins = prev.tok_end == m.tok
             && matches!(prev.kind, EntityKind::Place | EntityKind::Country)
             && !prev.adjective
@@ -1024,7 +1031,9 @@ fn join_place_bodies(tokens: &[Tok], text: &str, out: &mut Vec<RawMention>) {
 /// "Leeds beat Hull", "lost to Leeds": a city that plays is its team.
 fn mark_city_teams_in_play(tokens: &[Tok], out: &mut [RawMention]) {
     for m in out.iter_mut() {
-        if m.kind == EntityKind::Place && !m.adjective && context::plays(tokens, m.tok, m.tok_end) {
+        let side =
+            context::plays(tokens, m.tok, m.tok_end) || sport::is_side(tokens, m.tok, m.tok_end);
+        if m.kind == EntityKind::Place && !m.adjective && side {
             m.kind = EntityKind::Organisation;
             m.known = None;
         }
@@ -1063,12 +1072,15 @@ fn mark_affiliations(tokens: &[Tok], out: &mut [RawMention]) {
     for idx in 1..out.len() {
         let (head, tail) = out.split_at_mut(idx);
         let (prev, m) = (&head[idx - 1], &mut tail[0]);
-        let bracketed = m.tok >= 1
-            && prev.tok_end + 1 == m.tok
-            && tokens[m.tok - 1].is("(")
-            && tokens.get(m.tok_end).is_some_and(|t| t.is(")"));
-        if bracketed && prev.kind == EntityKind::Person && m.kind == EntityKind::Other {
+        let bracketed = sport::is_bracketed_after(tokens, prev.tok_end, m.tok, m.tok_end);
+        // A town, not a territory or a capital ("(Hong Kong)" is a flag).
+        let town = m.kind == EntityKind::Place
+            && !m.adjective
+            && m.known.as_ref().is_some_and(|k| k.state.is_none());
+        let club = m.kind == EntityKind::Other || town;
+        if bracketed && prev.kind == EntityKind::Person && club {
             m.kind = EntityKind::Organisation;
+            m.known = None;
             m.weak = false;
         }
     }

@@ -313,3 +313,43 @@ pub fn plays(tokens: &[Tok], a: usize, b: usize) -> bool {
         );
     after || before || lost_to
 }
+
+/// Common nouns of a settlement or area before "of" and a name ("the town
+/// of Kumasi", "north of Tunde").
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "city",
+    "province",
+    "state",
+    "island",
+    "port",
+    "capital",
+    "municipality",
+    "region",
+    "district",
+    "county",
+    "republic",
+    "suburb",
+    "outskirts",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// "the town of Kumasi": a name of up to three words right after a
+/// settlement noun and "of" is a place.
+pub fn is_place_after_noun(tokens: &[Tok], a: usize, b: usize) -> bool {
+    b - a <= 3
+        && a >= 2
+        && tokens[a - 1].text == "of"
+        && PLACE_NOUNS.contains(&tokens[a - 2].text)
+        && tokens[a..b].iter().all(|t| !is_shouted(t.text))
+}

@@ -1,0 +1,85 @@
+//! Names typed by news conventions: desks and exchanges named after their
+//! city, clubs named after their town, places after "the town of". Each
+//! rule on invented sentences.
+
+use crossread_corpus::document::EntityKind;
+use crossread_corpus::entities;
+
+/// Every mention of an article (one paragraph per line) with the kind of
+/// the entity it was merged into.
+fn kinds(paragraphs: &[&str]) -> Vec<(String, EntityKind)> {
+    let raw = entities::find_in_paragraphs(paragraphs);
+    let (found, resolved) = entities::resolve(&[("doc".to_string(), raw)], &[]);
+    resolved
+        .iter()
+        .flatten()
+        .map(|m| {
+            let kind = found
+                .iter()
+                .find(|e| e.id == m.entity)
+                .map_or(EntityKind::Other, |e| e.kind);
+            (m.raw.text.clone(), kind)
+        })
+        .collect()
+}
+
+#[track_caller]
+fn assert_kind(paragraphs: &[&str], text: &str, kind: EntityKind) {
+    let found = kinds(paragraphs);
+    assert!(
+        found.iter().any(|(t, k)| t == text && *k == kind),
+        "{text} as {kind:?} in {found:?}"
+    );
+}
+
+#[test]
+fn a_city_newsroom_desk_or_exchange_is_one_organisation() {
+    let p = [
+        "Shares fell on the Madrid Stock Exchange, the Treasury said.",
+        "-- Lisbon Newsroom +351 1 555 0100",
+        "Contact the Chicago Grains Desk for prices.",
+    ];
+    assert_kind(&p, "Madrid Stock Exchange", EntityKind::Organisation);
+    assert_kind(&p, "Treasury", EntityKind::Organisation);
+    assert_kind(&p, "Lisbon Newsroom", EntityKind::Organisation);
+    assert_kind(&p, "Chicago Grains Desk", EntityKind::Organisation);
+}
+
+#[test]
+fn a_town_and_a_club_word_is_a_club() {
+    let p = ["Toulouse United drew with Bristol City on Sunday, and fans in Bristol cheered."];
+    assert_kind(&p, "Toulouse United", EntityKind::Organisation);
+    assert_kind(&p, "Bristol City", EntityKind::Organisation);
+    assert_kind(&p, "Bristol", EntityKind::Place);
+}
+
+#[test]
+fn a_town_with_a_players_role_or_a_plural_verb_is_a_side() {
+    let p = [
+        "Lyon striker Ana Lima scored twice.",
+        "Leicester were 90 for three at lunch.",
+    ];
+    assert_kind(&p, "Lyon", EntityKind::Organisation);
+    assert_kind(&p, "Leicester", EntityKind::Organisation);
+}
+
+#[test]
+fn a_town_that_is_not_the_subject_stays_a_place() {
+    let p = ["Officials in Lyon were not available, and Paris and Leicester are far apart."];
+    assert_kind(&p, "Lyon", EntityKind::Place);
+    assert_kind(&p, "Leicester", EntityKind::Place);
+}
+
+#[test]
+fn a_town_in_brackets_after_a_player_is_the_club_but_a_territory_stays() {
+    let p = ["Scorers: Tomas Vrba (Lyon), Ana Lima (Hong Kong)."];
+    assert_kind(&p, "Lyon", EntityKind::Organisation);
+    assert_kind(&p, "Hong Kong", EntityKind::Place);
+}
+
+#[test]
+fn a_name_after_the_town_of_is_a_place() {
+    let p = ["Troops entered the town of Velkoraz and villages south of Dobrinka Polje."];
+    assert_kind(&p, "Velkoraz", EntityKind::Place);
+    assert_kind(&p, "Dobrinka Polje", EntityKind::Place);
+}
