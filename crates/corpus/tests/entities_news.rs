@@ -83,3 +83,11 @@ fn a_name_after_the_town_of_is_a_place() {
     assert_kind(&p, "Velkoraz", EntityKind::Place);
     assert_kind(&p, "Dobrinka Polje", EntityKind::Place);
 }
+
+#[test]
+fn common_given_names_of_many_regions_make_a_person() {
+    let p = ["Radek Vomacka, Giorgos Pelekanos and Sekou Tarawally scored."];
+    assert_kind(&p, "Radek Vomacka", EntityKind::Person);
+    assert_kind(&p, "Giorgos Pelekanos", EntityKind::Person);
+    assert_kind(&p, "Sekou Tarawally", EntityKind::Person);
+}
