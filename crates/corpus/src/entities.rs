@@ -27,6 +27,7 @@ use crate::lexicon::{lexicon, name_key, Known};
 use crate::text::{edit_distance, fold_key, slug, tokenize, Tok, TokKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+mod bodies;
 mod context;
 mod sport;
 use context::COMMON_ACRONYMS;
@@ -59,7 +60,7 @@ pub struct ResolvedMention {
     pub entity: String,
 }
 
-const ORG_HEADS: &[&str] = &[
+pub(crate) const ORG_HEADS: &[&str] = &[
     "Council",
     "Ministry",
     "Agency",
@@ -316,8 +317,9 @@ pub fn find_in_paragraph(
             }
             // "and" joins two names; "the" after a name is an apposition
             // ("Bernie Sanders the Democratic candidate"), not inside one.
+            let joins_and = u.text == "and" && bodies::and_inside_body(tokens, i, j);
             let connector = CONNECTORS.contains(&u.text)
-                && !matches!(u.text, "and" | "the")
+                && (!matches!(u.text, "and" | "the") || joins_and)
                 && tokens
                     .get(j + 1)
                     .is_some_and(|n| n.is_capitalised() && gazetteer_at(tokens, j + 1).is_none());

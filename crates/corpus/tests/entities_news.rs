@@ -91,3 +91,22 @@ fn common_given_names_of_many_regions_make_a_person() {
     assert_kind(&p, "Giorgos Pelekanos", EntityKind::Person);
     assert_kind(&p, "Sekou Tarawally", EntityKind::Person);
 }
+
+#[test]
+fn and_inside_a_bodys_name_keeps_it_whole() {
+    let p = ["The Ministry of Fisheries and Forestry and the Water and Sanitation Board met."];
+    assert_kind(
+        &p,
+        "Ministry of Fisheries and Forestry",
+        EntityKind::Organisation,
+    );
+    assert_kind(&p, "Water and Sanitation Board", EntityKind::Organisation);
+}
+
+#[test]
+fn and_between_two_complete_bodies_or_companies_splits_them() {
+    let p = ["The Trade Commission and Justice Department sued Velora and Brantley Corp."];
+    assert_kind(&p, "Trade Commission", EntityKind::Organisation);
+    assert_kind(&p, "Justice Department", EntityKind::Organisation);
+    assert_kind(&p, "Brantley Corp.", EntityKind::Organisation);
+}
