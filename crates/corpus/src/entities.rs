@@ -591,6 +591,10 @@ fn classify_run(
     while a < b && is_function_word(tokens[a].text) && title_at(tokens, a, b).is_none() {
         a += 1;
     }
+    // "Top-seeded Ana Lima", "Teenager Ana Lima": a describing word opens it.
+    if context::is_descriptor_before_name(tokens, a, b, sentence_starts, lower_words) {
+        a += 1;
+    }
     // "Anthony Lasalle Friday": a weekday after a name dates it.
     let trailing_day = b > a + 1 && context::is_weekday(tokens[b - 1].text);
     if b > a && (CONNECTORS.contains(&tokens[b - 1].text) || trailing_day) {

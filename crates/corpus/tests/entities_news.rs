@@ -110,3 +110,15 @@ fn and_between_two_complete_bodies_or_companies_splits_them() {
     assert_kind(&p, "Justice Department", EntityKind::Organisation);
     assert_kind(&p, "Brantley Corp.", EntityKind::Organisation);
 }
+
+#[test]
+fn a_describing_word_before_a_full_name_is_not_part_of_it() {
+    let p = [
+        "Top-seeded Radek Vomacka won in three sets.",
+        "Dutchman Pieter Smolders lost, and the teenager cried.",
+        "Teenager Ana Lima reached the final.",
+    ];
+    assert_kind(&p, "Radek Vomacka", EntityKind::Person);
+    assert_kind(&p, "Pieter Smolders", EntityKind::Person);
+    assert_kind(&p, "Ana Lima", EntityKind::Person);
+}

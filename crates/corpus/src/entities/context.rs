@@ -4,7 +4,9 @@
 //! Each rule is one short function; `classify_run` asks them in order.
 
 use crate::document::EntityKind;
+use crate::lexicon::lexicon;
 use crate::text::{Tok, TokKind};
+use std::collections::BTreeSet;
 
 /// Common nouns written as acronyms, never names.
 pub const COMMON_ACRONYMS: &[&str] = &[
@@ -352,4 +354,30 @@ pub fn is_place_after_noun(tokens: &[Tok], a: usize, b: usize) -> bool {
         && tokens[a - 1].text == "of"
         && PLACE_NOUNS.contains(&tokens[a - 2].text)
         && tokens[a..b].iter().all(|t| !is_shouted(t.text))
+}
+
+/// "Top-seeded Ana Lima", "Dutchman Tomas Vrba", "Teenager Ana Lima": a
+/// word before a given name and a surname that describes the person and
+/// is no name itself: it opens a sentence or the article writes it in
+/// lower case, or it is a demonym in "-man" or a hyphenated word.
+pub fn is_descriptor_before_name(
+    tokens: &[Tok],
+    a: usize,
+    b: usize,
+    sentence_starts: &[usize],
+    lower_words: &BTreeSet<String>,
+) -> bool {
+    if b < a + 3 {
+        return false;
+    }
+    let lex = lexicon();
+    let word = tokens[a].text;
+    let describes = lower_words.contains(&word.to_lowercase())
+        || (sentence_starts.contains(&tokens[a].start)
+            && (word.ends_with("man") || word.ends_with("woman") || word.contains('-')));
+    lex.is_given_name(tokens[a + 1].text)
+        && !lex.is_given_name(word)
+        && !is_shouted(word)
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && describes
 }
