@@ -28,6 +28,7 @@ use crate::text::{edit_distance, fold_key, slug, tokenize, Tok, TokKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod bodies;
+mod company;
 mod context;
 mod sport;
 use context::COMMON_ACRONYMS;
@@ -784,7 +785,11 @@ fn neighbour_kind(
         && (after.is_some_and(|t| SPEECH_AFTER.contains(&t.text))
             || tokens.get(b).is_some_and(|t| t.is(","))
                 && tokens.get(b + 1).is_some_and(|t| t.text == "who"));
-    if given_name || speaks || is_byline(tokens, a, b, lower_words) {
+    if given_name {
+        EntityKind::Person
+    } else if company::has_company_cue(tokens, a, b) {
+        EntityKind::Organisation
+    } else if speaks || is_byline(tokens, a, b, lower_words) {
         EntityKind::Person
     } else {
         EntityKind::Other
@@ -1277,7 +1282,9 @@ pub fn resolve(
             continue;
         }
         if let Some(t) = surnames.get(&fold_key(&key.1)).and_then(one_name) {
-            if matches!(key.0, EntityKind::Other | EntityKind::Person) {
+            // "Velora said it" typed a body; "Ana Velora" is a person.
+            let person_named = key.0 == EntityKind::Organisation && t.0 == EntityKind::Person;
+            if matches!(key.0, EntityKind::Other | EntityKind::Person) || person_named {
                 redirect.insert(key.clone(), t.clone());
                 // "Budi Santoso ... Santoso said": a plain name whose last
                 // word stands alone for it is a person's.

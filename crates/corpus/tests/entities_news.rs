@@ -122,3 +122,36 @@ fn a_describing_word_before_a_full_name_is_not_part_of_it() {
     assert_kind(&p, "Pieter Smolders", EntityKind::Person);
     assert_kind(&p, "Ana Lima", EntityKind::Person);
 }
+
+#[test]
+fn words_only_a_company_has_make_an_unlisted_name_a_body() {
+    let p = [
+        "Velbrook said it would cut 300 jobs.",
+        "Tarnovia shares rose 4 percent, and Corvello's chairman resigned.",
+        "Brokers bought shares in Ostrada on Monday.",
+        "Demarel, a Dutch chemicals group based in Delft, agreed.",
+    ];
+    for name in ["Velbrook", "Tarnovia", "Corvello", "Ostrada", "Demarel"] {
+        assert_kind(&p, name, EntityKind::Organisation);
+    }
+}
+
+#[test]
+fn an_apposition_whose_noun_qualifies_another_is_no_body() {
+    let found = kinds(&["Talbrek, the party leader, spoke."]);
+    assert!(
+        !found
+            .iter()
+            .any(|(t, k)| t == "Talbrek" && *k == EntityKind::Organisation),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_surname_that_said_it_is_still_the_person_named_in_full() {
+    let p = [
+        "Opposition leader Radek Vomacka met voters.",
+        "Vomacka said it was too early to talk of a coalition.",
+    ];
+    assert_kind(&p, "Vomacka", EntityKind::Person);
+}
