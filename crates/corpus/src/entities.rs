@@ -132,6 +132,8 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "Desk",
     "Exchange",
     "Treasury",
+    "School",
+    "College",
 ];
 const MEDIA_HEADS: &[&str] = &[
     "News",
@@ -351,6 +353,7 @@ pub fn find_in_paragraph(
     share_person_in_lists(tokens, &mut out);
     mark_affiliations(tokens, &mut out);
     mark_teams(tokens, &mut out);
+    sport::mark_sides_of_v(tokens, &mut out);
     out
 }
 
@@ -724,7 +727,9 @@ fn classify_run(
             .text
             .chars()
             .all(|c| c.is_uppercase() || !c.is_alphabetic());
-    if m.kind == EntityKind::Other && (after_in || context::is_place_after_noun(tokens, a, b)) {
+    let place_context =
+        context::is_place_after_noun(tokens, a, b) || context::is_place_after_at(tokens, a, b);
+    if m.kind == EntityKind::Other && (after_in || place_context) {
         m.kind = EntityKind::Place;
     }
     m.weak = initial && b - a == 1 && m.kind == EntityKind::Other;

@@ -155,3 +155,36 @@ fn a_surname_that_said_it_is_still_the_person_named_in_full() {
     ];
     assert_kind(&p, "Vomacka", EntityKind::Person);
 }
+
+#[test]
+fn an_unlisted_name_after_at_is_a_place_but_not_a_workplace() {
+    let p = [
+        "The talks were held at Velkoraz on Friday.",
+        "An analyst at Tarnovia said prices would fall.",
+    ];
+    assert_kind(&p, "Velkoraz", EntityKind::Place);
+    let found = kinds(&p);
+    assert!(
+        !found
+            .iter()
+            .any(|(t, k)| t == "Tarnovia" && *k == EntityKind::Place),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_names_either_side_of_v_are_sides_and_states_stay_states() {
+    let p = ["Cricket: Velbrook v Lyon, and Belgium v Dorsington at Lyon."];
+    assert_kind(&p, "Velbrook", EntityKind::Organisation);
+    assert_kind(&p, "Dorsington", EntityKind::Organisation);
+    assert_kind(&p, "Belgium", EntityKind::Country);
+}
+
+#[test]
+fn a_school_or_college_is_a_body() {
+    assert_kind(
+        &["She teaches at Parkhill Middle School."],
+        "Parkhill Middle School",
+        EntityKind::Organisation,
+    );
+}

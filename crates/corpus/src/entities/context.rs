@@ -381,3 +381,50 @@ pub fn is_descriptor_before_name(
         && word.chars().all(|c| c.is_alphabetic() || c == '-')
         && describes
 }
+
+/// People whose workplace follows "at" ("an analyst at Velora"): there
+/// "at" names a company, not a place.
+const WORKERS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "trader",
+    "traders",
+    "dealer",
+    "dealers",
+    "executive",
+    "executives",
+    "manager",
+    "director",
+    "engineer",
+    "engineers",
+    "professor",
+    "researcher",
+    "official",
+    "officials",
+    "coach",
+    "spokesman",
+    "spokeswoman",
+    "chief",
+    "head",
+    "partner",
+    "worker",
+    "workers",
+    "employee",
+    "employees",
+];
+
+/// "at Velkoraz": an unlisted name of up to three words after "at" is a
+/// place, unless a worker stands before "at" or a score follows the name.
+pub fn is_place_after_at(tokens: &[Tok], a: usize, b: usize) -> bool {
+    b - a <= 3
+        && a >= 1
+        && tokens[a - 1].text.eq_ignore_ascii_case("at")
+        && !(a >= 2 && WORKERS.contains(&tokens[a - 2].text))
+        && !tokens
+            .get(b)
+            .is_some_and(|t| t.kind == TokKind::Number || t.kind == TokKind::Possessive)
+        && tokens[a..b].iter().all(|t| !is_shouted(t.text))
+}

@@ -3,6 +3,8 @@
 //! written this way is a team, an organisation; states stay states
 //! (national sides are named as their country).
 
+use super::RawMention;
+use crate::document::EntityKind;
 use crate::text::Tok;
 
 /// One word after a town that makes a club's name ("Leeds United").
@@ -68,4 +70,24 @@ pub fn is_side(tokens: &[Tok], a: usize, b: usize) -> bool {
 /// club.
 pub fn is_bracketed_after(tokens: &[Tok], prev_end: usize, a: usize, b: usize) -> bool {
     a >= 1 && prev_end + 1 == a && tokens[a - 1].is("(") && tokens.get(b).is_some_and(|t| t.is(")"))
+}
+
+/// "Velkoraz v Dobrinka", "Velkoraz vs. Dobrinka": the names either side
+/// of "v" are sides; an unlisted name or a town is a club, a state stays
+/// a state (a national side).
+pub fn mark_sides_of_v(tokens: &[Tok], out: &mut [RawMention]) {
+    let is_v = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.text, "v" | "vs" | "vs."))
+    };
+    for m in out.iter_mut() {
+        let beside = is_v(m.tok_end) || (m.tok >= 1 && is_v(m.tok - 1));
+        let side = m.kind == EntityKind::Other || (m.kind == EntityKind::Place && !m.adjective);
+        if beside && side {
+            m.kind = EntityKind::Organisation;
+            m.known = None;
+            m.weak = false;
+        }
+    }
 }
