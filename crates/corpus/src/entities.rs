@@ -30,6 +30,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 mod bodies;
 mod company;
 mod context;
+mod pronouns;
 mod sport;
 use context::COMMON_ACRONYMS;
 
@@ -354,6 +355,7 @@ pub fn find_in_paragraph(
     mark_affiliations(tokens, &mut out);
     mark_teams(tokens, &mut out);
     sport::mark_sides_of_v(tokens, &mut out);
+    pronouns::mark_people_by_pronoun(tokens, &mut out, lower_words);
     out
 }
 

@@ -188,3 +188,22 @@ fn a_school_or_college_is_a_body() {
         EntityKind::Organisation,
     );
 }
+
+#[test]
+fn a_name_a_personal_pronoun_refers_back_to_is_a_person() {
+    let p = ["Officials expect that Velbrook will resign before he turns sixty."];
+    assert_kind(&p, "Velbrook", EntityKind::Person);
+}
+
+#[test]
+fn a_pronoun_after_a_name_that_is_no_subject_types_nothing() {
+    let p = [
+        "Talks at Dorsington ended, and he left.",
+        "A Grand Tarnovia champion, he won.",
+    ];
+    let found = kinds(&p);
+    assert!(
+        !found.iter().any(|(_, k)| *k == EntityKind::Person),
+        "{found:?}"
+    );
+}
