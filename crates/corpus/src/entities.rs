@@ -350,6 +350,7 @@ pub fn find_in_paragraph(
     mark_bracket_definitions(tokens, &mut out);
     join_city_clubs(tokens, text, &mut out);
     join_place_bodies(tokens, text, &mut out);
+    bodies::join_demonym_bodies(tokens, text, &mut out);
     mark_city_teams_in_play(tokens, &mut out);
     share_person_in_lists(tokens, &mut out);
     mark_affiliations(tokens, &mut out);

@@ -207,3 +207,10 @@ fn a_pronoun_after_a_name_that_is_no_subject_types_nothing() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_demonym_before_a_party_or_association_is_part_of_its_name() {
+    let p = ["The Indonesian Farmers Party and the German Foreign Ministry disagreed."];
+    assert_kind(&p, "Indonesian Farmers Party", EntityKind::Organisation);
+    assert_kind(&p, "Foreign Ministry", EntityKind::Organisation);
+}

@@ -4,7 +4,8 @@
 //! a body's.
 
 use super::context::COMPANY_OR_CLUB_ENDINGS;
-use super::ORG_HEADS;
+use super::{merge_with_previous, RawMention, ORG_HEADS};
+use crate::document::EntityKind;
 use crate::text::Tok;
 
 /// Words a body's name may run through after "and" ("Human Services",
@@ -40,4 +41,42 @@ pub fn and_inside_body(tokens: &[Tok], start: usize, at: usize) -> bool {
         .take_while(|t| t.is_capitalised() || matches!(t.text, "of" | "for"))
         .any(|t| is_head(t.text) && !is_company_head(t.text));
     body_of || head_after
+}
+
+/// Bodies of a state's government: "the German Foreign Ministry" is the
+/// Foreign Ministry of Germany, the demonym no part of its name.
+const STATE_BODIES: &[&str] = &[
+    "Ministry",
+    "Police",
+    "Army",
+    "Navy",
+    "Government",
+    "Cabinet",
+];
+
+/// "Palestinian Authority", "Indonesian Democratic Party": a demonym right
+/// before an unlisted body named by its head word is the first word of
+/// its name, except before a state's ministry or force.
+pub fn join_demonym_bodies(tokens: &[Tok], text: &str, out: &mut Vec<RawMention>) {
+    let mut idx = 1;
+    while idx < out.len() {
+        let (prev, m) = (&out[idx - 1], &out[idx]);
+        let words = &tokens[m.tok..m.tok_end];
+        let headed = words.iter().any(|t| is_head(t.text))
+            && !words.iter().any(|t| STATE_BODIES.contains(&t.text));
+        let joins = prev.adjective
+            && prev.tok_end == m.tok
+            && matches!(m.kind, EntityKind::Organisation | EntityKind::Media)
+            && m.known.is_none()
+            && headed;
+        if joins {
+            let m = merge_with_previous(out, idx, text);
+            let prev = &mut out[idx - 1];
+            prev.kind = m.kind;
+            prev.known = None;
+            prev.adjective = false;
+        } else {
+            idx += 1;
+        }
+    }
 }
