@@ -357,7 +357,31 @@ pub fn find_in_paragraph(
     mark_teams(tokens, &mut out);
     sport::mark_sides_of_v(tokens, &mut out);
     pronouns::mark_people_by_pronoun(tokens, &mut out, lower_words);
+    trim_sentence_stops(tokens, sentence_starts, text, &mut out);
     out
+}
+
+/// "... bought by Velora Inc.": the stop of an abbreviation that ends the
+/// sentence ends the sentence, not the name ("Inc", not "Inc."). Initials
+/// keep theirs ("U.S.").
+fn trim_sentence_stops(
+    tokens: &[Tok],
+    sentence_starts: &[usize],
+    text: &str,
+    out: &mut [RawMention],
+) {
+    for m in out.iter_mut() {
+        let last = tokens[m.tok_end - 1].text;
+        let abbreviation =
+            last.len() >= 3 && last.ends_with('.') && !last[..last.len() - 1].contains('.');
+        let ends_sentence = tokens
+            .get(m.tok_end)
+            .is_none_or(|t| sentence_starts.contains(&t.start));
+        if abbreviation && ends_sentence && m.end > m.start + 1 {
+            m.end -= 1;
+            m.text = text.get(m.start..m.end).unwrap_or_default().to_string();
+        }
+    }
 }
 
 /// "Leeds 2 Hartlepool 0", "OAKLAND AT BOSTON": in a results line (names,

@@ -105,7 +105,8 @@ fn and_inside_a_bodys_name_keeps_it_whole() {
 
 #[test]
 fn and_between_two_complete_bodies_or_companies_splits_them() {
-    let p = ["The Trade Commission and Justice Department sued Velora and Brantley Corp."];
+    let p =
+        ["The Trade Commission and Justice Department sued Velora and Brantley Corp. on Monday."];
     assert_kind(&p, "Trade Commission", EntityKind::Organisation);
     assert_kind(&p, "Justice Department", EntityKind::Organisation);
     assert_kind(&p, "Brantley Corp.", EntityKind::Organisation);
@@ -213,4 +214,14 @@ fn a_demonym_before_a_party_or_association_is_part_of_its_name() {
     let p = ["The Indonesian Farmers Party and the German Foreign Ministry disagreed."];
     assert_kind(&p, "Indonesian Farmers Party", EntityKind::Organisation);
     assert_kind(&p, "Foreign Ministry", EntityKind::Organisation);
+}
+
+#[test]
+fn the_stop_that_ends_a_sentence_is_not_part_of_a_company_name() {
+    let p = [
+        "The unit was sold to Velora Holdings Inc.",
+        "Talks with Brantley Corp. ended.",
+    ];
+    assert_kind(&p, "Velora Holdings Inc", EntityKind::Organisation);
+    assert_kind(&p, "Brantley Corp.", EntityKind::Organisation);
 }
