@@ -1080,6 +1080,10 @@ fn mark_city_teams_in_play(tokens: &[Tok], out: &mut [RawMention]) {
             m.kind = EntityKind::Organisation;
             m.known = None;
         }
+        if m.kind == EntityKind::Other && sport::is_unlisted_side(tokens, m.tok, m.tok_end) {
+            m.kind = EntityKind::Organisation;
+            m.weak = false;
+        }
     }
 }
 

@@ -225,3 +225,16 @@ fn the_stop_that_ends_a_sentence_is_not_part_of_a_company_name() {
     assert_kind(&p, "Velora Holdings Inc", EntityKind::Organisation);
     assert_kind(&p, "Brantley Corp.", EntityKind::Organisation);
 }
+
+#[test]
+fn one_unlisted_singular_name_with_a_plural_verb_is_a_side() {
+    let p = ["Velbrookshire were 88 for four at lunch, while the Kurds are wary."];
+    assert_kind(&p, "Velbrookshire", EntityKind::Organisation);
+    let found = kinds(&p);
+    assert!(
+        !found
+            .iter()
+            .any(|(t, k)| t == "Kurds" && *k == EntityKind::Organisation),
+        "{found:?}"
+    );
+}

@@ -66,6 +66,18 @@ pub fn is_side(tokens: &[Tok], a: usize, b: usize) -> bool {
     ROLES_AFTER_CLUB.contains(&next) || (PLURAL_VERBS.contains(&next) && subject)
 }
 
+/// "Velbrook were 88 for four": one unlisted singular word that a plural
+/// verb follows as its subject is a side (a player would take "was"); a
+/// plural ("Kurds are") is a people, not a side.
+pub fn is_unlisted_side(tokens: &[Tok], a: usize, b: usize) -> bool {
+    let word = tokens[a].text;
+    b - a == 1
+        && !word.ends_with('s')
+        && word.chars().any(char::is_lowercase)
+        && PLURAL_VERBS.contains(&tokens.get(b).map_or("", |t| t.text))
+        && (a == 0 || !NOT_SUBJECT_BEFORE.contains(&tokens[a - 1].text))
+}
+
 /// "Ana Lima (Leeds)": a town in brackets right after a person is their
 /// club.
 pub fn is_bracketed_after(tokens: &[Tok], prev_end: usize, a: usize, b: usize) -> bool {
