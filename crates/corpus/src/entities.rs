@@ -187,7 +187,22 @@ const PLACE_HEADS: &[&str] = &[
     "Airport",
     "Port",
     "Base",
+    "Ocean",
+    "Reef",
+    "Canyon",
+    "Plains",
+    "Heights",
+    "Hills",
+    "Canal",
+    "Falls",
+    "Harbour",
+    "Harbor",
+    "Mountain",
+    "Glacier",
+    "Pass",
 ];
+/// First words of a place's name ("Mount Kenya", "Lake Chad").
+const PLACE_FIRST: &[&str] = &["Mount", "Lake", "Cape", "Fort", "Isle"];
 const LOWER_PLACE_HEADS: &[&str] = &["province", "region", "oblast", "city", "district", "county"];
 const CONNECTORS: &[&str] = &[
     "of", "for", "the", "de", "al", "al-", "bin", "van", "von", "der", "la", "du", "del", "da",
@@ -906,7 +921,8 @@ fn run_kind(tokens: &[Tok], a: usize, b: usize) -> Option<EntityKind> {
     if tokens[a..b].iter().any(|t| ORG_HEADS.contains(&t.text)) {
         return Some(EntityKind::Organisation);
     }
-    if PLACE_HEADS.contains(&last) && b - a >= 2 {
+    let first = tokens[a].text;
+    if (PLACE_HEADS.contains(&last) || PLACE_FIRST.contains(&first)) && b - a >= 2 {
         return Some(EntityKind::Place);
     }
     None

@@ -238,3 +238,12 @@ fn one_unlisted_singular_name_with_a_plural_verb_is_a_side() {
         "{found:?}"
     );
 }
+
+#[test]
+fn oceans_reefs_passes_and_mounts_are_places() {
+    let p = ["Ships crossed the Velorian Ocean near Tarn Reef, below Mount Dorsk and Kaldo Pass."];
+    assert_kind(&p, "Velorian Ocean", EntityKind::Place);
+    assert_kind(&p, "Tarn Reef", EntityKind::Place);
+    assert_kind(&p, "Mount Dorsk", EntityKind::Place);
+    assert_kind(&p, "Kaldo Pass", EntityKind::Place);
+}
