@@ -1383,6 +1383,9 @@ pub fn resolve(
             }
         }
     }
+    for (from, to) in shouted_to_written(&keys, &clusters) {
+        redirect.entry(from).or_insert(to);
+    }
     // Surnames of gazetteer people that never appear in full ("Putin").
     for key in &keys {
         let c = &clusters[key];
@@ -1546,6 +1549,33 @@ fn names_ending_with_a_person(
         }
     }
     out
+}
+
+/// "DALGLISH SAD OVER BLACKBURN": an untyped name in capitals is the
+/// typed name written the same in running text ("Blackburn"), the one
+/// mentioned most when several are. Pairs (from, to).
+fn shouted_to_written(
+    keys: &[(EntityKind, String)],
+    clusters: &BTreeMap<(EntityKind, String), Cluster>,
+) -> Vec<((EntityKind, String), (EntityKind, String))> {
+    let mention_count = |k: &(EntityKind, String)| clusters[k].forms.values().sum::<usize>();
+    let mut written: HashMap<String, &(EntityKind, String)> = HashMap::new();
+    for key in keys.iter().filter(|k| k.0 != EntityKind::Other) {
+        if key.1.chars().any(char::is_lowercase) {
+            let best = written.entry(fold_key(&key.1)).or_insert(key);
+            if mention_count(key) > mention_count(best) {
+                *best = key;
+            }
+        }
+    }
+    keys.iter()
+        .filter(|k| k.0 == EntityKind::Other && !k.1.chars().any(char::is_lowercase))
+        .filter_map(|k| {
+            written
+                .get(&fold_key(&k.1))
+                .map(|to| (k.clone(), (*to).clone()))
+        })
+        .collect()
 }
 
 /// Two or three capitalised words of letters, no connector: the shape of

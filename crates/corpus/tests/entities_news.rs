@@ -247,3 +247,9 @@ fn oceans_reefs_passes_and_mounts_are_places() {
     assert_kind(&p, "Mount Dorsk", EntityKind::Place);
     assert_kind(&p, "Kaldo Pass", EntityKind::Place);
 }
+
+#[test]
+fn a_name_in_capitals_takes_the_kind_of_the_same_name_in_running_text() {
+    let p = ["Floods hit TARNOVIA.", "Rain fell in Tarnovia on Monday."];
+    assert_kind(&p, "TARNOVIA", EntityKind::Place);
+}
