@@ -832,7 +832,7 @@ fn neighbour_kind(
         && (after.is_some_and(|t| SPEECH_AFTER.contains(&t.text))
             || tokens.get(b).is_some_and(|t| t.is(","))
                 && tokens.get(b + 1).is_some_and(|t| t.text == "who"));
-    if given_name {
+    if given_name || company::has_person_cue(tokens, b) {
         EntityKind::Person
     } else if company::has_company_cue(tokens, a, b) {
         EntityKind::Organisation

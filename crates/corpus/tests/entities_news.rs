@@ -253,3 +253,9 @@ fn a_name_in_capitals_takes_the_kind_of_the_same_name_in_running_text() {
     let p = ["Floods hit TARNOVIA.", "Rain fell in Tarnovia on Monday."];
     assert_kind(&p, "TARNOVIA", EntityKind::Place);
 }
+
+#[test]
+fn a_name_with_a_widow_or_a_family_is_a_person() {
+    let p = ["Mourners joined Velbrook's widow at the service."];
+    assert_kind(&p, "Velbrook", EntityKind::Person);
+}

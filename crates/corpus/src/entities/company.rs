@@ -90,3 +90,33 @@ fn ends_noun_phrase(tokens: &[Tok], at: usize) -> bool {
         .get(at)
         .is_none_or(|t| !t.is_word() || AFTER_HEAD.contains(&t.text))
 }
+
+/// Nouns after "'s" that only a person has ("Velbrook's widow").
+const PERSONAL_AFTER_POSSESSIVE: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "widow",
+    "family",
+    "girlfriend",
+    "boyfriend",
+    "funeral",
+    "birthday",
+    "lawyer",
+    "lawyers",
+];
+
+/// "Velbrook's widow": a word after the possessive makes it a person.
+pub fn has_person_cue(tokens: &[Tok], b: usize) -> bool {
+    tokens.get(b).is_some_and(|t| t.kind == TokKind::Possessive)
+        && tokens
+            .get(b + 1)
+            .is_some_and(|t| PERSONAL_AFTER_POSSESSIVE.contains(&t.text))
+}
