@@ -27,7 +27,11 @@ use crate::lexicon::{lexicon, name_key, Known};
 use crate::text::{edit_distance, fold_key, slug, tokenize, Tok, TokKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+mod bodies;
+mod company;
 mod context;
+mod pronouns;
+mod sport;
 use context::COMMON_ACRONYMS;
 
 /// One mention found in a paragraph, before corpus-wide merging.
@@ -58,7 +62,7 @@ pub struct ResolvedMention {
     pub entity: String,
 }
 
-const ORG_HEADS: &[&str] = &[
+pub(crate) const ORG_HEADS: &[&str] = &[
     "Council",
     "Ministry",
     "Agency",
@@ -124,6 +128,13 @@ const ORG_HEADS: &[&str] = &[
     "Network",
     "Initiative",
     "Mission",
+    "Newsroom",
+    "Newsdesk",
+    "Desk",
+    "Exchange",
+    "Treasury",
+    "School",
+    "College",
 ];
 const MEDIA_HEADS: &[&str] = &[
     "News",
@@ -176,7 +187,22 @@ const PLACE_HEADS: &[&str] = &[
     "Airport",
     "Port",
     "Base",
+    "Ocean",
+    "Reef",
+    "Canyon",
+    "Plains",
+    "Heights",
+    "Hills",
+    "Canal",
+    "Falls",
+    "Harbour",
+    "Harbor",
+    "Mountain",
+    "Glacier",
+    "Pass",
 ];
+/// First words of a place's name ("Mount Kenya", "Lake Chad").
+const PLACE_FIRST: &[&str] = &["Mount", "Lake", "Cape", "Fort", "Isle"];
 const LOWER_PLACE_HEADS: &[&str] = &["province", "region", "oblast", "city", "district", "county"];
 const CONNECTORS: &[&str] = &[
     "of", "for", "the", "de", "al", "al-", "bin", "van", "von", "der", "la", "du", "del", "da",
@@ -310,8 +336,9 @@ pub fn find_in_paragraph(
             }
             // "and" joins two names; "the" after a name is an apposition
             // ("Bernie Sanders the Democratic candidate"), not inside one.
+            let joins_and = u.text == "and" && bodies::and_inside_body(tokens, i, j);
             let connector = CONNECTORS.contains(&u.text)
-                && !matches!(u.text, "and" | "the")
+                && (!matches!(u.text, "and" | "the") || joins_and)
                 && tokens
                     .get(j + 1)
                     .is_some_and(|n| n.is_capitalised() && gazetteer_at(tokens, j + 1).is_none());
@@ -338,11 +365,38 @@ pub fn find_in_paragraph(
     mark_bracket_definitions(tokens, &mut out);
     join_city_clubs(tokens, text, &mut out);
     join_place_bodies(tokens, text, &mut out);
+    bodies::join_demonym_bodies(tokens, text, &mut out);
     mark_city_teams_in_play(tokens, &mut out);
     share_person_in_lists(tokens, &mut out);
     mark_affiliations(tokens, &mut out);
     mark_teams(tokens, &mut out);
+    sport::mark_sides_of_v(tokens, &mut out);
+    pronouns::mark_people_by_pronoun(tokens, &mut out, lower_words);
+    trim_sentence_stops(tokens, sentence_starts, text, &mut out);
     out
+}
+
+/// "... bought by Velora Inc.": the stop of an abbreviation that ends the
+/// sentence ends the sentence, not the name ("Inc", not "Inc."). Initials
+/// keep theirs ("U.S.").
+fn trim_sentence_stops(
+    tokens: &[Tok],
+    sentence_starts: &[usize],
+    text: &str,
+    out: &mut [RawMention],
+) {
+    for m in out.iter_mut() {
+        let last = tokens[m.tok_end - 1].text;
+        let abbreviation =
+            last.len() >= 3 && last.ends_with('.') && !last[..last.len() - 1].contains('.');
+        let ends_sentence = tokens
+            .get(m.tok_end)
+            .is_none_or(|t| sentence_starts.contains(&t.start));
+        if abbreviation && ends_sentence && m.end > m.start + 1 {
+            m.end -= 1;
+            m.text = text.get(m.start..m.end).unwrap_or_default().to_string();
+        }
+    }
 }
 
 /// "Leeds 2 Hartlepool 0", "OAKLAND AT BOSTON": in a results line (names,
@@ -583,6 +637,10 @@ fn classify_run(
     while a < b && is_function_word(tokens[a].text) && title_at(tokens, a, b).is_none() {
         a += 1;
     }
+    // "Top-seeded Ana Lima", "Teenager Ana Lima": a describing word opens it.
+    if context::is_descriptor_before_name(tokens, a, b, sentence_starts, lower_words) {
+        a += 1;
+    }
     // "Anthony Lasalle Friday": a weekday after a name dates it.
     let trailing_day = b > a + 1 && context::is_weekday(tokens[b - 1].text);
     if b > a && (CONNECTORS.contains(&tokens[b - 1].text) || trailing_day) {
@@ -703,16 +761,17 @@ fn classify_run(
         }
     }
     // "in Kumasi", "near Tunde": an unknown single name after "in" or
-    // "near" is a place.
-    if m.kind == EntityKind::Other
-        && b - a == 1
+    // "near" is a place; so is one after "the town of".
+    let after_in = b - a == 1
         && a > 0
         && matches!(tokens[a - 1].text, "in" | "near" | "outside")
         && !tokens[a]
             .text
             .chars()
-            .all(|c| c.is_uppercase() || !c.is_alphabetic())
-    {
+            .all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let place_context =
+        context::is_place_after_noun(tokens, a, b) || context::is_place_after_at(tokens, a, b);
+    if m.kind == EntityKind::Other && (after_in || place_context) {
         m.kind = EntityKind::Place;
     }
     m.weak = initial && b - a == 1 && m.kind == EntityKind::Other;
@@ -773,7 +832,11 @@ fn neighbour_kind(
         && (after.is_some_and(|t| SPEECH_AFTER.contains(&t.text))
             || tokens.get(b).is_some_and(|t| t.is(","))
                 && tokens.get(b + 1).is_some_and(|t| t.text == "who"));
-    if given_name || speaks || is_byline(tokens, a, b, lower_words) {
+    if given_name || company::has_person_cue(tokens, b) {
+        EntityKind::Person
+    } else if company::has_company_cue(tokens, a, b) {
+        EntityKind::Organisation
+    } else if speaks || is_byline(tokens, a, b, lower_words) {
         EntityKind::Person
     } else {
         EntityKind::Other
@@ -858,7 +921,8 @@ fn run_kind(tokens: &[Tok], a: usize, b: usize) -> Option<EntityKind> {
     if tokens[a..b].iter().any(|t| ORG_HEADS.contains(&t.text)) {
         return Some(EntityKind::Organisation);
     }
-    if PLACE_HEADS.contains(&last) && b - a >= 2 {
+    let first = tokens[a].text;
+    if (PLACE_HEADS.contains(&last) || PLACE_FIRST.contains(&first)) && b - a >= 2 {
         return Some(EntityKind::Place);
     }
     None
@@ -1000,8 +1064,10 @@ fn join_place_bodies(tokens: &[Tok], text: &str, out: &mut Vec<RawMention>) {
     let mut idx = 1;
     while idx < out.len() {
         let (prev, m) = (&out[idx - 1], &out[idx]);
+        let named_like_a_body = context::is_plural_name(&tokens[m.tok..m.tok_end])
+            || sport::is_club_word(tokens, m.tok, m.tok_end);
         let body = matches!(m.kind, EntityKind::Organisation | EntityKind::Media)
-            || (m.kind == EntityKind::Other && context::is_plural_name(&tokens[m.tok..m.tok_end]));
+            || (m.kind == EntityKind::Other && named_like_a_body);
         let joins = prev.tok_end == m.tok
             && matches!(prev.kind, EntityKind::Place | EntityKind::Country)
             && !prev.adjective
@@ -1024,9 +1090,15 @@ fn join_place_bodies(tokens: &[Tok], text: &str, out: &mut Vec<RawMention>) {
 /// "Leeds beat Hull", "lost to Leeds": a city that plays is its team.
 fn mark_city_teams_in_play(tokens: &[Tok], out: &mut [RawMention]) {
     for m in out.iter_mut() {
-        if m.kind == EntityKind::Place && !m.adjective && context::plays(tokens, m.tok, m.tok_end) {
+        let side =
+            context::plays(tokens, m.tok, m.tok_end) || sport::is_side(tokens, m.tok, m.tok_end);
+        if m.kind == EntityKind::Place && !m.adjective && side {
             m.kind = EntityKind::Organisation;
             m.known = None;
+        }
+        if m.kind == EntityKind::Other && sport::is_unlisted_side(tokens, m.tok, m.tok_end) {
+            m.kind = EntityKind::Organisation;
+            m.weak = false;
         }
     }
 }
@@ -1063,12 +1135,15 @@ fn mark_affiliations(tokens: &[Tok], out: &mut [RawMention]) {
     for idx in 1..out.len() {
         let (head, tail) = out.split_at_mut(idx);
         let (prev, m) = (&head[idx - 1], &mut tail[0]);
-        let bracketed = m.tok >= 1
-            && prev.tok_end + 1 == m.tok
-            && tokens[m.tok - 1].is("(")
-            && tokens.get(m.tok_end).is_some_and(|t| t.is(")"));
-        if bracketed && prev.kind == EntityKind::Person && m.kind == EntityKind::Other {
+        let bracketed = sport::is_bracketed_after(tokens, prev.tok_end, m.tok, m.tok_end);
+        // A town, not a territory or a capital ("(Hong Kong)" is a flag).
+        let town = m.kind == EntityKind::Place
+            && !m.adjective
+            && m.known.as_ref().is_some_and(|k| k.state.is_none());
+        let club = m.kind == EntityKind::Other || town;
+        if bracketed && prev.kind == EntityKind::Person && club {
             m.kind = EntityKind::Organisation;
+            m.known = None;
             m.weak = false;
         }
     }
@@ -1259,7 +1334,9 @@ pub fn resolve(
             continue;
         }
         if let Some(t) = surnames.get(&fold_key(&key.1)).and_then(one_name) {
-            if matches!(key.0, EntityKind::Other | EntityKind::Person) {
+            // "Velora said it" typed a body; "Ana Velora" is a person.
+            let person_named = key.0 == EntityKind::Organisation && t.0 == EntityKind::Person;
+            if matches!(key.0, EntityKind::Other | EntityKind::Person) || person_named {
                 redirect.insert(key.clone(), t.clone());
                 // "Budi Santoso ... Santoso said": a plain name whose last
                 // word stands alone for it is a person's.
@@ -1305,6 +1382,9 @@ pub fn resolve(
                 }
             }
         }
+    }
+    for (from, to) in shouted_to_written(&keys, &clusters) {
+        redirect.entry(from).or_insert(to);
     }
     // Surnames of gazetteer people that never appear in full ("Putin").
     for key in &keys {
@@ -1469,6 +1549,33 @@ fn names_ending_with_a_person(
         }
     }
     out
+}
+
+/// "DALGLISH SAD OVER BLACKBURN": an untyped name in capitals is the
+/// typed name written the same in running text ("Blackburn"), the one
+/// mentioned most when several are. Pairs (from, to).
+fn shouted_to_written(
+    keys: &[(EntityKind, String)],
+    clusters: &BTreeMap<(EntityKind, String), Cluster>,
+) -> Vec<((EntityKind, String), (EntityKind, String))> {
+    let mention_count = |k: &(EntityKind, String)| clusters[k].forms.values().sum::<usize>();
+    let mut written: HashMap<String, &(EntityKind, String)> = HashMap::new();
+    for key in keys.iter().filter(|k| k.0 != EntityKind::Other) {
+        if key.1.chars().any(char::is_lowercase) {
+            let best = written.entry(fold_key(&key.1)).or_insert(key);
+            if mention_count(key) > mention_count(best) {
+                *best = key;
+            }
+        }
+    }
+    keys.iter()
+        .filter(|k| k.0 == EntityKind::Other && !k.1.chars().any(char::is_lowercase))
+        .filter_map(|k| {
+            written
+                .get(&fold_key(&k.1))
+                .map(|to| (k.clone(), (*to).clone()))
+        })
+        .collect()
 }
 
 /// Two or three capitalised words of letters, no connector: the shape of

@@ -4,7 +4,9 @@
 //! Each rule is one short function; `classify_run` asks them in order.
 
 use crate::document::EntityKind;
+use crate::lexicon::lexicon;
 use crate::text::{Tok, TokKind};
+use std::collections::BTreeSet;
 
 /// Common nouns written as acronyms, never names.
 pub const COMMON_ACRONYMS: &[&str] = &[
@@ -312,4 +314,117 @@ pub fn plays(tokens: &[Tok], a: usize, b: usize) -> bool {
             ("lost" | "losing", "to") | ("drew" | "draw", "with")
         );
     after || before || lost_to
+}
+
+/// Common nouns of a settlement or area before "of" and a name ("the town
+/// of Kumasi", "north of Tunde").
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "city",
+    "province",
+    "state",
+    "island",
+    "port",
+    "capital",
+    "municipality",
+    "region",
+    "district",
+    "county",
+    "republic",
+    "suburb",
+    "outskirts",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// "the town of Kumasi": a name of up to three words right after a
+/// settlement noun and "of" is a place.
+pub fn is_place_after_noun(tokens: &[Tok], a: usize, b: usize) -> bool {
+    b - a <= 3
+        && a >= 2
+        && tokens[a - 1].text == "of"
+        && PLACE_NOUNS.contains(&tokens[a - 2].text)
+        && tokens[a..b].iter().all(|t| !is_shouted(t.text))
+}
+
+/// "Top-seeded Ana Lima", "Dutchman Tomas Vrba", "Teenager Ana Lima": a
+/// word before a given name and a surname that describes the person and
+/// is no name itself: it opens a sentence or the article writes it in
+/// lower case, or it is a demonym in "-man" or a hyphenated word.
+pub fn is_descriptor_before_name(
+    tokens: &[Tok],
+    a: usize,
+    b: usize,
+    sentence_starts: &[usize],
+    lower_words: &BTreeSet<String>,
+) -> bool {
+    if b < a + 3 {
+        return false;
+    }
+    let lex = lexicon();
+    let word = tokens[a].text;
+    let describes = lower_words.contains(&word.to_lowercase())
+        || (sentence_starts.contains(&tokens[a].start)
+            && (word.ends_with("man") || word.ends_with("woman") || word.contains('-')));
+    lex.is_given_name(tokens[a + 1].text)
+        && !lex.is_given_name(word)
+        && !is_shouted(word)
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && describes
+}
+
+/// People whose workplace follows "at" ("an analyst at Velora"): there
+/// "at" names a company, not a place.
+const WORKERS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "trader",
+    "traders",
+    "dealer",
+    "dealers",
+    "executive",
+    "executives",
+    "manager",
+    "director",
+    "engineer",
+    "engineers",
+    "professor",
+    "researcher",
+    "official",
+    "officials",
+    "coach",
+    "spokesman",
+    "spokeswoman",
+    "chief",
+    "head",
+    "partner",
+    "worker",
+    "workers",
+    "employee",
+    "employees",
+];
+
+/// "at Velkoraz": an unlisted name of up to three words after "at" is a
+/// place, unless a worker stands before "at" or a score follows the name.
+pub fn is_place_after_at(tokens: &[Tok], a: usize, b: usize) -> bool {
+    b - a <= 3
+        && a >= 1
+        && tokens[a - 1].text.eq_ignore_ascii_case("at")
+        && !(a >= 2 && WORKERS.contains(&tokens[a - 2].text))
+        && !tokens
+            .get(b)
+            .is_some_and(|t| t.kind == TokKind::Number || t.kind == TokKind::Possessive)
+        && tokens[a..b].iter().all(|t| !is_shouted(t.text))
 }
