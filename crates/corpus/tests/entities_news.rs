@@ -3,34 +3,9 @@
 //! rule on invented sentences.
 
 use crossread_corpus::document::EntityKind;
-use crossread_corpus::entities;
+mod common;
 
-/// Every mention of an article (one paragraph per line) with the kind of
-/// the entity it was merged into.
-fn kinds(paragraphs: &[&str]) -> Vec<(String, EntityKind)> {
-    let raw = entities::find_in_paragraphs(paragraphs);
-    let (found, resolved) = entities::resolve(&[("doc".to_string(), raw)], &[]);
-    resolved
-        .iter()
-        .flatten()
-        .map(|m| {
-            let kind = found
-                .iter()
-                .find(|e| e.id == m.entity)
-                .map_or(EntityKind::Other, |e| e.kind);
-            (m.raw.text.clone(), kind)
-        })
-        .collect()
-}
-
-#[track_caller]
-fn assert_kind(paragraphs: &[&str], text: &str, kind: EntityKind) {
-    let found = kinds(paragraphs);
-    assert!(
-        found.iter().any(|(t, k)| t == text && *k == kind),
-        "{text} as {kind:?} in {found:?}"
-    );
-}
+use common::{assert_kind, kinds};
 
 #[test]
 fn a_city_newsroom_desk_or_exchange_is_one_organisation() {

@@ -95,7 +95,7 @@ fn first_quake(corpus: &Corpus) -> Result<&Thread, String> {
         .ok_or_else(|| format!("no thread {id}"))
 }
 
-fn eval_strings(context: &Context, script: &str) -> Result<Vec<String>, String> {
+pub(super) fn eval_strings(context: &Context, script: &str) -> Result<Vec<String>, String> {
     Ok(context
         .browser
         .session

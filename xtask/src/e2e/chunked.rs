@@ -6,7 +6,6 @@
 
 use super::{ensure, texts, wait_for_heading, Case, Context};
 use crossread_corpus::Corpus;
-use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -80,22 +79,10 @@ fn data_files(prefix: &str) -> Result<Vec<PathBuf>, String> {
 
 /// The data files the page has fetched so far (their names).
 fn fetched(context: &Context) -> Result<Vec<String>, String> {
-    texts_of(
+    super::any_story::eval_strings(
         context,
         "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/data/')).map(n => n.split('/').pop());",
     )
-}
-
-fn texts_of(context: &Context, script: &str) -> Result<Vec<String>, String> {
-    let value = context.browser.session.eval(script, json!([]))?;
-    Ok(value
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default())
 }
 
 fn first_visit_fetches_the_index_only(context: &Context) -> Result<(), String> {
@@ -305,11 +292,7 @@ fn failed_index_keeps_the_text(context: &Context) -> Result<(), String> {
 fn own_article_joins_the_site(context: &Context) -> Result<(), String> {
     super::own_articles::start_empty(context)?;
     let session = &context.browser.session;
-    session.eval(
-        "document.querySelector('.paste').open = true; document.querySelector('#paste-text').value = arguments[0];",
-        json!([PASTED]),
-    )?;
-    session.click(".paste button[type=submit]")?;
+    super::own_articles::paste(context, PASTED)?;
     super::own_articles::wait_for_added(context, 1)?;
     let count = context.corpus.documents.len() + 1;
     let entries = texts(context, ".article-entry")?.len();

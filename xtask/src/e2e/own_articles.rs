@@ -133,6 +133,16 @@ fn added_headlines(context: &Context) -> Result<Vec<String>, String> {
     Ok(shown)
 }
 
+/// Pastes `text` into the "Paste a text" form and submits it.
+pub(crate) fn paste(context: &Context, text: &str) -> Result<(), String> {
+    let session = &context.browser.session;
+    session.eval(
+        "document.querySelector('.paste').open = true; document.querySelector('#paste-text').value = arguments[0];",
+        json!([text]),
+    )?;
+    session.click(".paste button[type=submit]").map(drop)
+}
+
 pub(crate) fn wait_for_added(context: &Context, count: usize) -> Result<(), String> {
     context
         .browser
@@ -326,12 +336,7 @@ fn bad_files_in_a_batch(context: &Context) -> Result<(), String> {
 fn paste_drop_facts_downloads(context: &Context) -> Result<(), String> {
     start_empty(context)?;
     let session = &context.browser.session;
-    // Paste.
-    session.eval(
-        "document.querySelector('.paste').open = true; document.querySelector('#paste-text').value = arguments[0];",
-        json!([PASTED]),
-    )?;
-    session.click(".paste button[type=submit]")?;
+    paste(context, PASTED)?;
     wait_for_added(context, 1)?;
     let pasted_headline = headline("pasted.txt", PASTED.as_bytes())?;
     ensure(
