@@ -915,6 +915,7 @@ fn run_kind(tokens: &[Tok], a: usize, b: usize) -> Option<EntityKind> {
         .get(b)
         .is_some_and(|t| t.text == "news" || t.text == "newspaper")
         || tokens.get(b).is_some_and(|t| t.text == "agency")
+        || company::is_named_by_media_noun(tokens, a, b)
     {
         return Some(EntityKind::Media);
     }
@@ -1096,7 +1097,9 @@ fn mark_city_teams_in_play(tokens: &[Tok], out: &mut [RawMention]) {
             m.kind = EntityKind::Organisation;
             m.known = None;
         }
-        if m.kind == EntityKind::Other && sport::is_unlisted_side(tokens, m.tok, m.tok_end) {
+        let unlisted_side = sport::is_unlisted_side(tokens, m.tok, m.tok_end)
+            || sport::is_unlisted_player_side(tokens, m.tok, m.tok_end);
+        if m.kind == EntityKind::Other && unlisted_side {
             m.kind = EntityKind::Organisation;
             m.weak = false;
         }

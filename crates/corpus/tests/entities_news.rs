@@ -234,3 +234,38 @@ fn a_name_with_a_widow_or_a_family_is_a_person() {
     let p = ["Mourners joined Velbrook's widow at the service."];
     assert_kind(&p, "Velbrook", EntityKind::Person);
 }
+
+#[test]
+fn sides_on_a_cricket_scorecard_line_and_after_a_last_score_are_clubs() {
+    let p = [
+        "At Velmouth: Dorrowshire 214 and 167-6 (A. Velk 64 not out), Tarnshire 244 (B. Osk 58)",
+        "In Velmouth: Korva Boltfelag (Norland) 0 Drevanik",
+    ];
+    assert_kind(&p, "Dorrowshire", EntityKind::Organisation);
+    assert_kind(&p, "Tarnshire", EntityKind::Organisation);
+    assert_kind(&p, "Drevanik", EntityKind::Organisation);
+}
+
+#[test]
+fn unlisted_names_that_beat_each_other_by_a_match_score_are_sides() {
+    let p = ["Soccer - Velkoraz beat Drobnik 2-1 in the cup on Saturday."];
+    assert_kind(&p, "Velkoraz", EntityKind::Organisation);
+    assert_kind(&p, "Drobnik", EntityKind::Organisation);
+    let tennis = ["Velkoraz beat Drobnik 6-3 in the first round."];
+    assert!(!common::has(
+        &kinds(&tennis),
+        "Velkoraz",
+        EntityKind::Organisation
+    ));
+}
+
+#[test]
+fn a_name_after_a_media_noun_is_a_paper_or_an_agency() {
+    let p = [
+        "Floods hit the north, the state news agency Velka reported.",
+        "The weekly Dobrinets said prices rose, Tarnow magazine reported.",
+    ];
+    assert_kind(&p, "Velka", EntityKind::Media);
+    assert_kind(&p, "Dobrinets", EntityKind::Media);
+    assert_kind(&p, "Tarnow", EntityKind::Media);
+}

@@ -120,3 +120,22 @@ pub fn has_person_cue(tokens: &[Tok], b: usize) -> bool {
             .get(b + 1)
             .is_some_and(|t| PERSONAL_AFTER_POSSESSIVE.contains(&t.text))
 }
+
+/// Media nouns written right before a title ("the newspaper Resalat").
+const MEDIA_BEFORE: &[&str] = &[
+    "newspaper",
+    "agency",
+    "daily",
+    "weekly",
+    "magazine",
+    "broadcaster",
+];
+
+/// "the state news agency Velka", "the weekly Dobrin", "Velka magazine":
+/// a lower-case media noun right before the name, or "magazine" after
+/// it, makes it a paper, an agency or a broadcaster.
+pub fn is_named_by_media_noun(tokens: &[Tok], a: usize, b: usize) -> bool {
+    let before = a >= 1 && MEDIA_BEFORE.contains(&tokens[a - 1].text);
+    let after = tokens.get(b).is_some_and(|t| t.text == "magazine");
+    before || after
+}

@@ -151,6 +151,10 @@ const RESULTS_WORDS: &[&str] = &[
     "at", "AT", "v", "vs", "vs.", "st", "nd", "rd", "th", "pen", "og",
 ];
 
+/// Words of a cricket scorecard line ("Kent 214 and 167-6 (Ana Lima 64
+/// not out)"); they keep a line a results line but do not make a slot.
+const SCORECARD_WORDS: &[&str] = &["and", "not", "out", "dec", "for", "retired", "hurt"];
+
 /// A line of results or standings: numbers and names, no running text.
 pub fn is_results_line(tokens: &[Tok]) -> bool {
     let has_score = (0..tokens.len()).any(|i| is_score(tokens, i));
@@ -159,6 +163,7 @@ pub fn is_results_line(tokens: &[Tok]) -> bool {
         t.is_word()
             && t.text.chars().next().is_some_and(char::is_lowercase)
             && !RESULTS_WORDS.contains(&t.text)
+            && !SCORECARD_WORDS.contains(&t.text)
     });
     (has_score || has_at) && !prose
 }
@@ -170,7 +175,13 @@ pub fn is_team_slot(tokens: &[Tok], a: usize, b: usize) -> bool {
         .get(b)
         .is_some_and(|t| RESULTS_WORDS.contains(&t.text));
     let at_before = a >= 1 && RESULTS_WORDS.contains(&tokens[a - 1].text);
-    score_after || at_after || at_before
+    score_after || at_after || at_before || is_last_side(tokens, a, b)
+}
+
+/// "Velkoraz (Norland) 0 Dobrinka": a name after a score that ends the
+/// line is the second side.
+fn is_last_side(tokens: &[Tok], a: usize, b: usize) -> bool {
+    a >= 2 && b == tokens.len() && is_score(tokens, a - 1) && tokens[a - 2].text == ")"
 }
 
 /// A score or a count ("2", "3-1"), not a date ("1996-08-22") nor

@@ -78,6 +78,27 @@ pub fn is_unlisted_side(tokens: &[Tok], a: usize, b: usize) -> bool {
         && (a == 0 || !NOT_SUBJECT_BEFORE.contains(&tokens[a - 1].text))
 }
 
+/// "Velkoraz beat Dobrinka 2-1": an unlisted name that plays in a
+/// sentence with a match score is a side. Set scores ("6-3", "7-5") are
+/// left alone: those sides are tennis players.
+pub fn is_unlisted_player_side(tokens: &[Tok], a: usize, b: usize) -> bool {
+    super::context::plays(tokens, a, b) && has_match_score(tokens)
+}
+
+/// A "2-1" score in the sentence, and no set score of tennis.
+fn has_match_score(tokens: &[Tok]) -> bool {
+    let mut scores = (2..tokens.len()).filter_map(|i| {
+        let number = |j: usize| tokens[j].text.parse::<u32>().ok();
+        (tokens[i - 1].text == "-").then(|| number(i - 2).zip(number(i)))?
+    });
+    let mut any = false;
+    let tennis = scores.any(|(x, y)| {
+        any = true;
+        matches!(x, 6 | 7) || matches!(y, 6 | 7)
+    });
+    any && !tennis
+}
+
 /// "Ana Lima (Leeds)": a town in brackets right after a person is their
 /// club.
 pub fn is_bracketed_after(tokens: &[Tok], prev_end: usize, a: usize, b: usize) -> bool {
