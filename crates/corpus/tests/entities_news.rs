@@ -269,3 +269,14 @@ fn a_name_after_a_media_noun_is_a_paper_or_an_agency() {
     assert_kind(&p, "Dobrinets", EntityKind::Media);
     assert_kind(&p, "Tarnow", EntityKind::Media);
 }
+
+#[test]
+fn a_name_before_spokesman_officials_or_party_is_a_body() {
+    let p = [
+        "A Dravenko spokesman declined to comment.",
+        "Tarvelo officials were not available, and the Oskarin party walked out.",
+    ];
+    assert_kind(&p, "Dravenko", EntityKind::Organisation);
+    assert_kind(&p, "Tarvelo", EntityKind::Organisation);
+    assert_kind(&p, "Oskarin", EntityKind::Organisation);
+}

@@ -5,8 +5,18 @@
 
 use crate::text::{Tok, TokKind};
 
-/// Nouns after the name that only a body has ("Velora shares").
-const AFTER: &[&str] = &["shares", "stock"];
+/// Nouns after the name that only a body has ("Velora shares", "a
+/// Velora spokesman", "the Velora party").
+const AFTER: &[&str] = &[
+    "shares",
+    "stock",
+    "spokesman",
+    "spokeswoman",
+    "officials",
+    "party",
+    "unit",
+    "television",
+];
 
 /// Nouns after "'s" that only a body has ("Velora's chief executive").
 const AFTER_POSSESSIVE: &[&str] = &[
