@@ -110,6 +110,17 @@ mod tests {
     }
 
     #[test]
+    fn an_intention_or_a_refusal_to_come_is_expected_not_denied() {
+        for text in [
+            "Striker Ana Lima will not play until her contract is renewed.",
+            "The union will not return to work before the vote.",
+            "The club said it will not pay the fee.",
+        ] {
+            assert_eq!(stance(text), Stance::Expected, "{text}");
+        }
+    }
+
+    #[test]
     fn facts_plans_hedges_denials_and_gaps() {
         assert_eq!(
             stance("The army sent 40 tanks to the border last week."),
