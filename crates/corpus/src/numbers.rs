@@ -133,251 +133,359 @@ fn parse_digits(text: &str) -> Option<f64> {
     text.replace(',', "").parse::<f64>().ok()
 }
 
-/// Finds the quantities in a paragraph. `skip` are byte ranges (time
-/// expressions) whose numbers are not quantities.
+/// Every number in a paragraph's `tokens` outside the `skip` ranges (byte
+/// ranges of `text`, such as dates): digits or number words, with what
+/// qualifies them ("more than", "between … and …", "11 of 14", "%") and
+/// what they count.
 pub fn find(paragraph: usize, text: &str, tokens: &[Tok], skip: &[(usize, usize)]) -> Vec<Number> {
     let words: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
     let skipped = |t: &Tok| skip.iter().any(|&(s, e)| t.start < e && t.end > s);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let t = tokens[i];
-        if skipped(&t) {
-            i += 1;
-            continue;
-        }
-        let w = words[i].as_str();
-        // (value, first token of the number, token after it, approx)
-        let mut value: Option<f64> = None;
-        let mut approx = Approx::Exact;
-        let mut after = i + 1;
-        if t.kind == TokKind::Number {
-            let prev = if i > 0 { words[i - 1].as_str() } else { "" };
-            let ordinal = tokens
-                .get(i + 1)
-                .is_some_and(|n| n.start == t.end && matches!(n.text, "st" | "nd" | "rd" | "th"));
-            if prev == "no." || ordinal {
-                i += 1;
-                continue;
-            }
-            value = parse_digits(t.text);
-            if let Some(s) = words.get(i + 1).and_then(|n| scale(n)) {
-                value = value.map(|v| v * s);
-                after = i + 2;
-            }
-        } else if w == "several" || w == "a" && words.get(i + 1).is_some_and(|n| n == "few") {
-            let k = if w == "a" { i + 2 } else { i + 1 };
-            if let Some(s) = words.get(k).and_then(|n| scale(n)) {
-                value = Some(3.0 * s);
-                approx = Approx::Vague;
-                after = k + 1;
-            }
-        } else if w == "a" && words.get(i + 1).is_some_and(|n| n == "dozen") {
-            value = Some(12.0);
-            approx = Approx::About;
-            after = i + 2;
-        } else if let Some(v) = vague_plural(w) {
-            if words.get(i + 1).is_some_and(|n| n == "of") {
-                value = Some(v);
-                approx = Approx::Vague;
-                after = i + 2;
-                // "tens of thousands of"
-            }
-        } else if w == "tens"
-            && words.get(i + 1).is_some_and(|n| n == "of")
-            && words.get(i + 2).and_then(|n| vague_plural(n)).is_some()
-        {
-            value = words
-                .get(i + 2)
-                .and_then(|n| vague_plural(n))
-                .map(|v| v * 10.0);
-            approx = Approx::Vague;
-            after = if words.get(i + 3).is_some_and(|n| n == "of") {
-                i + 4
-            } else {
-                i + 3
-            };
-        } else if let Some(v) = small_number(w)
-            .filter(|_| t.is_word() && !t.is_capitalised() || i == 0 || tokens[i - 1].is("."))
-        {
-            if w != "hundred" && w != "thousand" && w != "dozen" {
-                value = Some(v);
-                if let Some(s) = words.get(i + 1).and_then(|n| scale(n)) {
-                    value = Some(v * s);
-                    after = i + 2;
-                }
-            }
-        }
-        let Some(mut value) = value else {
+        let found = (!skipped(&tokens[i]))
+            .then(|| number_at(tokens, &words, i))
+            .flatten();
+        let Some(core) = found else {
             i += 1;
             continue;
         };
-        let mut first = i;
-        let mut max = None;
-        let mut of_total = None;
-        // Prefixes: currency, approximators, "between".
-        let mut unit = String::new();
-        if first > 0 && matches!(tokens[first - 1].text, "$" | "€" | "£") {
-            unit = match tokens[first - 1].text {
-                "$" => "USD",
-                "€" => "EUR",
-                _ => "GBP",
+        let span = qualified(tokens, &words, i, core);
+        i = span.after.max(i + 1);
+        out.push(span.number(paragraph, text, tokens, &words));
+    }
+    out
+}
+
+/// A number's own words: its value, how exact it is, and the token after it.
+#[derive(Clone, Copy)]
+struct Core {
+    value: f64,
+    approx: Approx,
+    after: usize,
+}
+
+/// The number starting at token `i`, if one does.
+fn number_at(tokens: &[Tok], words: &[String], i: usize) -> Option<Core> {
+    if tokens[i].kind == TokKind::Number {
+        digits_at(tokens, words, i)
+    } else if starts_vague(words, i) {
+        vague_at(words, i)
+    } else {
+        word_number_at(tokens, words, i)
+    }
+}
+
+/// Whether token `i` starts one of [`vague_at`]'s forms (which then
+/// decides alone, even when the form is incomplete).
+fn starts_vague(words: &[String], i: usize) -> bool {
+    let next = |k: usize| words.get(i + k).map(String::as_str);
+    match words[i].as_str() {
+        "several" => true,
+        "a" => matches!(next(1), Some("few" | "dozen")),
+        "tens" => next(1) == Some("of") && next(2).and_then(vague_plural).is_some(),
+        w => vague_plural(w).is_some(),
+    }
+}
+
+/// Digits, with a scale word after them ("3.5 million"); not a numero
+/// ("No. 4") or an ordinal ("21st").
+fn digits_at(tokens: &[Tok], words: &[String], i: usize) -> Option<Core> {
+    let t = tokens[i];
+    let prev = if i > 0 { words[i - 1].as_str() } else { "" };
+    let ordinal = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.start == t.end && matches!(n.text, "st" | "nd" | "rd" | "th"));
+    if prev == "no." || ordinal {
+        return None;
+    }
+    let mut core = Core {
+        value: parse_digits(t.text)?,
+        approx: Approx::Exact,
+        after: i + 1,
+    };
+    if let Some(s) = words.get(i + 1).and_then(|n| scale(n)) {
+        core.value *= s;
+        core.after = i + 2;
+    }
+    Some(core)
+}
+
+/// Vague amounts: "several thousand", "a few hundred", "a dozen",
+/// "hundreds of", "tens of thousands of".
+fn vague_at(words: &[String], i: usize) -> Option<Core> {
+    let w = words[i].as_str();
+    let next = |k: usize| words.get(i + k).map(String::as_str);
+    let core = |value: f64, approx: Approx, after: usize| Core {
+        value,
+        approx,
+        after,
+    };
+    if w == "several" || w == "a" && next(1) == Some("few") {
+        let k = if w == "a" { i + 2 } else { i + 1 };
+        let s = words.get(k).and_then(|n| scale(n))?;
+        return Some(core(3.0 * s, Approx::Vague, k + 1));
+    }
+    if w == "a" && next(1) == Some("dozen") {
+        return Some(core(12.0, Approx::About, i + 2));
+    }
+    if let Some(v) = vague_plural(w) {
+        return (next(1) == Some("of")).then(|| core(v, Approx::Vague, i + 2));
+    }
+    if w == "tens" && next(1) == Some("of") {
+        let v = next(2).and_then(vague_plural)?;
+        let after = if next(3) == Some("of") { i + 4 } else { i + 3 };
+        return Some(core(v * 10.0, Approx::Vague, after));
+    }
+    None
+}
+
+/// A number word ("three", "twelve million"), lower case or starting a
+/// sentence; "hundred", "thousand" and "dozen" alone are not numbers.
+fn word_number_at(tokens: &[Tok], words: &[String], i: usize) -> Option<Core> {
+    let t = tokens[i];
+    let w = words[i].as_str();
+    let placed = t.is_word() && !t.is_capitalised() || i == 0 || tokens[i - 1].is(".");
+    let v = small_number(w).filter(|_| placed)?;
+    if matches!(w, "hundred" | "thousand" | "dozen") {
+        return None;
+    }
+    Some(match words.get(i + 1).and_then(|n| scale(n)) {
+        Some(s) => Core {
+            value: v * s,
+            approx: Approx::Exact,
+            after: i + 2,
+        },
+        None => Core {
+            value: v,
+            approx: Approx::Exact,
+            after: i + 1,
+        },
+    })
+}
+
+/// A number with its qualifiers: tokens `first..after`.
+struct Span {
+    first: usize,
+    after: usize,
+    value: f64,
+    approx: Approx,
+    max: Option<f64>,
+    of_total: Option<f64>,
+    unit: String,
+}
+
+/// Words that qualify a number before it, and how.
+const APPROXIMATORS: &[(&str, Approx)] = &[
+    ("more than", Approx::AtLeast),
+    ("at least", Approx::AtLeast),
+    ("upwards of", Approx::AtLeast),
+    ("in excess of", Approx::AtLeast),
+    ("fewer than", Approx::AtMost),
+    ("less than", Approx::AtMost),
+    ("up to", Approx::AtMost),
+    ("as many as", Approx::AtMost),
+    ("an estimated", Approx::About),
+    ("approximately", Approx::About),
+    ("about", Approx::About),
+    ("around", Approx::About),
+    ("roughly", Approx::About),
+    ("some", Approx::About),
+    ("nearly", Approx::AtMost),
+    ("almost", Approx::AtMost),
+    ("over", Approx::AtLeast),
+    ("between", Approx::Range),
+];
+
+/// The number at `i` with what stands around it: a currency sign and an
+/// approximator before it; a range, "of 14" and a percent sign after it.
+fn qualified(tokens: &[Tok], words: &[String], i: usize, core: Core) -> Span {
+    let mut span = Span {
+        first: i,
+        after: core.after,
+        value: core.value,
+        approx: core.approx,
+        max: None,
+        of_total: None,
+        unit: String::new(),
+    };
+    currency_before(tokens, &mut span);
+    approximator_before(words, &mut span);
+    range_after(tokens, words, &mut span);
+    total_after(tokens, words, &mut span);
+    percent_after(tokens, words, &mut span);
+    span
+}
+
+/// "$", "€" or "£" just before the number.
+fn currency_before(tokens: &[Tok], span: &mut Span) {
+    let Some(sign) = span.first.checked_sub(1).map(|k| tokens[k].text) else {
+        return;
+    };
+    let unit = match sign {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        _ => return,
+    };
+    span.unit = unit.to_string();
+    span.first -= 1;
+}
+
+/// "more than", "about", "between" … just before the number (or its sign).
+fn approximator_before(words: &[String], span: &mut Span) {
+    let before = |n: usize| (span.first >= n).then(|| words[span.first - n..span.first].join(" "));
+    for &(phrase, kind) in APPROXIMATORS {
+        let n = phrase.split(' ').count();
+        if before(n).as_deref() == Some(phrase) {
+            span.first -= n;
+            if span.approx == Approx::Exact {
+                span.approx = kind;
             }
-            .to_string();
-            first -= 1;
+            return;
         }
-        let before =
-            |k: usize, n: usize| -> Option<String> { (k >= n).then(|| words[k - n..k].join(" ")) };
-        for (phrase, kind) in [
-            ("more than", Approx::AtLeast),
-            ("at least", Approx::AtLeast),
-            ("upwards of", Approx::AtLeast),
-            ("in excess of", Approx::AtLeast),
-            ("fewer than", Approx::AtMost),
-            ("less than", Approx::AtMost),
-            ("up to", Approx::AtMost),
-            ("as many as", Approx::AtMost),
-            ("an estimated", Approx::About),
-            ("approximately", Approx::About),
-            ("about", Approx::About),
-            ("around", Approx::About),
-            ("roughly", Approx::About),
-            ("some", Approx::About),
-            ("nearly", Approx::AtMost),
-            ("almost", Approx::AtMost),
-            ("over", Approx::AtLeast),
-            ("between", Approx::Range),
-        ] {
-            let n = phrase.split(' ').count();
-            if before(first, n).as_deref() == Some(phrase) {
-                first -= n;
-                if approx == Approx::Exact {
-                    approx = kind;
+    }
+}
+
+/// Ranges: "between 125 and 435", "125 to 435", "125-435" (a scale word
+/// after the second end applies to both when the first is small).
+fn range_after(tokens: &[Tok], words: &[String], span: &mut Span) {
+    let after = span.after;
+    let range_word = words.get(after).map(String::as_str);
+    let other_end = tokens
+        .get(after + 1)
+        .filter(|n| n.kind == TokKind::Number)
+        .and_then(|n| parse_digits(n.text));
+    let joined = matches!(range_word, Some("and" | "to" | "-" | "–"))
+        && (span.approx == Approx::Range || range_word != Some("and"));
+    match other_end.filter(|_| joined) {
+        Some(max) => {
+            span.max = Some(max);
+            span.approx = Approx::Range;
+            span.after += 2;
+            if let Some(s) = words.get(span.after).and_then(|n| scale(n)) {
+                span.max = Some(max * s);
+                if span.value < 1000.0 {
+                    span.value *= s;
                 }
-                break;
+                span.after += 1;
             }
         }
-        // Ranges: "between 125 and 435", "125 to 435", "125-435".
-        let range_word = words.get(after).map(String::as_str);
-        let other_end = tokens
-            .get(after + 1)
-            .filter(|n| n.kind == TokKind::Number)
-            .and_then(|n| parse_digits(n.text));
-        if matches!(range_word, Some("and" | "to" | "-" | "–"))
-            && other_end.is_some()
-            && (approx == Approx::Range || range_word != Some("and"))
-        {
-            max = other_end;
-            approx = Approx::Range;
-            after += 2;
-            if let Some(s) = words.get(after).and_then(|n| scale(n)) {
-                max = max.map(|m| m * s);
-                if value < 1000.0 {
-                    value *= s;
-                }
-                after += 1;
-            }
-        } else if approx == Approx::Range {
-            approx = Approx::Exact;
-            first += 1;
+        // "between" with no second end: not part of the number.
+        None if span.approx == Approx::Range => {
+            span.approx = Approx::Exact;
+            span.first += 1;
         }
-        // "11 of the 14", "11 of 14".
-        if words.get(after).is_some_and(|w| w == "of") {
-            let k = if words.get(after + 1).is_some_and(|w| w == "the") {
-                after + 2
-            } else {
-                after + 1
-            };
-            if let Some(total) = tokens
-                .get(k)
-                .filter(|n| n.kind == TokKind::Number)
-                .and_then(|n| parse_digits(n.text))
-            {
-                of_total = Some(total);
-                after = k + 1;
-            }
-        }
-        // Percent.
-        if tokens.get(after).is_some_and(|n| n.is("%"))
-            || words.get(after).is_some_and(|w| w == "percent")
-        {
-            unit = "%".into();
-            after += 1;
-        } else if words.get(after).is_some_and(|w| w == "per")
-            && words.get(after + 1).is_some_and(|w| w == "cent")
-        {
-            unit = "%".into();
-            after += 2;
-        }
-        // What it counts: the words up to a stop word.
+        None => {}
+    }
+}
+
+/// "11 of the 14", "11 of 14".
+fn total_after(tokens: &[Tok], words: &[String], span: &mut Span) {
+    let after = span.after;
+    if words.get(after).is_none_or(|w| w != "of") {
+        return;
+    }
+    let k = if words.get(after + 1).is_some_and(|w| w == "the") {
+        after + 2
+    } else {
+        after + 1
+    };
+    if let Some(total) = tokens
+        .get(k)
+        .filter(|n| n.kind == TokKind::Number)
+        .and_then(|n| parse_digits(n.text))
+    {
+        span.of_total = Some(total);
+        span.after = k + 1;
+    }
+}
+
+/// "%", "percent", "per cent".
+fn percent_after(tokens: &[Tok], words: &[String], span: &mut Span) {
+    let word = |k: usize| words.get(span.after + k).map(String::as_str);
+    if tokens.get(span.after).is_some_and(|n| n.is("%")) || word(0) == Some("percent") {
+        span.unit = "%".into();
+        span.after += 1;
+    } else if word(0) == Some("per") && word(1) == Some("cent") {
+        span.unit = "%".into();
+        span.after += 2;
+    }
+}
+
+impl Span {
+    /// The number found, with what it counts unless it is a percentage.
+    fn number(mut self, paragraph: usize, text: &str, tokens: &[Tok], words: &[String]) -> Number {
         let mut counts = String::new();
-        if unit.is_empty() || unit != "%" {
-            let mut k = after;
-            let mut run: Vec<usize> = Vec::new();
-            while k < tokens.len() && run.len() < 4 {
-                let u = tokens[k];
-                let lw = words[k].as_str();
-                if !u.is_word() || UNIT_STOP.contains(&lw) {
-                    if lw == "and"
-                        && !run.is_empty()
-                        && tokens.get(k + 1).is_some_and(|n| n.is_capitalised())
-                    {
-                        run.push(k);
-                        k += 1;
-                        continue;
-                    }
-                    break;
-                }
-                run.push(k);
-                k += 1;
-            }
-            if let Some(verb) = run
-                .iter()
-                .skip(1)
-                .position(|&r| words[r].ends_with("ed") || words[r].ends_with("ing"))
-            {
-                run.truncate(verb + 1);
-            }
-            while run.last().is_some_and(|&r| words[r] == "and") {
-                run.pop();
-            }
-            let plural = |r: &usize| {
-                words[*r].ends_with('s') && !words[*r].ends_with("ss") && words[*r].len() > 2
-            };
-            let head = if value != 1.0 {
-                run.iter().rposition(plural)
-            } else {
-                None
-            }
-            .or_else(|| run.len().checked_sub(1));
-            if let Some(h) = head {
-                let last = run[h];
-                if unit.is_empty() {
-                    unit = words[last].clone();
+        if self.unit != "%" {
+            let run = counted_run(tokens, words, self.after, self.value);
+            if let (Some(&first), Some(&last)) = (run.first(), run.last()) {
+                if self.unit.is_empty() {
+                    self.unit = words[last].clone();
                 }
                 counts = text
-                    .get(tokens[run[0]].start..tokens[last].end)
+                    .get(tokens[first].start..tokens[last].end)
                     .unwrap_or_default()
                     .to_string();
             }
         }
-        let start = tokens[first].start;
-        let end = tokens[after.saturating_sub(1).max(first)].end;
-        out.push(Number {
+        let start = tokens[self.first].start;
+        let end = tokens[self.after.saturating_sub(1).max(self.first)].end;
+        Number {
             text: text.get(start..end).unwrap_or_default().to_string(),
-            value,
-            unit,
+            value: self.value,
+            unit: self.unit,
             counts,
-            approx,
-            max,
-            of_total,
+            approx: self.approx,
+            max: self.max,
+            of_total: self.of_total,
             paragraph,
             start,
             end,
-        });
-        i = after.max(i + 1);
+        }
     }
-    out
+}
+
+/// What a number counts: up to four words after it, stopping at a stop
+/// word or a verb form, ending on its head (the last plural unless the
+/// number is one). The tokens of that run, the head last.
+fn counted_run(tokens: &[Tok], words: &[String], after: usize, value: f64) -> Vec<usize> {
+    let mut k = after;
+    let mut run: Vec<usize> = Vec::new();
+    while k < tokens.len() && run.len() < 4 {
+        let stop = !tokens[k].is_word() || UNIT_STOP.contains(&words[k].as_str());
+        // "and" between capitalised names goes on ("Iran and Syria").
+        let joins = words[k] == "and"
+            && !run.is_empty()
+            && tokens.get(k + 1).is_some_and(|n| n.is_capitalised());
+        if stop && !joins {
+            break;
+        }
+        run.push(k);
+        k += 1;
+    }
+    if let Some(verb) = run
+        .iter()
+        .skip(1)
+        .position(|&r| words[r].ends_with("ed") || words[r].ends_with("ing"))
+    {
+        run.truncate(verb + 1);
+    }
+    while run.last().is_some_and(|&r| words[r] == "and") {
+        run.pop();
+    }
+    let plural =
+        |r: &usize| words[*r].ends_with('s') && !words[*r].ends_with("ss") && words[*r].len() > 2;
+    let head = if value != 1.0 {
+        run.iter().rposition(plural)
+    } else {
+        None
+    }
+    .or_else(|| run.len().checked_sub(1));
+    match head {
+        Some(h) => run[..=h].to_vec(),
+        None => Vec::new(),
+    }
 }
 
 #[cfg(test)]
