@@ -219,14 +219,20 @@ impl Counts {
             all = (all.0 + c.0, all.1 + c.1, all.2 + c.2);
             cells.push(cell(c));
         }
+        // The counts behind "all", so that a figure at a threshold can be
+        // checked exactly.
         println!(
-            "{name:<24} {:>5} {:>6}  {}  {}  {}  {}",
+            "{name:<24} {:>5} {:>6}  {}  {}  {}  {}  (right {}, found {}, gold {}: F1 {:.4})",
             self.docs,
             all.2,
             cells[0],
             cells[1],
             cells[2],
-            cell(all)
+            cell(all),
+            all.0,
+            all.1,
+            all.2,
+            prf(all.0, all.1, all.2).2
         );
     }
 }
