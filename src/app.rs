@@ -63,6 +63,10 @@ pub fn app(props: &AppProps) -> Html {
         view.corpus = *part;
         if let Page::Article { id } = &view.state.page {
             view.document = part.get().document(id);
+            if view.document.is_none() {
+                // The pack a chunked site's id names does not hold it.
+                view.not_found(id.clone(), articles.busy);
+            }
         }
     }
     let body = if settled {
@@ -166,27 +170,37 @@ struct ResolvedView {
 
 fn resolve(articles: &AddedArticles, hash: &str) -> ResolvedView {
     let corpus = articles.corpus;
-    let (mut state, repair) = ViewState::from_hash(hash);
-    let mut notices: Vec<String> = repair.map(|r| r.0).into_iter().collect();
-    let mut document = None;
+    let (state, repair) = ViewState::from_hash(hash);
+    let notices: Vec<String> = repair.map(|r| r.0).into_iter().collect();
+    let mut view = ResolvedView {
+        corpus,
+        state: state.clone(),
+        document: None,
+        notices,
+    };
     if let Page::Article { id } = &state.page {
-        document = corpus.get().document(id);
-        if document.is_none() {
-            // A reader's own article is not there until their stored
-            // files are analysed again after a reload.
-            if !articles.busy {
-                notices.push(format!(
-                    "There is no article “{id}” in this corpus; here is the library instead."
-                ));
-            }
-            state = ViewState::library();
+        view.document = corpus.get().document(id);
+        // A chunked site's library index lists its newest articles only:
+        // the article's pack says whether it exists (see `missing_file`).
+        if view.document.is_none() && !crate::corpus_data::is_library_index(corpus) {
+            view.not_found(id.clone(), articles.busy);
         }
     }
-    ResolvedView {
-        corpus,
-        state,
-        document,
-        notices,
+    view
+}
+
+impl ResolvedView {
+    /// The URL names an article the corpus does not hold: the library,
+    /// with a notice (none while a reader's own articles are analysed
+    /// again after a reload: theirs are not there yet).
+    fn not_found(&mut self, id: String, busy: bool) {
+        if !busy {
+            self.notices.push(format!(
+                "There is no article “{id}” in this corpus; here is the library instead."
+            ));
+        }
+        self.state = ViewState::library();
+        self.document = None;
     }
 }
 

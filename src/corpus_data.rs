@@ -14,10 +14,10 @@
 //! use; a reload starts again from one.
 
 use crate::explore::ExploreIndex;
-use crossread_corpus::parts::LibraryIndex;
+use crossread_corpus::parts::{LibraryIndex, LIBRARY_PAGE};
 use crossread_corpus::Corpus;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use std::sync::OnceLock;
 use yew::prelude::*;
@@ -40,8 +40,9 @@ pub const DATA_META: &str = "crossread-data";
 pub const DATA_DIR: &str = "data";
 
 static LIBRARY: OnceLock<LibraryIndex> = OnceLock::new();
-/// Each article's place in the library index, by id.
-static POSITIONS: OnceLock<HashMap<String, usize>> = OnceLock::new();
+/// The library's page size when no index is loaded: set by the
+/// prerenderer of a chunked site, so its pages list what the app will.
+static PAGE_SIZE: OnceLock<usize> = OnceLock::new();
 
 thread_local! {
     /// Data files loaded so far, by name: article packs and the whole corpus.
@@ -118,10 +119,33 @@ pub fn is_library_index(corpus: CorpusRef) -> bool {
             .is_some_and(|index| std::ptr::eq(&index.library, corpus.0))
 }
 
-/// The data file holding article `id` of a chunked site.
+/// The data file holding article `id` of a chunked site (if there is
+/// such an article: the pack is found from the id alone).
 pub fn pack_of(id: &str) -> Option<String> {
-    let at = *POSITIONS.get()?.get(id)?;
-    LIBRARY.get()?.pack_of(at).map(str::to_string)
+    LIBRARY.get()?.pack_of(id)
+}
+
+/// Library entries a page lists (and each "Show more" adds).
+pub fn library_page() -> usize {
+    LIBRARY
+        .get()
+        .map(|index| index.page_size)
+        .or_else(|| PAGE_SIZE.get().copied())
+        .unwrap_or(LIBRARY_PAGE)
+        .max(1)
+}
+
+/// Sets [`library_page`] for a prerenderer (before the first render).
+pub fn set_library_page(size: usize) {
+    let _ = PAGE_SIZE.set(size);
+}
+
+/// A chunked site's whole library: how many articles, and the data file
+/// of each page after the first (which the library index holds).
+pub fn library_pages() -> Option<(usize, Vec<String>)> {
+    let index = LIBRARY.get()?;
+    let files = (1..index.page_count()).filter_map(|page| index.page_file(page));
+    Some((index.total, files.collect()))
 }
 
 /// The data file to show article `id` from: the whole corpus once it is
@@ -167,19 +191,12 @@ pub async fn load_library() -> Result<(), String> {
     let bytes = crate::fetch::data_file(&format!("{DATA_DIR}/{name}")).await?;
     let index = postcard::from_bytes::<LibraryIndex>(&bytes)
         .map_err(|e| format!("{name}: not a library index of this site ({e})"))?;
-    let positions = index
-        .library
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(at, d)| (d.id.clone(), at))
-        .collect();
-    let _ = POSITIONS.set(positions);
     let _ = LIBRARY.set(index);
     Ok(())
 }
 
-/// Fetches data file `name` (an article pack or the whole corpus) and
+/// Fetches data file `name` (an article pack, a page of the library or the
+/// whole corpus) and
 /// keeps it for the rest of the page's life (once, even if two fetches of
 /// it overlap).
 pub async fn load(name: &str) -> Result<CorpusRef, String> {

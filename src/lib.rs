@@ -39,7 +39,8 @@ pub fn start() {
     if corpus_data::FETCHES {
         wasm_bindgen_futures::spawn_local(start_with_data());
     } else {
-        mount(hydration().1);
+        let (route, hydrate) = hydration();
+        mount(route, hydrate);
     }
 }
 
@@ -54,7 +55,7 @@ async fn start_with_data() {
     // fails, the app renders afresh and the reader offers Retry.
     let (route, hydrate) = hydration();
     let shown = if hydrate {
-        route
+        route.clone()
     } else {
         hooks::current_hash()
     };
@@ -65,7 +66,7 @@ async fn start_with_data() {
             hydrate &= corpus_data::load(&pack).await.is_ok();
         }
     }
-    mount(hydrate);
+    mount(route, hydrate);
 }
 
 /// Says that the site's data could not be loaded, above the prerendered
@@ -110,13 +111,12 @@ fn hydration() -> (String, bool) {
     (route, hydrate)
 }
 
-/// Renders the app on `<body>`, hydrating the prerendered markup if
-/// `hydrate` (see [`hydration`]), else replacing it.
-fn mount(hydrate: bool) {
+/// Renders the app on `<body>`, hydrating the prerendered markup of
+/// `route` if `hydrate` (see [`hydration`]), else replacing it.
+fn mount(route: String, hydrate: bool) {
     let Some(body) = gloo::utils::document().body() else {
         return;
     };
-    let (route, _) = hydration();
     let props = AppProps {
         route: route.into(),
     };

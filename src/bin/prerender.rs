@@ -6,10 +6,10 @@
 //!
 //! usage: crossread-prerender DIST_DIR
 
-use crossread::corpus_data::{corpus, CHUNKED_SITE, DATA_DIR, DATA_META};
+use crossread::corpus_data::{corpus, set_library_page, CHUNKED_SITE, DATA_DIR, DATA_META};
 use crossread::view_state::{article_page_file, ViewState};
 use crossread::{App, AppProps};
-use crossread_corpus::parts::{data_files, ARTICLES_PER_PACK};
+use crossread_corpus::parts::{data_files, Layout};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -43,7 +43,9 @@ fn prerender(dist: &Path) -> Result<usize, String> {
     let corpus = corpus().map_err(str::to_string)?;
     let mut template = without_preloads(&template);
     if CHUNKED_SITE {
-        let library = write_data_files(dist, corpus)?;
+        let layout = layout();
+        set_library_page(layout.page_size);
+        let library = write_data_files(dist, corpus, layout)?;
         let meta = format!("<meta name=\"{DATA_META}\" content=\"{library}\" />\n  </head>");
         template = template.replacen("</head>", &meta, 1);
     }
@@ -58,10 +60,14 @@ fn prerender(dist: &Path) -> Result<usize, String> {
 
 /// Writes the corpus's data files into `dist/data/` and returns the name
 /// of the library index.
-fn write_data_files(dist: &Path, corpus: &crossread_corpus::Corpus) -> Result<String, String> {
+fn write_data_files(
+    dist: &Path,
+    corpus: &crossread_corpus::Corpus,
+    layout: Layout,
+) -> Result<String, String> {
     let folder = dist.join(DATA_DIR);
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    let files = data_files(corpus, articles_per_pack())?;
+    let files = data_files(corpus, layout)?;
     for file in &files {
         let path = folder.join(&file.name);
         std::fs::write(&path, &file.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -72,13 +78,17 @@ fn write_data_files(dist: &Path, corpus: &crossread_corpus::Corpus) -> Result<St
         .ok_or_else(|| "no data files were made".to_string())
 }
 
-/// `CROSSREAD_ARTICLES_PER_PACK` (end-to-end tests, so that a small
-/// corpus spans several packs), else [`ARTICLES_PER_PACK`].
-fn articles_per_pack() -> usize {
-    std::env::var("CROSSREAD_ARTICLES_PER_PACK")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(ARTICLES_PER_PACK)
+/// How the data files are cut: [`Layout::default`], unless
+/// `CROSSREAD_ARTICLES_PER_PACK` or `CROSSREAD_LIBRARY_PAGE` ask for less
+/// (end-to-end tests, so that a small corpus spans several packs and
+/// library pages).
+fn layout() -> Layout {
+    let number = |name: &str| std::env::var(name).ok().and_then(|n| n.parse().ok());
+    let default = Layout::default();
+    Layout {
+        per_pack: number("CROSSREAD_ARTICLES_PER_PACK").unwrap_or(default.per_pack),
+        page_size: number("CROSSREAD_LIBRARY_PAGE").unwrap_or(default.page_size),
+    }
 }
 
 fn write(path: &Path, html: &str) -> Result<(), String> {

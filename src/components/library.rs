@@ -1,9 +1,12 @@
 use crate::added_articles::AddedArticles;
 use crate::components::add_articles::{add_articles, worker_panel};
+use crate::corpus_data::{
+    is_library_index, library_page, library_pages, loaded, use_data_file, CorpusRef, DataFile,
+};
 use crate::format;
 use crate::hooks::Navigator;
 use crate::view_state::{article_page_file, ViewState};
-use crossread_corpus::Document;
+use crossread_corpus::{newest_first, Document};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -12,33 +15,51 @@ pub struct Props {
     pub articles: AddedArticles,
 }
 
-/// Entries listed at first (and prerendered); more on request. A big
-/// corpus's library stays quick to load and to read.
-pub const PAGE: usize = 100;
-
-/// Every article in the corpus, newest first (undated ones last), [`PAGE`]
-/// at a time.
+/// Every article in the corpus, newest first (undated ones last), a page
+/// at a time ([`library_page`]); a chunked site fetches each page after
+/// the first when the reader asks for it.
 #[function_component(Library)]
 pub fn library(props: &Props) -> Html {
     let articles = &props.articles;
-    let shown = use_state(|| PAGE);
-    let documents = newest_first(&articles.corpus.get().documents);
-    let hidden = documents.len().saturating_sub(*shown);
+    let page = library_page();
+    let shown = use_state(|| page);
+    let listing = Listing::of(articles.corpus, *shown, page);
+    let data = use_data_file(listing.missing.clone());
+    let hidden = listing.total.saturating_sub((*shown).min(listing.total));
     let more = {
         let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+        Callback::from(move |_: MouseEvent| shown.set(*shown + page))
     };
+    let added = listing
+        .documents
+        .iter()
+        .filter(|d| articles.is_added(d))
+        .count();
     html! {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title" tabindex="-1">{ "Library" }</h1>
-            <p class="lede">{ lede(documents.len(), documents.iter().filter(|d| articles.is_added(d)).count()) }</p>
+            <p class="lede">{ lede(listing.total, added) }</p>
             <ol class="article-list">
-                { for documents.iter().take(*shown).map(|&document| html! { <LibraryEntry {document} added={articles.is_added(document)} /> }) }
+                { for listing.documents.iter().take(*shown).map(|&document| html! { <LibraryEntry {document} added={articles.is_added(document)} /> }) }
             </ol>
-            if hidden > 0 {
-                <p class="more-articles">
-                    <button type="button" onclick={more}>{ format!("Show {} more (of {hidden} not shown)", hidden.min(PAGE)) }</button>
-                </p>
+            {
+                match data {
+                    DataFile::Loading => html! {
+                        <p class="more-articles" role="status">{ "Loading more articles…" }</p>
+                    },
+                    DataFile::Failed(problem, retry) => html! {
+                        <div class="notice data-failed" role="alert">
+                            <p>{ format!("Crossread could not load more articles: {problem}.") }</p>
+                            <button type="button" onclick={retry.reform(|_: MouseEvent| ())}>{ "Retry" }</button>
+                        </div>
+                    },
+                    _ if hidden > 0 => html! {
+                        <p class="more-articles">
+                            <button type="button" onclick={more}>{ format!("Show {} more (of {hidden} not shown)", hidden.min(page)) }</button>
+                        </p>
+                    },
+                    _ => Html::default(),
+                }
             }
             if cfg!(feature = "importer") {
                 { add_articles(articles) }
@@ -48,28 +69,53 @@ pub fn library(props: &Props) -> Html {
     }
 }
 
+/// What the library can list: the corpus's documents newest first, or,
+/// for a chunked site's library index, its pages loaded so far.
+struct Listing {
+    documents: Vec<&'static Document>,
+    /// Articles in the whole corpus.
+    total: usize,
+    /// The next library page needed to list `wanted` entries, not loaded.
+    missing: Option<String>,
+}
+
+impl Listing {
+    fn of(corpus: CorpusRef, wanted: usize, page: usize) -> Listing {
+        let chunked = is_library_index(corpus).then(library_pages).flatten();
+        let Some((total, files)) = chunked else {
+            let documents = newest_first(&corpus.get().documents);
+            return Listing {
+                total: documents.len(),
+                documents,
+                missing: None,
+            };
+        };
+        // The index holds the first page, already newest first.
+        let mut documents: Vec<&'static Document> = corpus.get().documents.iter().collect();
+        let mut missing = None;
+        for file in files.iter().take(wanted.div_ceil(page).saturating_sub(1)) {
+            match loaded(file) {
+                Some(part) => documents.extend(part.get().documents.iter()),
+                None => {
+                    missing = Some(file.clone());
+                    break;
+                }
+            }
+        }
+        Listing {
+            documents,
+            total,
+            missing,
+        }
+    }
+}
+
 fn lede(total: usize, added: usize) -> String {
     let articles = format::count(total, "article", "articles");
     match added {
         0 => format!("{articles} on the same story, as each outlet told it."),
         added => format!("{articles}, {added} of them added by you."),
     }
-}
-
-/// Sorts by publication date, newest first; undated articles go last, and
-/// ties keep corpus (file name) order.
-pub fn newest_first(documents: &[Document]) -> Vec<&Document> {
-    let mut sorted: Vec<&Document> = documents.iter().collect();
-    sorted.sort_by(|a, b| match (&a.published, &b.published) {
-        (Some(x), Some(y)) => y
-            .first_day_number()
-            .cmp(&x.first_day_number())
-            .then(y.cmp(x)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
-    sorted
 }
 
 #[derive(Properties, PartialEq)]

@@ -6,6 +6,7 @@
 use crate::browser::Browser;
 use crate::server::StaticServer;
 use crate::DistOptions;
+use crossread_corpus::parts::LIBRARY_PAGE;
 use crossread_corpus::source_dir::read_source_dir;
 use crossread_corpus::{build_corpus_in_parallel, Corpus, Strictness};
 use flate2::write::GzEncoder;
@@ -46,9 +47,6 @@ const LIGHTHOUSE_PERFORMANCE_MIN: f64 = 95.0;
 const LIGHTHOUSE_OTHER_MIN: f64 = 100.0;
 /// The library's LCP within 10% of a static page holding the same text.
 const LCP_RATIO_MAX: f64 = 1.10;
-/// Entries the library lists before "Show more" (mirrors `PAGE` in
-/// `src/components/library.rs`).
-const LIBRARY_PAGE: usize = 100;
 /// Loads per figure; the median is printed.
 const LOADS: usize = 5;
 /// Corpus sizes measured besides the seeds, unless `--sizes` says otherwise.
@@ -399,6 +397,7 @@ fn bench_generated(size: usize) -> Result<usize, String> {
 fn chunk_figures(dist: &Path, size: usize, first_visit_gzip: f64) -> Result<usize, String> {
     let huge = size >= 100_000;
     let mut packs = (0usize, 0.0f64);
+    let mut pages = (0usize, 0.0f64);
     let mut full = 0.0;
     for entry in std::fs::read_dir(dist.join("data")).map_err(|e| e.to_string())? {
         let entry = entry.map_err(|e| e.to_string())?;
@@ -407,13 +406,17 @@ fn chunk_figures(dist: &Path, size: usize, first_visit_gzip: f64) -> Result<usiz
         let gz = gzip_len(&bytes) as f64;
         if name.starts_with("pack-") {
             packs = (packs.0 + 1, packs.1.max(gz));
+        } else if name.starts_with("list-") {
+            pages = (pages.0 + 1, pages.1.max(gz));
         } else if name.starts_with("corpus-") {
             full = gz;
         }
     }
     println!(
-        "  data files: {} packs, the whole analysis {:.1} KB gzip",
+        "  data files: {} packs, {} more library pages (largest {:.1} KB gzip), the whole analysis {:.1} KB gzip",
         packs.0,
+        pages.0,
+        pages.1 / KB,
         full / KB
     );
     let mut over = usize::from(!budget(

@@ -27,6 +27,8 @@ pub struct Context {
     pub browser: Browser,
     pub base: String,
     pub corpus: Corpus,
+    /// Library entries listed before "Show more" in the site under test.
+    pub library_page: usize,
 }
 
 pub type Case = (&'static str, fn(&Context) -> Result<(), String>);
@@ -72,6 +74,7 @@ pub fn run(dist: &Path, only: Option<&str>) -> Result<(), String> {
         browser,
         base,
         corpus,
+        library_page: crossread_corpus::parts::LIBRARY_PAGE,
     };
     console_capture_works(&context)?;
     let cases = [
@@ -147,6 +150,18 @@ impl Context {
         self.browser.open_app(&format!("{}{hash}", self.base))
     }
 
+    /// The headlines the library lists first (prerendered, and before
+    /// "Show more"), sorted.
+    pub fn first_headlines(&self) -> Vec<String> {
+        let mut headlines: Vec<String> = crossread_corpus::newest_first(&self.corpus.documents)
+            .iter()
+            .take(self.library_page)
+            .map(|d| d.headline.clone())
+            .collect();
+        headlines.sort();
+        headlines
+    }
+
     pub fn document(&self, index: usize) -> &Document {
         &self.corpus.documents[index % self.corpus.documents.len()]
     }
@@ -205,9 +220,25 @@ pub fn wait_for_heading(context: &Context, heading: &str) -> Result<(), String> 
         .map(drop)
 }
 
+/// Presses the library's "Show more" until it lists every entry (a big
+/// corpus's library comes a page at a time).
+pub(crate) fn show_every_entry(context: &Context) -> Result<(), String> {
+    wait_for_heading(context, "Library")?;
+    while !texts(context, ".more-articles button")?.is_empty() {
+        let before = texts(context, ".article-entry")?.len();
+        context.browser.session.click(".more-articles button")?;
+        context.browser.session.wait_for(
+            "the next page of the library",
+            &format!("return document.querySelectorAll('.article-entry').length > {before};"),
+        )?;
+    }
+    Ok(())
+}
+
 fn library_lists_every_article(context: &Context) -> Result<(), String> {
     context.open("")?;
     let count = context.corpus.documents.len();
+    show_every_entry(context)?;
     context.browser.session.wait_for(
         "the library entries",
         &format!("return document.querySelectorAll('.article-entry').length === {count};"),

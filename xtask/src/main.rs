@@ -80,6 +80,8 @@ fn any_story() -> Result<(), String> {
         chunked: Some(true),
         // Several packs even for a few articles.
         articles_per_pack: Some(e2e::chunked::ARTICLES_PER_PACK),
+        // The library in pages of a few.
+        library_page: Some(e2e::chunked::LIBRARY_PAGE),
         ..DistOptions::default()
     };
     let dist = dist_into(&root().join("target/any-story/dist"), &options)?;
@@ -130,6 +132,9 @@ pub struct DistOptions {
     pub chunked: Option<bool>,
     /// Articles per data pack of a chunked site (`None`: the default 8).
     pub articles_per_pack: Option<usize>,
+    /// Entries per library page of a chunked site (`None`: the default
+    /// 100).
+    pub library_page: Option<usize>,
 }
 
 impl Default for DistOptions {
@@ -142,6 +147,7 @@ impl Default for DistOptions {
             strict: false,
             chunked: None,
             articles_per_pack: None,
+            library_page: None,
         }
     }
 }
@@ -181,6 +187,10 @@ pub fn dist_into(out: &Path, options: &DistOptions) -> Result<PathBuf, String> {
     let per_pack = options.articles_per_pack.map(|n| n.to_string());
     if let Some(n) = &per_pack {
         env.push(("CROSSREAD_ARTICLES_PER_PACK", n));
+    }
+    let library_page = options.library_page.map(|n| n.to_string());
+    if let Some(n) = &library_page {
+        env.push(("CROSSREAD_LIBRARY_PAGE", n));
     }
     match options.chunked {
         Some(true) => env.push(("CROSSREAD_CHUNKED", "1")),

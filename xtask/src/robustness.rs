@@ -59,8 +59,7 @@ pub fn check(_dist: &Path) -> Result<(), String> {
             strict_csp: false,
             importer: true,
             strict: true,
-            chunked: None,
-            articles_per_pack: None,
+            ..DistOptions::default()
         },
     )?;
     let server = StaticServer::start(&dist, crate::e2e::SUB_PATH, 0)?;

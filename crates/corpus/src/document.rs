@@ -65,6 +65,22 @@ impl Corpus {
     }
 }
 
+/// The order of a library: by publication date, newest first; undated
+/// documents go last, and ties keep corpus (file name) order.
+pub fn newest_first(documents: &[Document]) -> Vec<&Document> {
+    let mut sorted: Vec<&Document> = documents.iter().collect();
+    sorted.sort_by(|a, b| match (&a.published, &b.published) {
+        (Some(x), Some(y)) => y
+            .first_day_number()
+            .cmp(&x.first_day_number())
+            .then(y.cmp(x)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    sorted
+}
+
 impl Default for Corpus {
     fn default() -> Self {
         Self::empty()

@@ -59,8 +59,8 @@ pub use bundle::{read_seeds_archive, seeds_archive};
 pub use catalog::{Catalog, CatalogEntry};
 pub use date::PartialDate;
 pub use document::{
-    Approx, AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Mention, Number, Part,
-    Provenance, Quote, RemovalReason, Removed, Skipped, Source, Span, Stance, Thread,
+    newest_first, Approx, AttributionKind, Claim, Corpus, Document, Entity, EntityKind, Mention,
+    Number, Part, Provenance, Quote, RemovalReason, Removed, Skipped, Source, Span, Stance, Thread,
     TimeExpression, TimeRef, SCHEMA,
 };
 pub use error::{CorpusError, IngestError, Problem};

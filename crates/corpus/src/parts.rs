@@ -8,10 +8,9 @@
 //! hash of their content, so a host can cache them forever and the same
 //! corpus always gives the same names and bytes.
 
-use crate::document::{Claim, Corpus, Document, Quote, TimeExpression};
+use crate::document::{newest_first, Claim, Corpus, Document, Quote, TimeExpression};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-use std::ops::Range;
 
 /// How many articles share one pack file by default: opening an article
 /// fetches its pack (a few articles, a few tens of KB compressed), and a
@@ -22,29 +21,68 @@ pub const ARTICLES_PER_PACK: usize = 8;
 /// embedding the corpus in the app (a flag can force either way).
 pub const CHUNK_ABOVE_ARTICLES: usize = 100;
 
-/// The first file the app fetches: every article's metadata (no text), and
-/// the names of the other files.
+/// Library entries listed at first (and in the library index), and added
+/// by each "Show more": the library of a big corpus arrives a page at a
+/// time.
+pub const LIBRARY_PAGE: usize = 100;
+
+/// The first file the app fetches: the newest page of the library, how
+/// to find every article's pack without a list of every article, and the
+/// names of the other files.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LibraryIndex {
-    /// The corpus with each document's metadata only: no paragraphs,
+    /// The corpus with its newest `page_size` documents (see
+    /// [`newest_first`]), each with its metadata only: no paragraphs,
     /// removed parts, summary, conflicts or notes, and no analysis.
     pub library: Corpus,
-    /// Pack file names, in order; pack `p` holds documents
-    /// `p * per_pack ..` of `library.documents`.
-    pub packs: Vec<String>,
-    pub per_pack: usize,
+    /// Documents in the whole corpus.
+    pub total: usize,
+    pub page_size: usize,
+    /// The rest of the library, `page_size` documents a file, newest
+    /// first: [`Self::page_file`].
+    pub pages: Vec<u64>,
+    /// The packs: articles ordered by [`id_key`], `per_pack` a pack
+    /// (never splitting one key); `pack_keys[p]` is the first key of pack
+    /// `p` and `packs[p]` its content hash ([`Self::pack_of`]).
+    pub pack_keys: Vec<u32>,
+    pub packs: Vec<u64>,
     /// The whole analysed corpus's file name.
     pub full: String,
 }
 
 impl LibraryIndex {
-    /// The pack file holding the document at `index` in `library`.
-    pub fn pack_of(&self, index: usize) -> Option<&str> {
-        self.packs
-            .get(index / self.per_pack.max(1))
-            .map(String::as_str)
+    /// The pack file that would hold article `id`: found from the id alone,
+    /// so a link to any article needs no list of them all. (The pack may
+    /// not hold it, if no such article exists.)
+    pub fn pack_of(&self, id: &str) -> Option<String> {
+        let key = id_key(id);
+        let at = self.pack_keys.partition_point(|&first| first <= key);
+        let hash = self.packs.get(at.checked_sub(1)?)?;
+        Some(file_name(PACK, *hash))
+    }
+
+    /// Page `page` of the library (page 0 is [`Self::library`] itself).
+    pub fn page_file(&self, page: usize) -> Option<String> {
+        let hash = self.pages.get(page.checked_sub(1)?)?;
+        Some(file_name(LIST, *hash))
+    }
+
+    /// How many pages the library has.
+    pub fn page_count(&self) -> usize {
+        self.pages.len() + 1
     }
 }
+
+/// Where an article sorts among the packs: a hash of its id, so that
+/// anyone with the id can find its pack by a binary search of
+/// [`LibraryIndex::pack_keys`].
+pub fn id_key(id: &str) -> u32 {
+    let hash = content_hash(id.as_bytes());
+    (hash ^ (hash >> 32)) as u32
+}
+
+const PACK: &str = "pack";
+const LIST: &str = "list";
 
 /// One data file: its name (relative to the data folder) and bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,25 +91,54 @@ pub struct DataFile {
     pub bytes: Vec<u8>,
 }
 
-/// The data files of `corpus` with `per_pack` articles in a pack (at least
-/// one; [`ARTICLES_PER_PACK`] unless a test asks for fewer), the library
-/// index last (its name is the one the app is told).
-pub fn data_files(corpus: &Corpus, per_pack: usize) -> Result<Vec<DataFile>, String> {
-    let per_pack = per_pack.max(1);
-    let by_doc = ByDoc::of(corpus);
+/// How a corpus is cut into data files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// Articles in a pack (at least one).
+    pub per_pack: usize,
+    /// Library entries in a page (at least one).
+    pub page_size: usize,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            per_pack: ARTICLES_PER_PACK,
+            page_size: LIBRARY_PAGE,
+        }
+    }
+}
+
+/// The data files of `corpus` cut as `layout` says (tests ask for small
+/// packs and pages), the library index last (its name is the one the app
+/// is told).
+pub fn data_files(corpus: &Corpus, layout: Layout) -> Result<Vec<DataFile>, String> {
+    let (per_pack, page_size) = (layout.per_pack.max(1), layout.page_size.max(1));
     let mut files = Vec::new();
-    let mut packs = Vec::new();
-    for start in (0..corpus.documents.len()).step_by(per_pack) {
-        let end = (start + per_pack).min(corpus.documents.len());
-        let file = named("pack", encode(&by_doc.pack(corpus, start..end))?);
-        packs.push(file.name.clone());
+    let (pack_keys, packs) = write_packs(corpus, per_pack, &mut files)?;
+    let newest = newest_first(&corpus.documents);
+    let mut pages = newest.chunks(page_size).map(|page| Corpus {
+        documents: page.iter().map(|d| metadata_only(d)).collect(),
+        ..Corpus::empty()
+    });
+    let library = Corpus {
+        skipped: corpus.skipped.clone(),
+        ..pages.next().unwrap_or_default()
+    };
+    let mut page_hashes = Vec::new();
+    for page in pages {
+        let file = named(LIST, encode(&page)?);
+        page_hashes.push(content_hash(&file.bytes));
         files.push(file);
     }
     let full = named("corpus", encode(corpus)?);
     let index = LibraryIndex {
-        library: library_part(corpus),
+        library,
+        total: corpus.documents.len(),
+        page_size,
+        pages: page_hashes,
+        pack_keys,
         packs,
-        per_pack,
         full: full.name.clone(),
     };
     files.push(full);
@@ -79,16 +146,38 @@ pub fn data_files(corpus: &Corpus, per_pack: usize) -> Result<Vec<DataFile>, Str
     Ok(files)
 }
 
-/// `corpus` with every document reduced to what the library lists: id,
-/// file, headline, outlet and host, date and word count.
-pub fn library_part(corpus: &Corpus) -> Corpus {
-    Corpus {
-        documents: corpus.documents.iter().map(metadata_only).collect(),
-        skipped: corpus.skipped.clone(),
-        ..Corpus::empty()
+/// Writes the packs into `files`: the articles in [`id_key`] order,
+/// `per_pack` at a time, a pack growing past that rather than split two
+/// articles of one key. Returns each pack's first key and content hash.
+fn write_packs(
+    corpus: &Corpus,
+    per_pack: usize,
+    files: &mut Vec<DataFile>,
+) -> Result<(Vec<u32>, Vec<u64>), String> {
+    let by_doc = ByDoc::of(corpus);
+    let mut order: Vec<(u32, usize)> = (corpus.documents.iter().enumerate())
+        .map(|(at, d)| (id_key(&d.id), at))
+        .collect();
+    order.sort_unstable();
+    let (mut keys, mut hashes) = (Vec::new(), Vec::new());
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = (start + per_pack).min(order.len());
+        while end < order.len() && order[end].0 == order[end - 1].0 {
+            end += 1;
+        }
+        let members: Vec<usize> = order[start..end].iter().map(|&(_, at)| at).collect();
+        let file = named(PACK, encode(&by_doc.pack(corpus, &members))?);
+        keys.push(order[start].0);
+        hashes.push(content_hash(&file.bytes));
+        files.push(file);
+        start = end;
     }
+    Ok((keys, hashes))
 }
 
+/// A document reduced to what the library lists: id, file, headline,
+/// outlet and host, date and word count.
 fn metadata_only(document: &Document) -> Document {
     Document {
         id: document.id.clone(),
@@ -127,10 +216,12 @@ impl<'a> ByDoc<'a> {
         }
     }
 
-    /// The documents `range` of `corpus`, whole, with their quotes, claims
-    /// and time expressions: what the reader shows of an article.
-    fn pack(&self, corpus: &Corpus, range: Range<usize>) -> Corpus {
-        let documents = corpus.documents.get(range).unwrap_or_default().to_vec();
+    /// The documents at `members` of `corpus`, whole, with their quotes,
+    /// claims and time expressions: what the reader shows of an article.
+    fn pack(&self, corpus: &Corpus, members: &[usize]) -> Corpus {
+        let documents: Vec<Document> = (members.iter())
+            .filter_map(|&at| corpus.documents.get(at).cloned())
+            .collect();
         Corpus {
             quotes: collect(&self.quotes, &documents),
             claims: collect(&self.claims, &documents),
@@ -168,9 +259,13 @@ fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
 /// `prefix-<16 hex digits of the content's hash>.bin`.
 fn named(prefix: &str, bytes: Vec<u8>) -> DataFile {
     DataFile {
-        name: format!("{prefix}-{:016x}.bin", content_hash(&bytes)),
+        name: file_name(prefix, content_hash(&bytes)),
         bytes,
     }
+}
+
+fn file_name(prefix: &str, hash: u64) -> String {
+    format!("{prefix}-{hash:016x}.bin")
 }
 
 /// FNV-1a, 64 bits: stable across builds and platforms (a file name, not
@@ -199,41 +294,77 @@ mod tests {
         crate::ingest::build_corpus(files, None).expect("corpus")
     }
 
+    fn layout(per_pack: usize, page_size: usize) -> Layout {
+        Layout {
+            per_pack,
+            page_size,
+        }
+    }
+
+    fn decode<T: serde::de::DeserializeOwned>(files: &[DataFile], name: &str) -> T {
+        let file = files.iter().find(|f| f.name == name).expect(name);
+        postcard::from_bytes(&file.bytes).unwrap()
+    }
+
     #[test]
-    fn packs_hold_whole_articles_with_their_claims_and_the_library_holds_none() {
+    fn every_article_is_whole_in_the_pack_its_id_names() {
         let corpus = corpus_of(ARTICLES_PER_PACK + 3);
-        assert_eq!(data_files(&corpus, 2).unwrap().len(), 6 + 2);
-        let files = data_files(&corpus, ARTICLES_PER_PACK).unwrap();
+        let files = data_files(&corpus, Layout::default()).unwrap();
         let index: LibraryIndex = postcard::from_bytes(&files.last().unwrap().bytes).unwrap();
         assert_eq!(index.packs.len(), 2);
-        assert!(index
-            .library
-            .documents
-            .iter()
-            .all(|d| d.paragraphs.is_empty()));
+        for document in &corpus.documents {
+            let id = &document.id;
+            let pack: Corpus = decode(&files, &index.pack_of(id).unwrap());
+            assert_eq!(pack.document(id), Some(document));
+            let claims = |c: &Corpus| c.claims.iter().filter(|x| &x.doc == id).count();
+            assert!(claims(&corpus) > 0);
+            assert_eq!(claims(&pack), claims(&corpus));
+        }
+        let sizes = (index.packs.iter()).map(|&h| {
+            decode::<Corpus>(&files, &file_name(PACK, h))
+                .documents
+                .len()
+        });
+        assert_eq!(sizes.collect::<Vec<_>>(), vec![ARTICLES_PER_PACK, 3]);
+        let unknown = index.pack_of("no-such-article").unwrap();
+        assert!(decode::<Corpus>(&files, &unknown)
+            .document("no-such-article")
+            .is_none());
+        let full: Corpus = decode(&files, &index.full);
+        assert_eq!(full, corpus);
+    }
+
+    #[test]
+    fn the_library_comes_a_page_at_a_time_newest_first_without_text() {
+        let corpus = corpus_of(7);
+        let files = data_files(&corpus, layout(2, 3)).unwrap();
+        assert_eq!(files.len(), 4 + 2 + 2);
+        let index: LibraryIndex = postcard::from_bytes(&files.last().unwrap().bytes).unwrap();
+        assert_eq!(
+            (index.total, index.page_size, index.page_count()),
+            (7, 3, 3)
+        );
+        let mut listed = index.library.documents.clone();
+        for page in 1..index.page_count() {
+            let part: Corpus = decode(&files, &index.page_file(page).unwrap());
+            assert!(part.claims.is_empty());
+            listed.extend(part.documents);
+        }
+        assert_eq!(index.page_file(index.page_count()), None);
+        assert!(listed.iter().all(|d| d.paragraphs.is_empty()));
         assert!(index.library.claims.is_empty());
-        assert_eq!(index.library.documents.len(), corpus.documents.len());
-        let last = corpus.documents.len() - 1;
-        let pack_name = index.pack_of(last).unwrap();
-        let pack = files.iter().find(|f| f.name == pack_name).unwrap();
-        let pack: Corpus = postcard::from_bytes(&pack.bytes).unwrap();
-        assert_eq!(pack.documents.len(), 3);
-        let id = &corpus.documents[last].id;
-        assert_eq!(pack.document(id), corpus.document(id));
-        let claims = |c: &Corpus| c.claims.iter().filter(|x| &x.doc == id).count();
-        assert!(claims(&corpus) > 0);
-        assert_eq!(claims(&pack), claims(&corpus));
-        let full = files.iter().find(|f| f.name == index.full).unwrap();
-        assert_eq!(postcard::from_bytes::<Corpus>(&full.bytes).unwrap(), corpus);
+        let ids = |documents: Vec<&Document>| documents.iter().map(|d| d.id.clone()).collect();
+        let expected: Vec<String> = ids(newest_first(&corpus.documents));
+        assert_eq!(ids(listed.iter().collect()), expected);
     }
 
     #[test]
     fn names_follow_content_and_repeat_for_the_same_corpus() {
         let corpus = corpus_of(3);
-        let once = data_files(&corpus, ARTICLES_PER_PACK).unwrap();
-        assert_eq!(once, data_files(&corpus, ARTICLES_PER_PACK).unwrap());
+        let once = data_files(&corpus, Layout::default()).unwrap();
+        assert_eq!(once, data_files(&corpus, Layout::default()).unwrap());
         assert!(once.iter().all(|f| f.name.ends_with(".bin")));
-        let other = data_files(&corpus_of(4), ARTICLES_PER_PACK).unwrap();
+        let other = data_files(&corpus_of(4), Layout::default()).unwrap();
         assert_ne!(once.last().unwrap().name, other.last().unwrap().name);
         assert_eq!(content_hash(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(content_hash(b"a"), 0xaf63_dc4c_8601_ec8c);

@@ -58,6 +58,7 @@ pub fn run(dist: &Path) -> Result<(), String> {
         browser: Browser::start(1280, 900)?,
         base,
         corpus,
+        library_page: super::chunked::LIBRARY_PAGE,
     };
     super::chunked::set_dist(dist);
     let mut failures = super::run_cases(&context, CASES)?;

@@ -5,13 +5,18 @@
 //! and the other story's compare and timeline cases.
 
 use super::{ensure, texts, wait_for_heading, Case, Context};
-use crossread_corpus::Corpus;
+use crossread_corpus::parts::LibraryIndex;
+use crossread_corpus::{newest_first, Corpus};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// Articles per pack in the site these cases run on, so that its few
 /// articles span several packs.
 pub const ARTICLES_PER_PACK: usize = 2;
+
+/// Library entries per page in that site, so that its library comes in
+/// several pages.
+pub const LIBRARY_PAGE: usize = 2;
 
 /// The built site the cases run on (they move data files aside to make a
 /// fetch fail).
@@ -29,6 +34,10 @@ pub const CASES: &[Case] = &[
     (
         "chunked: an article page whose pack fails offers Retry, which shows the article",
         failed_pack_offers_retry,
+    ),
+    (
+        "chunked: the library comes a page at a time; a failed page offers Retry",
+        library_comes_in_pages,
     ),
     (
         "chunked: the explorer loads the analysis and searches it",
@@ -128,7 +137,9 @@ fn largest_wasm(dist: &Path) -> Result<PathBuf, String> {
 }
 
 fn an_article_fetches_its_pack(context: &Context) -> Result<(), String> {
-    let document = context.document(3);
+    // The oldest entry of the library's first page.
+    let newest = newest_first(&context.corpus.documents);
+    let document = newest[LIBRARY_PAGE - 1];
     context.open("")?;
     context
         .browser
@@ -166,27 +177,25 @@ fn failed_pack_offers_retry(context: &Context) -> Result<(), String> {
     let index = context.corpus.documents.len() - 1;
     let document = &context.corpus.documents[index];
     let pack = pack_file_of(context, index)?;
-    without_file(&pack, |restore| {
-        // The prerendered page: hydration cannot wait for its pack, so the
-        // app renders afresh with the notice.
-        let page = crate::article_page_file(&document.id);
-        context.open(&page)?;
-        context.browser.session.wait_for(
-            "the notice of a failed pack",
-            "const n = document.querySelector('main .data-failed[role=alert]'); return n && n.querySelector('button') && !document.querySelector('.panic-notice');",
-        )?;
-        only_the_missing_file_logged(context, &pack)?;
-        restore()?;
-        context.browser.session.click("main .data-failed button")?;
-        wait_for_heading(context, &document.headline)?;
-        let paragraphs = texts(context, ".reader .body p")?;
-        ensure(paragraphs == document.paragraphs, || {
-            format!(
-                "{}: after Retry the reader shows {paragraphs:?}",
-                document.id
-            )
-        })
-    })
+    // The prerendered page: hydration cannot wait for its pack, so the app
+    // renders afresh with the notice.
+    let page = crate::article_page_file(&document.id);
+    fails_then_recovers(
+        context,
+        &pack,
+        "main .data-failed",
+        || context.open(&page),
+        || {
+            wait_for_heading(context, &document.headline)?;
+            let paragraphs = texts(context, ".reader .body p")?;
+            ensure(paragraphs == document.paragraphs, || {
+                format!(
+                    "{}: after Retry the reader shows {paragraphs:?}",
+                    document.id
+                )
+            })
+        },
+    )
 }
 
 fn explorer_searches_the_loaded_analysis(context: &Context) -> Result<(), String> {
@@ -246,20 +255,18 @@ fn failed_fetch_offers_retry(context: &Context) -> Result<(), String> {
         .into_iter()
         .next()
         .ok_or("no corpus file")?;
-    without_file(&full, |restore| {
-        context.open("#/timeline")?;
-        context.browser.session.wait_for(
-            "the notice of a failed fetch",
-            "const n = document.querySelector('main .data-failed[role=alert]'); return n && n.querySelector('button') && n.textContent.includes('404');",
-        )?;
-        only_the_missing_file_logged(context, &full)?;
-        restore()?;
-        context.browser.session.click("main .data-failed button")?;
-        wait_for_heading(context, "Timelines")?;
-        ensure(texts(context, ".data-failed")?.is_empty(), || {
-            "the notice stays after a successful retry".into()
-        })
-    })
+    fails_then_recovers(
+        context,
+        &full,
+        "main .data-failed",
+        || context.open("#/timeline"),
+        || {
+            wait_for_heading(context, "Timelines")?;
+            ensure(texts(context, ".data-failed")?.is_empty(), || {
+                "the notice stays after a successful retry".into()
+            })
+        },
+    )
 }
 
 fn failed_index_keeps_the_text(context: &Context) -> Result<(), String> {
@@ -267,25 +274,132 @@ fn failed_index_keeps_the_text(context: &Context) -> Result<(), String> {
         .into_iter()
         .next()
         .ok_or("no library index")?;
-    let count = context.corpus.documents.len();
-    without_file(&index, |restore| {
-        context.browser.open(&context.base)?;
+    let count = context.corpus.documents.len().min(context.library_page);
+    fails_then_recovers(
+        context,
+        &index,
+        ".data-failed",
+        || {
+            context.browser.open(&context.base)?;
+            context.browser.session.wait_for(
+                "the prerendered library",
+                "return document.querySelector('.data-failed');",
+            )?;
+            let entries = texts(context, ".article-entry")?.len();
+            ensure(entries == count, || {
+                format!("the prerendered library shows {entries} articles, not its first {count}")
+            })
+        },
+        || {
+            context.browser.session.wait_for(
+                "the app to start after Retry",
+                "return document.documentElement.dataset.app === 'running' && !document.querySelector('.data-failed');",
+            )?;
+            Ok(())
+        },
+    )
+}
+
+/// The library of the site, as its index and pages list it.
+fn library_index() -> Result<LibraryIndex, String> {
+    let file = data_files("library-")?
+        .into_iter()
+        .next()
+        .ok_or("no library index")?;
+    let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    postcard::from_bytes(&bytes).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+fn library_comes_in_pages(context: &Context) -> Result<(), String> {
+    let index = library_index()?;
+    let expected: Vec<String> = newest_first(&context.corpus.documents)
+        .iter()
+        .map(|d| d.id.clone())
+        .collect();
+    ensure(index.page_count() > 2, || {
+        format!(
+            "the site's library has {} pages; the case needs 3 or more",
+            index.page_count()
+        )
+    })?;
+    let listed = || {
+        super::any_story::eval_strings(
+            context,
+            "return [...document.querySelectorAll('.article-entry')].map(e => e.dataset.doc);",
+        )
+    };
+    context.open("")?;
+    wait_for_heading(context, "Library")?;
+    ensure(listed()? == expected[..LIBRARY_PAGE], || {
+        format!(
+            "the first page lists {:?}, expected the newest {LIBRARY_PAGE} of {expected:?}",
+            listed()
+        )
+    })?;
+    let page = data_dir()?.join(index.page_file(1).ok_or("no second page")?);
+    fails_then_recovers(
+        context,
+        &page,
+        ".library .data-failed",
+        || context.browser.session.click(".more-articles button"),
+        || {
+            context.browser.session.wait_for(
+                "the second page of the library",
+                &format!(
+                    "return document.querySelectorAll('.article-entry').length === {};",
+                    2 * LIBRARY_PAGE
+                ),
+            )?;
+            Ok(())
+        },
+    )?;
+    while !texts(context, ".more-articles button")?.is_empty() {
+        let before = listed()?.len();
+        context.browser.session.click(".more-articles button")?;
         context.browser.session.wait_for(
-            "the notice of a failed index",
-            "const n = document.querySelector('.data-failed[role=alert]'); return n && n.querySelector('button');",
+            "the next page of the library",
+            &format!("return document.querySelectorAll('.article-entry').length > {before};"),
         )?;
-        only_the_missing_file_logged(context, &index)?;
-        let entries = texts(context, ".article-entry")?.len();
-        ensure(entries == count, || {
-            format!("the prerendered library shows {entries} of {count} articles")
-        })?;
+    }
+    ensure(listed()? == expected, || {
+        format!(
+            "the whole library lists {:?}, expected {expected:?}",
+            listed()
+        )
+    })?;
+    let fetched = fetched(context)?;
+    ensure(
+        !fetched
+            .iter()
+            .any(|n| n.starts_with("pack-") || n.starts_with("corpus-")),
+        || format!("listing the library fetched {fetched:?}"),
+    )
+}
+
+/// Moves `file` aside, does `provoke`, which must end in a notice
+/// (`notice`, a selector) with a Retry button and the file's 404 as the
+/// console's only error; then puts the file back, presses Retry and checks
+/// `recovered`.
+fn fails_then_recovers(
+    context: &Context,
+    file: &Path,
+    notice: &str,
+    provoke: impl FnOnce() -> Result<(), String>,
+    recovered: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
+    without_file(file, |restore| {
+        provoke()?;
+        context.browser.session.wait_for(
+            &format!("a notice of the failed fetch ({notice})"),
+            &format!(
+                "const n = document.querySelector({}); return n && n.getAttribute('role') === 'alert' && n.querySelector('button') && n.textContent.includes('404') && !document.querySelector('.panic-notice');",
+                serde_json::json!(notice)
+            ),
+        )?;
+        only_the_missing_file_logged(context, file)?;
         restore()?;
-        context.browser.session.click(".data-failed button")?;
-        context.browser.session.wait_for(
-            "the app to start after Retry",
-            "return document.documentElement.dataset.app === 'running' && !document.querySelector('.data-failed');",
-        )?;
-        Ok(())
+        context.browser.session.click(&format!("{notice} button"))?;
+        recovered()
     })
 }
 
@@ -293,8 +407,14 @@ fn own_article_joins_the_site(context: &Context) -> Result<(), String> {
     super::own_articles::start_empty(context)?;
     let session = &context.browser.session;
     super::own_articles::paste(context, PASTED)?;
-    super::own_articles::wait_for_added(context, 1)?;
     let count = context.corpus.documents.len() + 1;
+    // An undated article lists last: after every page of the library.
+    session.wait_for(
+        "the pasted article analysed with the site's",
+        &format!("const l = document.querySelector('.library .lede'); return l && l.textContent.startsWith('{count} articles, 1 of them added by you') && !document.querySelector('.import-status.working');"),
+    )?;
+    super::show_every_entry(context)?;
+    super::own_articles::wait_for_added(context, 1)?;
     let entries = texts(context, ".article-entry")?.len();
     let outcome = ensure(entries == count, || {
         format!("the library lists {entries} articles, expected {count}")
