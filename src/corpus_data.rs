@@ -14,7 +14,7 @@
 //! use; a reload starts again from one.
 
 use crate::explore::ExploreIndex;
-use crossread_corpus::parts::{LibraryIndex, LIBRARY_PAGE};
+use crossread_corpus::parts::{Layout, LibraryIndex, LIBRARY_PAGE};
 use crossread_corpus::Corpus;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -40,9 +40,9 @@ pub const DATA_META: &str = "crossread-data";
 pub const DATA_DIR: &str = "data";
 
 static LIBRARY: OnceLock<LibraryIndex> = OnceLock::new();
-/// The library's page size when no index is loaded: set by the
-/// prerenderer of a chunked site, so its pages list what the app will.
-static PAGE_SIZE: OnceLock<usize> = OnceLock::new();
+/// A chunked site's layout when no index is loaded: set by its
+/// prerenderer, so that its pages list and link what the app will.
+static LAYOUT: OnceLock<Layout> = OnceLock::new();
 
 thread_local! {
     /// Data files loaded so far, by name: article packs and the whole corpus.
@@ -130,14 +130,25 @@ pub fn library_page() -> usize {
     LIBRARY
         .get()
         .map(|index| index.page_size)
-        .or_else(|| PAGE_SIZE.get().copied())
+        .or_else(|| LAYOUT.get().map(|layout| layout.page_size))
         .unwrap_or(LIBRARY_PAGE)
         .max(1)
 }
 
-/// Sets [`library_page`] for a prerenderer (before the first render).
-pub fn set_library_page(size: usize) {
-    let _ = PAGE_SIZE.set(size);
+/// How many of the site's newest articles have a prerendered page: all
+/// of them unless a chunked site says otherwise.
+pub fn prerendered_articles() -> usize {
+    LIBRARY
+        .get()
+        .map(|index| index.prerendered)
+        .or_else(|| LAYOUT.get().map(|layout| layout.prerendered))
+        .unwrap_or(usize::MAX)
+}
+
+/// Sets [`library_page`] and [`prerendered_articles`] for a chunked
+/// site's prerenderer (before the first render).
+pub fn set_layout(layout: Layout) {
+    let _ = LAYOUT.set(layout);
 }
 
 /// A chunked site's whole library: how many articles, and the data file

@@ -1,4 +1,5 @@
-//! Writes the library and every reader view as static HTML into a built
+//! Writes the library and the reader view of every article (a chunked
+//! site: of its newest `parts::PRERENDERED_ARTICLES`) as static HTML into a built
 //! `dist/`, so text is on screen before the wasm arrives and readable with
 //! JavaScript off. The app hydrates these pages (see `crossread::start`).
 //! A chunked site's data files (`crossread_corpus::parts`) are written here
@@ -6,7 +7,7 @@
 //!
 //! usage: crossread-prerender DIST_DIR
 
-use crossread::corpus_data::{corpus, set_library_page, CHUNKED_SITE, DATA_DIR, DATA_META};
+use crossread::corpus_data::{corpus, set_layout, CHUNKED_SITE, DATA_DIR, DATA_META};
 use crossread::view_state::{article_page_file, ViewState};
 use crossread::{App, AppProps};
 use crossread_corpus::parts::{data_files, Layout};
@@ -44,18 +45,20 @@ fn prerender(dist: &Path) -> Result<usize, String> {
     let mut template = without_preloads(&template);
     if CHUNKED_SITE {
         let layout = layout();
-        set_library_page(layout.page_size);
+        set_layout(layout);
         let library = write_data_files(dist, corpus, layout)?;
         let meta = format!("<meta name=\"{DATA_META}\" content=\"{library}\" />\n  </head>");
         template = template.replacen("</head>", &meta, 1);
     }
     write(&index, &page(&template, "", None))?;
-    for document in &corpus.documents {
+    let prerendered = crossread::corpus_data::prerendered_articles();
+    let documents = crossread_corpus::newest_first(&corpus.documents);
+    for document in documents.iter().take(prerendered) {
         let route = ViewState::article(&document.id).to_hash();
         let path = dist.join(article_page_file(&document.id));
         write(&path, &page(&template, &route, Some(&document.headline)))?;
     }
-    Ok(corpus.documents.len() + 1)
+    Ok(documents.len().min(prerendered) + 1)
 }
 
 /// Writes the corpus's data files into `dist/data/` and returns the name
@@ -79,15 +82,17 @@ fn write_data_files(
 }
 
 /// How the data files are cut: [`Layout::default`], unless
-/// `CROSSREAD_ARTICLES_PER_PACK` or `CROSSREAD_LIBRARY_PAGE` ask for less
-/// (end-to-end tests, so that a small corpus spans several packs and
-/// library pages).
+/// `CROSSREAD_ARTICLES_PER_PACK`, `CROSSREAD_LIBRARY_PAGE` or
+/// `CROSSREAD_PRERENDERED_ARTICLES` ask for less (end-to-end tests, so
+/// that a small corpus spans several packs and library pages, and some of
+/// its articles have no page of their own).
 fn layout() -> Layout {
     let number = |name: &str| std::env::var(name).ok().and_then(|n| n.parse().ok());
     let default = Layout::default();
     Layout {
         per_pack: number("CROSSREAD_ARTICLES_PER_PACK").unwrap_or(default.per_pack),
         page_size: number("CROSSREAD_LIBRARY_PAGE").unwrap_or(default.page_size),
+        prerendered: number("CROSSREAD_PRERENDERED_ARTICLES").unwrap_or(default.prerendered),
     }
 }
 

@@ -1,7 +1,8 @@
 use crate::added_articles::AddedArticles;
 use crate::components::add_articles::{add_articles, worker_panel};
 use crate::corpus_data::{
-    is_library_index, library_page, library_pages, loaded, use_data_file, CorpusRef, DataFile,
+    is_library_index, library_page, library_pages, loaded, prerendered_articles, use_data_file,
+    CorpusRef, DataFile,
 };
 use crate::format;
 use crate::hooks::Navigator;
@@ -40,7 +41,7 @@ pub fn library(props: &Props) -> Html {
             <h1 id="library-title" tabindex="-1">{ "Library" }</h1>
             <p class="lede">{ lede(listing.total, added) }</p>
             <ol class="article-list">
-                { for listing.documents.iter().take(*shown).map(|&document| html! { <LibraryEntry {document} added={articles.is_added(document)} /> }) }
+                { for listing.entries(*shown, articles).map(|(document, added, page)| html! { <LibraryEntry {document} {added} {page} /> }) }
             </ol>
             {
                 match data {
@@ -80,6 +81,24 @@ struct Listing {
 }
 
 impl Listing {
+    /// The first `shown` entries: each document, whether the reader added
+    /// it, and whether it has a prerendered page (the site's newest
+    /// [`prerendered_articles`] do; a reader's own never).
+    fn entries<'a>(
+        &'a self,
+        shown: usize,
+        articles: &'a AddedArticles,
+    ) -> impl Iterator<Item = (&'static Document, bool, bool)> + 'a {
+        let prerendered = prerendered_articles();
+        let mut site_articles = 0;
+        self.documents.iter().take(shown).map(move |&document| {
+            let added = articles.is_added(document);
+            let page = !added && site_articles < prerendered;
+            site_articles += usize::from(!added);
+            (document, added, page)
+        })
+    }
+
     fn of(corpus: CorpusRef, wanted: usize, page: usize) -> Listing {
         let chunked = is_library_index(corpus).then(library_pages).flatten();
         let Some((total, files)) = chunked else {
@@ -123,10 +142,13 @@ struct EntryProps {
     document: &'static Document,
     /// Added by the reader in this browser.
     added: bool,
+    /// Has a prerendered page to link to.
+    page: bool,
 }
 
 /// The link points at the article's prerendered page, which works without
-/// JavaScript and in a new tab; a plain click stays in the app instead.
+/// JavaScript and in a new tab (or, for an article without one, at its
+/// view in the app); a plain click stays in the app.
 fn open_in_app(navigator: Option<Navigator>, id: &str) -> Callback<MouseEvent> {
     let target = ViewState::article(id);
     Callback::from(move |event: MouseEvent| {
@@ -142,6 +164,15 @@ fn open_in_app(navigator: Option<Navigator>, id: &str) -> Callback<MouseEvent> {
     })
 }
 
+/// The article's prerendered page if it has one, else its view in the app.
+fn article_link(document: &Document, page: bool) -> String {
+    if page {
+        article_page_file(&document.id)
+    } else {
+        format!("index.html{}", ViewState::article(&document.id).to_hash())
+    }
+}
+
 #[function_component(LibraryEntry)]
 fn library_entry(props: &EntryProps) -> Html {
     let navigator = use_context::<Navigator>();
@@ -155,7 +186,7 @@ fn library_entry(props: &EntryProps) -> Html {
     html! {
         <li class={classes!("article-entry", added.then_some("added"))} data-doc={document.id.clone()}>
             <h2 class="headline">
-                <a href={article_page_file(&document.id)} onclick={open_in_app(navigator, &document.id)}>{ &document.headline }</a>
+                <a href={article_link(document, props.page)} onclick={open_in_app(navigator, &document.id)}>{ &document.headline }</a>
             </h2>
             <p class="meta">
                 <span class="outlet">{ outlet }</span>

@@ -29,6 +29,8 @@ pub struct Context {
     pub corpus: Corpus,
     /// Library entries listed before "Show more" in the site under test.
     pub library_page: usize,
+    /// How many of its newest articles have a prerendered page.
+    pub prerendered: usize,
 }
 
 pub type Case = (&'static str, fn(&Context) -> Result<(), String>);
@@ -75,6 +77,7 @@ pub fn run(dist: &Path, only: Option<&str>) -> Result<(), String> {
         base,
         corpus,
         library_page: crossread_corpus::parts::LIBRARY_PAGE,
+        prerendered: usize::MAX,
     };
     console_capture_works(&context)?;
     let cases = [
@@ -160,6 +163,13 @@ impl Context {
             .collect();
         headlines.sort();
         headlines
+    }
+
+    /// The articles with a prerendered page, newest first.
+    pub fn prerendered_documents(&self) -> Vec<&Document> {
+        let mut documents = crossread_corpus::newest_first(&self.corpus.documents);
+        documents.truncate(self.prerendered);
+        documents
     }
 
     pub fn document(&self, index: usize) -> &Document {
@@ -298,7 +308,9 @@ fn deep_links_open_the_reader(context: &Context) -> Result<(), String> {
 }
 
 fn click_and_back(context: &Context) -> Result<(), String> {
-    let document = context.document(2);
+    // An entry of the library's first page.
+    let newest = crossread_corpus::newest_first(&context.corpus.documents);
+    let document = newest[2.min(context.library_page - 1)];
     context.open("")?;
     context.browser.session.wait_for(
         "the library",

@@ -82,6 +82,8 @@ fn any_story() -> Result<(), String> {
         articles_per_pack: Some(e2e::chunked::ARTICLES_PER_PACK),
         // The library in pages of a few.
         library_page: Some(e2e::chunked::LIBRARY_PAGE),
+        // Some articles without a page of their own.
+        prerendered_articles: Some(e2e::chunked::PRERENDERED_ARTICLES),
         ..DistOptions::default()
     };
     let dist = dist_into(&root().join("target/any-story/dist"), &options)?;
@@ -135,6 +137,9 @@ pub struct DistOptions {
     /// Entries per library page of a chunked site (`None`: the default
     /// 100).
     pub library_page: Option<usize>,
+    /// Articles of a chunked site with a prerendered page (`None`: the
+    /// default 5,000).
+    pub prerendered_articles: Option<usize>,
 }
 
 impl Default for DistOptions {
@@ -148,6 +153,7 @@ impl Default for DistOptions {
             chunked: None,
             articles_per_pack: None,
             library_page: None,
+            prerendered_articles: None,
         }
     }
 }
@@ -191,6 +197,10 @@ pub fn dist_into(out: &Path, options: &DistOptions) -> Result<PathBuf, String> {
     let library_page = options.library_page.map(|n| n.to_string());
     if let Some(n) = &library_page {
         env.push(("CROSSREAD_LIBRARY_PAGE", n));
+    }
+    let prerendered = options.prerendered_articles.map(|n| n.to_string());
+    if let Some(n) = &prerendered {
+        env.push(("CROSSREAD_PRERENDERED_ARTICLES", n));
     }
     match options.chunked {
         Some(true) => env.push(("CROSSREAD_CHUNKED", "1")),

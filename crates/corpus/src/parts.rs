@@ -26,6 +26,12 @@ pub const CHUNK_ABOVE_ARTICLES: usize = 100;
 /// time.
 pub const LIBRARY_PAGE: usize = 100;
 
+/// A chunked site prerenders a page (readable without JavaScript) for its
+/// newest this-many articles; older ones open in the app. With packs of 8
+/// and library pages of 100, a site of 100,000 articles is then about
+/// 18,500 files, under the 20,000 that some static hosts allow.
+pub const PRERENDERED_ARTICLES: usize = 5_000;
+
 /// The first file the app fetches: the newest page of the library, how
 /// to find every article's pack without a list of every article, and the
 /// names of the other files.
@@ -48,6 +54,8 @@ pub struct LibraryIndex {
     pub packs: Vec<u64>,
     /// The whole analysed corpus's file name.
     pub full: String,
+    /// How many of the newest articles have a prerendered page.
+    pub prerendered: usize,
 }
 
 impl LibraryIndex {
@@ -98,6 +106,8 @@ pub struct Layout {
     pub per_pack: usize,
     /// Library entries in a page (at least one).
     pub page_size: usize,
+    /// Articles with a prerendered page, newest first.
+    pub prerendered: usize,
 }
 
 impl Default for Layout {
@@ -105,6 +115,7 @@ impl Default for Layout {
         Layout {
             per_pack: ARTICLES_PER_PACK,
             page_size: LIBRARY_PAGE,
+            prerendered: PRERENDERED_ARTICLES,
         }
     }
 }
@@ -140,6 +151,7 @@ pub fn data_files(corpus: &Corpus, layout: Layout) -> Result<Vec<DataFile>, Stri
         pack_keys,
         packs,
         full: full.name.clone(),
+        prerendered: layout.prerendered,
     };
     files.push(full);
     files.push(named("library", encode(&index)?));
@@ -298,6 +310,7 @@ mod tests {
         Layout {
             per_pack,
             page_size,
+            ..Layout::default()
         }
     }
 

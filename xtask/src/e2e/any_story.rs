@@ -59,6 +59,7 @@ pub fn run(dist: &Path) -> Result<(), String> {
         base,
         corpus,
         library_page: super::chunked::LIBRARY_PAGE,
+        prerendered: super::chunked::PRERENDERED_ARTICLES,
     };
     super::chunked::set_dist(dist);
     let mut failures = super::run_cases(&context, CASES)?;

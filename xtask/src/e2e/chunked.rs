@@ -18,6 +18,10 @@ pub const ARTICLES_PER_PACK: usize = 2;
 /// several pages.
 pub const LIBRARY_PAGE: usize = 2;
 
+/// Articles with a prerendered page in that site: the others open in the
+/// app only.
+pub const PRERENDERED_ARTICLES: usize = 4;
+
 /// The built site the cases run on (they move data files aside to make a
 /// fetch fail).
 static DIST: OnceLock<PathBuf> = OnceLock::new();
@@ -36,7 +40,7 @@ pub const CASES: &[Case] = &[
         failed_pack_offers_retry,
     ),
     (
-        "chunked: the library comes a page at a time; a failed page offers Retry",
+        "chunked: the library comes a page at a time (a failed page offers Retry); old articles open in the app",
         library_comes_in_pages,
     ),
     (
@@ -174,8 +178,12 @@ fn pack_file_of(context: &Context, index: usize) -> Result<PathBuf, String> {
 }
 
 fn failed_pack_offers_retry(context: &Context) -> Result<(), String> {
-    let index = context.corpus.documents.len() - 1;
-    let document = &context.corpus.documents[index];
+    // The oldest article with a page of its own.
+    let documents = context.prerendered_documents();
+    let document = *documents.last().ok_or("no prerendered article")?;
+    let index = (context.corpus.documents.iter())
+        .position(|d| d.id == document.id)
+        .ok_or("the article is not in the corpus")?;
     let pack = pack_file_of(context, index)?;
     // The prerendered page: hydration cannot wait for its pack, so the app
     // renders afresh with the notice.
@@ -373,7 +381,35 @@ fn library_comes_in_pages(context: &Context) -> Result<(), String> {
             .iter()
             .any(|n| n.starts_with("pack-") || n.starts_with("corpus-")),
         || format!("listing the library fetched {fetched:?}"),
-    )
+    )?;
+    // The newest articles link to their prerendered pages, the others to
+    // their view in the app, which a new tab opens.
+    let links = super::any_story::eval_strings(
+        context,
+        "return [...document.querySelectorAll('.article-entry .headline a')].map(a => a.getAttribute('href'));",
+    )?;
+    let expected_links: Vec<String> = (expected.iter().enumerate())
+        .map(|(at, id)| {
+            if at < PRERENDERED_ARTICLES {
+                crate::article_page_file(id)
+            } else {
+                format!("index.html#/article/{id}")
+            }
+        })
+        .collect();
+    ensure(links == expected_links, || {
+        format!("the library links {links:?}, expected {expected_links:?}")
+    })?;
+    let oldest = newest_first(&context.corpus.documents)
+        .pop()
+        .ok_or("an empty corpus")?;
+    context.open(&format!("index.html#/article/{}", oldest.id))?;
+    wait_for_heading(context, &oldest.headline)?;
+    let paragraphs = texts(context, ".reader .body p")?;
+    ensure(paragraphs == oldest.paragraphs, || {
+        format!("{}: the reader shows {paragraphs:?}", oldest.id)
+    })?;
+    Ok(())
 }
 
 /// Moves `file` aside, does `provoke`, which must end in a notice

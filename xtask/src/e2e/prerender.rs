@@ -34,7 +34,7 @@ fn readable_without_javascript(context: &Context) -> Result<(), String> {
     ensure(started == json!("undefined"), || {
         format!("scripts were not off: wasmBindings is {started}")
     })?;
-    for document in &context.corpus.documents {
+    for document in context.prerendered_documents() {
         browser.open(&format!(
             "{}{}",
             context.base,
@@ -77,7 +77,7 @@ fn hydrated_in_place(context: &Context) -> Result<(), String> {
     )?;
     for page in [
         "".to_string(),
-        crate::article_page_file(&context.document(1).id),
+        crate::article_page_file(&context.prerendered_documents()[1].id),
     ] {
         probe.open(&format!("{}{page}", context.base))?;
         probe.session.wait_for(
@@ -112,7 +112,8 @@ fn hydrated_in_place(context: &Context) -> Result<(), String> {
         format!("after hydration [main, header, entries] = {shape}")
     })?;
 
-    let document = context.document(3);
+    let documents = context.prerendered_documents();
+    let document = documents[3.min(documents.len() - 1)];
     context.browser.open(&format!(
         "{}{}",
         context.base,
