@@ -654,16 +654,20 @@ fn measure_load(base: &str, corpus: &Corpus) -> Result<LoadFigures, String> {
         )?;
         let rerender = session.eval_async(
             "const [hash, count, done] = arguments;
-             const start = performance.now();
              const ready = () => document.querySelectorAll('.article-entry').length === count;
              const away = () => !document.querySelector('.article-entry');
-             let left = false;
-             const check = () => {
-               if (!left) { left = away(); return requestAnimationFrame(check); }
-               if (ready()) { done(performance.now() - start); } else { requestAnimationFrame(check); }
+             let start = 0;
+             const back = () => {
+               if (ready()) { done(performance.now() - start); } else { requestAnimationFrame(back); }
+             };
+             const leave = () => {
+               if (!away()) { return requestAnimationFrame(leave); }
+               start = performance.now();
+               location.hash = '#/';
+               requestAnimationFrame(back);
              };
              location.hash = hash;
-             requestAnimationFrame(() => { left = false; location.hash = '#/'; check(); });",
+             requestAnimationFrame(leave);",
             json!([format!("#/article/{}", first.id), count]),
         )?;
         let number = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
