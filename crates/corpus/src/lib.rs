@@ -39,6 +39,7 @@ pub mod lexicon;
 pub mod normalize;
 pub mod numbers;
 mod parallel;
+pub mod page_state;
 pub mod parts;
 pub mod quotes;
 pub mod sentences;
