@@ -40,8 +40,14 @@ pub fn article_meta(props: &Props) -> Html {
             "published",
             document.published.as_ref().map(format::date),
         ),
+        row(
+            "Updated",
+            "updated",
+            document.updated.as_ref().map(format::date),
+        ),
         row("By", "authors", authors),
         row("Address", "url", document.url.clone()),
+        row("Language", "language", document.language.clone()),
     ];
     html! {
         <section class="article-meta" aria-label="Publication facts">

@@ -55,7 +55,7 @@ pub fn reader(props: &Props) -> Html {
     );
     html! {
         <article class="reader" data-doc={document.id.clone()}>
-            <header>
+            <header lang={document.language.clone()}>
                 <h1 tabindex="-1">{ part_text(&document.headline, claim, &marks, Part::Headline) }</h1>
                 if let Some(dek) = &document.dek {
                     <p class="dek">{ part_text(dek, claim, &marks, Part::Standfirst) }</p>
@@ -67,7 +67,7 @@ pub fn reader(props: &Props) -> Html {
                 }
             </header>
             <ArticleMeta {document} />
-            <div class="body">
+            <div class="body" lang={document.language.clone()}>
                 { for document.paragraphs.iter().enumerate().map(|(index, text)| {
                     let class = classes!("paragraph", (Some(index) == paragraph).then_some("target"));
                     let mut ranges = query.highlights(&tokenize(text));

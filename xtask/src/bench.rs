@@ -41,6 +41,9 @@ const CHUNKED_FIRST_VISIT_GZIP_KB: f64 = 400.0;
 const HUGE_FIRST_VISIT_GZIP_KB: f64 = 700.0;
 const CHUNKED_ARTICLE_GZIP_KB: f64 = 50.0;
 const CHUNKED_SEARCH_GZIP_KB: f64 = 100.0;
+/// Wasm memory after a search and three articles (issue 16).
+const CHUNKED_MEMORY_IN_USE_MB: f64 = 40.0;
+const HUGE_MEMORY_IN_USE_MB: f64 = 80.0;
 const HUGE_SEARCH_GZIP_KB: f64 = 300.0;
 /// Lighthouse targets (issue 7): performance at least 95, the rest 100.
 const LIGHTHOUSE_PERFORMANCE_MIN: f64 = 95.0;
@@ -310,7 +313,8 @@ fn bench_generated(size: usize) -> Result<usize, String> {
     let sizes = transfer_sizes(&out, true)?;
     let mut over = 0;
     let large = size >= 2000;
-    if out.join("data").is_dir() {
+    let chunked = out.join("data").is_dir();
+    if chunked {
         over += chunk_figures(&out, size, sizes.total.1)?;
     } else if large {
         over += usize::from(!budget(
@@ -367,6 +371,34 @@ fn bench_generated(size: usize) -> Result<usize, String> {
             println!("  OVER  first render of the timeline: none within the browser's script timeout ({error})");
             over += 1;
         }
+    }
+    if chunked {
+        let memory = measure_memory_in_use(&base, &corpus)?;
+        over += usize::from(!budget(
+            "wasm memory after a search and three articles",
+            memory / MB,
+            "MB",
+            if size >= 100_000 {
+                HUGE_MEMORY_IN_USE_MB
+            } else {
+                CHUNKED_MEMORY_IN_USE_MB
+            },
+            false,
+        ));
+    }
+    if chunked {
+        let memory = measure_memory_in_use(&base, &corpus)?;
+        over += usize::from(!budget(
+            "wasm memory after a search and three articles",
+            memory / MB,
+            "MB",
+            if size >= 100_000 {
+                HUGE_MEMORY_IN_USE_MB
+            } else {
+                CHUNKED_MEMORY_IN_USE_MB
+            },
+            false,
+        ));
     }
     let explorer = crate::bench_explore::measure(&base)?;
     let budget_ms = if large {
@@ -689,6 +721,46 @@ fn measure_load(base: &str, corpus: &Corpus) -> Result<LoadFigures, String> {
         js_heap: median(2),
         wasm_memory: median(3),
     })
+}
+
+/// Wasm memory (bytes) once a reader has searched the explorer and read
+/// three articles, in one page: what a chunked site keeps of what it
+/// fetched.
+fn measure_memory_in_use(base: &str, corpus: &Corpus) -> Result<f64, String> {
+    let browser = Browser::start(1280, 900)?;
+    let session = &browser.session;
+    session.cdp("Page.enable", json!({}))?;
+    session.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": LOAD_PROBE }),
+    )?;
+    browser.open_app(&format!("{base}#/explore?q=missile"))?;
+    session.wait_for(
+        "the explorer's results",
+        "return document.querySelector('.result-count');",
+    )?;
+    let step = corpus.documents.len() / 3;
+    for at in [0, step, 2 * step] {
+        let document = &corpus.documents[at];
+        session.eval(
+            "location.hash = arguments[0];",
+            json!([format!("#/article/{}", document.id)]),
+        )?;
+        session.wait_for(
+            "the article",
+            &format!(
+                "const h = document.querySelector('main h1'); return h && h.textContent.trim() === {} && document.querySelector('.reader .body p');",
+                json!(document.headline)
+            ),
+        )?;
+    }
+    let bytes = session.eval(
+        "return window.__crossreadBench.wasm.memory.buffer.byteLength;",
+        json!([]),
+    )?;
+    bytes
+        .as_f64()
+        .ok_or_else(|| format!("no wasm memory figure: {bytes}"))
 }
 
 /// Records when the timeline's chart first appears (it is drawn by the app,

@@ -1000,6 +1000,8 @@ mod tests {
             boilerplate: Vec::new(),
             conflicts: Vec::new(),
             notes: Vec::new(),
+            updated: None,
+            language: None,
             word_count: 0,
         }
     }

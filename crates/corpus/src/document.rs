@@ -440,7 +440,12 @@ pub struct Document {
     pub summary: Vec<String>,
     pub authors: Vec<String>,
     pub published: Option<PartialDate>,
+    /// When the outlet last changed the article, if it says so (later than
+    /// `published`).
+    pub updated: Option<PartialDate>,
     pub url: Option<String>,
+    /// The language the page declares (a BCP 47 tag: "en", "pt-BR").
+    pub language: Option<String>,
     /// Field name to where its value came from.
     pub provenance: BTreeMap<String, Provenance>,
     /// The clean body, one entry per paragraph, in order.

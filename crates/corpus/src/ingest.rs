@@ -397,6 +397,8 @@ struct Page {
     summary: Vec<String>,
     authors: Vec<String>,
     published: Option<PartialDate>,
+    updated: Option<PartialDate>,
+    language: Option<String>,
     outlet: Option<String>,
     via: Option<String>,
     url: Option<String>,
@@ -781,6 +783,12 @@ fn merge(name: &str, page: Page, entry: Option<&CatalogEntry>, facts: Provenance
         .rsplit_once('.')
         .map_or(name, |(stem, _)| stem)
         .to_string();
+    let updated = page_only_fact(
+        "updated",
+        later_than(page.updated, published),
+        &mut provenance,
+    );
+    let language = page_only_fact("language", page.language, &mut provenance);
     Document {
         id,
         file: name.to_string(),
@@ -791,13 +799,38 @@ fn merge(name: &str, page: Page, entry: Option<&CatalogEntry>, facts: Provenance
         summary: page.summary,
         authors,
         published,
+        updated,
         url,
+        language,
         provenance,
         word_count: count_words(&page.paragraphs),
         paragraphs: page.paragraphs,
         boilerplate: page.removed,
         conflicts,
         notes: entry.notes.clone(),
+    }
+}
+
+/// A fact only a saved page's markup states (the catalog has no such
+/// field): kept with provenance `html-meta`.
+fn page_only_fact<T>(
+    field: &str,
+    value: Option<T>,
+    provenance: &mut BTreeMap<String, Provenance>,
+) -> Option<T> {
+    if value.is_some() {
+        provenance.insert(field.to_string(), Provenance::HtmlMeta);
+    }
+    value
+}
+
+/// An update date is one only when it is later than publication (pages
+/// often repeat the publication time as their "modified" time).
+fn later_than(updated: Option<PartialDate>, published: Option<PartialDate>) -> Option<PartialDate> {
+    let updated = updated?;
+    match published {
+        Some(published) if updated <= published || updated.agrees_with(&published) => None,
+        _ => Some(updated),
     }
 }
 

@@ -208,6 +208,8 @@ fn metadata_only(document: &Document) -> Document {
         boilerplate: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
+        updated: None,
+        language: None,
     }
 }
 

@@ -21,6 +21,8 @@ fn document(paragraphs: &[&str]) -> Document {
         boilerplate: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
+        updated: None,
+        language: None,
         word_count: 0,
     }
 }

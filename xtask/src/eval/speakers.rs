@@ -281,6 +281,8 @@ fn document(id: &str, paragraphs: Vec<String>) -> Document {
         boilerplate: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
+        updated: None,
+        language: None,
         word_count: 0,
     }
 }

@@ -462,6 +462,8 @@ fn document(id: &str, sentences: &[String]) -> Document {
         boilerplate: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
+        updated: None,
+        language: None,
         word_count: 0,
     }
 }

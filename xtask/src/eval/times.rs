@@ -223,6 +223,8 @@ fn document(id: &str, paragraphs: Vec<String>, published: Option<PartialDate>) -
         boilerplate: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
+        updated: None,
+        language: None,
         word_count: 0,
     }
 }
