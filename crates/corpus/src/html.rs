@@ -54,8 +54,9 @@ struct ChromeMark {
 /// Metadata a saved page states in its markup.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageMeta {
-    /// `<h1>`, else `og:title`, else JSON-LD `headline`, else `<title>`
-    /// without a trailing " | Site name".
+    /// The title the page declares (JSON-LD `headline`, `dc:title`,
+    /// `og:title`, ...), else `<title>` without a trailing " | Site name",
+    /// else the `<h1>` (rule `DeclaredTitle`).
     pub headline: Option<String>,
     pub published: Option<PartialDate>,
     pub authors: Vec<String>,
@@ -222,7 +223,9 @@ enum Raw {
 
 #[derive(Default)]
 struct RawMeta {
-    og_title: Option<String>,
+    /// The best title a meta tag states: its rank in [`TITLE_META`],
+    /// whether a `property` stated it, and the text.
+    meta_title: Option<(usize, bool, String)>,
     title: Option<String>,
     site_name: Option<String>,
     canonical: Option<String>,
@@ -231,6 +234,65 @@ struct RawMeta {
     time_datetime: Option<String>,
     authors: Vec<String>,
     json_ld: Vec<String>,
+}
+
+/// Meta tags that state the article's title, most trusted first: Dublin
+/// Core and Open Graph before the generic `title` and Twitter's and
+/// Parse.ly's copies (the order Readability reads them in).
+const TITLE_META: &[&str] = &[
+    "dc:title",
+    "dcterm:title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+];
+
+/// A meta `name` as a key: lower case, no spaces, `DC.title` as `dc:title`.
+fn meta_name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if c == '.' {
+                ':'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+impl RawMeta {
+    /// One meta tag's statement (`key` as [`meta_name_key`] gives it).
+    fn meta_entry(&mut self, key: &str, is_property: bool, content: &str) {
+        if let Some(rank) = TITLE_META.iter().position(|k| *k == key) {
+            // A better-ranked key wins; for the same key a `property`
+            // (RDFa, Open Graph's own form) wins over a `name`.
+            let better = self
+                .meta_title
+                .as_ref()
+                .is_none_or(|(r, p, _)| rank < *r || rank == *r && is_property && !p);
+            if better {
+                self.meta_title = Some((rank, is_property, content.to_string()));
+            }
+            return;
+        }
+        let slot = match key {
+            "og:site_name" => &mut self.site_name,
+            "og:url" => &mut self.og_url,
+            "article:published_time" => &mut self.published,
+            "author" | "article:author" => {
+                if !content.starts_with("http") && !self.authors.iter().any(|a| a == content) {
+                    self.authors.push(content.to_string());
+                }
+                return;
+            }
+            _ => return,
+        };
+        slot.get_or_insert_with(|| content.to_string());
+    }
 }
 
 #[derive(Default)]
@@ -430,30 +492,21 @@ impl State {
     fn collect_meta(&mut self, tag: &Tag) {
         match &*tag.name {
             "meta" => {
-                let key = attr(tag, "property")
-                    .or_else(|| attr(tag, "name"))
-                    .map(str::to_ascii_lowercase);
-                let (Some(key), Some(content)) = (key, attr(tag, "content")) else {
+                let Some(content) = attr(tag, "content").map(collapse_whitespace) else {
                     return;
                 };
-                let content = collapse_whitespace(content);
                 if content.is_empty() {
                     return;
                 }
-                let slot = match key.as_str() {
-                    "og:title" => &mut self.meta.og_title,
-                    "og:site_name" => &mut self.meta.site_name,
-                    "og:url" => &mut self.meta.og_url,
-                    "article:published_time" => &mut self.meta.published,
-                    "author" | "article:author" => {
-                        if !content.starts_with("http") && !self.meta.authors.contains(&content) {
-                            self.meta.authors.push(content);
-                        }
-                        return;
-                    }
-                    _ => return,
-                };
-                slot.get_or_insert(content);
+                let properties = attr(tag, "property")
+                    .into_iter()
+                    .flat_map(str::split_whitespace);
+                let keys = properties
+                    .map(|key| (key.to_ascii_lowercase(), true))
+                    .chain(attr(tag, "name").map(|n| (meta_name_key(n), false)));
+                for (key, is_property) in keys {
+                    self.meta.meta_entry(&key, is_property, &content);
+                }
             }
             "link" => {
                 let canonical = attr(tag, "rel").is_some_and(|rel| {
@@ -499,10 +552,10 @@ impl State {
             .iter()
             .find(|l| l.heading)
             .map(|l| l.text.clone());
-        let headline = h1
-            .or_else(|| raw.og_title.clone())
-            .or(json_ld.headline)
-            .or_else(|| raw.title.as_deref().map(title_without_site));
+        let declared = json_ld
+            .headline
+            .or_else(|| raw.meta_title.as_ref().map(|(_, _, t)| t.clone()));
+        let headline = declared_title(declared, h1, raw.title.as_deref());
         let published = [&raw.published, &json_ld.published, &raw.time_datetime]
             .into_iter()
             .flatten()
@@ -843,7 +896,7 @@ struct JsonLdArticle {
 
 impl JsonLdArticle {
     fn parse(text: &str) -> Option<JsonLdArticle> {
-        let value: serde_json::Value = serde_json::from_str(text.trim()).ok()?;
+        let value: serde_json::Value = serde_json::from_str(unwrapped_script(text)).ok()?;
         let article = find_article(&value, 0)?;
         let string = |v: Option<&serde_json::Value>| {
             v.and_then(serde_json::Value::as_str)
@@ -878,6 +931,19 @@ impl JsonLdArticle {
             url,
         })
     }
+}
+
+/// A script's data without the wrappers pages put around it for old
+/// parsers: `<![CDATA[ ... ]]>` and `<!-- ... -->`.
+fn unwrapped_script(text: &str) -> &str {
+    let mut text = text.trim();
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+        if let Some(inner) = text.strip_prefix(open) {
+            text = inner.trim();
+            text = text.strip_suffix(close).unwrap_or(text).trim();
+        }
+    }
+    text
 }
 
 /// The first object with a `headline`, searching arrays and `@graph`.
@@ -940,6 +1006,35 @@ fn split_authors(text: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// Rule `DeclaredTitle`: the headline is the title the page declares for
+/// its article (JSON-LD `headline`, then the meta tags of [`TITLE_META`]),
+/// as Readability and trafilatura read it: a page's `<h1>` is as often the
+/// site's name, the blog's or a section's. Without one, the `<title>` less
+/// the site's name, unless that is shorter than [`SHORT_TITLE`] characters
+/// (a site's name) while the `<h1>` reads as a headline (more than four
+/// words; Readability's bounds); without a `<title>`, the `<h1>`.
+fn declared_title(
+    declared: Option<String>,
+    h1: Option<String>,
+    title: Option<&str>,
+) -> Option<String> {
+    let title = title.map(title_without_site).filter(|t| !t.is_empty());
+    let title_is_short = title
+        .as_ref()
+        .is_some_and(|t| t.chars().count() < SHORT_TITLE);
+    let h1_is_headline = h1
+        .as_ref()
+        .is_some_and(|h| crate::normalize::word_count(h) > 4);
+    if title_is_short && h1_is_headline {
+        return declared.or(h1);
+    }
+    declared.or(title).or(h1)
+}
+
+/// Characters under which a `<title>` names a site, not an article
+/// (Readability's bound).
+const SHORT_TITLE: usize = 15;
 
 /// "Ports reopen after strike | Example Times" → "Ports reopen after strike".
 fn title_without_site(title: &str) -> String {
