@@ -794,13 +794,19 @@ fn prose_words(text: &str) -> usize {
 }
 
 /// Chrome named by its class or id: `share-bar`, `cookie-banner`,
-/// `comments`, `newsletter-signup`, `related-stories`.
+/// `comments`, `newsletter-signup`, `related-stories`, a `sidebar` or a
+/// `site-footer`, the author's `bio` box, a sidebar's `textwidget`.
+/// Camel-case names (`relatedArticles`) are read word by word. (`teaser`
+/// and `widget` are not chrome words: sites call their article's lead a
+/// teaser, and page builders wrap every block, the article's included, in
+/// widgets.)
 fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
     let names = [attr(tag, "class"), attr(tag, "id")];
     let parts = names
         .iter()
         .flatten()
         .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .flat_map(camel_case_words)
         .map(str::to_ascii_lowercase);
     let mut found = None;
     for part in parts {
@@ -811,9 +817,11 @@ fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
             | "navbar" | "menu" | "skip" | "pagination" => RemovalReason::Navigation,
             "newsletter" | "subscribe" | "subscription" | "paywall" | "signup" | "promo" | "ad"
             | "ads" | "advert" | "advertisement" | "sponsored" => RemovalReason::Promo,
-            "related" | "recommended" | "recirculation" | "outbrain" | "taboola" | "trending" => {
+            "related" | "recommended" | "recirculation" | "outbrain" | "taboola" | "trending"
+            | "sidebar" | "bio" | "biography" | "authorbox" | "textwidget" => {
                 RemovalReason::Related
             }
+            "footer" => RemovalReason::Navigation,
             "caption" | "figcaption" => RemovalReason::Caption,
             "credit" | "credits" => RemovalReason::Credit,
             _ => continue,
@@ -821,6 +829,27 @@ fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
         found.get_or_insert(reason);
     }
     found
+}
+
+/// A class name's words when written in camel case (`relatedArticles`,
+/// `SidebarBox`): the word itself, then its parts (each lower-case run with
+/// the capital before it).
+fn camel_case_words(word: &str) -> impl Iterator<Item = &str> {
+    let starts: Vec<usize> = word
+        .char_indices()
+        .filter(|&(at, c)| at > 0 && c.is_ascii_uppercase())
+        .filter(|&(at, _)| word[..at].ends_with(|p: char| p.is_ascii_lowercase()))
+        .map(|(at, _)| at)
+        .collect();
+    let parts: Vec<&str> = if starts.is_empty() {
+        Vec::new()
+    } else {
+        let mut bounds = vec![0];
+        bounds.extend(&starts);
+        bounds.push(word.len());
+        bounds.windows(2).map(|w| &word[w[0]..w[1]]).collect()
+    };
+    std::iter::once(word).chain(parts)
 }
 
 fn is_main_container(tag: &Tag) -> bool {
