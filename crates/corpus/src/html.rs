@@ -40,6 +40,8 @@ pub struct Line {
     all_link: bool,
     /// Bytes of its text inside links.
     linked: usize,
+    /// The numbers of the elements open around it, outermost first.
+    ancestors: Vec<usize>,
 }
 
 /// An element that marks its text as chrome, and whether only its class or
@@ -486,6 +488,7 @@ impl State {
             chrome,
             all_link,
             linked,
+            ancestors: self.stack.iter().map(|o| o.element).collect(),
         });
     }
 
@@ -534,6 +537,7 @@ impl State {
         let mut lines = self.lines;
         NamedChrome::keep_article(&mut lines);
         keep_main_container(&mut lines);
+        set_aside_related_blocks(&mut lines);
         set_aside_link_lists(&mut lines);
         set_aside_labelled_links(&mut lines);
         set_aside_labels_of_chrome(&mut lines);
@@ -736,6 +740,69 @@ fn set_aside_link_lists(lines: &mut [Line]) {
         line.removed = Some(RemovalReason::Related);
     }
 }
+
+/// Rule `RelatedHeading`: a heading that opens a block of other stories
+/// ("Related articles", "Mehr zum Thema": `chrome::is_related_marker`)
+/// sets aside the block it heads, the lines after it inside the smallest
+/// element that holds both it and the line below it, when that block reads
+/// as teasers (each line a link or at most [`TEASER_WORDS`] words) and is
+/// not the article (under half the page's prose).
+fn set_aside_related_blocks(lines: &mut [Line]) {
+    let total: usize = lines
+        .iter()
+        .filter(|l| l.removed.is_none())
+        .map(|l| prose_words(&l.text))
+        .sum();
+    for at in 0..lines.len().saturating_sub(1) {
+        if lines[at].heading || !crate::chrome::is_related_marker(&lines[at].text) {
+            continue;
+        }
+        let Some(end) = headed_block_end(lines, at) else {
+            continue;
+        };
+        let part = &lines[at + 1..end];
+        let teasers = part
+            .iter()
+            .all(|l| l.all_link || crate::normalize::word_count(&l.text) <= TEASER_WORDS);
+        let prose: usize = part
+            .iter()
+            .filter(|l| l.removed.is_none())
+            .map(|l| prose_words(&l.text))
+            .sum();
+        if teasers && 2 * prose < total {
+            for line in lines[at..end]
+                .iter_mut()
+                .filter(|l| l.removed.is_none() && !l.heading)
+            {
+                line.removed = Some(RemovalReason::Related);
+            }
+        }
+    }
+}
+
+/// The end of the block a heading at `at` heads: the lines after it inside
+/// the smallest element that holds both the heading and the line below it,
+/// when the heading is that element's first line (a heading in the middle
+/// of a page's text heads no box).
+fn headed_block_end(lines: &[Line], at: usize) -> Option<usize> {
+    let below = &lines.get(at + 1)?.ancestors;
+    let block = *lines[at]
+        .ancestors
+        .iter()
+        .rev()
+        .find(|e| below.contains(e))?;
+    if at > 0 && lines[at - 1].ancestors.contains(&block) {
+        return None;
+    }
+    let inside = lines[at + 1..]
+        .iter()
+        .take_while(|l| l.ancestors.contains(&block))
+        .count();
+    Some(at + 1 + inside)
+}
+
+/// Words a teaser's line may hold: a headline and a short blurb.
+const TEASER_WORDS: usize = 25;
 
 /// Rule `LabelOfChrome`: a label of up to four words ending in a colon
 /// ("Tags:", "Share:", "Supported by:") over links or chrome, or with
