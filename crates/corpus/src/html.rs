@@ -874,7 +874,11 @@ fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
         .flatten()
         .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
         .flat_map(camel_case_words)
-        .map(str::to_ascii_lowercase);
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>();
+    if is_author_box(&parts) {
+        return Some(RemovalReason::Related);
+    }
     let mut found = None;
     for part in parts {
         let reason = match part.as_str() {
@@ -896,6 +900,14 @@ fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
         found.get_or_insert(reason);
     }
     found
+}
+
+/// Rule `AuthorBox`: a box about the writer (`author-box`, `about-author`,
+/// `author-description`) under or beside the article: the author's name
+/// alone (`author`, a byline) is not such a box.
+fn is_author_box(parts: &[String]) -> bool {
+    const BOX_WORDS: &[&str] = &["box", "bio", "about", "description", "desc", "profile"];
+    parts.iter().any(|p| p == "author") && parts.iter().any(|p| BOX_WORDS.contains(&p.as_str()))
 }
 
 /// A class name's words when written in camel case (`relatedArticles`,

@@ -69,3 +69,22 @@ fn an_article_wrapped_in_a_sidebar_layout_is_kept() {
     let document = page(&format!("<div class=\"content-sidebar-wrap\">{BODY}</div>"));
     assert_eq!(document.paragraphs.len(), 3, "{document:?}");
 }
+
+#[test]
+fn a_box_about_the_author_is_set_aside_but_a_byline_is_not() {
+    let document = page(&format!(
+        "<p class=\"author\">By Jane Roe</p>{BODY}\
+         <div class=\"about-author\"><p>Jane Roe has written about the islands for ten years, and sails.</p></div>\
+         <div id=\"authorDescription\"><p>She also runs a small bakery by the harbour, open on weekdays.</p></div>"
+    ));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    assert_eq!(document.authors, ["Jane Roe"], "{document:?}");
+    assert_eq!(
+        set_aside(&document, "Jane Roe has"),
+        Some(RemovalReason::Related)
+    );
+    assert_eq!(
+        set_aside(&document, "She also runs"),
+        Some(RemovalReason::Related)
+    );
+}
