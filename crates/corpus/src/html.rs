@@ -538,6 +538,7 @@ impl State {
         NamedChrome::keep_article(&mut lines);
         keep_main_container(&mut lines);
         set_aside_related_blocks(&mut lines);
+        set_aside_link_blocks(&mut lines);
         set_aside_link_lists(&mut lines);
         set_aside_labelled_links(&mut lines);
         set_aside_labels_of_chrome(&mut lines);
@@ -803,6 +804,55 @@ fn headed_block_end(lines: &[Line], at: usize) -> Option<usize> {
 
 /// Words a teaser's line may hold: a headline and a short blurb.
 const TEASER_WORDS: usize = 25;
+
+/// Rule `LinkBlock`: an element whose open lines are mostly link text
+/// (at least [`LINK_BLOCK_SHARE`] of its bytes inside links, over
+/// [`LINK_BLOCK_LINES`] lines or more) and that holds under half the
+/// page's prose is a list of other stories or a menu, even where its links
+/// alternate with dates and blurbs (which `set_aside_link_lists` misses).
+fn set_aside_link_blocks(lines: &mut [Line]) {
+    let open = |l: &Line| l.removed.is_none() && !l.heading;
+    let total: usize = lines
+        .iter()
+        .filter(|l| open(l))
+        .map(|l| prose_words(&l.text))
+        .sum();
+    // Per element: (lines, bytes, linked bytes, prose words).
+    let mut stats: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> =
+        std::collections::BTreeMap::new();
+    for line in lines.iter().filter(|l| open(l)) {
+        let prose = prose_words(&line.text);
+        for element in &line.ancestors {
+            let entry = stats.entry(*element).or_default();
+            entry.0 += 1;
+            entry.1 += line.text.len();
+            entry.2 += line.linked.min(line.text.len());
+            entry.3 += prose;
+        }
+    }
+    let is_link_block = |&(n, bytes, linked, prose): &(usize, usize, usize, usize)| {
+        n >= LINK_BLOCK_LINES
+            && linked as f32 >= LINK_BLOCK_SHARE * bytes as f32
+            && 2 * prose < total
+    };
+    for line in lines
+        .iter_mut()
+        .filter(|l| open(l) && l.container.is_none())
+    {
+        let in_block = line
+            .ancestors
+            .iter()
+            .any(|e| stats.get(e).is_some_and(is_link_block));
+        if in_block {
+            line.removed = Some(RemovalReason::Related);
+        }
+    }
+}
+
+/// Lines an element needs to be a block of links.
+const LINK_BLOCK_LINES: usize = 4;
+/// Share of an element's text inside links that makes it a block of links.
+const LINK_BLOCK_SHARE: f32 = 0.6;
 
 /// Rule `LabelOfChrome`: a label of up to four words ending in a colon
 /// ("Tags:", "Share:", "Supported by:") over links or chrome, or with

@@ -42,3 +42,34 @@ fn a_related_heading_over_paragraphs_of_prose_leaves_them() {
     let document = page(&format!("<div>{BODY}<h3>Read more</h3>{more}</div>"));
     assert_eq!(document.paragraphs.len(), 5, "{document:?}");
 }
+
+#[test]
+fn a_block_of_links_between_dates_and_blurbs_is_set_aside() {
+    let teasers = "<div class=\"box\">\
+        <div><a href=\"/a\">Harbour dues go up again for the small fishing boats</a></div><div>2 May</div>\
+        <div><a href=\"/b\">Lifeboat crew rescues two kayakers off the point</a></div><div>1 May</div>\
+        <div><a href=\"/c\">New timetable for the winter ferries is out</a></div><div>30 April</div></div>";
+    let document = page(&format!("<div>{BODY}</div>{teasers}"));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    assert!(document
+        .boilerplate
+        .iter()
+        .any(|r| r.reason == RemovalReason::Related && r.text.starts_with("Lifeboat crew")));
+}
+
+#[test]
+fn an_article_that_is_a_list_of_links_keeps_them() {
+    let links = "<div><a href=\"/a\">Harbour dues go up again for the small fishing boats</a></div><div>via the Island Post</div>\
+        <div><a href=\"/b\">Lifeboat crew rescues two kayakers off the point</a></div><div>via the Coast Herald</div>\
+        <div><a href=\"/c\">New timetable for the winter ferries is out</a></div><div>via the Ferry News</div>";
+    let document = page(&format!(
+        "<article><p>What we read this week, in three links and a word.</p>{links}</article>"
+    ));
+    assert!(
+        document
+            .paragraphs
+            .iter()
+            .any(|p| p.starts_with("Lifeboat crew")),
+        "{document:?}"
+    );
+}
