@@ -80,6 +80,10 @@ const SELF_PROMOTION_CUES: &[&str] = &[
     "become a member",
     "werden sie mitglied",
     "hacer periodismo",
+    "rely on your support",
+    "your support helps",
+    "ihr beitrag hilft",
+    "ihre unterstützung hilft",
 ];
 
 fn is_self_promotion(lower: &str) -> bool {
@@ -337,6 +341,8 @@ mod tests {
             "Abonniere unseren Newsletter",
             "Never miss a story by signing up to our morning briefing",
             "Jede kleine Spende hilft uns weiter",
+            "We rely on your support to keep the harbour news free for all",
+            "Ihr Beitrag hilft, unsere Berichterstattung kostenlos zu halten.",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Promo), "{line}");
         }
