@@ -40,6 +40,8 @@ pub struct Line {
     all_link: bool,
     /// Bytes of its text inside links.
     linked: usize,
+    /// The numbers of the elements open around it, outermost first.
+    ancestors: Vec<usize>,
 }
 
 /// An element that marks its text as chrome, and whether only its class or
@@ -54,8 +56,9 @@ struct ChromeMark {
 /// Metadata a saved page states in its markup.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageMeta {
-    /// `<h1>`, else `og:title`, else JSON-LD `headline`, else `<title>`
-    /// without a trailing " | Site name".
+    /// The title the page declares (JSON-LD `headline`, `dc:title`,
+    /// `og:title`, ...), else `<title>` without a trailing " | Site name",
+    /// else the `<h1>` (rule `DeclaredTitle`).
     pub headline: Option<String>,
     pub published: Option<PartialDate>,
     pub authors: Vec<String>,
@@ -222,7 +225,9 @@ enum Raw {
 
 #[derive(Default)]
 struct RawMeta {
-    og_title: Option<String>,
+    /// The best title a meta tag states: its rank in [`TITLE_META`],
+    /// whether a `property` stated it, and the text.
+    meta_title: Option<(usize, bool, String)>,
     title: Option<String>,
     site_name: Option<String>,
     canonical: Option<String>,
@@ -231,6 +236,65 @@ struct RawMeta {
     time_datetime: Option<String>,
     authors: Vec<String>,
     json_ld: Vec<String>,
+}
+
+/// Meta tags that state the article's title, most trusted first: Dublin
+/// Core and Open Graph before the generic `title` and Twitter's and
+/// Parse.ly's copies (the order Readability reads them in).
+const TITLE_META: &[&str] = &[
+    "dc:title",
+    "dcterm:title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+];
+
+/// A meta `name` as a key: lower case, no spaces, `DC.title` as `dc:title`.
+fn meta_name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if c == '.' {
+                ':'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+impl RawMeta {
+    /// One meta tag's statement (`key` as [`meta_name_key`] gives it).
+    fn meta_entry(&mut self, key: &str, is_property: bool, content: &str) {
+        if let Some(rank) = TITLE_META.iter().position(|k| *k == key) {
+            // A better-ranked key wins; for the same key a `property`
+            // (RDFa, Open Graph's own form) wins over a `name`.
+            let better = self
+                .meta_title
+                .as_ref()
+                .is_none_or(|(r, p, _)| rank < *r || rank == *r && is_property && !p);
+            if better {
+                self.meta_title = Some((rank, is_property, content.to_string()));
+            }
+            return;
+        }
+        let slot = match key {
+            "og:site_name" => &mut self.site_name,
+            "og:url" => &mut self.og_url,
+            "article:published_time" => &mut self.published,
+            "author" | "article:author" => {
+                if !content.starts_with("http") && !self.authors.iter().any(|a| a == content) {
+                    self.authors.push(content.to_string());
+                }
+                return;
+            }
+            _ => return,
+        };
+        slot.get_or_insert_with(|| content.to_string());
+    }
 }
 
 #[derive(Default)]
@@ -424,36 +488,28 @@ impl State {
             chrome,
             all_link,
             linked,
+            ancestors: self.stack.iter().map(|o| o.element).collect(),
         });
     }
 
     fn collect_meta(&mut self, tag: &Tag) {
         match &*tag.name {
             "meta" => {
-                let key = attr(tag, "property")
-                    .or_else(|| attr(tag, "name"))
-                    .map(str::to_ascii_lowercase);
-                let (Some(key), Some(content)) = (key, attr(tag, "content")) else {
+                let Some(content) = attr(tag, "content").map(collapse_whitespace) else {
                     return;
                 };
-                let content = collapse_whitespace(content);
                 if content.is_empty() {
                     return;
                 }
-                let slot = match key.as_str() {
-                    "og:title" => &mut self.meta.og_title,
-                    "og:site_name" => &mut self.meta.site_name,
-                    "og:url" => &mut self.meta.og_url,
-                    "article:published_time" => &mut self.meta.published,
-                    "author" | "article:author" => {
-                        if !content.starts_with("http") && !self.meta.authors.contains(&content) {
-                            self.meta.authors.push(content);
-                        }
-                        return;
-                    }
-                    _ => return,
-                };
-                slot.get_or_insert(content);
+                let properties = attr(tag, "property")
+                    .into_iter()
+                    .flat_map(str::split_whitespace);
+                let keys = properties
+                    .map(|key| (key.to_ascii_lowercase(), true))
+                    .chain(attr(tag, "name").map(|n| (meta_name_key(n), false)));
+                for (key, is_property) in keys {
+                    self.meta.meta_entry(&key, is_property, &content);
+                }
             }
             "link" => {
                 let canonical = attr(tag, "rel").is_some_and(|rel| {
@@ -481,6 +537,8 @@ impl State {
         let mut lines = self.lines;
         NamedChrome::keep_article(&mut lines);
         keep_main_container(&mut lines);
+        set_aside_related_blocks(&mut lines);
+        set_aside_link_blocks(&mut lines);
         set_aside_link_lists(&mut lines);
         set_aside_labelled_links(&mut lines);
         set_aside_labels_of_chrome(&mut lines);
@@ -499,10 +557,10 @@ impl State {
             .iter()
             .find(|l| l.heading)
             .map(|l| l.text.clone());
-        let headline = h1
-            .or_else(|| raw.og_title.clone())
-            .or(json_ld.headline)
-            .or_else(|| raw.title.as_deref().map(title_without_site));
+        let declared = json_ld
+            .headline
+            .or_else(|| raw.meta_title.as_ref().map(|(_, _, t)| t.clone()));
+        let headline = declared_title(declared, h1, raw.title.as_deref());
         let published = [&raw.published, &json_ld.published, &raw.time_datetime]
             .into_iter()
             .flatten()
@@ -684,6 +742,118 @@ fn set_aside_link_lists(lines: &mut [Line]) {
     }
 }
 
+/// Rule `RelatedHeading`: a heading that opens a block of other stories
+/// ("Related articles", "Mehr zum Thema": `chrome::is_related_marker`)
+/// sets aside the block it heads, the lines after it inside the smallest
+/// element that holds both it and the line below it, when that block reads
+/// as teasers (each line a link or at most [`TEASER_WORDS`] words) and is
+/// not the article (under half the page's prose).
+fn set_aside_related_blocks(lines: &mut [Line]) {
+    let total: usize = lines
+        .iter()
+        .filter(|l| l.removed.is_none())
+        .map(|l| prose_words(&l.text))
+        .sum();
+    for at in 0..lines.len().saturating_sub(1) {
+        if lines[at].heading || !crate::chrome::is_related_marker(&lines[at].text) {
+            continue;
+        }
+        let Some(end) = headed_block_end(lines, at) else {
+            continue;
+        };
+        let part = &lines[at + 1..end];
+        let teasers = part
+            .iter()
+            .all(|l| l.all_link || crate::normalize::word_count(&l.text) <= TEASER_WORDS);
+        let prose: usize = part
+            .iter()
+            .filter(|l| l.removed.is_none())
+            .map(|l| prose_words(&l.text))
+            .sum();
+        if teasers && 2 * prose < total {
+            for line in lines[at..end]
+                .iter_mut()
+                .filter(|l| l.removed.is_none() && !l.heading)
+            {
+                line.removed = Some(RemovalReason::Related);
+            }
+        }
+    }
+}
+
+/// The end of the block a heading at `at` heads: the lines after it inside
+/// the smallest element that holds both the heading and the line below it,
+/// when the heading is that element's first line (a heading in the middle
+/// of a page's text heads no box).
+fn headed_block_end(lines: &[Line], at: usize) -> Option<usize> {
+    let below = &lines.get(at + 1)?.ancestors;
+    let block = *lines[at]
+        .ancestors
+        .iter()
+        .rev()
+        .find(|e| below.contains(e))?;
+    if at > 0 && lines[at - 1].ancestors.contains(&block) {
+        return None;
+    }
+    let inside = lines[at + 1..]
+        .iter()
+        .take_while(|l| l.ancestors.contains(&block))
+        .count();
+    Some(at + 1 + inside)
+}
+
+/// Words a teaser's line may hold: a headline and a short blurb.
+const TEASER_WORDS: usize = 25;
+
+/// Rule `LinkBlock`: an element whose open lines are mostly link text
+/// (at least [`LINK_BLOCK_SHARE`] of its bytes inside links, over
+/// [`LINK_BLOCK_LINES`] lines or more) and that holds under half the
+/// page's prose is a list of other stories or a menu, even where its links
+/// alternate with dates and blurbs (which `set_aside_link_lists` misses).
+fn set_aside_link_blocks(lines: &mut [Line]) {
+    let open = |l: &Line| l.removed.is_none() && !l.heading;
+    let total: usize = lines
+        .iter()
+        .filter(|l| open(l))
+        .map(|l| prose_words(&l.text))
+        .sum();
+    // Per element: (lines, bytes, linked bytes, prose words).
+    let mut stats: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> =
+        std::collections::BTreeMap::new();
+    for line in lines.iter().filter(|l| open(l)) {
+        let prose = prose_words(&line.text);
+        for element in &line.ancestors {
+            let entry = stats.entry(*element).or_default();
+            entry.0 += 1;
+            entry.1 += line.text.len();
+            entry.2 += line.linked.min(line.text.len());
+            entry.3 += prose;
+        }
+    }
+    let is_link_block = |&(n, bytes, linked, prose): &(usize, usize, usize, usize)| {
+        n >= LINK_BLOCK_LINES
+            && linked as f32 >= LINK_BLOCK_SHARE * bytes as f32
+            && 2 * prose < total
+    };
+    for line in lines
+        .iter_mut()
+        .filter(|l| open(l) && l.container.is_none())
+    {
+        let in_block = line
+            .ancestors
+            .iter()
+            .any(|e| stats.get(e).is_some_and(is_link_block));
+        if in_block {
+            line.removed = Some(RemovalReason::Related);
+        }
+    }
+}
+
+/// Lines an element needs to be a block of links.
+const LINK_BLOCK_LINES: usize = 4;
+/// Share of an element's text inside links that makes it a block of links.
+const LINK_BLOCK_SHARE: f32 = 0.6;
+
 /// Rule `LabelOfChrome`: a label of up to four words ending in a colon
 /// ("Tags:", "Share:", "Supported by:") over links or chrome, or with
 /// nothing below it, is chrome as what it labels is. A label over text
@@ -741,14 +911,24 @@ fn prose_words(text: &str) -> usize {
 }
 
 /// Chrome named by its class or id: `share-bar`, `cookie-banner`,
-/// `comments`, `newsletter-signup`, `related-stories`.
+/// `comments`, `newsletter-signup`, `related-stories`, a `sidebar` or a
+/// `site-footer`, the author's `bio` box, a sidebar's `textwidget`.
+/// Camel-case names (`relatedArticles`) are read word by word. (`teaser`
+/// and `widget` are not chrome words: sites call their article's lead a
+/// teaser, and page builders wrap every block, the article's included, in
+/// widgets.)
 fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
     let names = [attr(tag, "class"), attr(tag, "id")];
     let parts = names
         .iter()
         .flatten()
         .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
-        .map(str::to_ascii_lowercase);
+        .flat_map(camel_case_words)
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>();
+    if is_author_box(&parts) {
+        return Some(RemovalReason::Related);
+    }
     let mut found = None;
     for part in parts {
         let reason = match part.as_str() {
@@ -758,9 +938,11 @@ fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
             | "navbar" | "menu" | "skip" | "pagination" => RemovalReason::Navigation,
             "newsletter" | "subscribe" | "subscription" | "paywall" | "signup" | "promo" | "ad"
             | "ads" | "advert" | "advertisement" | "sponsored" => RemovalReason::Promo,
-            "related" | "recommended" | "recirculation" | "outbrain" | "taboola" | "trending" => {
+            "related" | "recommended" | "recirculation" | "outbrain" | "taboola" | "trending"
+            | "sidebar" | "bio" | "biography" | "authorbox" | "textwidget" => {
                 RemovalReason::Related
             }
+            "footer" => RemovalReason::Navigation,
             "caption" | "figcaption" => RemovalReason::Caption,
             "credit" | "credits" => RemovalReason::Credit,
             _ => continue,
@@ -768,6 +950,35 @@ fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
         found.get_or_insert(reason);
     }
     found
+}
+
+/// Rule `AuthorBox`: a box about the writer (`author-box`, `about-author`,
+/// `author-description`) under or beside the article: the author's name
+/// alone (`author`, a byline) is not such a box.
+fn is_author_box(parts: &[String]) -> bool {
+    const BOX_WORDS: &[&str] = &["box", "bio", "about", "description", "desc", "profile"];
+    parts.iter().any(|p| p == "author") && parts.iter().any(|p| BOX_WORDS.contains(&p.as_str()))
+}
+
+/// A class name's words when written in camel case (`relatedArticles`,
+/// `SidebarBox`): the word itself, then its parts (each lower-case run with
+/// the capital before it).
+fn camel_case_words(word: &str) -> impl Iterator<Item = &str> {
+    let starts: Vec<usize> = word
+        .char_indices()
+        .filter(|&(at, c)| at > 0 && c.is_ascii_uppercase())
+        .filter(|&(at, _)| word[..at].ends_with(|p: char| p.is_ascii_lowercase()))
+        .map(|(at, _)| at)
+        .collect();
+    let parts: Vec<&str> = if starts.is_empty() {
+        Vec::new()
+    } else {
+        let mut bounds = vec![0];
+        bounds.extend(&starts);
+        bounds.push(word.len());
+        bounds.windows(2).map(|w| &word[w[0]..w[1]]).collect()
+    };
+    std::iter::once(word).chain(parts)
 }
 
 fn is_main_container(tag: &Tag) -> bool {
@@ -843,7 +1054,7 @@ struct JsonLdArticle {
 
 impl JsonLdArticle {
     fn parse(text: &str) -> Option<JsonLdArticle> {
-        let value: serde_json::Value = serde_json::from_str(text.trim()).ok()?;
+        let value: serde_json::Value = serde_json::from_str(unwrapped_script(text)).ok()?;
         let article = find_article(&value, 0)?;
         let string = |v: Option<&serde_json::Value>| {
             v.and_then(serde_json::Value::as_str)
@@ -878,6 +1089,19 @@ impl JsonLdArticle {
             url,
         })
     }
+}
+
+/// A script's data without the wrappers pages put around it for old
+/// parsers: `<![CDATA[ ... ]]>` and `<!-- ... -->`.
+fn unwrapped_script(text: &str) -> &str {
+    let mut text = text.trim();
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+        if let Some(inner) = text.strip_prefix(open) {
+            text = inner.trim();
+            text = text.strip_suffix(close).unwrap_or(text).trim();
+        }
+    }
+    text
 }
 
 /// The first object with a `headline`, searching arrays and `@graph`.
@@ -940,6 +1164,35 @@ fn split_authors(text: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// Rule `DeclaredTitle`: the headline is the title the page declares for
+/// its article (JSON-LD `headline`, then the meta tags of [`TITLE_META`]),
+/// as Readability and trafilatura read it: a page's `<h1>` is as often the
+/// site's name, the blog's or a section's. Without one, the `<title>` less
+/// the site's name, unless that is shorter than [`SHORT_TITLE`] characters
+/// (a site's name) while the `<h1>` reads as a headline (more than four
+/// words; Readability's bounds); without a `<title>`, the `<h1>`.
+fn declared_title(
+    declared: Option<String>,
+    h1: Option<String>,
+    title: Option<&str>,
+) -> Option<String> {
+    let title = title.map(title_without_site).filter(|t| !t.is_empty());
+    let title_is_short = title
+        .as_ref()
+        .is_some_and(|t| t.chars().count() < SHORT_TITLE);
+    let h1_is_headline = h1
+        .as_ref()
+        .is_some_and(|h| crate::normalize::word_count(h) > 4);
+    if title_is_short && h1_is_headline {
+        return declared.or(h1);
+    }
+    declared.or(title).or(h1)
+}
+
+/// Characters under which a `<title>` names a site, not an article
+/// (Readability's bound).
+const SHORT_TITLE: usize = 15;
 
 /// "Ports reopen after strike | Example Times" → "Ports reopen after strike".
 fn title_without_site(title: &str) -> String {

@@ -80,6 +80,10 @@ const SELF_PROMOTION_CUES: &[&str] = &[
     "become a member",
     "werden sie mitglied",
     "hacer periodismo",
+    "rely on your support",
+    "your support helps",
+    "ihr beitrag hilft",
+    "ihre unterstützung hilft",
 ];
 
 fn is_self_promotion(lower: &str) -> bool {
@@ -238,8 +242,8 @@ fn is_filing(lower: &str, words: usize) -> bool {
     let label = lower.split(':').next().unwrap_or("").trim();
     let alone_or_labelled = lower.contains(':') || trimmed(lower) == label;
     words <= 15
-        && alone_or_labelled
-        && (FILING_LABELS.contains(&label) || lower.starts_with("this entry was posted"))
+        && (alone_or_labelled && FILING_LABELS.contains(&label)
+            || lower.starts_with("this entry was posted"))
 }
 
 /// Links back to the site's start or list pages.
@@ -272,6 +276,12 @@ const BACK_LINKS: &[&str] = &[
     "show all",
     "mehr anzeigen",
     "load more",
+    "der nächste beitrag",
+    "nächster beitrag",
+    "vorheriger beitrag",
+    "artículo siguiente",
+    "artículo anterior",
+    "newer post older post home",
 ];
 
 /// Headings that open a list of other stories by their first words
@@ -292,6 +302,20 @@ const RELATED_PREFIXES: &[&str] = &[
     "más noticias",
     "otras noticias",
     "więcej ",
+    "most read in ",
+    "viel gelesen in ",
+    "am meisten gelesen",
+    "meistgelesen",
+    "meistkommentiert",
+    "meist kommentiert",
+    "beliebteste artikel",
+    "beliebteste beiträge",
+    "die neuesten meldungen",
+    "die neuesten artikel",
+    "die neuesten beiträge",
+    "neueste meldungen",
+    "verwandte themen",
+    "weitere aktuelle themen",
 ];
 
 fn is_related_prefix(lower: &str, words: usize) -> bool {
@@ -317,6 +341,8 @@ mod tests {
             "Abonniere unseren Newsletter",
             "Never miss a story by signing up to our morning briefing",
             "Jede kleine Spende hilft uns weiter",
+            "We rely on your support to keep the harbour news free for all",
+            "Ihr Beitrag hilft, unsere Berichterstattung kostenlos zu halten.",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Promo), "{line}");
         }
@@ -388,5 +414,27 @@ mod tests {
         assert_eq!(reason("More from Business"), Some(RemovalReason::Related));
         assert_eq!(reason("Mehr aus der Sendung"), Some(RemovalReason::Related));
         assert_eq!(reason("More from the harbour was shipped on Monday."), None);
+        for line in [
+            "Most read in Sport",
+            "Viel gelesen in Politik",
+            "Meistkommentiert",
+            "Die neuesten Meldungen",
+            "Verwandte Themenbereiche",
+        ] {
+            assert_eq!(reason(line), Some(RemovalReason::Related), "{line}");
+        }
+        assert_eq!(reason("Die neuesten Zahlen des Hafens"), None);
+    }
+
+    #[test]
+    fn links_to_the_next_post_and_a_blog_s_filing_line_are_navigation() {
+        for line in [
+            "Der nächste Beitrag",
+            "Artículo siguiente",
+            "Newer Post Older Post Home",
+            "This entry was posted in Harbour news. Bookmark the permalink.",
+        ] {
+            assert_eq!(reason(line), Some(RemovalReason::Navigation), "{line}");
+        }
     }
 }

@@ -1,0 +1,90 @@
+//! Page chrome a saved page names in its class or id (`reason_from_names`
+//! in `html.rs`), shown on small pages written for the test.
+
+use crossread_corpus::{ingest, Document, RemovalReason};
+
+const BODY: &str = "<p>The ferry company raised its spring fares by a tenth on Monday, citing the price of fuel.</p>\
+<p>Islanders who cross daily said the rise would cost them more than a week's wages over the year.</p>\
+<p>The council will ask the company to keep a cheaper ticket for pupils and for patients.</p>";
+
+fn page(body: &str) -> Document {
+    let html = format!("<!doctype html><html><body><h1>Ferry fares rise</h1>{body}</body></html>");
+    ingest("fares.html", html.as_bytes(), None).expect("the page holds an article")
+}
+
+fn set_aside(document: &Document, start: &str) -> Option<RemovalReason> {
+    document
+        .boilerplate
+        .iter()
+        .find(|r| r.text.starts_with(start))
+        .map(|r| r.reason)
+}
+
+#[test]
+fn a_sidebar_and_a_footer_named_so_are_chrome() {
+    let document = page(&format!(
+        "{BODY}<div id=\"sidebar\"><p>Our blog writes about island life, ferries and the weather since 2009.</p></div>\
+         <div class=\"entry-footer\"><p>This post was filed under travel and shared by many readers.</p></div>"
+    ));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    assert_eq!(
+        set_aside(&document, "Our blog"),
+        Some(RemovalReason::Related)
+    );
+    assert_eq!(
+        set_aside(&document, "This post"),
+        Some(RemovalReason::Navigation)
+    );
+}
+
+#[test]
+fn camel_case_names_are_read_word_by_word() {
+    let document = page(&format!(
+        "{BODY}<ul class=\"relatedArticlesList\"><li><p>Harbour dues go up again for the small fishing boats.</p></li></ul>"
+    ));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    assert_eq!(
+        set_aside(&document, "Harbour dues"),
+        Some(RemovalReason::Related)
+    );
+    // One word in lower case is one word: `relatedness` is not `related`.
+    let document = page(&format!("<div class=\"relatedness\">{BODY}</div>"));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+}
+
+#[test]
+fn an_author_bio_box_is_not_the_article() {
+    let document = page(&format!(
+        "{BODY}<div class=\"author-bio\"><p>Jane Roe has written about the islands for ten years, and sails.</p></div>"
+    ));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    assert_eq!(
+        set_aside(&document, "Jane Roe has"),
+        Some(RemovalReason::Related)
+    );
+}
+
+#[test]
+fn an_article_wrapped_in_a_sidebar_layout_is_kept() {
+    let document = page(&format!("<div class=\"content-sidebar-wrap\">{BODY}</div>"));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+}
+
+#[test]
+fn a_box_about_the_author_is_set_aside_but_a_byline_is_not() {
+    let document = page(&format!(
+        "<p class=\"author\">By Jane Roe</p>{BODY}\
+         <div class=\"about-author\"><p>Jane Roe has written about the islands for ten years, and sails.</p></div>\
+         <div id=\"authorDescription\"><p>She also runs a small bakery by the harbour, open on weekdays.</p></div>"
+    ));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    assert_eq!(document.authors, ["Jane Roe"], "{document:?}");
+    assert_eq!(
+        set_aside(&document, "Jane Roe has"),
+        Some(RemovalReason::Related)
+    );
+    assert_eq!(
+        set_aside(&document, "She also runs"),
+        Some(RemovalReason::Related)
+    );
+}
