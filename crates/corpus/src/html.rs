@@ -20,6 +20,7 @@ use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 
 /// One block of visible text, in page order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +68,14 @@ pub struct PageMeta {
     /// JSON-LD `articleBody`: the article's text as the page's scripts
     /// would show it, for pages whose markup holds no body.
     pub article_body: Option<String>,
+    /// `article:modified_time`, `og:updated_time`, else JSON-LD
+    /// `dateModified`.
+    pub updated: Option<PartialDate>,
+    /// `<html lang>`, else `<meta http-equiv="content-language">`.
+    pub language: Option<String>,
+    /// Inline scripts that may carry the page's state data, for pages
+    /// whose markup and JSON-LD hold no body (see `page_state`).
+    pub state_scripts: Vec<String>,
 }
 
 /// What a saved page holds: its text blocks and its metadata.
@@ -220,6 +229,9 @@ struct State {
 enum Raw {
     Title(String),
     JsonLd(String),
+    /// An inline script that may carry the page's state data (read by
+    /// `page_state`, never run).
+    State(String),
     Skip,
 }
 
@@ -233,9 +245,13 @@ struct RawMeta {
     canonical: Option<String>,
     og_url: Option<String>,
     published: Option<String>,
+    modified: Option<String>,
     time_datetime: Option<String>,
+    /// `<html lang>`, else `content-language`.
+    language: Option<String>,
     authors: Vec<String>,
     json_ld: Vec<String>,
+    state_scripts: Vec<String>,
 }
 
 /// Meta tags that state the article's title, most trusted first: Dublin
@@ -285,6 +301,7 @@ impl RawMeta {
             "og:site_name" => &mut self.site_name,
             "og:url" => &mut self.og_url,
             "article:published_time" => &mut self.published,
+            "article:modified_time" | "og:updated_time" => &mut self.modified,
             "author" | "article:author" => {
                 if !content.starts_with("http") && !self.authors.iter().any(|a| a == content) {
                     self.authors.push(content.to_string());
@@ -372,12 +389,15 @@ impl State {
             _ => None,
         };
         if let Some(kind) = raw_kind.filter(|_| !tag.self_closing || name != "script") {
-            let is_json_ld = name == "script"
-                && attr(tag, "type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+            let script_type = attr(tag, "type").map(|t| t.trim().to_ascii_lowercase());
+            let is_json_ld =
+                name == "script" && script_type.as_deref() == Some("application/ld+json");
             self.raw = Some(if name == "title" && self.meta.title.is_none() {
                 Raw::Title(String::new())
             } else if is_json_ld {
                 Raw::JsonLd(String::new())
+            } else if name == "script" && may_hold_state(tag, script_type.as_deref()) {
+                Raw::State(String::new())
             } else {
                 Raw::Skip
             });
@@ -418,6 +438,7 @@ impl State {
             match raw {
                 Raw::Title(text) => self.meta.title = Some(collapse_whitespace(&text)),
                 Raw::JsonLd(text) => self.meta.json_ld.push(text),
+                Raw::State(text) => self.meta.state_scripts.push(text),
                 Raw::Skip => {}
             }
             return;
@@ -445,7 +466,9 @@ impl State {
 
     fn text(&mut self, text: &str) {
         match &mut self.raw {
-            Some(Raw::Title(buffer) | Raw::JsonLd(buffer)) => buffer.push_str(text),
+            Some(Raw::Title(buffer) | Raw::JsonLd(buffer) | Raw::State(buffer)) => {
+                buffer.push_str(text)
+            }
             Some(Raw::Skip) => {}
             None => {
                 if self.context() != Context::Silent {
@@ -501,6 +524,12 @@ impl State {
                 if content.is_empty() {
                     return;
                 }
+                let http_equiv = attr(tag, "http-equiv").map(str::trim);
+                if http_equiv.is_some_and(|h| h.eq_ignore_ascii_case("content-language")) {
+                    if let Some(lang) = language_tag(&content) {
+                        self.meta.language.get_or_insert(lang);
+                    }
+                }
                 let properties = attr(tag, "property")
                     .into_iter()
                     .flat_map(str::split_whitespace);
@@ -509,6 +538,11 @@ impl State {
                     .chain(attr(tag, "name").map(|n| (meta_name_key(n), false)));
                 for (key, is_property) in keys {
                     self.meta.meta_entry(&key, is_property, &content);
+                }
+            }
+            "html" => {
+                if let Some(lang) = attr(tag, "lang").and_then(language_tag) {
+                    self.meta.language.get_or_insert(lang);
                 }
             }
             "link" => {
@@ -552,16 +586,32 @@ impl State {
             .iter()
             .find_map(|text| JsonLdArticle::parse(text))
             .unwrap_or_default();
-        let h1 = self
-            .lines
-            .iter()
-            .find(|l| l.heading)
-            .map(|l| l.text.clone());
-        let declared = json_ld
-            .headline
-            .or_else(|| raw.meta_title.as_ref().map(|(_, _, t)| t.clone()));
-        let headline = declared_title(declared, h1, raw.title.as_deref());
+        let headings: Vec<&str> = (self.lines.iter())
+            .filter(|l| l.heading)
+            .map(|l| l.text.as_str())
+            .collect();
+        // The first heading that reads as a headline, else the first.
+        let h1 = (headings.iter())
+            .find(|h| crate::normalize::word_count(h) > 4)
+            .or(headings.first())
+            .map(|h| h.to_string());
+        let declared = corroborated_title(
+            [
+                json_ld.headline,
+                raw.meta_title.as_ref().map(|(_, _, t)| t.clone()),
+            ],
+            raw.title
+                .as_deref()
+                .into_iter()
+                .chain(headings.iter().copied()),
+        );
+        let headline = declared_title(declared, h1, raw.title.as_deref())
+            .map(|title| as_the_page_shows(title, &headings));
         let published = [&raw.published, &json_ld.published, &raw.time_datetime]
+            .into_iter()
+            .flatten()
+            .find_map(|text| parse_meta_date(text));
+        let updated = [&raw.modified, &json_ld.modified]
             .into_iter()
             .flatten()
             .find_map(|text| parse_meta_date(text));
@@ -581,6 +631,9 @@ impl State {
                 .filter(|u| u.starts_with("http")),
             outlet: raw.site_name.clone().or(json_ld.publisher),
             article_body: json_ld.body,
+            updated,
+            language: raw.language.clone(),
+            state_scripts: raw.state_scripts.clone(),
         }
     }
 }
@@ -1047,6 +1100,7 @@ struct JsonLdArticle {
     headline: Option<String>,
     body: Option<String>,
     published: Option<String>,
+    modified: Option<String>,
     authors: Vec<String>,
     publisher: Option<String>,
     url: Option<String>,
@@ -1084,6 +1138,7 @@ impl JsonLdArticle {
                 .filter(|b| !b.is_empty())
                 .map(str::to_string),
             published: string(article.get("datePublished")),
+            modified: string(article.get("dateModified")),
             authors,
             publisher: article.get("publisher").and_then(name_of),
             url,
@@ -1189,6 +1244,98 @@ fn declared_title(
     }
     declared.or(title).or(h1)
 }
+
+/// A script that may hold state data: JSON (`application/json`, a
+/// `__NEXT_DATA__`-style block) or an inline classic script (no `src`),
+/// whose text `page_state` checks for a `window.X = {…}` assignment.
+fn may_hold_state(tag: &Tag, script_type: Option<&str>) -> bool {
+    match script_type {
+        Some("application/json") => true,
+        None | Some("" | "text/javascript") => attr(tag, "src").is_none(),
+        _ => false,
+    }
+}
+
+/// A language tag as pages write it ("en", "en-GB", "pt_BR"), checked
+/// for shape (letters, then subtags of letters or digits); anything else
+/// ("{{lang}}", a sentence) is no language.
+fn language_tag(text: &str) -> Option<String> {
+    let tag = text.trim().replace('_', "-");
+    let mut parts = tag.split('-');
+    let primary = parts.next()?;
+    let primary_ok =
+        (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic());
+    let rest_ok =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    (primary_ok && rest_ok).then_some(tag)
+}
+
+/// Rule `CorroboratedTitle`: of the titles a page declares (JSON-LD
+/// `headline`, then the meta tags), the first that its `<title>` or an
+/// `<h1>` shares at least half the words of; none if neither does (the
+/// `<title>` or `<h1>` then stands), the first if the page shows neither
+/// (or only ones too short to be a headline).
+/// A declared title that nothing on the page repeats is often the page's
+/// description.
+fn corroborated_title<'a>(
+    declared: [Option<String>; 2],
+    shown: impl Iterator<Item = &'a str>,
+) -> Option<String> {
+    let words = |text: &str| -> BTreeSet<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    // Only a title or heading long enough to be a headline can gainsay one.
+    let shown: Vec<BTreeSet<String>> = shown
+        .filter(|text| text.chars().count() >= SHORT_TITLE)
+        .map(words)
+        .filter(|seen| seen.len() >= MIN_SHARED_WORDS)
+        .collect();
+    if shown.is_empty() {
+        let [first, second] = declared;
+        return first.or(second);
+    }
+    let repeated = |title: &String| {
+        let wanted = words(title);
+        shown.iter().any(|seen| {
+            let common = wanted.intersection(seen).count();
+            common > 0 && common * 2 >= wanted.len()
+        })
+    };
+    declared.into_iter().flatten().find(repeated)
+}
+
+/// Rule `VisibleHeadline`: the declared title as the page shows it. An
+/// `<h1>` that holds most of the declared title's words, or most of whose
+/// words are in it and cover half of it, is the same headline as printed
+/// (an SEO or `<title>` form adds or drops words, changes case or
+/// punctuation): the reader sees, and the text says, the `<h1>`. An
+/// `<h1>` that shares few words (the site's name, a section) is not it.
+fn as_the_page_shows(declared: String, headings: &[&str]) -> String {
+    let words = |text: &str| -> BTreeSet<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let wanted = words(&declared);
+    let same_headline = |heading: &&&str| {
+        let seen = words(heading);
+        let common = wanted.intersection(&seen).count();
+        let most_of = |set: &BTreeSet<String>| common * 10 >= set.len() * 7;
+        let half_of = |set: &BTreeSet<String>| common * 2 >= set.len();
+        common >= MIN_SHARED_WORDS && (most_of(&wanted) || (most_of(&seen) && half_of(&wanted)))
+    };
+    headings
+        .iter()
+        .find(same_headline)
+        .map_or(declared, |heading| heading.to_string())
+}
+
+/// Words a title and an `<h1>` must share to be told the same headline.
+const MIN_SHARED_WORDS: usize = 3;
 
 /// Characters under which a `<title>` names a site, not an article
 /// (Readability's bound).

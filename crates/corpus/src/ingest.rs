@@ -17,6 +17,7 @@ use crate::error::{CorpusError, IngestError, Problem};
 use crate::header::{parse_aggregator_byline, parse_byline_with_date, parse_dateline};
 use crate::html;
 use crate::normalize::{self, word_count};
+use crate::page_state;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Largest article file accepted. Long-form features run to 100 KB of text;
@@ -277,8 +278,13 @@ fn html_page(text: &str) -> Page {
     let mut page = segment_with(lines, preset);
     let meta = saved.meta;
     if page.paragraphs.is_empty() {
-        if let Some(body) = &meta.article_body {
-            page = segment(json_ld_lines(meta.headline.as_deref(), body));
+        // A page built by scripts: its article from JSON-LD, else from
+        // the state data its scripts carry (read, never run).
+        let body = meta.article_body.clone().or_else(|| {
+            (meta.state_scripts.iter()).find_map(|script| page_state::article_from_state(script))
+        });
+        if let Some(body) = body {
+            page = segment(json_ld_lines(meta.headline.as_deref(), &body));
         }
     }
     // A page whose one text is prose taken for a headline: that text is
@@ -305,6 +311,8 @@ fn html_page(text: &str) -> Page {
     if set("outlet", meta.outlet.is_some()) {
         page.outlet = meta.outlet;
     }
+    page.updated = meta.updated;
+    page.language = meta.language;
     page
 }
 
