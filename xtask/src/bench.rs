@@ -386,20 +386,6 @@ fn bench_generated(size: usize) -> Result<usize, String> {
             false,
         ));
     }
-    if chunked {
-        let memory = measure_memory_in_use(&base, &corpus)?;
-        over += usize::from(!budget(
-            "wasm memory after a search and three articles",
-            memory / MB,
-            "MB",
-            if size >= 100_000 {
-                HUGE_MEMORY_IN_USE_MB
-            } else {
-                CHUNKED_MEMORY_IN_USE_MB
-            },
-            false,
-        ));
-    }
     let explorer = crate::bench_explore::measure(&base)?;
     let budget_ms = if large {
         crate::bench_explore::LARGE_BUDGET_MS
