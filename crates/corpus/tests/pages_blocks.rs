@@ -2,16 +2,10 @@
 //! heading (rule `RelatedHeading` in `html.rs`), on pages written for the
 //! test.
 
-use crossread_corpus::{ingest, Document, RemovalReason};
+use crossread_corpus::RemovalReason;
 
-const BODY: &str = "<p>The ferry company raised its spring fares by a tenth on Monday, citing the price of fuel.</p>\
-<p>Islanders who cross daily said the rise would cost them more than a week's wages over the year.</p>\
-<p>The council will ask the company to keep a cheaper ticket for pupils and for patients.</p>";
-
-fn page(body: &str) -> Document {
-    let html = format!("<!doctype html><html><body><h1>Ferry fares rise</h1>{body}</body></html>");
-    ingest("fares.html", html.as_bytes(), None).expect("the page holds an article")
-}
+mod ferry_page;
+use ferry_page::{page, BODY};
 
 #[test]
 fn a_related_heading_sets_aside_the_teasers_it_heads() {

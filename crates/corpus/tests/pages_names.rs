@@ -1,16 +1,10 @@
 //! Page chrome a saved page names in its class or id (`reason_from_names`
 //! in `html.rs`), shown on small pages written for the test.
 
-use crossread_corpus::{ingest, Document, RemovalReason};
+use crossread_corpus::{Document, RemovalReason};
 
-const BODY: &str = "<p>The ferry company raised its spring fares by a tenth on Monday, citing the price of fuel.</p>\
-<p>Islanders who cross daily said the rise would cost them more than a week's wages over the year.</p>\
-<p>The council will ask the company to keep a cheaper ticket for pupils and for patients.</p>";
-
-fn page(body: &str) -> Document {
-    let html = format!("<!doctype html><html><body><h1>Ferry fares rise</h1>{body}</body></html>");
-    ingest("fares.html", html.as_bytes(), None).expect("the page holds an article")
-}
+mod ferry_page;
+use ferry_page::{page, BODY};
 
 fn set_aside(document: &Document, start: &str) -> Option<RemovalReason> {
     document
