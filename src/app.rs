@@ -63,11 +63,12 @@ pub fn app(props: &AppProps) -> Html {
         view.corpus = *part;
         if let Page::Article { id } = &view.state.page {
             view.document = part.get().document(id);
-            if view.document.is_none() {
-                // The pack a chunked site's id names does not hold it.
-                view.not_found(id.clone(), articles.busy);
-            }
         }
+    }
+    if let (Page::Article { id }, None, true) = (&view.state.page, view.document, settled) {
+        // No pack of a chunked site holds it, or the one its id names
+        // does not.
+        view.not_found(id.clone(), articles.busy);
     }
     let body = if settled {
         page_body(&view, &articles)

@@ -207,9 +207,8 @@ pub async fn load_library() -> Result<(), String> {
 }
 
 /// Fetches data file `name` (an article pack, a page of the library or the
-/// whole corpus) and
-/// keeps it for the rest of the page's life (once, even if two fetches of
-/// it overlap).
+/// whole corpus) and keeps it for the rest of the page's life (once, even
+/// if two fetches of it overlap).
 pub async fn load(name: &str) -> Result<CorpusRef, String> {
     if let Some(corpus) = loaded(name) {
         return Ok(corpus);

@@ -1,7 +1,8 @@
 //! Writes the library and the reader view of every article (a chunked
-//! site: of its newest `parts::PRERENDERED_ARTICLES`) as static HTML into a built
-//! `dist/`, so text is on screen before the wasm arrives and readable with
-//! JavaScript off. The app hydrates these pages (see `crossread::start`).
+//! site: of its newest `parts::PRERENDERED_ARTICLES`) as static HTML into
+//! a built `dist/`, so text is on screen before the wasm arrives and
+//! readable with JavaScript off. The app hydrates these pages (see
+//! `crossread::start`).
 //! A chunked site's data files (`crossread_corpus::parts`) are written here
 //! too, into `data/`, and every page names the library index in a `<meta>`.
 //!

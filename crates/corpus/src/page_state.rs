@@ -5,8 +5,8 @@
 //! article is the longest run of prose in it, as one string (often HTML)
 //! or as a list of paragraph blocks.
 //!
-//! Used only when the markup itself holds no article text (see `html.rs`),
-//! as JSON-LD `articleBody` is.
+//! Used only when the markup itself holds no article text, as JSON-LD
+//! `articleBody` is (see `html/meta.rs` and `ingest.rs`).
 
 use serde_json::Value;
 

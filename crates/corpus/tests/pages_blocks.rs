@@ -1,5 +1,5 @@
 //! Blocks of a saved page told from the article by their shape and their
-//! heading (rule `RelatedHeading` in `html.rs`), on pages written for the
+//! heading (rule `RelatedHeading` in `html/blocks.rs`), on pages written for the
 //! test.
 
 use crossread_corpus::RemovalReason;

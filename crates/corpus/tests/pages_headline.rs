@@ -1,5 +1,5 @@
 //! Which title a saved page gives its article (rule `DeclaredTitle` in
-//! `html.rs`), shown on small pages written for the test.
+//! `html/meta.rs`), shown on small pages written for the test.
 
 use crossread_corpus::ingest;
 

@@ -1,5 +1,5 @@
 //! Page chrome a saved page names in its class or id (`reason_from_names`
-//! in `html.rs`), shown on small pages written for the test.
+//! in `html/mod.rs`), shown on small pages written for the test.
 
 use crossread_corpus::{Document, RemovalReason};
 
