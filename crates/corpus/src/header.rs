@@ -24,6 +24,157 @@ const WEEKDAYS: &[&str] = &[
     "sat",
     "sun",
 ];
+/// Month names of datelines in other languages news sites print in
+/// (German, French, Spanish, Italian, Portuguese, Dutch, Polish in its
+/// genitive), month 1 first; also read by `parse_dateline`.
+const MONTHS_ELSEWHERE: &[&[&str]] = &[
+    &[
+        "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari", "stycznia",
+    ],
+    &[
+        "februar",
+        "février",
+        "fevrier",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "februari",
+        "lutego",
+    ],
+    &[
+        "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marca",
+    ],
+    &["april", "avril", "abril", "aprile", "kwietnia"],
+    &["mai", "mayo", "maggio", "maio", "mei", "maja"],
+    &["juni", "juin", "junio", "giugno", "junho", "czerwca"],
+    &["juli", "juillet", "julio", "luglio", "julho", "lipca"],
+    &["august", "août", "aout", "agosto", "augustus", "sierpnia"],
+    &[
+        "september",
+        "septembre",
+        "septiembre",
+        "settembre",
+        "setembro",
+        "września",
+        "wrzesnia",
+    ],
+    &[
+        "oktober",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "outubro",
+        "października",
+        "pazdziernika",
+    ],
+    &["november", "novembre", "noviembre", "novembro", "listopada"],
+    &[
+        "dezember",
+        "décembre",
+        "decembre",
+        "diciembre",
+        "dicembre",
+        "dezembro",
+        "grudnia",
+    ],
+];
+
+/// Weekdays and the words around a date in those languages' datelines
+/// ("Veröffentlicht am Donnerstag, 31. Mai 2012 um 10:15 Uhr", "publié le
+/// 3 mars 2023", "31 de mayo de 2012", "opublikowano: 16 marca 2021").
+const DATELINE_WORDS_ELSEWHERE: &[&str] = &[
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "poniedziałek",
+    "wtorek",
+    "środa",
+    "czwartek",
+    "piątek",
+    "sobota",
+    "niedziela",
+    "veröffentlicht",
+    "aktualisiert",
+    "stand",
+    "am",
+    "um",
+    "uhr",
+    "vom",
+    "publié",
+    "publiée",
+    "mis",
+    "à",
+    "jour",
+    "le",
+    "h",
+    "publicado",
+    "actualizado",
+    "el",
+    "de",
+    "del",
+    "a",
+    "las",
+    "pubblicato",
+    "aggiornato",
+    "il",
+    "alle",
+    "ore",
+    "gepubliceerd",
+    "bijgewerkt",
+    "op",
+    "om",
+    "opublikowano",
+    "aktualizacja",
+    "dnia",
+    "godz",
+];
+
+/// A month named in another language's dateline.
+fn month_elsewhere(word: &str) -> Option<u8> {
+    let word = word.trim_end_matches('.').to_lowercase();
+    MONTHS_ELSEWHERE
+        .iter()
+        .position(|names| names.contains(&word.as_str()))
+        .map(|index| index as u8 + 1)
+}
+
 const DATELINE_FILLERS: &[&str] = &[
     "published",
     "updated",
@@ -68,15 +219,16 @@ pub fn parse_dateline(line: &str) -> Option<PartialDate> {
             .filter(|t| !t.is_empty())
             .unwrap_or(token);
         let lower = token.to_lowercase();
+        let alphabetic = token.chars().all(|c| c.is_alphabetic() || c == '.');
         if let Some(m) =
-            month_from_name(token).filter(|_| token.chars().all(|c| c.is_alphabetic() || c == '.'))
+            (month_from_name(token).or_else(|| month_elsewhere(token))).filter(|_| alphabetic)
         {
             month = Some(m);
         } else if let Some((h, m, half)) = parse_clock_with_half(token) {
             clock = Some((h, m));
             pm |= half == Some(true);
             am |= half == Some(false);
-        } else if let Some((y, m, d)) = parse_slashed(token) {
+        } else if let Some((y, m, d)) = parse_slashed(token).or_else(|| parse_dotted(token)) {
             (year, month, day) = (Some(y), Some(m), Some(d));
         } else if token.len() == 4 && token.bytes().all(|b| b.is_ascii_digit()) {
             year = token.parse().ok();
@@ -90,6 +242,7 @@ pub fn parse_dateline(line: &str) -> Option<PartialDate> {
             offset = Some(zone);
         } else if !WEEKDAYS.contains(&lower.trim_end_matches('.'))
             && !DATELINE_FILLERS.contains(&lower.as_str())
+            && !DATELINE_WORDS_ELSEWHERE.contains(&lower.trim_end_matches(['.', ':']))
         {
             return None;
         }
@@ -127,13 +280,14 @@ fn parse_clock_with_half(token: &str) -> Option<(u8, u8, Option<bool>)> {
     parse_clock(token).map(|(h, m)| (h, m, None))
 }
 
-/// `3`, `03`, `18th`, `2nd`.
+/// `3`, `03`, `18th`, `2nd`, `31.` (as German prints it).
 fn day_of_month(token: &str) -> Option<u8> {
     let lower = token.to_ascii_lowercase();
+    let lower = lower.strip_suffix('.').unwrap_or(&lower);
     let digits = ["st", "nd", "rd", "th"]
         .iter()
         .find_map(|s| lower.strip_suffix(s))
-        .unwrap_or(&lower);
+        .unwrap_or(lower);
     if !(1..=2).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -151,6 +305,17 @@ fn parse_slashed(token: &str) -> Option<(i32, u8, u8)> {
     let year: i32 = y.parse().ok()?;
     let year = if y.len() == 2 { 2000 + year } else { year };
     Some((year, m.parse().ok()?, d.parse().ok()?))
+}
+
+/// `31.05.2012` (day first, as most of Europe prints it).
+fn parse_dotted(token: &str) -> Option<(i32, u8, u8)> {
+    let mut parts = token.trim_end_matches('.').split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || !(1..=2).contains(&d.len()) {
+        return None;
+    }
+    let (day, month): (u8, u8) = (d.parse().ok()?, m.parse().ok()?);
+    ((1..=31).contains(&day) && (1..=12).contains(&month)).then_some((y.parse().ok()?, month, day))
 }
 
 /// Names in a byline: "By Jane Doe", "By Jane Doe and John Roe",
@@ -260,6 +425,24 @@ mod tests {
 
     fn iso(line: &str) -> Option<String> {
         parse_dateline(line).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn datelines_in_other_languages() {
+        assert_eq!(iso("Donnerstag, 31. Mai 2012").as_deref(), Some("2012-05-31"));
+        assert_eq!(
+            iso("Veröffentlicht am 31.05.2012 um 14:15 Uhr").as_deref(),
+            Some("2012-05-31T14:15")
+        );
+        assert_eq!(iso("publié le 3 mars 2023").as_deref(), Some("2023-03-03"));
+        assert_eq!(iso("31 de mayo de 2012").as_deref(), Some("2012-05-31"));
+        assert_eq!(iso("opublikowano: 16 marca 2021").as_deref(), Some("2021-03-16"));
+        assert_eq!(iso("giovedì 4 aprile 2024").as_deref(), Some("2024-04-04"));
+        // A sentence with a date in it is no dateline, in any language.
+        assert_eq!(iso("Am 31. Mai 2012 trat der Rat zusammen"), None);
+        assert_eq!(iso("Le 3 mars 2023, le maire a démissionné"), None);
+        // Day first only with dots; an impossible month is no date.
+        assert_eq!(iso("12.31.2012"), None);
     }
 
     #[test]
