@@ -647,14 +647,21 @@ const LOAD_PROBE: &str = "(() => {
   }).observe(document, { childList: true, subtree: true });
 })();";
 
-fn measure_load(base: &str, corpus: &Corpus) -> Result<LoadFigures, String> {
-    let browser = Browser::start_with_args(1280, 900, &["--enable-precise-memory-info"])?;
-    let session = &browser.session;
-    session.cdp("Page.enable", json!({}))?;
-    session.cdp(
+/// A browser that runs `probe` in every page before the page's own
+/// scripts.
+fn probed_browser(args: &[&str], probe: &str) -> Result<Browser, String> {
+    let browser = Browser::start_with_args(1280, 900, args)?;
+    browser.session.cdp("Page.enable", json!({}))?;
+    browser.session.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": LOAD_PROBE }),
+        json!({ "source": probe }),
     )?;
+    Ok(browser)
+}
+
+fn measure_load(base: &str, corpus: &Corpus) -> Result<LoadFigures, String> {
+    let browser = probed_browser(&["--enable-precise-memory-info"], LOAD_PROBE)?;
+    let session = &browser.session;
     // The library lists its first page of entries (`LIBRARY_PAGE`).
     let count = corpus.documents.len().min(LIBRARY_PAGE);
     let first = corpus.documents.first().ok_or("empty corpus")?;
@@ -713,13 +720,8 @@ fn measure_load(base: &str, corpus: &Corpus) -> Result<LoadFigures, String> {
 /// three articles, in one page: what a chunked site keeps of what it
 /// fetched.
 fn measure_memory_in_use(base: &str, corpus: &Corpus) -> Result<f64, String> {
-    let browser = Browser::start(1280, 900)?;
+    let browser = probed_browser(&[], LOAD_PROBE)?;
     let session = &browser.session;
-    session.cdp("Page.enable", json!({}))?;
-    session.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": LOAD_PROBE }),
-    )?;
     browser.open_app(&format!("{base}#/explore?q=missile"))?;
     session.wait_for(
         "the explorer's results",
@@ -790,13 +792,8 @@ impl TimelineRender {
 /// Time to first render of `#/timeline` in headless Chromium, median of
 /// `LOADS` loads, with the chart of the last load.
 fn measure_timeline_render(base: &str) -> Result<TimelineRender, String> {
-    let browser = Browser::start(1280, 900)?;
+    let browser = probed_browser(&[], TIMELINE_PROBE)?;
     let session = &browser.session;
-    session.cdp("Page.enable", json!({}))?;
-    session.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": TIMELINE_PROBE }),
-    )?;
     let mut samples = Vec::with_capacity(LOADS);
     for _ in 0..LOADS {
         browser.open(&format!("{base}#/timeline"))?;

@@ -429,14 +429,20 @@ mod tests {
 
     #[test]
     fn datelines_in_other_languages() {
-        assert_eq!(iso("Donnerstag, 31. Mai 2012").as_deref(), Some("2012-05-31"));
+        assert_eq!(
+            iso("Donnerstag, 31. Mai 2012").as_deref(),
+            Some("2012-05-31")
+        );
         assert_eq!(
             iso("Veröffentlicht am 31.05.2012 um 14:15 Uhr").as_deref(),
             Some("2012-05-31T14:15")
         );
         assert_eq!(iso("publié le 3 mars 2023").as_deref(), Some("2023-03-03"));
         assert_eq!(iso("31 de mayo de 2012").as_deref(), Some("2012-05-31"));
-        assert_eq!(iso("opublikowano: 16 marca 2021").as_deref(), Some("2021-03-16"));
+        assert_eq!(
+            iso("opublikowano: 16 marca 2021").as_deref(),
+            Some("2021-03-16")
+        );
         assert_eq!(iso("giovedì 4 aprile 2024").as_deref(), Some("2024-04-04"));
         // A sentence with a date in it is no dateline, in any language.
         assert_eq!(iso("Am 31. Mai 2012 trat der Rat zusammen"), None);
