@@ -8,6 +8,7 @@
 //! Used only when the markup itself holds no article text, as JSON-LD
 //! `articleBody` is (see `html/meta.rs` and `ingest.rs`).
 
+use crate::normalize::{collapse_whitespace as collapse, word_count};
 use serde_json::Value;
 
 /// Fewer words than this is a teaser or a summary, not an article.
@@ -133,88 +134,15 @@ fn looks_like_markup(text: &str) -> bool {
         .any(|tag| text.contains(tag))
 }
 
-/// The paragraphs of an HTML fragment: text between block tags, tags
-/// dropped and common character references decoded.
+/// The paragraphs of an HTML fragment, as the saved-page reader reads
+/// them (entities decoded, one line per block).
 fn markup_paragraphs(html: &str) -> Vec<String> {
-    let mut paragraphs = Vec::new();
-    let mut current = String::new();
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        current.push_str(&rest[..open]);
-        let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
-        let tag = rest[open..close]
-            .trim_start_matches(['<', '/'])
-            .to_ascii_lowercase();
-        let name: String = tag
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect();
-        if matches!(
-            name.as_str(),
-            "p" | "br" | "div" | "h1" | "h2" | "h3" | "h4" | "li" | "blockquote" | "figure"
-        ) {
-            paragraphs.push(std::mem::take(&mut current));
-        }
-        rest = &rest[close..];
-    }
-    current.push_str(rest);
-    paragraphs.push(current);
-    paragraphs
-        .iter()
-        .map(|p| collapse(&decode_references(p)))
-        .filter(|p| !p.is_empty())
+    crate::html::extract(html)
+        .lines
+        .into_iter()
+        .map(|line| line.text)
+        .filter(|text| !text.is_empty())
         .collect()
-}
-
-/// `&amp;`, `&quot;`, `&#8217;`, `&#x2019;` and the other usual ones;
-/// anything else is left as written.
-fn decode_references(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let end = after.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| reference(&after[..e]));
-        match (end, decoded) {
-            (Some(e), Some(ch)) => {
-                out.push(ch);
-                rest = &after[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn reference(name: &str) -> Option<char> {
-    if let Some(number) = name.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace());
-    }
-    Some(match name {
-        "amp" => '&',
-        "quot" => '"',
-        "apos" => '\'',
-        "lt" => '<',
-        "gt" => '>',
-        "nbsp" => ' ',
-        "rsquo" => '’',
-        "lsquo" => '‘',
-        "rdquo" => '”',
-        "ldquo" => '“',
-        "mdash" => '—',
-        "ndash" => '–',
-        "hellip" => '…',
-        _ => return None,
-    })
 }
 
 /// Sentences, not code, identifiers or a list of tags: enough words,
@@ -236,14 +164,6 @@ fn reads_as_prose(text: &str) -> bool {
         .any(|s| text.contains(s))
         && !text.contains(". ");
     letters * 100 >= total * 75 && !code_like && text.contains(['.', '!', '?', '。'])
-}
-
-fn word_count(text: &str) -> usize {
-    crate::normalize::word_count(text)
-}
-
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

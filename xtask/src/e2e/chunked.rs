@@ -361,14 +361,7 @@ fn library_comes_in_pages(context: &Context) -> Result<(), String> {
             Ok(())
         },
     )?;
-    while !texts(context, ".more-articles button")?.is_empty() {
-        let before = listed()?.len();
-        context.browser.session.click(".more-articles button")?;
-        context.browser.session.wait_for(
-            "the next page of the library",
-            &format!("return document.querySelectorAll('.article-entry').length > {before};"),
-        )?;
-    }
+    super::show_every_entry(context)?;
     ensure(listed()? == expected, || {
         format!(
             "the whole library lists {:?}, expected {expected:?}",

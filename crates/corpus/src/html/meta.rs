@@ -323,16 +323,10 @@ fn corroborated_title<'a>(
     declared: [Option<String>; 2],
     shown: impl Iterator<Item = &'a str>,
 ) -> Option<String> {
-    let words = |text: &str| -> BTreeSet<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
     // Only a title or heading long enough to be a headline can gainsay one.
     let shown: Vec<BTreeSet<String>> = shown
         .filter(|text| text.chars().count() >= SHORT_TITLE)
-        .map(words)
+        .map(title_words)
         .filter(|seen| seen.len() >= MIN_SHARED_WORDS)
         .collect();
     if shown.is_empty() {
@@ -340,7 +334,7 @@ fn corroborated_title<'a>(
         return first.or(second);
     }
     let repeated = |title: &String| {
-        let wanted = words(title);
+        let wanted = title_words(title);
         shown.iter().any(|seen| {
             let common = wanted.intersection(seen).count();
             common > 0 && common * 2 >= wanted.len()
@@ -356,15 +350,9 @@ fn corroborated_title<'a>(
 /// punctuation): the reader sees, and the text says, the `<h1>`. An
 /// `<h1>` that shares few words (the site's name, a section) is not it.
 fn as_the_page_shows(declared: String, headings: &[&str]) -> String {
-    let words = |text: &str| -> BTreeSet<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let wanted = words(&declared);
+    let wanted = title_words(&declared);
     let same_headline = |heading: &&&str| {
-        let seen = words(heading);
+        let seen = title_words(heading);
         let common = wanted.intersection(&seen).count();
         let most_of = |set: &BTreeSet<String>| common * 10 >= set.len() * 7;
         let half_of = |set: &BTreeSet<String>| common * 2 >= set.len();
@@ -374,6 +362,14 @@ fn as_the_page_shows(declared: String, headings: &[&str]) -> String {
         .iter()
         .find(same_headline)
         .map_or(declared, |heading| heading.to_string())
+}
+
+/// A title's words, lower-cased, for comparing two forms of a headline.
+fn title_words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Words a title and an `<h1>` must share to be told the same headline.
