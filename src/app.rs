@@ -10,7 +10,7 @@ use crate::components::library::Library;
 use crate::components::reader::Reader;
 use crate::components::site_header::SiteHeader;
 use crate::components::timeline::TimelineView;
-use crate::corpus_data::{embedded, use_data_file, CorpusRef, DataFile};
+use crate::corpus_data::{embedded, use_data_file, CorpusRef, DataFile, IndexRef, Loaded};
 use crate::hooks::{use_file_drop, use_navigation, Navigator};
 use crate::view_state::{Page, ViewState};
 use crossread_corpus::Document;
@@ -49,7 +49,9 @@ pub fn app(props: &AppProps) -> Html {
     }
     let first_render = use_mut_ref(|| true);
     let mut view = resolve(&articles, &hash);
-    let data = use_data_file(missing_file(&articles, &view.state.page));
+    let needed = missing_file(&articles, &view.state);
+    let what = data_wanted(needed.as_deref(), &view.state.page);
+    let data = use_data_file(needed);
     // Arriving data changes the view as a page change does.
     let settled = !matches!(data, DataFile::Loading | DataFile::Failed(..));
     use_effect_with((view.state.page.clone(), settled), move |_| {
@@ -59,11 +61,15 @@ pub fn app(props: &AppProps) -> Html {
             focus_main_heading();
         }
     });
-    if let DataFile::Ready(part) = &data {
-        view.corpus = *part;
-        if let Page::Article { id } = &view.state.page {
-            view.document = part.get().document(id);
+    match &data {
+        DataFile::Ready(Loaded::Corpus(part)) => {
+            view.corpus = *part;
+            if let Page::Article { id } = &view.state.page {
+                view.document = part.get().document(id);
+            }
         }
+        DataFile::Ready(Loaded::Explorer(index)) => view.index = Some(index.clone()),
+        _ => {}
     }
     if let (Page::Article { id }, None, true) = (&view.state.page, view.document, settled) {
         // No pack of a chunked site holds it, or the one its id names
@@ -73,7 +79,7 @@ pub fn app(props: &AppProps) -> Html {
     let body = if settled {
         page_body(&view, &articles)
     } else {
-        data_status(&data, &view.state.page)
+        data_status(&data, what)
     };
     let status = if cfg!(feature = "importer") {
         import_status(&articles)
@@ -108,34 +114,48 @@ fn page_body(view: &ResolvedView, articles: &AddedArticles) -> Html {
                 .collect::<Vec<_>>();
             html! { <Reader {document} {claim} {times} {state} /> }
         }
-        (Page::Explore, _) => html! { <Explorer corpus={view.corpus} {state} /> },
+        (Page::Explore, _) => {
+            html! { <Explorer corpus={view.corpus} index={view.index.clone()} {state} /> }
+        }
         (Page::Compare, _) => html! { <Compare corpus={view.corpus} {state} /> },
         (Page::Timeline, _) => html! { <TimelineView corpus={view.corpus} {state} /> },
         _ => html! { <Library articles={articles.clone()} /> },
     }
 }
 
-/// The data file `page` needs and the app has not got: in a chunked site,
-/// an article's pack, or the whole corpus for the views that use every
-/// claim. None once a reader's own articles were analysed with the site's
-/// (the analyser worker then gives the whole corpus).
-fn missing_file(articles: &AddedArticles, page: &Page) -> Option<String> {
+/// The data file a view needs and the app has not got: in a chunked site,
+/// an article's pack; the explorer's index for articles listed by the
+/// explorer (unless the whole corpus is at hand already); or the whole
+/// corpus for the views that use every claim. None once a reader's own
+/// articles were analysed with the site's (the analyser worker then gives
+/// the whole corpus).
+fn missing_file(articles: &AddedArticles, state: &ViewState) -> Option<String> {
+    use crate::corpus_data::{facets_name, full_name, loaded};
     if !crate::corpus_data::is_library_index(articles.corpus) {
         return None;
     }
-    match page {
+    let full_at_hand = full_name().filter(|full| loaded(full).is_some());
+    match &state.page {
         Page::Article { id } => crate::corpus_data::file_for_article(id),
-        Page::Explore | Page::Compare | Page::Timeline => crate::corpus_data::full_name(),
+        Page::Explore if state.results_as == crate::explore::ResultsAs::Articles => {
+            full_at_hand.or_else(facets_name)
+        }
+        Page::Explore | Page::Compare | Page::Timeline => full_name(),
         Page::Library => None,
     }
 }
 
-/// A data file on its way, or one that failed with a Retry button.
-fn data_status(data: &DataFile, page: &Page) -> Html {
-    let what = match page {
-        Page::Article { .. } => "this article",
+/// What the data file `name` holds, as a loading notice names it.
+fn data_wanted(name: Option<&str>, page: &Page) -> &'static str {
+    match (page, name) {
+        (Page::Article { .. }, _) => "this article",
+        (_, Some(name)) if name.starts_with("facets-") => "the explorer's index",
         _ => "the analysis of every article",
-    };
+    }
+}
+
+/// A data file on its way, or one that failed with a Retry button.
+fn data_status(data: &DataFile, what: &str) -> Html {
     match data {
         DataFile::Failed(problem, retry) => {
             let retry = retry.reform(|_: MouseEvent| ());
@@ -164,6 +184,8 @@ fn data_status(data: &DataFile, page: &Page) -> Html {
 /// The view a URL asks for, checked against the corpus.
 struct ResolvedView {
     corpus: CorpusRef,
+    /// A chunked site's explorer index, when the explorer shows it.
+    index: Option<IndexRef>,
     state: ViewState,
     document: Option<&'static Document>,
     notices: Vec<String>,
@@ -175,6 +197,7 @@ fn resolve(articles: &AddedArticles, hash: &str) -> ResolvedView {
     let notices: Vec<String> = repair.map(|r| r.0).into_iter().collect();
     let mut view = ResolvedView {
         corpus,
+        index: None,
         state: state.clone(),
         document: None,
         notices,

@@ -14,7 +14,7 @@
 //! use; a reload starts again from one.
 
 use crate::explore::ExploreIndex;
-use crossread_corpus::parts::{Layout, LibraryIndex, LIBRARY_PAGE};
+use crossread_corpus::parts::{FacetIndex, Layout, LibraryIndex, WordShard, LIBRARY_PAGE};
 use crossread_corpus::Corpus;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -45,8 +45,9 @@ static LIBRARY: OnceLock<LibraryIndex> = OnceLock::new();
 static LAYOUT: OnceLock<Layout> = OnceLock::new();
 
 thread_local! {
-    /// Data files loaded so far, by name: article packs and the whole corpus.
-    static LOADED: RefCell<BTreeMap<String, CorpusRef>> = const { RefCell::new(BTreeMap::new()) };
+    /// Data files loaded so far, by name: article packs, library pages,
+    /// the whole corpus, the explorer's index and search shards.
+    static LOADED: RefCell<BTreeMap<String, Loaded>> = const { RefCell::new(BTreeMap::new()) };
     /// Data files being fetched.
     static LOADING: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
     /// Data files whose last fetch failed, with the problem; cleared by Retry.
@@ -81,6 +82,46 @@ impl CorpusRef {
     pub fn get(self) -> &'static Corpus {
         self.0
     }
+}
+
+/// The explorer's index of a chunked site, decoded from its facet index
+/// file. Equal when it is the same index (a pointer comparison).
+#[derive(Clone)]
+pub struct IndexRef(pub Rc<ExploreIndex>);
+
+impl PartialEq for IndexRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A data file, decoded.
+#[derive(Clone, PartialEq)]
+pub enum Loaded {
+    /// An article pack, a page of the library, or the whole corpus.
+    Corpus(CorpusRef),
+    /// The explorer's facet index.
+    Explorer(IndexRef),
+    /// A shard of the search index.
+    Words(Rc<WordShard>),
+}
+
+/// Decodes data file `name` as what its name says it is.
+fn decode(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
+    let unreadable =
+        |e: postcard::Error| format!("{name} is not a part of this site's corpus ({e})");
+    Ok(if name.starts_with("facets-") {
+        let facets = postcard::from_bytes::<FacetIndex>(bytes).map_err(unreadable)?;
+        Loaded::Explorer(IndexRef(Rc::new(ExploreIndex::from_facets(facets))))
+    } else if name.starts_with("words-") {
+        Loaded::Words(Rc::new(
+            postcard::from_bytes::<WordShard>(bytes).map_err(unreadable)?,
+        ))
+    } else {
+        Loaded::Corpus(CorpusRef::keep(
+            postcard::from_bytes::<Corpus>(bytes).map_err(unreadable)?,
+        ))
+    })
 }
 
 /// The analysed corpus built into the site. Decoding cannot fail for bytes
@@ -159,12 +200,23 @@ pub fn library_pages() -> Option<(usize, Vec<String>)> {
     Some((index.total, files.collect()))
 }
 
+/// The data file of page `page` of a chunked site's library (page 0 is
+/// in the library index).
+pub fn library_page_file(page: usize) -> Option<String> {
+    LIBRARY.get()?.page_file(page)
+}
+
 /// The data file to show article `id` from: the whole corpus once it is
 /// loaded, else the article's pack.
 pub fn file_for_article(id: &str) -> Option<String> {
     full_name()
         .filter(|full| loaded(full).is_some())
         .or_else(|| pack_of(id))
+}
+
+/// The data file of a chunked site's explorer index.
+pub fn facets_name() -> Option<String> {
+    LIBRARY.get().map(|index| index.facets.clone())
 }
 
 /// The data file of a chunked site's whole analysed corpus.
@@ -183,9 +235,24 @@ pub fn full_url() -> Option<String> {
         .map(|url| url.href())
 }
 
-/// A data file already loaded.
+/// A corpus data file already loaded.
 pub fn loaded(name: &str) -> Option<CorpusRef> {
-    LOADED.with(|loaded| loaded.borrow().get(name).copied())
+    match loaded_file(name)? {
+        Loaded::Corpus(corpus) => Some(corpus),
+        _ => None,
+    }
+}
+
+/// A search shard already loaded.
+pub fn loaded_words(name: &str) -> Option<Rc<WordShard>> {
+    match loaded_file(name)? {
+        Loaded::Words(shard) => Some(shard),
+        _ => None,
+    }
+}
+
+fn loaded_file(name: &str) -> Option<Loaded> {
+    LOADED.with(|loaded| loaded.borrow().get(name).cloned())
 }
 
 /// Fetches and keeps the library index named by the page's `<meta>`.
@@ -206,28 +273,26 @@ pub async fn load_library() -> Result<(), String> {
     Ok(())
 }
 
-/// Fetches data file `name` (an article pack, a page of the library or the
-/// whole corpus) and keeps it for the rest of the page's life (once, even
-/// if two fetches of it overlap).
-pub async fn load(name: &str) -> Result<CorpusRef, String> {
-    if let Some(corpus) = loaded(name) {
-        return Ok(corpus);
+/// Fetches data file `name` (an article pack, a page of the library, the
+/// whole corpus, the explorer's index or a search shard) and keeps it for
+/// the rest of the page's life (once, even if two fetches of it overlap).
+pub async fn load(name: &str) -> Result<Loaded, String> {
+    if let Some(file) = loaded_file(name) {
+        return Ok(file);
     }
     let bytes = crate::fetch::data_file(&format!("{DATA_DIR}/{name}")).await?;
-    if let Some(corpus) = loaded(name) {
-        return Ok(corpus);
+    if let Some(file) = loaded_file(name) {
+        return Ok(file);
     }
-    let corpus = postcard::from_bytes::<Corpus>(&bytes)
-        .map_err(|e| format!("{name} is not a part of this site's corpus ({e})"))?;
-    let corpus = CorpusRef::keep(corpus);
-    LOADED.with(|loaded| loaded.borrow_mut().insert(name.to_string(), corpus));
-    Ok(corpus)
+    let file = decode(name, &bytes)?;
+    LOADED.with(|loaded| loaded.borrow_mut().insert(name.to_string(), file.clone()));
+    Ok(file)
 }
 
 /// Starts fetching `name` unless it is loaded, on its way, or failed (a
 /// failure waits for Retry); `done` runs when the fetch ends.
 fn start_loading(name: String, done: impl FnOnce() + 'static) {
-    let busy = loaded(&name).is_some()
+    let busy = loaded_file(&name).is_some()
         || LOADING.with(|l| l.borrow().contains(&name))
         || FAILED.with(|f| f.borrow().contains_key(&name));
     if busy {
@@ -249,7 +314,7 @@ fn start_loading(name: String, done: impl FnOnce() + 'static) {
 pub enum DataFile {
     /// Nothing to load: the view shows the corpus it has.
     NotNeeded,
-    Ready(CorpusRef),
+    Ready(Loaded),
     Loading,
     /// The fetch failed: the message, and what starts it again.
     Failed(String, Callback<()>),
@@ -259,28 +324,52 @@ pub enum DataFile {
 /// load is tried again by the callback in [`DataFile::Failed`].
 #[hook]
 pub fn use_data_file(name: Option<String>) -> DataFile {
+    let all = use_data_files(name.iter().cloned().collect());
+    match (name.and_then(|n| loaded_file(&n)), all) {
+        (_, DataFile::NotNeeded) => DataFile::NotNeeded,
+        (Some(file), DataFile::Ready(_)) => DataFile::Ready(file),
+        (_, other) => other,
+    }
+}
+
+/// Loads every data file of `names` and says how far they have come
+/// together: ready (with the first) once all are, failed if one failed
+/// (Retry fetches the failed ones again), else loading.
+#[hook]
+pub fn use_data_files(names: Vec<String>) -> DataFile {
     let attempt = use_state(|| 0u32);
     let update = use_force_update();
-    use_effect_with((name.clone(), *attempt), move |(name, _)| {
-        if let Some(name) = name.clone() {
-            start_loading(name, move || update.force_update());
+    use_effect_with((names.clone(), *attempt), move |(names, _)| {
+        for name in names {
+            let update = update.clone();
+            start_loading(name.clone(), move || update.force_update());
         }
     });
-    let Some(name) = name else {
+    let Some(first) = names.first() else {
         return DataFile::NotNeeded;
     };
-    if let Some(corpus) = loaded(&name) {
-        return DataFile::Ready(corpus);
-    }
-    match FAILED.with(|f| f.borrow().get(&name).cloned()) {
-        Some(problem) => {
-            let retry = Callback::from(move |()| {
-                FAILED.with(|f| f.borrow_mut().remove(&name));
-                attempt.set(*attempt + 1);
+    let failed: Vec<(String, String)> = FAILED.with(|f| {
+        let failed = f.borrow();
+        (names.iter())
+            .filter_map(|n| failed.get(n).map(|p| (n.clone(), p.clone())))
+            .collect()
+    });
+    if let Some((_, problem)) = failed.first() {
+        let problem = problem.clone();
+        let retry = Callback::from(move |()| {
+            FAILED.with(|f| {
+                let mut f = f.borrow_mut();
+                failed.iter().for_each(|(name, _)| {
+                    f.remove(name);
+                });
             });
-            DataFile::Failed(problem, retry)
-        }
-        None => DataFile::Loading,
+            attempt.set(*attempt + 1);
+        });
+        return DataFile::Failed(problem, retry);
+    }
+    match names.iter().all(|n| loaded_file(n).is_some()) {
+        true => loaded_file(first).map_or(DataFile::Loading, DataFile::Ready),
+        false => DataFile::Loading,
     }
 }
 

@@ -5,8 +5,14 @@
 
 use crate::filters::{Filters, SOURCE_KINDS, STANCES};
 use crate::search::{tokenize, CompiledQuery, Query, Vocabulary};
-use crossread_corpus::{AttributionKind, Corpus, EntityKind, Stance};
+use crossread_corpus::parts::facets::{
+    source_bit, stance_bit, ArticleFacets, FacetEntity, FacetIndex, FacetThread,
+};
+use crossread_corpus::parts::words::{searched_text, shard_for};
+use crossread_corpus::parts::{words_file, WordShard};
+use crossread_corpus::{AttributionKind, Corpus, EntityKind, PartialDate, Stance};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 
 /// Whether results are listed as articles or as claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -21,7 +27,7 @@ pub enum ResultsAs {
 /// stances and source kinds are bit sets over `STANCES` and `SOURCE_KINDS`.
 #[derive(Debug, Default)]
 struct Item {
-    doc: usize,
+    published: Option<PartialDate>,
     stems: Vec<u32>,
     outlet: u32,
     entities: Vec<u32>,
@@ -30,6 +36,33 @@ struct Item {
     sources: u8,
     has_quote: bool,
     has_number: bool,
+}
+
+/// An article's item from its facet values (`lone`: the id of
+/// [`NO_THREAD`]).
+fn article_item(facets: &ArticleFacets, lone: u32) -> Item {
+    let mut threads = facets.threads.clone();
+    if facets.lone_claims {
+        threads.push(lone);
+    }
+    Item {
+        published: facets.published,
+        stems: Vec::new(),
+        outlet: facets.outlet,
+        entities: facets.entities.clone(),
+        threads,
+        stances: facets.stances,
+        sources: facets.sources,
+        has_quote: facets.has_quote,
+        has_number: facets.has_number,
+    }
+}
+
+/// Every stem of a query: its loose words and its phrases' words.
+fn query_stems(query: &Query) -> impl Iterator<Item = &str> {
+    (query.words.iter())
+        .chain(query.phrases.iter().flatten())
+        .map(String::as_str)
 }
 
 /// Interned facet values.
@@ -71,14 +104,6 @@ impl Names {
     }
 }
 
-fn stance_bit(stance: Stance) -> u8 {
-    1 << STANCES.iter().position(|s| *s == stance).unwrap_or(0)
-}
-
-fn source_bit(kind: AttributionKind) -> u8 {
-    1 << SOURCE_KINDS.iter().position(|s| *s == kind).unwrap_or(0)
-}
-
 /// Non-zero counts of a fixed list of values.
 fn counts_of<T: Copy + Ord>(values: &[T], counts: &[usize]) -> BTreeMap<T, usize> {
     values
@@ -96,6 +121,13 @@ pub struct ExploreIndex {
     threads: Names,
     articles: Vec<Item>,
     claims: Vec<Item>,
+    /// What the facets list: every outlet, entity and thread, with names;
+    /// and the search index's shards, for an index that looks its
+    /// searches up.
+    labels: FacetIndex,
+    /// The items have no words of their own: a search's matches come
+    /// from the search index's shards ([`Self::look_up`]).
+    looks_up: bool,
 }
 
 /// Facet value → number of results it would give, other facets applied.
@@ -180,7 +212,10 @@ impl Tally {
 }
 
 impl ExploreIndex {
+    /// The index of a whole corpus: articles and claims, with their words.
     pub fn build(corpus: &Corpus) -> ExploreIndex {
+        let documents: Vec<&crossread_corpus::Document> = corpus.documents.iter().collect();
+        let mut index = ExploreIndex::from_facets(FacetIndex::build(corpus, &documents));
         let mut vocabulary = Vocabulary::default();
         let mut intern = |text: &str| {
             tokenize(text)
@@ -188,88 +223,144 @@ impl ExploreIndex {
                 .map(|t| vocabulary.intern(&t.stem))
                 .collect::<Vec<u32>>()
         };
-        let (mut outlets, mut entities, mut threads) =
-            (Names::default(), Names::default(), Names::default());
-        let doc_index: HashMap<&str, usize> = corpus
-            .documents
-            .iter()
-            .enumerate()
+        for (article, document) in index.articles.iter_mut().zip(&documents) {
+            article.stems = intern(&searched_text(document));
+        }
+        let doc_index: HashMap<&str, usize> = (documents.iter().enumerate())
             .map(|(i, d)| (d.id.as_str(), i))
             .collect();
-        let mut articles: Vec<Item> = corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(doc, d)| {
-                let mut text = d.headline.clone();
-                for paragraph in d.dek.iter().chain(&d.summary).chain(&d.paragraphs) {
-                    text.push('\n');
-                    text.push_str(paragraph);
-                }
-                let outlet = outlets.intern(&outlet_of(d));
-                Item {
-                    doc,
-                    stems: intern(&text),
-                    outlet,
-                    ..Item::default()
-                }
-            })
-            .collect();
-        for entity in &corpus.entities {
-            let id = entities.intern(&entity.id);
-            for doc in entity.docs.iter().filter_map(|d| doc_index.get(d.as_str())) {
-                articles[*doc].entities.push(id);
-            }
-        }
-        for quote in &corpus.quotes {
-            if let Some(&doc) = doc_index.get(quote.doc.as_str()) {
-                articles[doc].has_quote = true;
-            }
-        }
-        let mut claims = Vec::with_capacity(corpus.claims.len());
         for claim in &corpus.claims {
             let Some(&doc) = doc_index.get(claim.doc.as_str()) else {
                 continue;
             };
             let item = Item {
-                doc,
+                published: index.articles[doc].published,
                 stems: intern(&claim.text),
-                outlet: articles[doc].outlet,
-                entities: claim.entities.iter().map(|e| entities.intern(e)).collect(),
+                outlet: index.articles[doc].outlet,
+                entities: (claim.entities.iter())
+                    .map(|e| index.entities.intern(e))
+                    .collect(),
                 threads: if claim.threads.is_empty() {
-                    vec![threads.intern(NO_THREAD)]
+                    vec![index.threads.intern(NO_THREAD)]
                 } else {
-                    claim.threads.iter().map(|t| threads.intern(t)).collect()
+                    claim
+                        .threads
+                        .iter()
+                        .map(|t| index.threads.intern(t))
+                        .collect()
                 },
                 stances: stance_bit(claim.stance),
                 sources: source_bit(claim.attribution_kind),
                 has_quote: !claim.quotes.is_empty(),
                 has_number: !claim.numbers.is_empty(),
             };
-            let article = &mut articles[doc];
-            article.threads.extend(&item.threads);
-            article.stances |= item.stances;
-            article.sources |= item.sources;
-            article.has_number |= item.has_number;
-            claims.push(item);
+            index.claims.push(item);
         }
-        for article in &mut articles {
-            for values in [&mut article.threads, &mut article.entities] {
-                values.sort_unstable();
-                values.dedup();
-            }
-        }
+        index.vocabulary = vocabulary;
+        index.looks_up = false;
+        index
+    }
+
+    /// The index of a facet index's articles (a big site's explorer):
+    /// no claims, and no words of their own, so a search's matches come
+    /// from the search index ([`Self::run_looked_up`]).
+    pub fn from_facets(facets: FacetIndex) -> ExploreIndex {
+        let names = |names: &mut dyn Iterator<Item = &str>| {
+            let mut interned = Names::default();
+            names.for_each(|name| {
+                interned.intern(name);
+            });
+            interned
+        };
+        let mut threads = names(&mut facets.threads.iter().map(|t| t.id.as_str()));
+        let lone = threads.intern(NO_THREAD);
+        let articles = (facets.articles.iter())
+            .map(|a| article_item(a, lone))
+            .collect();
         ExploreIndex {
-            vocabulary,
-            outlets,
-            entities,
+            vocabulary: Vocabulary::default(),
+            outlets: names(&mut facets.outlets.iter().map(String::as_str)),
+            entities: names(&mut facets.entities.iter().map(|e| e.id.as_str())),
             threads,
             articles,
-            claims,
+            claims: Vec::new(),
+            labels: FacetIndex {
+                articles: Vec::new(),
+                ..facets
+            },
+            looks_up: true,
         }
     }
 
-    pub fn run(&self, corpus: &Corpus, filters: &Filters, results_as: ResultsAs) -> Outcome {
+    /// Whether a search's matches come from the search index's shards
+    /// (a big site's explorer), where a quoted phrase matches articles
+    /// holding all its words, not only side by side.
+    pub fn looks_up_words(&self) -> bool {
+        self.looks_up
+    }
+
+    /// The search shards (data file names) that hold the words of
+    /// `query`; none for an index with words of its own.
+    pub fn word_files(&self, query: &Query) -> Vec<String> {
+        if !self.looks_up {
+            return Vec::new();
+        }
+        let mut files: Vec<String> = query_stems(query)
+            .filter_map(|stem| self.shard_of(stem))
+            .collect();
+        files.sort();
+        files.dedup();
+        files
+    }
+
+    fn shard_of(&self, stem: &str) -> Option<String> {
+        let starts: Vec<&str> = (self.labels.words.iter())
+            .map(|(s, _)| s.as_str())
+            .collect();
+        let at = shard_for(&starts, stem)?;
+        Some(words_file(self.labels.words[at].1))
+    }
+
+    /// The articles holding every word of `query` (a phrase's words
+    /// anywhere), read from the shards that `shard` gives by file name;
+    /// `None` while one of them is not at hand.
+    pub fn look_up(
+        &self,
+        query: &Query,
+        shard: impl Fn(&str) -> Option<Rc<WordShard>>,
+    ) -> Option<BTreeSet<usize>> {
+        let mut found: Option<BTreeSet<usize>> = None;
+        for stem in query_stems(query) {
+            let articles: BTreeSet<usize> = match self.shard_of(stem) {
+                None => BTreeSet::new(),
+                Some(file) => (shard(&file)?.articles(stem).unwrap_or_default())
+                    .into_iter()
+                    .map(|a| a as usize)
+                    .collect(),
+            };
+            found = Some(match found {
+                None => articles,
+                Some(so_far) => so_far.intersection(&articles).copied().collect(),
+            });
+        }
+        Some(found.unwrap_or_default())
+    }
+
+    /// The items (articles or claims) that `filters` let through, and
+    /// the live counts.
+    pub fn run(&self, filters: &Filters, results_as: ResultsAs) -> Outcome {
+        self.run_looked_up(filters, results_as, None)
+    }
+
+    /// [`Self::run`], the search's matches given by `looked_up` (the
+    /// articles the search index lists for its words) when the items have
+    /// no words of their own.
+    pub fn run_looked_up(
+        &self,
+        filters: &Filters,
+        results_as: ResultsAs,
+        looked_up: Option<&BTreeSet<usize>>,
+    ) -> Outcome {
         let items = match results_as {
             ResultsAs::Articles => &self.articles,
             ResultsAs::Claims => &self.claims,
@@ -278,6 +369,11 @@ impl ExploreIndex {
         // A word that never occurs anywhere means nothing can match.
         let compiled =
             (!query.is_empty()).then(|| CompiledQuery::compile(&query, &self.vocabulary));
+        let text_fits = |index: usize, item: &Item| match (&compiled, looked_up) {
+            (None, _) => true,
+            (Some(_), Some(found)) => found.contains(&index),
+            (Some(compiled), None) => compiled.as_ref().is_some_and(|c| c.matches(&item.stems)),
+        };
         let outlets = self.outlets.chosen(&filters.outlets);
         let entities = self.entities.chosen(&filters.entities);
         let threads = self.threads.chosen(&filters.threads);
@@ -306,7 +402,7 @@ impl ExploreIndex {
         };
         let mut outcome = Outcome::default();
         for (index, item) in items.iter().enumerate() {
-            let published = corpus.documents[item.doc].published.as_ref();
+            let published = item.published.as_ref();
             if !filters.date_fits(published) {
                 if published.is_none() {
                     outcome.undated_hidden += 1;
@@ -314,9 +410,7 @@ impl ExploreIndex {
                 continue;
             }
             let pass = [
-                compiled
-                    .as_ref()
-                    .is_none_or(|c| c.as_ref().is_some_and(|c| c.matches(&item.stems))),
+                text_fits(index, item),
                 any_of(&outlets, &[item.outlet]),
                 any_of(&entities, &item.entities),
                 any_of(&threads, &item.threads),
@@ -371,7 +465,8 @@ pub struct FacetOptions {
 }
 
 impl FacetOptions {
-    pub fn build(corpus: &Corpus, outcome: &Outcome, filters: &Filters) -> FacetOptions {
+    pub fn build(index: &ExploreIndex, outcome: &Outcome, filters: &Filters) -> FacetOptions {
+        let labels = &index.labels;
         let counts = &outcome.counts;
         let option = |key: &str, label: &str, count: usize, checked: bool| FacetOption {
             key: key.to_string(),
@@ -379,9 +474,9 @@ impl FacetOptions {
             count,
             checked,
         };
-        let outlets: BTreeSet<String> = corpus.documents.iter().map(outlet_of).collect();
+        let outlets: BTreeSet<&str> = labels.outlets.iter().map(String::as_str).collect();
         let outlets = outlets
-            .iter()
+            .into_iter()
             .map(|o| {
                 option(
                     o,
@@ -396,7 +491,7 @@ impl FacetOptions {
         };
         let mut entities = Vec::new();
         for (kinds, label) in ENTITY_GROUPS {
-            let mut options: Vec<FacetOption> = corpus
+            let mut options: Vec<FacetOption> = labels
                 .entities
                 .iter()
                 .filter(|e| kinds.contains(&e.kind))
@@ -410,10 +505,10 @@ impl FacetOptions {
                 entities.push((*label, options));
             }
         }
-        let mut threads: Vec<FacetOption> = corpus
+        let mut threads: Vec<FacetOption> = labels
             .threads
             .iter()
-            .map(|t| {
+            .map(|t: &FacetThread| {
                 option(
                     &t.id,
                     &t.label,
@@ -506,12 +601,10 @@ pub fn source_label(kind: AttributionKind) -> &'static str {
 /// An example search drawn from the corpus shown: the most mentioned
 /// name (not an outlet), quoted when it has several words ("\"padang\""), so
 /// the search box never suggests another story.
-pub fn search_example(corpus: &Corpus) -> String {
-    let best = corpus
-        .entities
-        .iter()
+pub fn search_example(index: &ExploreIndex) -> String {
+    let best = (index.labels.entities.iter())
         .filter(|e| !matches!(e.kind, EntityKind::Media | EntityKind::Weapon))
-        .max_by(|a, b| a.mentions.cmp(&b.mentions).then(b.name.cmp(&a.name)));
+        .max_by(|a: &&FacetEntity, b| a.mentions.cmp(&b.mentions).then(b.name.cmp(&a.name)));
     match best {
         Some(e) if e.name.contains(' ') => format!("\"{}\"", e.name.to_lowercase()),
         Some(e) => e.name.to_lowercase(),
@@ -539,14 +632,18 @@ mod tests {
             None,
         )
         .unwrap();
-        assert_eq!(search_example(&corpus), "\"porto alegre\"");
-        assert!(!search_example(crate::corpus_data::corpus().unwrap()).contains("missile"));
+        assert_eq!(
+            search_example(&ExploreIndex::build(&corpus)),
+            "\"porto alegre\""
+        );
+        let seeds = ExploreIndex::build(crate::corpus_data::corpus().unwrap());
+        assert!(!search_example(&seeds).contains("missile"));
     }
     use crate::corpus_data::corpus;
 
     fn run(filters: &Filters, results_as: ResultsAs) -> Outcome {
         let corpus = corpus().unwrap();
-        ExploreIndex::build(corpus).run(corpus, filters, results_as)
+        ExploreIndex::build(corpus).run(filters, results_as)
     }
 
     fn with_text(text: &str) -> Filters {
@@ -659,7 +756,7 @@ mod tests {
             .collect();
         assert!(!expected.is_empty());
         assert_eq!(outcome.matches, expected);
-        let options = FacetOptions::build(corpus, &outcome, &alone);
+        let options = FacetOptions::build(&ExploreIndex::build(corpus), &outcome, &alone);
         let last = options.threads.last().unwrap();
         assert_eq!(
             (last.key.as_str(), last.count, last.checked),
@@ -691,5 +788,117 @@ mod tests {
             ..Filters::default()
         };
         assert_eq!(run(&filters, ResultsAs::Articles).matches.len(), 2);
+    }
+
+    /// The corpus of a folder of `tests/corpora`, with its catalog.
+    fn test_corpus(name: &str) -> Corpus {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpora")
+            .join(name);
+        let mut files: Vec<crossread_corpus::SourceFile> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+            .map(|path| crossread_corpus::SourceFile {
+                name: path.file_name().unwrap().to_string_lossy().into_owned(),
+                bytes: std::fs::read(&path).unwrap(),
+            })
+            .collect();
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+        let catalog = std::fs::read_to_string(dir.join("catalog.toml")).ok();
+        crossread_corpus::build_corpus(files, catalog.as_deref()).unwrap()
+    }
+
+    /// A chunked site's explorer, from its data files: the facet index
+    /// and every search shard, as the page would fetch them.
+    fn chunked(corpus: &Corpus) -> (ExploreIndex, BTreeMap<String, Rc<WordShard>>) {
+        use crossread_corpus::parts::{data_files, Layout, LibraryIndex};
+        let files = data_files(corpus, Layout::default()).unwrap();
+        let bytes = |name: &str| &files.iter().find(|f| f.name == name).unwrap().bytes;
+        let library: LibraryIndex = postcard::from_bytes(&files.last().unwrap().bytes).unwrap();
+        let facets: FacetIndex = postcard::from_bytes(bytes(&library.facets)).unwrap();
+        let shards = (files.iter())
+            .filter(|f| f.name.starts_with("words-"))
+            .map(|f| {
+                (
+                    f.name.clone(),
+                    Rc::new(postcard::from_bytes(&f.bytes).unwrap()),
+                )
+            })
+            .collect();
+        (ExploreIndex::from_facets(facets), shards)
+    }
+
+    #[test]
+    fn a_chunked_sites_explorer_finds_and_counts_what_the_whole_corpus_does() {
+        for corpus in [
+            corpus().unwrap().clone(),
+            test_corpus("quake"),
+            test_corpus("recall"),
+        ] {
+            let whole = ExploreIndex::build(&corpus);
+            let (index, shards) = chunked(&corpus);
+            assert!(index.looks_up_words() && !whole.looks_up_words());
+            let newest = crossread_corpus::newest_first(&corpus.documents);
+            let entity = corpus.entities.first().map(|e| e.id.clone());
+            let thread = corpus.threads.first().map(|t| t.id.clone());
+            let mut cases = vec![Filters::default()];
+            for text in ["said", "police", "the", "zzzqqq", "reported 2024", "ferry"] {
+                cases.push(with_text(text));
+            }
+            cases.push(Filters {
+                entities: entity.into_iter().collect(),
+                stances: [Stance::Asserted].into(),
+                ..with_text("said")
+            });
+            cases.push(Filters {
+                threads: thread.into_iter().collect(),
+                has_quote: true,
+                ..Filters::default()
+            });
+            cases.push(Filters {
+                threads: [NO_THREAD.to_string()].into(),
+                from: PartialDate::parse_iso("2023"),
+                ..Filters::default()
+            });
+            for filters in &cases {
+                let expected = whole.run(filters, ResultsAs::Articles);
+                let query = Query::parse(&filters.text);
+                let found = index.look_up(&query, |name| shards.get(name).cloned());
+                let outcome = index.run_looked_up(filters, ResultsAs::Articles, found.as_ref());
+                let ids = |matches: &[usize], order: &dyn Fn(usize) -> String| {
+                    matches
+                        .iter()
+                        .map(|&m| order(m))
+                        .collect::<BTreeSet<String>>()
+                };
+                assert_eq!(
+                    ids(&outcome.matches, &|m| newest[m].id.clone()),
+                    ids(&expected.matches, &|m| corpus.documents[m].id.clone()),
+                    "{filters:?}"
+                );
+                assert_eq!(outcome.counts, expected.counts, "{filters:?}");
+                assert_eq!(outcome.undated_hidden, expected.undated_hidden);
+                let shown = |index: &ExploreIndex| FacetOptions::build(index, &expected, filters);
+                assert_eq!(shown(&index), shown(&whole));
+            }
+            assert_eq!(search_example(&index), search_example(&whole));
+        }
+    }
+
+    #[test]
+    fn a_chunked_sites_phrase_finds_its_words_anywhere() {
+        let corpus = corpus().unwrap();
+        let (index, shards) = chunked(corpus);
+        let phrase = with_text("\"missiles ballistic\"");
+        let query = Query::parse(&phrase.text);
+        assert_eq!(index.word_files(&query).len(), 2.min(shards.len()));
+        let found = index.look_up(&query, |name| shards.get(name).cloned());
+        let loose = index.run_looked_up(&phrase, ResultsAs::Articles, found.as_ref());
+        let words =
+            ExploreIndex::build(corpus).run(&with_text("missiles ballistic"), ResultsAs::Articles);
+        assert!(!loose.matches.is_empty());
+        assert_eq!(loose.matches.len(), words.matches.len());
+        assert_eq!(index.look_up(&query, |_| None), None, "a shard not at hand");
     }
 }

@@ -55,7 +55,7 @@ pub fn claims_matching(corpus: CorpusRef, filters: &Filters) -> Vec<usize> {
         return (0..corpus.claims.len()).collect();
     }
     explore_index(corpus)
-        .run(&corpus, filters, ResultsAs::Claims)
+        .run(filters, ResultsAs::Claims)
         .matches
 }
 
@@ -793,7 +793,7 @@ mod tests {
             ..Filters::default()
         };
         let index = crate::explore::ExploreIndex::build(corpus);
-        let matches = index.run(corpus, &filters, ResultsAs::Claims).matches;
+        let matches = index.run(&filters, ResultsAs::Claims).matches;
         let timeline = Timeline::build(corpus, &matches, &filters.threads);
         assert_eq!(timeline.lanes.len(), 1);
         assert_eq!(timeline.lanes[0].thread_id(), thread);
@@ -1132,7 +1132,7 @@ mod tests {
     fn with_no_filter_every_claim_matches_as_the_explorer_says() {
         let corpus = crate::corpus_data::embedded().unwrap();
         let everything = explore_index(corpus)
-            .run(&corpus, &Filters::default(), ResultsAs::Claims)
+            .run(&Filters::default(), ResultsAs::Claims)
             .matches;
         assert_eq!(claims_matching(corpus, &Filters::default()), everything);
         assert_eq!(everything, all_claims());

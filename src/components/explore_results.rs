@@ -1,6 +1,7 @@
 use crate::components::highlighted::Highlighted;
 use crate::components::stance_badge::stance_badge;
-use crate::corpus_data::CorpusRef;
+use crate::corpus_data::{embedded, library_page, library_page_file, use_data_file};
+use crate::corpus_data::{CorpusRef, DataFile, Loaded};
 use crate::explore::{source_label, ResultsAs};
 use crate::format;
 use crate::search::{tokenize, Query};
@@ -14,6 +15,11 @@ const PAGE: usize = 50;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub corpus: CorpusRef,
+    /// The matches are positions in the library (newest first, a chunked
+    /// site's explorer index), not in `corpus`: each is shown from its
+    /// page of the library.
+    #[prop_or_default]
+    pub from_library: bool,
     /// Indices into `corpus.documents` or `corpus.claims`.
     pub matches: Vec<usize>,
     pub results_as: ResultsAs,
@@ -35,6 +41,13 @@ pub fn explore_results(props: &Props) -> Html {
     }
     let shown = props.matches.iter().take(*limit);
     let items: Html = match props.results_as {
+        ResultsAs::Articles if props.from_library => shown
+            .map(|&at| {
+                html! {
+                    <LibraryResult key={at} {at} query={props.query.clone()} selected={props.selected.clone()} />
+                }
+            })
+            .collect(),
         ResultsAs::Articles => shown
             .filter_map(|&i| props.corpus.get().documents.get(i))
             .map(|document| {
@@ -66,6 +79,43 @@ pub fn explore_results(props: &Props) -> Html {
                 }}>{ format!("Show {} more (of {remaining})", remaining.min(PAGE)) }</button>
             }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LibraryResultProps {
+    /// Position in the library, newest first.
+    at: usize,
+    query: String,
+    selected: Option<String>,
+}
+
+/// A chunked site's matching article, shown from its page of the library
+/// (fetched when needed: a loading line, or a notice with Retry).
+#[function_component(LibraryResult)]
+fn library_result(props: &LibraryResultProps) -> Html {
+    let size = library_page();
+    let page = props.at / size;
+    let data = use_data_file((page > 0).then(|| library_page_file(page)).flatten());
+    let part = match data {
+        DataFile::NotNeeded => embedded().ok(),
+        DataFile::Ready(Loaded::Corpus(part)) => Some(part),
+        DataFile::Failed(problem, retry) => {
+            return html! {
+                <li class="result notice" role="alert">
+                    { format!("This result could not be loaded: {problem}. ") }
+                    <button type="button" onclick={retry.reform(|_: MouseEvent| ())}>{ "Retry" }</button>
+                </li>
+            }
+        }
+        _ => return html! { <li class="result loading">{ "Loading…" }</li> },
+    };
+    match part.and_then(|part| part.get().documents.get(props.at % size)) {
+        Some(document) => {
+            let query = Query::parse(&props.query);
+            article_result(document, &query, &props.query, props.selected.as_deref())
+        }
+        None => Html::default(),
     }
 }
 

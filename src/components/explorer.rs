@@ -1,11 +1,14 @@
 use crate::components::explore_results::ExploreResults;
 use crate::components::facet_group::FacetGroup;
-use crate::corpus_data::{explore_index, CorpusRef};
+use crate::corpus_data::{
+    explore_index, loaded_words, use_data_files, CorpusRef, DataFile, IndexRef,
+};
 
 use crate::explore::{FacetOptions, ResultsAs};
 use crate::filters::{source_from_str, stance_from_str, Filters};
 use crate::format;
 use crate::hooks::Navigator;
+use crate::search::Query;
 use crate::view_state::ViewState;
 use crossread_corpus::PartialDate;
 use wasm_bindgen::JsCast;
@@ -15,6 +18,11 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub corpus: CorpusRef,
+    /// A chunked site's explorer index: facets of every article, its
+    /// searches looked up in the search index's shards, its results
+    /// listed from the library's pages. `None`: the index of `corpus`.
+    #[prop_or_default]
+    pub index: Option<IndexRef>,
     pub state: ViewState,
 }
 
@@ -62,13 +70,31 @@ fn toggled(state: &ViewState, facet: Facet, key: &str) -> ViewState {
 pub fn explorer(props: &Props) -> Html {
     let navigator = use_context::<Navigator>();
     let state = &props.state;
+    let index = match &props.index {
+        Some(index) => index.clone(),
+        None => IndexRef(explore_index(props.corpus)),
+    };
+    let query = Query::parse(&state.filters.text);
+    let shards = use_data_files(index.0.word_files(&query));
+    let looked_up = (index.0.looks_up_words())
+        .then(|| index.0.look_up(&query, loaded_words))
+        .flatten();
     let outcome = use_memo(
-        (props.corpus, state.filters.clone(), state.results_as),
-        |(corpus, filters, results_as)| explore_index(*corpus).run(corpus, filters, *results_as),
+        (
+            index.clone(),
+            state.filters.clone(),
+            state.results_as,
+            looked_up,
+        ),
+        |(index, filters, results_as, looked_up)| {
+            index
+                .0
+                .run_looked_up(filters, *results_as, looked_up.as_ref())
+        },
     );
-    let options = FacetOptions::build(props.corpus.get(), &outcome, &state.filters);
-    let example = use_memo(props.corpus, |corpus| {
-        crate::explore::search_example(corpus.get())
+    let options = FacetOptions::build(&index.0, &outcome, &state.filters);
+    let example = use_memo(index.clone(), |index| {
+        crate::explore::search_example(&index.0)
     });
     use_explorer_keys(state.clone(), navigator.clone());
 
@@ -175,7 +201,11 @@ pub fn explorer(props: &Props) -> Html {
                     value={state.filters.text.clone()} oninput={on_search}
                     aria-describedby="search-help" />
                 <p id="search-help" class="hint">
-                    { "Words match any form (report, reports, reported); use quotes for a phrase. Keys: / search · j/k or ↑/↓ move · Enter open · Esc clear." }
+                    { if index.0.looks_up_words() {
+                        "Words match any form (report, reports, reported). In this large collection a quoted phrase finds articles holding all its words, not only side by side; list claims for exact phrases. Keys: / search · j/k or ↑/↓ move · Enter open · Esc clear."
+                    } else {
+                        "Words match any form (report, reports, reported); use quotes for a phrase. Keys: / search · j/k or ↑/↓ move · Enter open · Esc clear."
+                    } }
                 </p>
             </form>
             <div class="explore-layout">
@@ -211,9 +241,25 @@ pub fn explorer(props: &Props) -> Html {
                             onchange={on_results_as(ResultsAs::Claims)} />
                         <label for="as-claims">{ "Claims" }</label>
                     </fieldset>
-                    <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{ summary }</p>
-                    <ExploreResults corpus={props.corpus} matches={outcome.matches.clone()} results_as={state.results_as}
-                        query={state.filters.text.clone()} selected={state.selected.clone()} />
+                    { match shards {
+                        DataFile::Loading => html! {
+                            <p class="result-count" role="status" aria-live="polite">{ "Looking up the words…" }</p>
+                        },
+                        DataFile::Failed(problem, retry) => html! {
+                            <div class="notice data-failed" role="alert">
+                                <p>{ format!("Crossread could not load the search index: {problem}. Check the connection and try again.") }</p>
+                                <button type="button" onclick={retry.reform(|_: MouseEvent| ())}>{ "Retry" }</button>
+                            </div>
+                        },
+                        _ => html! {
+                            <>
+                                <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{ summary }</p>
+                                <ExploreResults corpus={props.corpus} from_library={index.0.looks_up_words()}
+                                    matches={outcome.matches.clone()} results_as={state.results_as}
+                                    query={state.filters.text.clone()} selected={state.selected.clone()} />
+                            </>
+                        },
+                    } }
                 </div>
             </div>
         </section>

@@ -42,6 +42,7 @@ pub mod page_state;
 mod parallel;
 pub mod parts;
 pub mod quotes;
+pub mod search_text;
 pub mod sentences;
 #[cfg(feature = "fs")]
 pub mod source_dir;

@@ -1,8 +1,9 @@
 //! A big corpus as data files a static site fetches on demand
 //! (`docs/scale.md`): a small library index first, the articles in packs
-//! of a few, and the whole analysed corpus for the views that need every
-//! claim. Each part is itself a [`Corpus`] (or holds one), so the app shows
-//! a part with the same code as the whole.
+//! of a few, the explorer's facet index and search shards (`facets.rs`,
+//! `words.rs`), and the whole analysed corpus for the views that need every
+//! claim. Each article part is itself a [`Corpus`] (or holds one), so the
+//! app shows a part with the same code as the whole.
 //!
 //! Pure bytes in, bytes out: the caller writes the files. Names carry a
 //! hash of their content, so a host can cache them forever and the same
@@ -11,6 +12,12 @@
 use crate::document::{newest_first, Claim, Corpus, Document, Quote, TimeExpression};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+
+pub mod facets;
+pub mod words;
+
+pub use facets::FacetIndex;
+pub use words::WordShard;
 
 /// How many articles share one pack file by default: opening an article
 /// fetches its pack (a few articles, a few tens of KB compressed), and a
@@ -54,6 +61,9 @@ pub struct LibraryIndex {
     pub packs: Vec<u64>,
     /// The whole analysed corpus's file name.
     pub full: String,
+    /// The explorer's facet index's file name ([`FacetIndex`], articles
+    /// newest first as in the library, with the search index's shards).
+    pub facets: String,
     /// How many of the newest articles have a prerendered page.
     pub prerendered: usize,
 }
@@ -91,6 +101,8 @@ pub fn id_key(id: &str) -> u32 {
 
 const PACK: &str = "pack";
 const LIST: &str = "list";
+const FACETS: &str = "facets";
+const WORDS: &str = "words";
 
 /// One data file: its name (relative to the data folder) and bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +154,7 @@ pub fn data_files(corpus: &Corpus, layout: Layout) -> Result<Vec<DataFile>, Stri
         page_hashes.push(content_hash(&file.bytes));
         files.push(file);
     }
+    let facets = write_explorer_index(&newest, &mut files, corpus)?;
     let full = named("corpus", encode(corpus)?);
     let index = LibraryIndex {
         library,
@@ -151,6 +164,7 @@ pub fn data_files(corpus: &Corpus, layout: Layout) -> Result<Vec<DataFile>, Stri
         pack_keys,
         packs,
         full: full.name.clone(),
+        facets,
         prerendered: layout.prerendered,
     };
     files.push(full);
@@ -186,6 +200,33 @@ fn write_packs(
         start = end;
     }
     Ok((keys, hashes))
+}
+
+/// Writes the search index's shards and the facet index of `newest` (the
+/// library's order) into `files`; returns the facet index's name.
+fn write_explorer_index(
+    newest: &[&Document],
+    files: &mut Vec<DataFile>,
+    corpus: &Corpus,
+) -> Result<String, String> {
+    let mut index = FacetIndex::build(corpus, newest);
+    for shard in words::shards(newest) {
+        let first = shard.words.first().map(|(stem, _)| stem.clone());
+        let file = named(WORDS, encode(&shard)?);
+        index
+            .words
+            .push((first.unwrap_or_default(), content_hash(&file.bytes)));
+        files.push(file);
+    }
+    let file = named(FACETS, encode(&index)?);
+    let name = file.name.clone();
+    files.push(file);
+    Ok(name)
+}
+
+/// The name of the search index's shard of content hash `hash`.
+pub fn words_file(hash: u64) -> String {
+    file_name(WORDS, hash)
 }
 
 /// A document reduced to what the library lists: id, file, headline,
@@ -353,7 +394,9 @@ mod tests {
     fn the_library_comes_a_page_at_a_time_newest_first_without_text() {
         let corpus = corpus_of(7);
         let files = data_files(&corpus, layout(2, 3)).unwrap();
-        assert_eq!(files.len(), 4 + 2 + 2);
+        // 4 packs, 2 further pages, a search shard, the facet index, the
+        // whole corpus and the library index.
+        assert_eq!(files.len(), 4 + 2 + 1 + 1 + 2);
         let index: LibraryIndex = postcard::from_bytes(&files.last().unwrap().bytes).unwrap();
         assert_eq!(
             (index.total, index.page_size, index.page_count()),
@@ -371,6 +414,28 @@ mod tests {
         let ids = |documents: Vec<&Document>| documents.iter().map(|d| d.id.clone()).collect();
         let expected: Vec<String> = ids(newest_first(&corpus.documents));
         assert_eq!(ids(listed.iter().collect()), expected);
+    }
+
+    #[test]
+    fn the_explorer_index_follows_the_library_order_and_names_its_shards() {
+        let corpus = corpus_of(7);
+        let files = data_files(&corpus, layout(2, 3)).unwrap();
+        let index: LibraryIndex = postcard::from_bytes(&files.last().unwrap().bytes).unwrap();
+        let facets: FacetIndex = decode(&files, &index.facets);
+        let newest = newest_first(&corpus.documents);
+        assert_eq!(facets.articles.len(), 7);
+        for (facet, document) in facets.articles.iter().zip(&newest) {
+            assert_eq!(facet.published, document.published);
+            assert_eq!(
+                facets.outlets[facet.outlet as usize],
+                document.outlet_label()
+            );
+        }
+        assert!(!facets.words.is_empty());
+        for (first, hash) in &facets.words {
+            let shard: WordShard = decode(&files, &words_file(*hash));
+            assert_eq!(&shard.words[0].0, first);
+        }
     }
 
     #[test]
