@@ -17,7 +17,7 @@ use crate::explore::ExploreIndex;
 use crossread_corpus::parts::{FacetIndex, Layout, LibraryIndex, WordShard, LIBRARY_PAGE};
 use crossread_corpus::Corpus;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::OnceLock;
 use yew::prelude::*;
@@ -48,8 +48,9 @@ thread_local! {
     /// Data files loaded so far, by name: article packs, library pages,
     /// the whole corpus, the explorer's index and search shards.
     static LOADED: RefCell<BTreeMap<String, Loaded>> = const { RefCell::new(BTreeMap::new()) };
-    /// Data files being fetched.
-    static LOADING: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+    /// Data files being fetched, each with what to run when its fetch
+    /// ends (one callback per view waiting for it).
+    static LOADING: RefCell<BTreeMap<String, Vec<Box<dyn FnOnce()>>>> = const { RefCell::new(BTreeMap::new()) };
     /// Data files whose last fetch failed, with the problem; cleared by Retry.
     static FAILED: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
 }
@@ -289,23 +290,33 @@ pub async fn load(name: &str) -> Result<Loaded, String> {
     Ok(file)
 }
 
-/// Starts fetching `name` unless it is loaded, on its way, or failed (a
-/// failure waits for Retry); `done` runs when the fetch ends.
+/// Starts fetching `name` unless it is loaded or failed (a failure waits
+/// for Retry); `done` runs when the fetch ends, also when another view
+/// started it.
 fn start_loading(name: String, done: impl FnOnce() + 'static) {
-    let busy = loaded_file(&name).is_some()
-        || LOADING.with(|l| l.borrow().contains(&name))
-        || FAILED.with(|f| f.borrow().contains_key(&name));
-    if busy {
+    let settled = loaded_file(&name).is_some() || FAILED.with(|f| f.borrow().contains_key(&name));
+    if settled {
         return;
     }
-    LOADING.with(|l| l.borrow_mut().insert(name.clone()));
+    let started = LOADING.with(|l| {
+        let mut loading = l.borrow_mut();
+        let started = loading.contains_key(&name);
+        loading
+            .entry(name.clone())
+            .or_default()
+            .push(Box::new(done));
+        started
+    });
+    if started {
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let outcome = load(&name).await;
-        LOADING.with(|l| l.borrow_mut().remove(&name));
+        let waiting = LOADING.with(|l| l.borrow_mut().remove(&name));
         if let Err(problem) = outcome {
             FAILED.with(|f| f.borrow_mut().insert(name, problem));
         }
-        done();
+        waiting.into_iter().flatten().for_each(|done| done());
     });
 }
 

@@ -48,6 +48,14 @@ pub const CASES: &[Case] = &[
         explorer_searches_the_loaded_analysis,
     ),
     (
+        "chunked: an explorer search fetches the facet index and its word's shard, not the analysis, and lists the articles from the library's pages",
+        explorer_looks_words_up,
+    ),
+    (
+        "chunked: a search shard that fails offers Retry, which shows the results",
+        failed_shard_offers_retry,
+    ),
+    (
         "chunked: a failed data fetch shows a notice with Retry, which recovers",
         failed_fetch_offers_retry,
     ),
@@ -226,6 +234,89 @@ fn explorer_searches_the_loaded_analysis(context: &Context) -> Result<(), String
     ensure(
         !marks.is_empty() && marks.iter().all(|m| m.to_lowercase().starts_with(word)),
         || format!("highlights should be “{word}”: {marks:?}"),
+    )
+}
+
+/// A word the explorer's cases search for, and the headlines of the
+/// articles whose searched text holds it (any form).
+const SEARCHED: &str = "magnitude";
+
+fn articles_saying(context: &Context, word: &str) -> Vec<String> {
+    use crossread_corpus::parts::words::searched_text;
+    use crossread_corpus::search_text::tokenize;
+    let stem = crossread_corpus::stem::stem(word);
+    let mut headlines: Vec<String> = (context.corpus.documents.iter())
+        .filter(|d| tokenize(&searched_text(d)).iter().any(|t| t.stem == stem))
+        .map(|d| d.headline.clone())
+        .collect();
+    headlines.sort();
+    headlines
+}
+
+fn explorer_looks_words_up(context: &Context) -> Result<(), String> {
+    let expected = articles_saying(context, SEARCHED);
+    let total = context.corpus.documents.len();
+    ensure(!expected.is_empty() && expected.len() < total, || {
+        format!(
+            "{} of {total} articles say {SEARCHED}: the case needs some, not all",
+            expected.len()
+        )
+    })?;
+    context.open(&format!("#/explore?q={SEARCHED}"))?;
+    let count = expected.len();
+    context.browser.session.wait_for(
+        "the explorer's articles",
+        &format!("return document.querySelectorAll('.result-list .result-link').length === {count} && !document.querySelector('.result.loading');"),
+    )?;
+    let mut shown = texts(context, ".result-list .result-link")?;
+    shown.sort();
+    ensure(shown == expected, || {
+        format!("the explorer lists {shown:?}, expected {expected:?}")
+    })?;
+    let summary = texts(context, ".result-count")?.join(" ");
+    ensure(
+        summary.starts_with(&format!("{count} articles match")),
+        || format!("the summary says “{summary}”"),
+    )?;
+    let fetched = fetched(context)?;
+    let count_of = |prefix: &str| fetched.iter().filter(|n| n.starts_with(prefix)).count();
+    ensure(
+        count_of("facets-") == 1
+            && count_of("words-") == 1
+            && count_of("corpus-") == 0
+            && count_of("pack-") == 0,
+        || format!("one search fetched {fetched:?}"),
+    )
+}
+
+/// The search shard that holds `word`.
+fn shard_of(word: &str) -> Result<PathBuf, String> {
+    use crossread_corpus::parts::{facets::FacetIndex, words::shard_for, words_file};
+    let index = library_index()?;
+    let file = data_dir()?.join(&index.facets);
+    let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let facets: FacetIndex =
+        postcard::from_bytes(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+    let starts: Vec<&str> = facets.words.iter().map(|(s, _)| s.as_str()).collect();
+    let stem = crossread_corpus::stem::stem(word);
+    let at = shard_for(&starts, &stem).ok_or_else(|| format!("no shard holds {stem}"))?;
+    Ok(data_dir()?.join(words_file(facets.words[at].1)))
+}
+
+fn failed_shard_offers_retry(context: &Context) -> Result<(), String> {
+    let count = articles_saying(context, SEARCHED).len();
+    fails_then_recovers(
+        context,
+        &shard_of(SEARCHED)?,
+        ".results .data-failed",
+        || context.open(&format!("#/explore?q={SEARCHED}")),
+        || {
+            context.browser.session.wait_for(
+                "the results after Retry",
+                &format!("return document.querySelectorAll('.result-list .result-link').length === {count} && !document.querySelector('.data-failed');"),
+            )?;
+            Ok(())
+        },
     )
 }
 
