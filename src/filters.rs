@@ -4,19 +4,9 @@
 use crossread_corpus::{AttributionKind, PartialDate, Stance};
 use std::collections::BTreeSet;
 
-pub const STANCES: [Stance; 5] = [
-    Stance::Asserted,
-    Stance::Expected,
-    Stance::Hedged,
-    Stance::Denied,
-    Stance::Unconfirmed,
-];
-pub const SOURCE_KINDS: [AttributionKind; 4] = [
-    AttributionKind::Named,
-    AttributionKind::Anonymous,
-    AttributionKind::Media,
-    AttributionKind::Outlet,
-];
+/// Stances and kinds of source in the order the facets list them (and
+/// the facet index stores their bits).
+pub use crossread_corpus::parts::facets::{SOURCE_KINDS, STANCES};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filters {
