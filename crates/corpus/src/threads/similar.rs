@@ -30,10 +30,12 @@ const LEAD_WEIGHT: f32 = 2.0;
 /// groups' mean similarity ([`cohesive`]).
 const MIN_LINK: f32 = 0.05;
 
-/// An article's keys with their weights, sorted by key; unit length.
+/// An article's keys with their weights, sorted by key; unit length. Keys
+/// are numbered in their alphabetical order over the corpus, so profiles
+/// compare by integers in the order the words would.
 #[derive(Debug, Clone, Default)]
 pub struct Profile {
-    keys: Vec<(String, f32)>,
+    keys: Vec<(u32, f32)>,
 }
 
 /// The profiles of every article: `claims_of_doc[d]` are article d's
@@ -51,15 +53,22 @@ pub fn profiles(sigs: &[Signature], claims_of_doc: &[Vec<usize>], leads: &[usize
         }
     }
     let n = counts.len() as f32 + BACKGROUND_DOCS;
+    // Each key once: its number and weight over the corpus (idf).
+    let keys: BTreeMap<&str, (u32, f32)> = (df.iter().enumerate())
+        .map(|(id, (k, &docs))| {
+            let seen = docs as f32 + BACKGROUND_DOCS * background::doc_share(k);
+            let idf = (1.0 + n / seen).ln();
+            (*k, (id as u32, idf * weight_of(k)))
+        })
+        .collect();
     counts
         .iter()
         .map(|c| {
-            let mut keys: Vec<(String, f32)> = c
+            let mut keys: Vec<(u32, f32)> = c
                 .iter()
                 .map(|(k, tf)| {
-                    let seen = df[k] as f32 + BACKGROUND_DOCS * background::doc_share(k);
-                    let idf = (1.0 + n / seen).ln();
-                    (k.to_string(), (1.0 + tf.ln()) * idf * weight_of(k))
+                    let (id, weight) = keys[k];
+                    (id, (1.0 + tf.ln()) * weight)
                 })
                 .collect();
             let norm = keys
@@ -117,12 +126,12 @@ pub fn cosine(a: &Profile, b: &Profile) -> f32 {
 /// Pairs of articles at least [`MIN_LINK`] similar, strongest first (ties
 /// by article order); `day[d]` orders each bucket.
 pub fn links(profiles: &[Profile], day: &[i64]) -> Vec<(f32, usize, usize)> {
-    let mut buckets: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut buckets: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
     for (d, p) in profiles.iter().enumerate() {
-        let mut top: Vec<&(String, f32)> = p.keys.iter().collect();
+        let mut top: Vec<&(u32, f32)> = p.keys.iter().collect();
         top.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         for (key, _) in top.into_iter().take(TOP_KEYS) {
-            buckets.entry(key.as_str()).or_default().push(d);
+            buckets.entry(*key).or_default().push(d);
         }
     }
     let mut out = Vec::new();
