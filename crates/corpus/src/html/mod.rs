@@ -25,8 +25,9 @@ mod blocks;
 mod meta;
 
 use blocks::{
-    keep_main_container, prose_words, set_aside_labelled_links, set_aside_labels_of_chrome,
-    set_aside_link_blocks, set_aside_link_lists, set_aside_related_blocks, LINK_LINE,
+    keep_main_container, prose_words, set_aside_below_article, set_aside_labelled_links,
+    set_aside_labels_of_chrome, set_aside_link_blocks, set_aside_link_lists,
+    set_aside_related_blocks, LINK_LINE,
 };
 pub use meta::parse_meta_date;
 use meta::{language_tag, meta_name_key, RawMeta};
@@ -538,6 +539,7 @@ impl State {
         set_aside_link_lists(&mut lines);
         set_aside_labelled_links(&mut lines);
         set_aside_labels_of_chrome(&mut lines);
+        set_aside_below_article(&mut lines);
         SavedPage { lines, meta }
     }
 }
