@@ -679,21 +679,19 @@ impl NamedChrome {
 /// comments.
 fn keep_article_in_open_chrome(lines: &mut [Line]) {
     let total: usize = lines.iter().map(|l| prose_words(&l.text)).sum();
-    // Per element marked by tag or role: (element, prose words, holds the `<h1>`).
-    let mut held: Vec<(usize, usize, bool)> = Vec::new();
+    // Per element marked by tag or role: (prose words, holds the `<h1>`).
+    let mut held: std::collections::BTreeMap<usize, (usize, bool)> = Default::default();
     for line in lines.iter() {
         let words = prose_words(&line.text);
         for mark in line.chrome.iter().filter(|m| !m.by_name) {
-            match held.iter_mut().find(|(e, _, _)| *e == mark.element) {
-                Some((_, n, h1)) => (*n, *h1) = (*n + words, *h1 || line.heading),
-                None => held.push((mark.element, words, line.heading)),
-            }
+            let (n, h1) = held.entry(mark.element).or_default();
+            (*n, *h1) = (*n + words, *h1 || line.heading);
         }
     }
     let wrappers: Vec<usize> = held
         .into_iter()
-        .filter(|&(_, n, h1)| h1 && total > 0 && 2 * n >= total)
-        .map(|(e, _, _)| e)
+        .filter(|&(_, (n, h1))| h1 && total > 0 && 2 * n >= total)
+        .map(|(e, _)| e)
         .collect();
     if wrappers.is_empty() {
         return;
