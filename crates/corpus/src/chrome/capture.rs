@@ -242,25 +242,9 @@ pub fn set_aside(lines: &[String]) -> Vec<Option<RemovalReason>> {
         }
         return reasons;
     }
-    let Some((start, end)) = body_run(&scores(&kinds)) else {
+    let Some((start, end)) = body(lines, &shapes, &kinds) else {
         return reasons;
     };
-    let Some((start, mut end)) = trimmed(lines, &kinds, start, end) else {
-        return reasons;
-    };
-    // The article's last paragraphs may be short sentences.
-    while end + 1 < lines.len() && matches!(kinds[end + 1], Kind::Sentence(_)) {
-        end += 1;
-    }
-    let prose_words: usize = (start..=end)
-        .filter(|&at| matches!(kinds[at], Kind::Prose(_)))
-        .map(|at| shapes[at].words)
-        .sum();
-    if prose_words < MIN_BODY_WORDS {
-        // No body stands out (a list, a gallery, a short note): the text is
-        // read as it is.
-        return reasons;
-    }
     let headline = headline_above(lines, &shapes, &kinds, start);
     let header_from = headline.unwrap_or(if start <= 6 { 0 } else { start });
     for at in 0..header_from {
@@ -287,6 +271,31 @@ pub fn set_aside(lines: &[String]) -> Vec<Option<RemovalReason>> {
         });
     }
     reasons
+}
+
+/// The first and last line of the article's body in a page's lines (see
+/// [`set_aside`]), if one stands out.
+pub fn article_lines(lines: &[String]) -> Option<(usize, usize)> {
+    let shapes: Vec<Shape> = lines.iter().map(|l| shape(l)).collect();
+    let kinds: Vec<Kind> = lines.iter().zip(&shapes).map(|(l, s)| kind(l, s)).collect();
+    body(lines, &shapes, &kinds)
+}
+
+/// The body: the densest run of prose, trimmed, with the short sentences
+/// that close it; `None` when it holds too little prose to stand out (a
+/// list, a gallery, a short note), and the text is read as it is.
+fn body(lines: &[String], shapes: &[Shape], kinds: &[Kind]) -> Option<(usize, usize)> {
+    let (start, end) = body_run(&scores(kinds))?;
+    let (start, mut end) = trimmed(lines, kinds, start, end)?;
+    // The article's last paragraphs may be short sentences.
+    while end + 1 < lines.len() && matches!(kinds[end + 1], Kind::Sentence(_)) {
+        end += 1;
+    }
+    let prose_words: usize = (start..=end)
+        .filter(|&at| matches!(kinds[at], Kind::Prose(_)))
+        .map(|at| shapes[at].words)
+        .sum();
+    (prose_words >= MIN_BODY_WORDS).then_some((start, end))
 }
 
 /// The body run cut at a heading that opens comments or related links, and

@@ -120,8 +120,28 @@ fn is_app_or_follow_prompt(lower: &str) -> bool {
         "app for ios",
         "unsere app",
         "nuestra app",
+        "straight to your phone",
+        "straight to your inbox",
     ];
-    follow && has_any(lower, NETWORKS) || has_any(lower, &app) || lower.starts_with("follow us")
+    (follow || is_join_prompt(lower)) && has_any(lower, NETWORKS)
+        || has_any(lower, &app)
+        || lower.starts_with("follow us")
+}
+
+/// "Join our Telegram channel", "Únete a nuestro canal de WhatsApp": an
+/// invitation to the site's channel on a network.
+fn is_join_prompt(lower: &str) -> bool {
+    const JOIN: &[&str] = &[
+        "join us",
+        "join our",
+        "únete",
+        "únase",
+        "tritt unserem",
+        "rejoignez-nous",
+        "rejoignez notre",
+        "dołącz",
+    ];
+    has_any(lower, JOIN)
 }
 
 /// The site's terms, copyright and liability notices.
@@ -343,6 +363,9 @@ mod tests {
             "Jede kleine Spende hilft uns weiter",
             "We rely on your support to keep the harbour news free for all",
             "Ihr Beitrag hilft, unsere Berichterstattung kostenlos zu halten.",
+            "Did you know the Courier has a Telegram channel? Join us from your phone.",
+            "¿Ya conoces nuestro canal de WhatsApp? Únete aquí.",
+            "Get the harbour news straight to your phone with the Courier's free reader.",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Promo), "{line}");
         }
@@ -355,6 +378,7 @@ mod tests {
             "Regulators want to know who can download the app and what it stores.",
             "Stop your app, launch the tool, then restart your application.",
             "Ana Ruiz covers shipping. Follow her on Twitter.",
+            "Protesters asked passers-by to join them, and the videos spread on Telegram.",
         ] {
             assert_eq!(reason(line), None, "{line}");
         }

@@ -256,3 +256,46 @@ fn prose_outside_outweighs(lines: &[Line], main: usize) -> bool {
     let outside = prose(&|l| l.container.is_none());
     outside > prose(&|l| l.container == Some(main))
 }
+
+/// Rule `BelowTheArticle`: the open lines after the article's last
+/// paragraph (the end of the densest run of prose, as a text capture's
+/// body is found: `chrome::capture`) that stand outside the smallest
+/// element holding the article's first and last lines are the page's
+/// furniture (teasers, footers, contact boxes), each with the reason its
+/// shape gives it there. Lines inside that element (a table, a list, a
+/// note closing the article) stay, and so does all of it when the page's
+/// `<h1>` comes after the article's first paragraph.
+pub(super) fn set_aside_below_article(lines: &mut [Line]) {
+    let open: Vec<usize> = (0..lines.len())
+        .filter(|&at| lines[at].removed.is_none())
+        .collect();
+    let texts: Vec<String> = open.iter().map(|&at| lines[at].text.clone()).collect();
+    let Some((first, last)) = crate::chrome::capture::article_lines(&texts) else {
+        return;
+    };
+    // An `<h1>` below the article's start marks where the reader takes
+    // the article to begin: what follows is not judged from above it.
+    if lines.iter().position(|l| l.heading) > Some(open[first]) {
+        return;
+    }
+    let found = crate::chrome::capture::set_aside(&texts);
+    let Some(article) = smallest_common_element(&lines[open[first]], &lines[open[last]]) else {
+        return;
+    };
+    for (&at, reason) in open.iter().zip(found).skip(last + 1) {
+        let line = &mut lines[at];
+        if !line.heading && !line.ancestors.contains(&article) {
+            line.removed = reason;
+        }
+    }
+}
+
+/// The innermost element open around both lines.
+fn smallest_common_element(a: &Line, b: &Line) -> Option<usize> {
+    a.ancestors
+        .iter()
+        .zip(&b.ancestors)
+        .take_while(|(x, y)| x == y)
+        .last()
+        .map(|(x, _)| *x)
+}

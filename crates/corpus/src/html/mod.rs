@@ -25,8 +25,9 @@ mod blocks;
 mod meta;
 
 use blocks::{
-    keep_main_container, prose_words, set_aside_labelled_links, set_aside_labels_of_chrome,
-    set_aside_link_blocks, set_aside_link_lists, set_aside_related_blocks, LINK_LINE,
+    keep_main_container, prose_words, set_aside_below_article, set_aside_labelled_links,
+    set_aside_labels_of_chrome, set_aside_link_blocks, set_aside_link_lists,
+    set_aside_related_blocks, LINK_LINE,
 };
 pub use meta::parse_meta_date;
 use meta::{language_tag, meta_name_key, RawMeta};
@@ -131,6 +132,15 @@ const SILENT: &[&str] = &[
     "plaintext",
     "dialog",
 ];
+
+/// Elements a `<head>` may hold: any other closes it.
+const HEAD_CONTENT: &[&str] = &[
+    "base", "basefont", "bgsound", "head", "html", "link", "meta", "noscript", "script", "style",
+    "template", "title",
+];
+
+/// Elements whose content is foreign (SVG, MathML): no raw text inside.
+const FOREIGN: &[&str] = &["svg", "math"];
 
 /// Elements that end a line of text where they start and end.
 const BLOCKS: &[&str] = &[
@@ -310,7 +320,18 @@ impl State {
     fn start(&mut self, tag: &Tag) -> TokenSinkResult<()> {
         let name: &str = &tag.name;
         self.collect_meta(tag);
+        if !HEAD_CONTENT.contains(&name) {
+            self.close_head();
+        }
+        // Inside `<svg>` and `<math>` a `<title>` or `<style>` is an
+        // element like any other, often self-closed (`<title/>`), never
+        // raw text (the HTML standard's foreign content).
+        let foreign = self
+            .stack
+            .iter()
+            .any(|o| FOREIGN.contains(&o.name.as_str()));
         let raw_kind = match name {
+            _ if foreign => None,
             "script" => Some(RawKind::ScriptData),
             "style" | "noscript" | "iframe" | "noembed" | "noframes" | "xmp" => {
                 Some(RawKind::Rawtext)
@@ -361,6 +382,17 @@ impl State {
             main,
         });
         TokenSinkResult::Continue
+    }
+
+    /// Rule `HeadEndsAtBody`: a `<head>` left open (a page that closes
+    /// it with `</header>`) ends at the first element that cannot be in
+    /// it, as a browser's parser ends it; its text would otherwise be
+    /// unseen.
+    fn close_head(&mut self) {
+        if let Some(at) = self.stack.iter().position(|o| o.name == "head") {
+            self.flush();
+            self.stack.truncate(at);
+        }
     }
 
     fn end(&mut self, name: &str) {
@@ -499,6 +531,7 @@ impl State {
         self.flush();
         let meta = self.meta.page_meta(&self.lines);
         let mut lines = self.lines;
+        keep_article_in_open_chrome(&mut lines);
         NamedChrome::keep_article(&mut lines);
         keep_main_container(&mut lines);
         set_aside_related_blocks(&mut lines);
@@ -506,6 +539,7 @@ impl State {
         set_aside_link_lists(&mut lines);
         set_aside_labelled_links(&mut lines);
         set_aside_labels_of_chrome(&mut lines);
+        set_aside_below_article(&mut lines);
         SavedPage { lines, meta }
     }
 }
@@ -634,6 +668,39 @@ impl NamedChrome {
             });
             line.removed = line.chrome.first().map(|m| m.reason);
         }
+    }
+}
+
+/// Rule `ChromeLeftOpen`: an element marked chrome by its tag or role
+/// (`<header>`, `<aside>`, `role=banner`) that holds the page's `<h1>` and
+/// at least half of its prose wraps the article: an end tag the page
+/// forgot (a `<header>` never closed), or a tag misused for the article's
+/// column. Its text is judged by the marks inside it; comments stay
+/// comments.
+fn keep_article_in_open_chrome(lines: &mut [Line]) {
+    let total: usize = lines.iter().map(|l| prose_words(&l.text)).sum();
+    // Per element marked by tag or role: (prose words, holds the `<h1>`).
+    let mut held: std::collections::BTreeMap<usize, (usize, bool)> = Default::default();
+    for line in lines.iter() {
+        let words = prose_words(&line.text);
+        for mark in line.chrome.iter().filter(|m| !m.by_name) {
+            let (n, h1) = held.entry(mark.element).or_default();
+            (*n, *h1) = (*n + words, *h1 || line.heading);
+        }
+    }
+    let wrappers: Vec<usize> = held
+        .into_iter()
+        .filter(|&(_, (n, h1))| h1 && total > 0 && 2 * n >= total)
+        .map(|(e, _)| e)
+        .collect();
+    if wrappers.is_empty() {
+        return;
+    }
+    for line in lines.iter_mut() {
+        line.chrome.retain(|m| {
+            m.by_name || m.reason == RemovalReason::Comments || !wrappers.contains(&m.element)
+        });
+        line.removed = line.chrome.first().map(|m| m.reason);
     }
 }
 
