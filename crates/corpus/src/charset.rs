@@ -68,9 +68,16 @@ const ISO_8859_2: &[&str] = &[
     "latin2",
 ];
 
-/// The page decoded as its `<meta>` declares, else `None`.
+/// Bytes searched first for a `<meta charset>`, as a browser prescans.
+const PRESCAN: usize = 4096;
+
+/// The page decoded as its `<meta>` declares, else `None`. The
+/// declaration is looked for in the first bytes, then anywhere before
+/// `<body` (a browser that meets it later in the head switches encoding:
+/// some pages put it after long inline scripts).
 pub fn legacy_html(bytes: &[u8]) -> Option<String> {
-    let label = declared(&bytes[..bytes.len().min(4096)])?;
+    let head = &bytes[..head_end(bytes)];
+    let label = declared(&head[..head.len().min(PRESCAN)]).or_else(|| declared(head))?;
     let label = label.as_str();
     let decode = |byte: fn(u8) -> char| Some(bytes.iter().map(|&b| byte(b)).collect());
     if UTF_8.contains(&label) {
@@ -161,6 +168,14 @@ fn declared(head: &[u8]) -> Option<String> {
     None
 }
 
+/// Where the page's body starts (`<body`, any case), or its end.
+fn head_end(bytes: &[u8]) -> usize {
+    bytes
+        .windows(5)
+        .position(|w| w.eq_ignore_ascii_case(b"<body"))
+        .unwrap_or(bytes.len())
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -190,6 +205,21 @@ mod tests {
         assert_eq!(
             legacy_html(page).as_deref(),
             Some("<meta charset=\"ISO-8859-1\"><p>Grüße “so”</p>")
+        );
+    }
+
+    #[test]
+    fn a_declaration_after_long_head_scripts_still_counts() {
+        let mut page = b"<html><head><script>".to_vec();
+        page.extend(std::iter::repeat_n(b'x', 3 * PRESCAN));
+        page.extend(b"</script><meta charset=iso-8859-1></head><body><p>Caf\xe9 cr\xe8me</p>");
+        let text = legacy_html(&page).unwrap();
+        assert!(text.contains("Café crème"), "{}", &text[text.len() - 30..]);
+        let in_body = b"<html><head></head><body><p>\xe9</p><meta charset=iso-8859-1>";
+        assert_eq!(
+            legacy_html(in_body),
+            None,
+            "a declaration in the body is not one"
         );
     }
 
