@@ -82,3 +82,31 @@ fn a_box_about_the_author_is_set_aside_but_a_byline_is_not() {
         Some(RemovalReason::Related)
     );
 }
+
+/// Rule `MarkedAuthor`: with no author in the page's meta tags or JSON-LD,
+/// the names it marks as author (`rel=author`, `itemprop=author`) above
+/// the article are its authors; those marked in a list of other articles
+/// below it are not.
+#[test]
+fn authors_marked_above_the_article_are_its_authors() {
+    let long = "The ferry company raised its spring fares by a tenth on Monday, citing the price of fuel and the cost of the new pier, and said the rise would hold until the autumn timetable.";
+    let document = page(&format!(
+        "<div class=\"meta\"><a rel=\"author\" href=\"/staff/ines-varga\">Ines Varga</a> \
+         <span itemprop=\"author\">Tomas Berg —</span></div><p>{long}</p>{BODY}\
+         <ul><li><p>Harbour dues rise again</p><a rel=\"author\" href=\"/staff/ola\">Ola Lindqvist</a></li></ul>"
+    ));
+    assert_eq!(
+        document.authors,
+        ["Ines Varga", "Tomas Berg"],
+        "{document:?}"
+    );
+}
+
+#[test]
+fn a_marked_author_that_is_no_name_is_not_taken() {
+    let long = "The ferry company raised its spring fares by a tenth on Monday, citing the price of fuel and the cost of the new pier, and said the rise would hold until the autumn timetable.";
+    let document = page(&format!(
+        "<p><a rel=\"author\" href=\"/staff\">More from this author</a> <a rel=\"author\" href=\"/x\">12 articles</a></p><p>{long}</p>{BODY}"
+    ));
+    assert!(document.authors.is_empty(), "{:?}", document.authors);
+}

@@ -160,6 +160,8 @@ impl Totals {
             let authors = document.authors.iter().map(|a| fold(a)).collect::<Vec<_>>();
             if !authors.is_empty() && authors.iter().all(|a| byline.contains(a.as_str())) {
                 self.bylines_agree += 1;
+            } else if std::env::var("CROSSREAD_EVAL_VERBOSE").is_ok_and(|v| v == "1") {
+                println!("    byline {byline:?}, found {authors:?}");
             }
         }
         if let Some(date) = field("publishedTime") {

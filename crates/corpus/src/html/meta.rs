@@ -23,6 +23,10 @@ pub(super) struct RawMeta {
     /// `<html lang>`, else `content-language`.
     pub(super) language: Option<String>,
     pub(super) authors: Vec<String>,
+    /// The text of elements the page marks as its author (`rel=author`,
+    /// `itemprop=author`) above the article's first paragraph: rule
+    /// `MarkedAuthor` (set by the page's reader when it ends).
+    pub(super) marked_authors: Vec<String>,
     pub(super) json_ld: Vec<String>,
     pub(super) state_scripts: Vec<String>,
 }
@@ -128,6 +132,9 @@ impl RawMeta {
         let mut authors = raw.authors.clone();
         if authors.is_empty() {
             authors = json_ld.authors;
+        }
+        if authors.is_empty() {
+            authors = raw.marked_authors.clone();
         }
         PageMeta {
             headline: headline.filter(|h| !h.is_empty()),

@@ -220,6 +220,8 @@ struct Open {
     element: usize,
     /// Opens a main-content container.
     main: bool,
+    /// Marks its text as the article's author (rule `MarkedAuthor`).
+    author: bool,
 }
 
 #[derive(Default)]
@@ -234,6 +236,11 @@ struct State {
     line_linked: usize,
     /// Elements opened before the current line began.
     line_first_element: usize,
+    /// Text inside the open element marked as the author's name.
+    author_text: String,
+    /// Names marked as the author, each with the number of lines read
+    /// before it ended (rule `MarkedAuthor`).
+    marked: Vec<(String, usize)>,
     lines: Vec<Line>,
     /// Main-content containers opened so far.
     containers: usize,
@@ -375,11 +382,16 @@ impl State {
             self.containers += 1;
         }
         self.elements += 1;
+        let author = marks_author(tag) && !self.stack.iter().any(|o| o.author);
+        if author {
+            self.author_text.clear();
+        }
         self.stack.push(Open {
             name: name.to_string(),
             context,
             element: self.elements,
             main,
+            author,
         });
         TokenSinkResult::Continue
     }
@@ -421,8 +433,20 @@ impl State {
         if closes_special {
             self.flush();
         }
-        if self.stack.drain(at..).any(|open| open.main) {
+        let (mut main, mut author) = (false, false);
+        for open in self.stack.drain(at..) {
+            main |= open.main;
+            author |= open.author;
+        }
+        if main {
             self.container_open = None;
+        }
+        if author {
+            let text = collapse_whitespace(&std::mem::take(&mut self.author_text));
+            let name = text.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+            if is_author_name(name) && self.context() == Context::Plain {
+                self.marked.push((name.to_string(), self.lines.len()));
+            }
         }
     }
 
@@ -433,6 +457,9 @@ impl State {
             }
             Some(Raw::Skip) => {}
             None => {
+                if self.stack.iter().any(|o| o.author) {
+                    self.author_text.push_str(text);
+                }
                 if self.context() != Context::Silent {
                     let first = self.line_first_element;
                     if self
@@ -529,6 +556,7 @@ impl State {
 
     fn finish(mut self) -> SavedPage {
         self.flush();
+        self.meta.marked_authors = marked_above_article(&self.marked, &self.lines);
         let meta = self.meta.page_meta(&self.lines);
         let mut lines = self.lines;
         keep_article_in_open_chrome(&mut lines);
@@ -702,6 +730,51 @@ fn keep_article_in_open_chrome(lines: &mut [Line]) {
         });
         line.removed = line.chrome.first().map(|m| m.reason);
     }
+}
+
+/// Rule `MarkedAuthor`: an element the page marks as naming its author,
+/// by the link relation `author` or the microdata property `author`.
+fn marks_author(tag: &Tag) -> bool {
+    let has = |name: &str| {
+        attr(tag, name).is_some_and(|v| {
+            v.split_ascii_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("author"))
+        })
+    };
+    has("rel") || has("itemprop")
+}
+
+/// The marked authors' names that end above the article's first
+/// paragraph of prose (at least [`PROSE_WORDS`] words, not chrome), where
+/// a byline stands; names marked further down belong to other articles
+/// listed beside or below it.
+fn marked_above_article(marked: &[(String, usize)], lines: &[Line]) -> Vec<String> {
+    let first_prose = lines
+        .iter()
+        .position(|l| l.removed.is_none() && l.text.split_whitespace().count() >= PROSE_WORDS)
+        .unwrap_or(lines.len());
+    let mut names: Vec<String> = Vec::new();
+    for (name, at) in marked {
+        if *at <= first_prose + 1 && !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    names
+}
+
+/// Words of a line that make it a paragraph of prose.
+const PROSE_WORDS: usize = 25;
+
+/// A marked author's text that reads as a name: one to six words, no
+/// digits, not a link's address or a prompt ("More from this author").
+fn is_author_name(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=6).contains(&words)
+        && !text
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '@' || c == '/')
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && !text.to_lowercase().contains("author")
 }
 
 /// Chrome named by its class or id: `share-bar`, `cookie-banner`,
