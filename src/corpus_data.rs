@@ -44,13 +44,16 @@ static LIBRARY: OnceLock<LibraryIndex> = OnceLock::new();
 /// prerenderer, so that its pages list and link what the app will.
 static LAYOUT: OnceLock<Layout> = OnceLock::new();
 
+/// What runs when a data file's fetch ends, for a view waiting for it.
+type Waiting = Box<dyn FnOnce()>;
+
 thread_local! {
     /// Data files loaded so far, by name: article packs, library pages,
     /// the whole corpus, the explorer's index and search shards.
     static LOADED: RefCell<BTreeMap<String, Loaded>> = const { RefCell::new(BTreeMap::new()) };
     /// Data files being fetched, each with what to run when its fetch
     /// ends (one callback per view waiting for it).
-    static LOADING: RefCell<BTreeMap<String, Vec<Box<dyn FnOnce()>>>> = const { RefCell::new(BTreeMap::new()) };
+    static LOADING: RefCell<BTreeMap<String, Vec<Waiting>>> = const { RefCell::new(BTreeMap::new()) };
     /// Data files whose last fetch failed, with the problem; cleared by Retry.
     static FAILED: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
 }
