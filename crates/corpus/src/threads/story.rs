@@ -152,9 +152,9 @@ fn story(
 /// report recalls the shooting, a verdict recalls the crime. Each pair is
 /// (claim, story) for a story that is not the claim's own. A claim retells
 /// a story when it names one of the story's names and two of its words,
-/// its article was published after every dated article of the story
-/// (without dates a retelling cannot be told from a second event of the
-/// same kind), and any day, week or month it states falls within the
+/// its article was published after every dated article of the story,
+/// at least half of whose articles are dated (without dates a retelling
+/// cannot be told from a second event of the same kind), and any day, week or month it states falls within the
 /// story's days of publication, give or take [`RETOLD_SLACK_DAYS`]. Candidates come from the story cores' names, so the
 /// cost is linear in the claims.
 pub fn retellings(
@@ -171,7 +171,7 @@ pub fn retellings(
     }
     // A name in many stories' cores ("the president") tells none of them.
     by_name.retain(|_, found| found.len() <= MAX_STORIES_PER_NAME);
-    let spans: Vec<Option<(i64, i64)>> = stories.iter().map(|s| days_of(s, sigs)).collect();
+    let spans: Vec<Option<(i64, i64)>> = stories.iter().map(|s| days_of(s, sigs, doc_of)).collect();
     let mut out = Vec::new();
     for (i, sig) in sigs.iter().enumerate() {
         let Some(published) = sig.published else {
@@ -213,8 +213,21 @@ const RETOLD_SLACK_DAYS: i64 = 3;
 /// the cost linear in the claims).
 const MAX_STORIES_PER_NAME: usize = 32;
 
-/// First and last publication day of a story's dated articles.
-fn days_of(story: &Story, sigs: &[Signature]) -> Option<(i64, i64)> {
+/// First and last publication day of a story's dated articles, when at
+/// least half its articles are dated: the days of one dated report among
+/// many undated ones are not the story's days (the undated ones may be a
+/// year older), and a claim published later would retell it only for
+/// telling an event of the same kind.
+fn days_of(story: &Story, sigs: &[Signature], doc_of: &[usize]) -> Option<(i64, i64)> {
+    let dated: BTreeSet<usize> = story
+        .claims
+        .iter()
+        .filter(|&&i| sigs[i].published.is_some())
+        .map(|&i| doc_of[i])
+        .collect();
+    if 2 * dated.len() < story.docs.len() {
+        return None;
+    }
     let days = story.claims.iter().filter_map(|&i| sigs[i].published);
     Some((days.clone().min()?, days.max()?))
 }
@@ -333,6 +346,64 @@ fn merged<'a>(sigs: impl Iterator<Item = &'a Signature>) -> Signature {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use super::super::signature::Anchor;
+    use crate::document::EntityKind;
+
+    fn said(words: &[&str], name: &str, published: Option<i64>) -> Signature {
+        Signature {
+            stems: words.iter().map(|w| w.to_string()).collect(),
+            anchors: vec![Anchor {
+                id: name.to_string(),
+                kind: EntityKind::Organisation,
+                speaker: false,
+            }],
+            published,
+            ..Signature::default()
+        }
+    }
+
+    /// Three reports of a ferry's recall, then a later report that tells of
+    /// a recall by the same maker: with one report of three dated, the
+    /// story's days are unknown and the later report may tell a second
+    /// recall; with two of three dated, it recalls the story.
+    #[test]
+    fn a_story_mostly_undated_takes_no_retellings() {
+        let name = "organisation:harbour-lines";
+        let words = ["recal", "ferri", "hull"];
+        let story = |claims: Vec<usize>| Story {
+            docs: vec![0, 1, 2],
+            claims,
+            leads: Vec::new(),
+            degree: Vec::new(),
+            core: words
+                .iter()
+                .map(|w| w.to_string())
+                .chain([name.to_string()])
+                .collect(),
+            central_docs: vec![0, 1, 2],
+        };
+        let later = said(&words, name, Some(400));
+        let doc_of = [0, 1, 2, 3];
+        let own = [Some(0), Some(0), Some(0), None];
+        let one_dated = vec![
+            said(&words, name, Some(100)),
+            said(&words, name, None),
+            said(&words, name, None),
+            later.clone(),
+        ];
+        assert!(retellings(&[story(vec![0, 1, 2])], &one_dated, &doc_of, &own).is_empty());
+        let two_dated = vec![
+            said(&words, name, Some(100)),
+            said(&words, name, Some(101)),
+            said(&words, name, None),
+            later,
+        ];
+        assert_eq!(
+            retellings(&[story(vec![0, 1, 2])], &two_dated, &doc_of, &own),
+            [(3, 0)]
+        );
+    }
 
     #[test]
     fn a_lead_day_dates_the_news_only_near_a_known_publication_day() {
