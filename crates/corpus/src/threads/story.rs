@@ -28,6 +28,11 @@ const LEAD_CLAIMS: usize = 3;
 /// the arrest), so stories are told apart by days more than a week apart.
 const LEAD_DAY_SLACK: i64 = 2;
 
+/// Days between the publication of two articles about the same person
+/// for them to tell the same news (the same or the next day, as time
+/// zones have it; see [`similar::cohesive`]).
+const SAME_NEWS_DAYS: i64 = 1;
+
 /// Days between a day a lead states and the article's publication for
 /// the day to date the article's event (see [`is_news_of_the_day`]).
 const NEWS_DAYS: i64 = 10;
@@ -75,7 +80,16 @@ pub fn stories(
     let titles: Vec<bool> = claims.iter().map(|c| c.part != Part::Body).collect();
     let profiles = similar::profiles(sigs, &claims_of_doc, &lead_len);
     let day: Vec<i64> = leads.iter().map(cluster::effective_day).collect();
-    let links = similar::cohesive(similar::links(&profiles, &day), &profiles);
+    let main: Vec<BTreeSet<String>> = claims_of_doc
+        .iter()
+        .map(|members| main_people(members, sigs))
+        .collect();
+    let published: Vec<Option<i64>> = leads.iter().map(|l| l.published).collect();
+    let same_news = |a: usize, b: usize| {
+        !main[a].is_disjoint(&main[b])
+            && matches!((published[a], published[b]), (Some(x), Some(y)) if (x - y).abs() <= SAME_NEWS_DAYS)
+    };
+    let links = similar::cohesive(similar::links(&profiles, &day), &profiles, &same_news);
     // What keeps articles apart (see `story_facts`).
     let facts: Vec<cluster::Facts> = leads
         .iter()
@@ -248,6 +262,18 @@ fn story_facts(lead: &Signature, members: &[usize], sigs: &[Signature]) -> clust
         magnitudes: lead.magnitudes.clone(),
         ..Signature::default()
     };
+    let named = main_and_named(members, sigs);
+    cluster::Facts::of_article(&dates, named.0, named.1)
+}
+
+/// The people an article is about: taking part (not only speaking) in
+/// the most of its claims, two at least.
+fn main_people(members: &[usize], sigs: &[Signature]) -> BTreeSet<String> {
+    main_and_named(members, sigs).0
+}
+
+/// An article's main people, and every person it names as taking part.
+fn main_and_named(members: &[usize], sigs: &[Signature]) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut count: std::collections::BTreeMap<&str, usize> = Default::default();
     for &i in members {
         for a in sigs[i]
@@ -265,7 +291,7 @@ fn story_facts(lead: &Signature, members: &[usize], sigs: &[Signature]) -> clust
         .map(|(id, _)| id.to_string())
         .collect();
     let named = count.keys().map(|id| id.to_string()).collect();
-    cluster::Facts::of_article(&dates, main, named)
+    (main, named)
 }
 
 /// A day a lead states dates the article's event when it falls near the
