@@ -156,6 +156,9 @@ pub fn links(profiles: &[Profile], day: &[i64]) -> Vec<(f32, usize, usize)> {
 const SAMPLE: usize = 24;
 /// Two groups join when their articles are on average this similar...
 const MIN_MEAN: f32 = 0.25;
+/// ... or this similar when articles of both are about the same person
+/// on the same days ([`cohesive`]) ...
+const MIN_MEAN_SAME_NEWS: f32 = 0.15;
 /// ... and a lone article joins a group at a far lower bar: its one link is
 /// all the evidence there is, and a report left alone is a thread lost.
 const MIN_MEAN_ALONE: f32 = 0.075;
@@ -163,8 +166,15 @@ const MIN_MEAN_ALONE: f32 = 0.075;
 /// The links that keep groups cohesive: taken strongest first, a link
 /// between two groups is kept only when their articles are, on average,
 /// similar enough (average linkage), so a chain of loose links cannot join
-/// two stories of the same kind.
-pub fn cohesive(links: Vec<(f32, usize, usize)>, profiles: &[Profile]) -> Vec<(f32, usize, usize)> {
+/// two stories of the same kind. Two groups with articles about the same
+/// person published within a day of each other (`same_news`) need less:
+/// reports of one person's news of the day that open on different details
+/// are rarely two events.
+pub fn cohesive(
+    links: Vec<(f32, usize, usize)>,
+    profiles: &[Profile],
+    same_news: &dyn Fn(usize, usize) -> bool,
+) -> Vec<(f32, usize, usize)> {
     let mut root: Vec<usize> = (0..profiles.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..profiles.len()).map(|d| vec![d]).collect();
     let mut kept = Vec::new();
@@ -179,7 +189,13 @@ pub fn cohesive(links: Vec<(f32, usize, usize)>, profiles: &[Profile]) -> Vec<(f
                 continue;
             }
             let alone = members[ra].len().min(members[rb].len()) == 1;
-            let need = if alone { MIN_MEAN_ALONE } else { MIN_MEAN };
+            let need = if alone {
+                MIN_MEAN_ALONE
+            } else if same_news_in(&members[ra], &members[rb], same_news) {
+                MIN_MEAN_SAME_NEWS
+            } else {
+                MIN_MEAN
+            };
             if mean_similarity(&members[ra], &members[rb], profiles) < need {
                 rejected.insert(pair, sizes);
                 continue;
@@ -198,6 +214,14 @@ pub fn cohesive(links: Vec<(f32, usize, usize)>, profiles: &[Profile]) -> Vec<(f
         kept.push((score, a, b));
     }
     kept
+}
+
+/// Does an article of one group tell the same news as one of the other
+/// (see [`cohesive`])?
+fn same_news_in(a: &[usize], b: &[usize], same_news: &dyn Fn(usize, usize) -> bool) -> bool {
+    a.iter()
+        .take(SAMPLE)
+        .any(|&x| b.iter().take(SAMPLE).any(|&y| same_news(x, y)))
 }
 
 fn mean_similarity(a: &[usize], b: &[usize], profiles: &[Profile]) -> f32 {
@@ -221,6 +245,25 @@ mod tests {
             stems: words.iter().map(|w| stem(w)).collect(),
             ..Signature::default()
         }
+    }
+
+    fn profile(keys: &[(&str, f32)]) -> Profile {
+        Profile {
+            keys: keys.iter().map(|(k, w)| (k.to_string(), *w)).collect(),
+        }
+    }
+
+    /// Two pairs of reports, each pair close, the pairs a fifth alike (one
+    /// opens on the rescue, the other on the police): apart in general,
+    /// one story when they are about the same person on the same days.
+    #[test]
+    fn groups_about_one_person_on_the_same_days_join_at_a_lower_bar() {
+        let rescue = profile(&[("rescu", 1.0)]);
+        let police = profile(&[("polic", 0.98), ("rescu", 0.2)]);
+        let profiles = vec![rescue.clone(), rescue, police.clone(), police];
+        let links = vec![(1.0, 0, 1), (1.0, 2, 3), (0.2, 1, 2)];
+        assert_eq!(cohesive(links.clone(), &profiles, &|_, _| false).len(), 2);
+        assert_eq!(cohesive(links, &profiles, &|_, _| true).len(), 3);
     }
 
     /// In a corpus of three, the four everyday words two articles share

@@ -28,6 +28,11 @@ const LEAD_CLAIMS: usize = 3;
 /// the arrest), so stories are told apart by days more than a week apart.
 const LEAD_DAY_SLACK: i64 = 2;
 
+/// Days between the publication of two articles about the same person
+/// for them to tell the same news (the same or the next day, as time
+/// zones have it; see [`similar::cohesive`]).
+const SAME_NEWS_DAYS: i64 = 1;
+
 /// Days between a day a lead states and the article's publication for
 /// the day to date the article's event (see [`is_news_of_the_day`]).
 const NEWS_DAYS: i64 = 10;
@@ -75,7 +80,16 @@ pub fn stories(
     let titles: Vec<bool> = claims.iter().map(|c| c.part != Part::Body).collect();
     let profiles = similar::profiles(sigs, &claims_of_doc, &lead_len);
     let day: Vec<i64> = leads.iter().map(cluster::effective_day).collect();
-    let links = similar::cohesive(similar::links(&profiles, &day), &profiles);
+    let main: Vec<BTreeSet<String>> = claims_of_doc
+        .iter()
+        .map(|members| main_people(members, sigs))
+        .collect();
+    let published: Vec<Option<i64>> = leads.iter().map(|l| l.published).collect();
+    let same_news = |a: usize, b: usize| {
+        !main[a].is_disjoint(&main[b])
+            && matches!((published[a], published[b]), (Some(x), Some(y)) if (x - y).abs() <= SAME_NEWS_DAYS)
+    };
+    let links = similar::cohesive(similar::links(&profiles, &day), &profiles, &same_news);
     // What keeps articles apart (see `story_facts`).
     let facts: Vec<cluster::Facts> = leads
         .iter()
@@ -152,9 +166,9 @@ fn story(
 /// report recalls the shooting, a verdict recalls the crime. Each pair is
 /// (claim, story) for a story that is not the claim's own. A claim retells
 /// a story when it names one of the story's names and two of its words,
-/// its article was published after every dated article of the story
-/// (without dates a retelling cannot be told from a second event of the
-/// same kind), and any day, week or month it states falls within the
+/// its article was published after every dated article of the story,
+/// at least half of whose articles are dated (without dates a retelling
+/// cannot be told from a second event of the same kind), and any day, week or month it states falls within the
 /// story's days of publication, give or take [`RETOLD_SLACK_DAYS`]. Candidates come from the story cores' names, so the
 /// cost is linear in the claims.
 pub fn retellings(
@@ -171,7 +185,7 @@ pub fn retellings(
     }
     // A name in many stories' cores ("the president") tells none of them.
     by_name.retain(|_, found| found.len() <= MAX_STORIES_PER_NAME);
-    let spans: Vec<Option<(i64, i64)>> = stories.iter().map(|s| days_of(s, sigs)).collect();
+    let spans: Vec<Option<(i64, i64)>> = stories.iter().map(|s| days_of(s, sigs, doc_of)).collect();
     let mut out = Vec::new();
     for (i, sig) in sigs.iter().enumerate() {
         let Some(published) = sig.published else {
@@ -213,8 +227,21 @@ const RETOLD_SLACK_DAYS: i64 = 3;
 /// the cost linear in the claims).
 const MAX_STORIES_PER_NAME: usize = 32;
 
-/// First and last publication day of a story's dated articles.
-fn days_of(story: &Story, sigs: &[Signature]) -> Option<(i64, i64)> {
+/// First and last publication day of a story's dated articles, when at
+/// least half its articles are dated: the days of one dated report among
+/// many undated ones are not the story's days (the undated ones may be a
+/// year older), and a claim published later would retell it only for
+/// telling an event of the same kind.
+fn days_of(story: &Story, sigs: &[Signature], doc_of: &[usize]) -> Option<(i64, i64)> {
+    let dated: BTreeSet<usize> = story
+        .claims
+        .iter()
+        .filter(|&&i| sigs[i].published.is_some())
+        .map(|&i| doc_of[i])
+        .collect();
+    if 2 * dated.len() < story.docs.len() {
+        return None;
+    }
     let days = story.claims.iter().filter_map(|&i| sigs[i].published);
     Some((days.clone().min()?, days.max()?))
 }
@@ -235,6 +262,18 @@ fn story_facts(lead: &Signature, members: &[usize], sigs: &[Signature]) -> clust
         magnitudes: lead.magnitudes.clone(),
         ..Signature::default()
     };
+    let named = main_and_named(members, sigs);
+    cluster::Facts::of_article(&dates, named.0, named.1)
+}
+
+/// The people an article is about: taking part (not only speaking) in
+/// the most of its claims, two at least.
+fn main_people(members: &[usize], sigs: &[Signature]) -> BTreeSet<String> {
+    main_and_named(members, sigs).0
+}
+
+/// An article's main people, and every person it names as taking part.
+fn main_and_named(members: &[usize], sigs: &[Signature]) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut count: std::collections::BTreeMap<&str, usize> = Default::default();
     for &i in members {
         for a in sigs[i]
@@ -252,7 +291,7 @@ fn story_facts(lead: &Signature, members: &[usize], sigs: &[Signature]) -> clust
         .map(|(id, _)| id.to_string())
         .collect();
     let named = count.keys().map(|id| id.to_string()).collect();
-    cluster::Facts::of_article(&dates, main, named)
+    (main, named)
 }
 
 /// A day a lead states dates the article's event when it falls near the
@@ -333,6 +372,64 @@ fn merged<'a>(sigs: impl Iterator<Item = &'a Signature>) -> Signature {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use super::super::signature::Anchor;
+    use crate::document::EntityKind;
+
+    fn said(words: &[&str], name: &str, published: Option<i64>) -> Signature {
+        Signature {
+            stems: words.iter().map(|w| w.to_string()).collect(),
+            anchors: vec![Anchor {
+                id: name.to_string(),
+                kind: EntityKind::Organisation,
+                speaker: false,
+            }],
+            published,
+            ..Signature::default()
+        }
+    }
+
+    /// Three reports of a ferry's recall, then a later report that tells of
+    /// a recall by the same maker: with one report of three dated, the
+    /// story's days are unknown and the later report may tell a second
+    /// recall; with two of three dated, it recalls the story.
+    #[test]
+    fn a_story_mostly_undated_takes_no_retellings() {
+        let name = "organisation:harbour-lines";
+        let words = ["recal", "ferri", "hull"];
+        let story = |claims: Vec<usize>| Story {
+            docs: vec![0, 1, 2],
+            claims,
+            leads: Vec::new(),
+            degree: Vec::new(),
+            core: words
+                .iter()
+                .map(|w| w.to_string())
+                .chain([name.to_string()])
+                .collect(),
+            central_docs: vec![0, 1, 2],
+        };
+        let later = said(&words, name, Some(400));
+        let doc_of = [0, 1, 2, 3];
+        let own = [Some(0), Some(0), Some(0), None];
+        let one_dated = vec![
+            said(&words, name, Some(100)),
+            said(&words, name, None),
+            said(&words, name, None),
+            later.clone(),
+        ];
+        assert!(retellings(&[story(vec![0, 1, 2])], &one_dated, &doc_of, &own).is_empty());
+        let two_dated = vec![
+            said(&words, name, Some(100)),
+            said(&words, name, Some(101)),
+            said(&words, name, None),
+            later,
+        ];
+        assert_eq!(
+            retellings(&[story(vec![0, 1, 2])], &two_dated, &doc_of, &own),
+            [(3, 0)]
+        );
+    }
 
     #[test]
     fn a_lead_day_dates_the_news_only_near_a_known_publication_day() {
