@@ -247,9 +247,13 @@ mod tests {
         }
     }
 
-    fn profile(keys: &[(&str, f32)]) -> Profile {
+    /// Keys as a corpus numbers them, in alphabetical order.
+    const POLICE: u32 = 0;
+    const RESCUE: u32 = 1;
+
+    fn profile(keys: &[(u32, f32)]) -> Profile {
         Profile {
-            keys: keys.iter().map(|(k, w)| (k.to_string(), *w)).collect(),
+            keys: keys.to_vec(),
         }
     }
 
@@ -258,8 +262,8 @@ mod tests {
     /// one story when they are about the same person on the same days.
     #[test]
     fn groups_about_one_person_on_the_same_days_join_at_a_lower_bar() {
-        let rescue = profile(&[("rescu", 1.0)]);
-        let police = profile(&[("polic", 0.98), ("rescu", 0.2)]);
+        let rescue = profile(&[(RESCUE, 1.0)]);
+        let police = profile(&[(POLICE, 0.98), (RESCUE, 0.2)]);
         let profiles = vec![rescue.clone(), rescue, police.clone(), police];
         let links = vec![(1.0, 0, 1), (1.0, 2, 3), (0.2, 1, 2)];
         assert_eq!(cohesive(links.clone(), &profiles, &|_, _| false).len(), 2);
