@@ -240,6 +240,9 @@ pub fn explorer(props: &Props) -> Html {
                         <input type="radio" id="as-claims" name="results-as" checked={state.results_as == ResultsAs::Claims}
                             onchange={on_results_as(ResultsAs::Claims)} />
                         <label for="as-claims">{ "Claims" }</label>
+                        if index.0.looks_up_words() {
+                            <p class="hint">{ "Listing claims loads the analysis of every article first: on a large collection that takes a while." }</p>
+                        }
                     </fieldset>
                     { match shards {
                         DataFile::Loading => html! {
