@@ -289,8 +289,17 @@ pub fn month_from_name(word: &str) -> Option<u8> {
         .map(|index| index as u8 + 1)
 }
 
-/// Offset in minutes for the time-zone abbreviations news sites print.
+/// Offset in minutes for the time-zone abbreviations news sites print,
+/// also as an offset from GMT or UTC, bracketed or not ("GMT+05:00",
+/// "(UTC-4)", "GMT+0530").
 pub fn zone_offset(abbreviation: &str) -> Option<i16> {
+    let abbreviation = abbreviation
+        .strip_prefix('(')
+        .and_then(|z| z.strip_suffix(')'))
+        .unwrap_or(abbreviation);
+    if let Some(offset) = offset_from_utc(abbreviation) {
+        return Some(offset);
+    }
     Some(match abbreviation.to_ascii_uppercase().as_str() {
         "UTC" | "GMT" | "Z" => 0,
         "EST" => -300,
@@ -311,9 +320,45 @@ pub fn zone_offset(abbreviation: &str) -> Option<i16> {
     })
 }
 
+/// "GMT+05:00", "UTC-4", "GMT+0530": minutes east of UTC, at most 14 hours.
+fn offset_from_utc(zone: &str) -> Option<i16> {
+    let upper = zone.to_ascii_uppercase();
+    let rest = upper
+        .strip_prefix("GMT")
+        .or_else(|| upper.strip_prefix("UTC"))?;
+    let sign = match rest.chars().next()? {
+        '+' => 1,
+        '-' | '−' => -1,
+        _ => return None,
+    };
+    let digits = rest[rest.chars().next()?.len_utf8()..].replace(':', "");
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (hours, minutes): (i16, i16) = match digits.len() {
+        1 | 2 => (digits.parse().ok()?, 0),
+        _ => {
+            let split = digits.len() - 2;
+            (digits[..split].parse().ok()?, digits[split..].parse().ok()?)
+        }
+    };
+    (hours <= 14 && minutes < 60).then_some(sign * (hours * 60 + minutes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_from_gmt_or_utc_are_zones() {
+        assert_eq!(zone_offset("(GMT+05:00)"), Some(300));
+        assert_eq!(zone_offset("UTC-4"), Some(-240));
+        assert_eq!(zone_offset("GMT+0530"), Some(330));
+        assert_eq!(zone_offset("GMT"), Some(0));
+        for not_a_zone in ["GMT+", "UTC+25", "GMT+05:75", "(05:00)", "GMT5"] {
+            assert_eq!(zone_offset(not_a_zone), None, "{not_a_zone}");
+        }
+    }
 
     #[test]
     fn iso_round_trips_at_every_precision() {
