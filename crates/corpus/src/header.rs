@@ -192,7 +192,22 @@ const DATELINE_FILLERS: &[&str] = &[
     "·",
     "@",
     "et",
+    "–",
+    "—",
+    "first",
+    "created",
+    "time",
+    "hrs",
+    "release",
 ];
+
+/// Rule `UnknownZone`: after a clock, two to five capitals that name no
+/// month or weekday are a time zone the table does not know ("IST",
+/// "HKT", "AKDT", "PT"): the line is still a dateline, its time has no
+/// offset (an abbreviation like "IST" names several zones).
+fn is_unknown_zone(token: &str) -> bool {
+    (2..=5).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_uppercase())
+}
 
 /// Parses a line that holds only a date (and optionally a time, a zone,
 /// a weekday and words such as "Published"), e.g. `MARCH 3, 2023, 12:36 PM`,
@@ -213,10 +228,15 @@ pub fn parse_dateline(line: &str) -> Option<PartialDate> {
     let (mut year, mut month, mut day) = (None, None, None);
     let (mut clock, mut pm, mut am, mut offset) = (None, false, false, None);
     for token in &tokens {
-        // "Published:", "Posted:" label the date.
+        // "Published:", "Posted:" label the date; a closing full stop ends
+        // the line ("1:35 pm.").
         let token = token
             .strip_suffix(':')
             .filter(|t| !t.is_empty())
+            .unwrap_or(token);
+        let token = token
+            .strip_suffix('.')
+            .filter(|t| t.bytes().any(|b| b.is_ascii_digit()) || matches!(*t, "am" | "pm"))
             .unwrap_or(token);
         let lower = token.to_lowercase();
         let alphabetic = token.chars().all(|c| c.is_alphabetic() || c == '.');
@@ -240,7 +260,8 @@ pub fn parse_dateline(line: &str) -> Option<PartialDate> {
             am = true;
         } else if let Some(zone) = zone_offset(token) {
             offset = Some(zone);
-        } else if !WEEKDAYS.contains(&lower.trim_end_matches('.'))
+        } else if !(clock.is_some() && is_unknown_zone(token))
+            && !WEEKDAYS.contains(&lower.trim_end_matches('.'))
             && !DATELINE_FILLERS.contains(&lower.as_str())
             && !DATELINE_WORDS_ELSEWHERE.contains(&lower.trim_end_matches(['.', ':']))
         {
