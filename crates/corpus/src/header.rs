@@ -201,6 +201,16 @@ const DATELINE_FILLERS: &[&str] = &[
     "release",
 ];
 
+/// A word a dateline may hold besides its date and time: a weekday, a
+/// filler ("Updated", "at"), such a word in another language, or a zone
+/// the table does not know after a clock.
+fn is_dateline_word(token: &str, lower: &str, after_clock: bool) -> bool {
+    WEEKDAYS.contains(&lower.trim_end_matches('.'))
+        || DATELINE_FILLERS.contains(&lower)
+        || DATELINE_WORDS_ELSEWHERE.contains(&lower.trim_end_matches(['.', ':']))
+        || (after_clock && is_unknown_zone(token))
+}
+
 /// Rule `UnknownZone`: after a clock, two to five capitals that name no
 /// month or weekday are a time zone the table does not know ("IST",
 /// "HKT", "AKDT", "PT"): the line is still a dateline, its time has no
@@ -260,11 +270,7 @@ pub fn parse_dateline(line: &str) -> Option<PartialDate> {
             am = true;
         } else if let Some(zone) = zone_offset(token) {
             offset = Some(zone);
-        } else if !(clock.is_some() && is_unknown_zone(token))
-            && !WEEKDAYS.contains(&lower.trim_end_matches('.'))
-            && !DATELINE_FILLERS.contains(&lower.as_str())
-            && !DATELINE_WORDS_ELSEWHERE.contains(&lower.trim_end_matches(['.', ':']))
-        {
+        } else if !is_dateline_word(token, &lower, clock.is_some()) {
             return None;
         }
     }
