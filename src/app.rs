@@ -149,7 +149,11 @@ fn missing_file(articles: &AddedArticles, state: &ViewState) -> Option<String> {
 fn data_wanted(name: Option<&str>, page: &Page) -> &'static str {
     match (page, name) {
         (Page::Article { .. }, _) => "this article",
-        (_, Some(name)) if name.starts_with("facets-") => "the explorer's index",
+        (_, Some(name))
+            if crossread_corpus::parts::kind_of(name) == crossread_corpus::parts::FACETS =>
+        {
+            "the explorer's index"
+        }
         _ => "the analysis of every article",
     }
 }

@@ -14,7 +14,7 @@
 //! use; a reload starts again from one.
 
 use crate::explore::ExploreIndex;
-use crossread_corpus::parts::{FacetIndex, Layout, LibraryIndex, WordShard, LIBRARY_PAGE};
+use crossread_corpus::parts::{self, FacetIndex, Layout, LibraryIndex, WordShard, LIBRARY_PAGE};
 use crossread_corpus::Corpus;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -114,17 +114,17 @@ pub enum Loaded {
 fn decode(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
     let unreadable =
         |e: postcard::Error| format!("{name} is not a part of this site's corpus ({e})");
-    Ok(if name.starts_with("facets-") {
-        let facets = postcard::from_bytes::<FacetIndex>(bytes).map_err(unreadable)?;
-        Loaded::Explorer(IndexRef(Rc::new(ExploreIndex::from_facets(facets))))
-    } else if name.starts_with("words-") {
-        Loaded::Words(Rc::new(
+    Ok(match parts::kind_of(name) {
+        parts::FACETS => {
+            let facets = postcard::from_bytes::<FacetIndex>(bytes).map_err(unreadable)?;
+            Loaded::Explorer(IndexRef(Rc::new(ExploreIndex::from_facets(facets))))
+        }
+        parts::WORDS => Loaded::Words(Rc::new(
             postcard::from_bytes::<WordShard>(bytes).map_err(unreadable)?,
-        ))
-    } else {
-        Loaded::Corpus(CorpusRef::keep(
+        )),
+        _ => Loaded::Corpus(CorpusRef::keep(
             postcard::from_bytes::<Corpus>(bytes).map_err(unreadable)?,
-        ))
+        )),
     })
 }
 

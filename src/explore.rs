@@ -8,8 +8,8 @@ use crate::search::{tokenize, CompiledQuery, Query, Vocabulary};
 use crossread_corpus::parts::facets::{
     source_bit, stance_bit, ArticleFacets, FacetEntity, FacetIndex, FacetThread,
 };
-use crossread_corpus::parts::words::{searched_text, shard_for};
-use crossread_corpus::parts::{words_file, WordShard};
+use crossread_corpus::parts::words::searched_text;
+use crossread_corpus::parts::WordShard;
 use crossread_corpus::{AttributionKind, Corpus, EntityKind, PartialDate, Stance};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
@@ -306,19 +306,11 @@ impl ExploreIndex {
             return Vec::new();
         }
         let mut files: Vec<String> = query_stems(query)
-            .filter_map(|stem| self.shard_of(stem))
+            .filter_map(|stem| self.labels.shard_file(stem))
             .collect();
         files.sort();
         files.dedup();
         files
-    }
-
-    fn shard_of(&self, stem: &str) -> Option<String> {
-        let starts: Vec<&str> = (self.labels.words.iter())
-            .map(|(s, _)| s.as_str())
-            .collect();
-        let at = shard_for(&starts, stem)?;
-        Some(words_file(self.labels.words[at].1))
     }
 
     /// The articles holding every word of `query` (a phrase's words
@@ -331,7 +323,7 @@ impl ExploreIndex {
     ) -> Option<BTreeSet<usize>> {
         let mut found: Option<BTreeSet<usize>> = None;
         for stem in query_stems(query) {
-            let articles: BTreeSet<usize> = match self.shard_of(stem) {
+            let articles: BTreeSet<usize> = match self.labels.shard_file(stem) {
                 None => BTreeSet::new(),
                 Some(file) => (shard(&file)?.articles(stem).unwrap_or_default())
                     .into_iter()

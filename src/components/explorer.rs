@@ -76,20 +76,22 @@ pub fn explorer(props: &Props) -> Html {
     };
     let query = Query::parse(&state.filters.text);
     let shards = use_data_files(index.0.word_files(&query));
-    let looked_up = (index.0.looks_up_words())
-        .then(|| index.0.look_up(&query, loaded_words))
-        .flatten();
+    // The search's matches are looked up once its shards are at hand, and
+    // again only when the index, the filters or that state change.
+    let ready = matches!(shards, DataFile::Ready(_) | DataFile::NotNeeded);
     let outcome = use_memo(
         (
             index.clone(),
             state.filters.clone(),
             state.results_as,
-            looked_up,
+            ready,
         ),
-        |(index, filters, results_as, looked_up)| {
-            index
-                .0
-                .run_looked_up(filters, *results_as, looked_up.as_ref())
+        |(index, filters, results_as, _)| {
+            let query = Query::parse(&filters.text);
+            let looked_up = (index.0.looks_up_words())
+                .then(|| index.0.look_up(&query, loaded_words))
+                .flatten();
+            (index.0).run_looked_up(filters, *results_as, looked_up.as_ref())
         },
     );
     let options = FacetOptions::build(&index.0, &outcome, &state.filters);

@@ -291,16 +291,15 @@ fn explorer_looks_words_up(context: &Context) -> Result<(), String> {
 
 /// The search shard that holds `word`.
 fn shard_of(word: &str) -> Result<PathBuf, String> {
-    use crossread_corpus::parts::{facets::FacetIndex, words::shard_for, words_file};
+    use crossread_corpus::parts::facets::FacetIndex;
     let index = library_index()?;
     let file = data_dir()?.join(&index.facets);
     let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
     let facets: FacetIndex =
         postcard::from_bytes(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
-    let starts: Vec<&str> = facets.words.iter().map(|(s, _)| s.as_str()).collect();
     let stem = crossread_corpus::stem::stem(word);
-    let at = shard_for(&starts, &stem).ok_or_else(|| format!("no shard holds {stem}"))?;
-    Ok(data_dir()?.join(words_file(facets.words[at].1)))
+    let file = (facets.shard_file(&stem)).ok_or_else(|| format!("no shard holds {stem}"))?;
+    Ok(data_dir()?.join(file))
 }
 
 fn failed_shard_offers_retry(context: &Context) -> Result<(), String> {

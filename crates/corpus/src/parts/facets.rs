@@ -85,6 +85,16 @@ pub struct FacetIndex {
 }
 
 impl FacetIndex {
+    /// The data file of the search shard that would hold `stem`.
+    pub fn shard_file(&self, stem: &str) -> Option<String> {
+        let at = super::words::shard_for(
+            &self.words,
+            |(first, _): &(String, u64)| first.as_str(),
+            stem,
+        )?;
+        Some(super::words_file(self.words[at].1))
+    }
+
     /// The index of `documents` (the corpus's, in the order wanted) with
     /// the entities, threads, quotes and claims of `corpus`.
     pub fn build(corpus: &Corpus, documents: &[&Document]) -> FacetIndex {

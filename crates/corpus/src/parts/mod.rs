@@ -101,8 +101,16 @@ pub fn id_key(id: &str) -> u32 {
 
 const PACK: &str = "pack";
 const LIST: &str = "list";
-const FACETS: &str = "facets";
-const WORDS: &str = "words";
+/// The name prefix of the explorer's facet index file.
+pub const FACETS: &str = "facets";
+/// The name prefix of the search index's shards.
+pub const WORDS: &str = "words";
+
+/// The kind of a data file: its name's prefix ([`FACETS`], [`WORDS`],
+/// `pack`, `list`, `corpus`, `library`).
+pub fn kind_of(name: &str) -> &str {
+    name.split('-').next().unwrap_or(name)
+}
 
 /// One data file: its name (relative to the data folder) and bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -434,6 +442,7 @@ mod tests {
         assert!(!facets.words.is_empty());
         for (first, hash) in &facets.words {
             let shard: WordShard = decode(&files, &words_file(*hash));
+            assert_eq!(facets.shard_file(first), Some(words_file(*hash)));
             assert_eq!(&shard.words[0].0, first);
         }
     }
