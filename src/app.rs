@@ -10,9 +10,12 @@ use crate::components::library::Library;
 use crate::components::reader::Reader;
 use crate::components::site_header::SiteHeader;
 use crate::components::timeline::TimelineView;
-use crate::corpus_data::{embedded, use_data_file, CorpusRef, DataFile, IndexRef, Loaded};
+use crate::corpus_data::{
+    embedded, use_data_file, CorpusRef, DataFile, IndexRef, Loaded, ThreadsRef,
+};
 use crate::hooks::{use_file_drop, use_navigation, Navigator};
 use crate::view_state::{Page, ViewState};
+use crossread_corpus::parts;
 use crossread_corpus::Document;
 use yew::prelude::*;
 
@@ -51,6 +54,10 @@ pub fn app(props: &AppProps) -> Html {
     let mut view = resolve(&articles, &hash);
     let needed = missing_file(&articles, &view.state);
     let what = data_wanted(needed.as_deref(), &view.state.page);
+    // Compare and timeline tell the library index or a thread file from
+    // the whole analysis by the thread index beside it.
+    let thread_data = (needed.as_deref().map(parts::kind_of))
+        .is_some_and(|kind| kind == parts::THREADS || kind == parts::THREAD);
     let data = use_data_file(needed);
     // Arriving data changes the view as a page change does.
     let settled = !matches!(data, DataFile::Loading | DataFile::Failed(..));
@@ -70,6 +77,9 @@ pub fn app(props: &AppProps) -> Html {
         }
         DataFile::Ready(Loaded::Explorer(index)) => view.index = Some(index.clone()),
         _ => {}
+    }
+    if thread_data {
+        view.threads = crate::corpus_data::threads_index();
     }
     if let (Page::Article { id }, None, true) = (&view.state.page, view.document, settled) {
         // No pack of a chunked site holds it, or the one its id names
@@ -117,43 +127,69 @@ fn page_body(view: &ResolvedView, articles: &AddedArticles) -> Html {
         (Page::Explore, _) => {
             html! { <Explorer corpus={view.corpus} index={view.index.clone()} {state} /> }
         }
-        (Page::Compare, _) => html! { <Compare corpus={view.corpus} {state} /> },
-        (Page::Timeline, _) => html! { <TimelineView corpus={view.corpus} {state} /> },
+        (Page::Compare, _) => {
+            html! { <Compare corpus={view.corpus} threads={view.threads} {state} /> }
+        }
+        (Page::Timeline, _) => {
+            html! { <TimelineView corpus={view.corpus} threads={view.threads} {state} /> }
+        }
         _ => html! { <Library articles={articles.clone()} /> },
     }
 }
 
 /// The data file a view needs and the app has not got: in a chunked site,
 /// an article's pack; the explorer's index for articles listed by the
-/// explorer (unless the whole corpus is at hand already); or the whole
-/// corpus for the views that use every claim. None once a reader's own
-/// articles were analysed with the site's (the analyser worker then gives
-/// the whole corpus).
+/// explorer; the thread index for compare's overview and the timeline's
+/// counts, a thread's file for one thread compared or on the timeline
+/// (unless the whole corpus is at hand already in each case); or the
+/// whole corpus for the views that use every claim. None once a reader's
+/// own articles were analysed with the site's (the analyser worker then
+/// gives the whole corpus).
 fn missing_file(articles: &AddedArticles, state: &ViewState) -> Option<String> {
     use crate::corpus_data::{facets_name, full_name, loaded};
     if !crate::corpus_data::is_library_index(articles.corpus) {
         return None;
     }
     let full_at_hand = full_name().filter(|full| loaded(full).is_some());
+    let filters = &state.filters;
+    let one_thread = (filters.threads.len() == 1)
+        .then(|| filters.threads.first())
+        .flatten()
+        .filter(|_| filters.active_count() == 1 && filters.text.is_empty());
     match &state.page {
         Page::Article { id } => crate::corpus_data::file_for_article(id),
         Page::Explore if state.results_as == crate::explore::ResultsAs::Articles => {
             full_at_hand.or_else(facets_name)
+        }
+        Page::Compare if state.pair.is_none() => {
+            full_at_hand.or_else(|| thread_file(state.focus.as_deref()))
+        }
+        Page::Timeline if filters.is_empty() || one_thread.is_some() => {
+            full_at_hand.or_else(|| thread_file(one_thread.map(String::as_str)))
         }
         Page::Explore | Page::Compare | Page::Timeline => full_name(),
         Page::Library => None,
     }
 }
 
+/// The thread index, or once it is loaded, the file of `thread` (the
+/// index itself for a thread it does not know: the view then says so).
+fn thread_file(thread: Option<&str>) -> Option<String> {
+    let index = crate::corpus_data::threads_name()?;
+    let file = thread.and_then(|id| {
+        let loaded = crate::corpus_data::threads_index()?;
+        Some(loaded.thread(id)?.file_name())
+    });
+    file.or(Some(index))
+}
+
 /// What the data file `name` holds, as a loading notice names it.
 fn data_wanted(name: Option<&str>, page: &Page) -> &'static str {
-    match (page, name) {
+    match (page, name.map(parts::kind_of)) {
         (Page::Article { .. }, _) => "this article",
-        (_, Some(name))
-            if crossread_corpus::parts::kind_of(name) == crossread_corpus::parts::FACETS =>
-        {
-            "the explorer's index"
-        }
+        (_, Some(parts::FACETS)) => "the explorer's index",
+        (_, Some(parts::THREADS)) => "the event threads",
+        (_, Some(parts::THREAD)) => "this event thread's claims",
         _ => "the analysis of every article",
     }
 }
@@ -190,6 +226,9 @@ struct ResolvedView {
     corpus: CorpusRef,
     /// A chunked site's explorer index, when the explorer shows it.
     index: Option<IndexRef>,
+    /// A chunked site's thread index, when compare or the timeline shows
+    /// it or a thread's file.
+    threads: Option<ThreadsRef>,
     state: ViewState,
     document: Option<&'static Document>,
     notices: Vec<String>,
@@ -202,6 +241,7 @@ fn resolve(articles: &AddedArticles, hash: &str) -> ResolvedView {
     let mut view = ResolvedView {
         corpus,
         index: None,
+        threads: None,
         state: state.clone(),
         document: None,
         notices,

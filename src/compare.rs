@@ -7,6 +7,8 @@
 
 use crate::explore::outlet_of;
 use crate::search::{merge_ranges, stem, tokenize};
+use crossread_corpus::parts::facets::STANCES;
+use crossread_corpus::parts::ThreadIndex;
 use crossread_corpus::{AttributionKind, Claim, Corpus, Document, Number, Quote, Stance, Thread};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -16,18 +18,16 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outlet<'a> {
     pub name: String,
+    /// Its articles (none when a big site's thread index names the outlet).
     pub documents: Vec<&'a Document>,
+    /// Hosts that carried copies of its articles (MSN, a reprint), sorted.
+    pub hosts: Vec<String>,
 }
 
 impl Outlet<'_> {
-    /// Hosts that carried copies of this outlet's articles (MSN, a reprint).
+    /// Hosts that carried copies of this outlet's articles.
     pub fn hosts(&self) -> Vec<&str> {
-        let hosts: BTreeSet<&str> = self
-            .documents
-            .iter()
-            .filter_map(|d| d.via.as_deref())
-            .collect();
-        hosts.into_iter().collect()
+        self.hosts.iter().map(String::as_str).collect()
     }
 
     fn publishes(&self, doc: &str) -> bool {
@@ -50,7 +50,12 @@ pub fn outlets<'a>(corpus: &'a Corpus, chosen: &BTreeSet<String>) -> Vec<Outlet<
         .filter(|(name, _)| chosen.is_empty() || chosen.contains(name))
         .map(|(name, mut documents)| {
             documents.sort_by_key(|d| date_key(d));
-            Outlet { name, documents }
+            let hosts: BTreeSet<&str> = documents.iter().filter_map(|d| d.via.as_deref()).collect();
+            Outlet {
+                name,
+                hosts: hosts.into_iter().map(str::to_string).collect(),
+                documents,
+            }
         })
         .collect();
     outlets.sort_by_key(|o| o.documents.first().map(|d| date_key(d)));
@@ -91,6 +96,8 @@ impl Coverage {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageRow<'a> {
     pub thread: &'a Thread,
+    /// The thread's claims (its list of them may be left out).
+    pub claims: usize,
     /// One cell per outlet, in the matrix's outlet order.
     pub cells: Vec<Coverage>,
 }
@@ -131,15 +138,14 @@ pub fn coverage<'a>(corpus: &'a Corpus, chosen: &BTreeSet<String>) -> CoverageMa
                     *cells[at].stances.entry(claim.stance).or_default() += 1;
                 }
             }
-            CoverageRow { thread, cells }
+            CoverageRow {
+                thread,
+                claims: thread.claims.len(),
+                cells,
+            }
         })
         .collect();
-    rows.sort_by(|a, b| {
-        b.outlets_reporting()
-            .cmp(&a.outlets_reporting())
-            .then(b.thread.claims.len().cmp(&a.thread.claims.len()))
-            .then(a.thread.label.cmp(&b.thread.label))
-    });
+    sort_rows(&mut rows);
     let unthreaded = outlets
         .iter()
         .map(|o| {
@@ -155,6 +161,72 @@ pub fn coverage<'a>(corpus: &'a Corpus, chosen: &BTreeSet<String>) -> CoverageMa
         rows,
         unthreaded,
     }
+}
+
+/// Threads reported by the most outlets first, then by claim count and
+/// label.
+fn sort_rows(rows: &mut [CoverageRow]) {
+    rows.sort_by(|a, b| {
+        b.outlets_reporting()
+            .cmp(&a.outlets_reporting())
+            .then(b.claims.cmp(&a.claims))
+            .then(a.thread.label.cmp(&b.thread.label))
+    });
+}
+
+/// The coverage matrix of a big site, from its thread index: the same
+/// rows, cells and order as [`coverage`] of the whole corpus, without it.
+pub fn coverage_from_index<'a>(
+    index: &'a ThreadIndex,
+    chosen: &BTreeSet<String>,
+) -> CoverageMatrix<'a> {
+    let kept: Vec<usize> = (0..index.outlets.len())
+        .filter(|&at| chosen.is_empty() || chosen.contains(&index.outlets[at].name))
+        .collect();
+    let column: HashMap<u32, usize> = (kept.iter().enumerate())
+        .map(|(column, &at)| (at as u32, column))
+        .collect();
+    let mut rows: Vec<CoverageRow> = (index.threads.iter())
+        .map(|summary| {
+            let mut cells = vec![Coverage::default(); kept.len()];
+            for (outlet, stances) in &summary.cells {
+                let Some(&at) = column.get(outlet) else {
+                    continue;
+                };
+                for (stance, &n) in STANCES.iter().zip(stances).filter(|(_, &n)| n > 0) {
+                    cells[at].claims += n as usize;
+                    cells[at].stances.insert(*stance, n as usize);
+                }
+            }
+            CoverageRow {
+                thread: &summary.thread,
+                claims: summary.claims as usize,
+                cells,
+            }
+        })
+        .collect();
+    sort_rows(&mut rows);
+    CoverageMatrix {
+        outlets: index_outlets(index, chosen),
+        rows,
+        unthreaded: kept
+            .iter()
+            .map(|&at| index.unthreaded[at] as usize)
+            .collect(),
+    }
+}
+
+/// A big site's outlets as its thread index lists them, in [`outlets`]'s
+/// order, without their articles.
+pub fn index_outlets<'a>(index: &ThreadIndex, chosen: &BTreeSet<String>) -> Vec<Outlet<'a>> {
+    (index.outlets.iter())
+        .filter(|o| chosen.is_empty() || chosen.contains(&o.name))
+        .map(|o| Outlet {
+            name: o.name.clone(),
+            documents: Vec::new(),
+            hosts: o.hosts.clone(),
+        })
+        .collect()
 }
 
 /// How the coverage matrix orders its outlet columns.

@@ -14,7 +14,9 @@
 //! use; a reload starts again from one.
 
 use crate::explore::ExploreIndex;
-use crossread_corpus::parts::{self, FacetIndex, Layout, LibraryIndex, WordShard, LIBRARY_PAGE};
+use crossread_corpus::parts::{
+    self, FacetIndex, Layout, LibraryIndex, ThreadIndex, WordShard, LIBRARY_PAGE,
+};
 use crossread_corpus::Corpus;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -99,6 +101,32 @@ impl PartialEq for IndexRef {
     }
 }
 
+/// A chunked site's thread index (compare's matrix and the timeline's
+/// counts), kept for the page's life as data files are (views borrow its
+/// threads as they borrow a corpus's). Equal when it is the same index (a
+/// pointer comparison).
+#[derive(Clone, Copy)]
+pub struct ThreadsRef(&'static ThreadIndex);
+
+impl PartialEq for ThreadsRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl std::ops::Deref for ThreadsRef {
+    type Target = ThreadIndex;
+    fn deref(&self) -> &ThreadIndex {
+        self.0
+    }
+}
+
+impl ThreadsRef {
+    pub fn get(self) -> &'static ThreadIndex {
+        self.0
+    }
+}
+
 /// A data file, decoded.
 #[derive(Clone, PartialEq)]
 pub enum Loaded {
@@ -108,6 +136,8 @@ pub enum Loaded {
     Explorer(IndexRef),
     /// A shard of the search index.
     Words(Rc<WordShard>),
+    /// The thread index.
+    Threads(ThreadsRef),
 }
 
 /// Decodes data file `name` as what its name says it is.
@@ -122,6 +152,9 @@ fn decode(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
         parts::WORDS => Loaded::Words(Rc::new(
             postcard::from_bytes::<WordShard>(bytes).map_err(unreadable)?,
         )),
+        parts::THREADS => Loaded::Threads(ThreadsRef(Box::leak(Box::new(
+            postcard::from_bytes::<ThreadIndex>(bytes).map_err(unreadable)?,
+        )))),
         _ => Loaded::Corpus(CorpusRef::keep(
             postcard::from_bytes::<Corpus>(bytes).map_err(unreadable)?,
         )),
@@ -221,6 +254,19 @@ pub fn file_for_article(id: &str) -> Option<String> {
 /// The data file of a chunked site's explorer index.
 pub fn facets_name() -> Option<String> {
     LIBRARY.get().map(|index| index.facets.clone())
+}
+
+/// The data file of a chunked site's thread index.
+pub fn threads_name() -> Option<String> {
+    LIBRARY.get().map(|index| index.threads.clone())
+}
+
+/// A chunked site's thread index, once loaded.
+pub fn threads_index() -> Option<ThreadsRef> {
+    match loaded_file(&threads_name()?)? {
+        Loaded::Threads(index) => Some(index),
+        _ => None,
+    }
 }
 
 /// The data file of a chunked site's whole analysed corpus.

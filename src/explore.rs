@@ -632,6 +632,7 @@ mod tests {
         assert!(!search_example(&seeds).contains("missile"));
     }
     use crate::corpus_data::corpus;
+    use crate::test_corpora::test_corpus;
 
     fn run(filters: &Filters, results_as: ResultsAs) -> Outcome {
         let corpus = corpus().unwrap();
@@ -780,25 +781,6 @@ mod tests {
             ..Filters::default()
         };
         assert_eq!(run(&filters, ResultsAs::Articles).matches.len(), 2);
-    }
-
-    /// The corpus of a folder of `tests/corpora`, with its catalog.
-    fn test_corpus(name: &str) -> Corpus {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/corpora")
-            .join(name);
-        let mut files: Vec<crossread_corpus::SourceFile> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-            .map(|path| crossread_corpus::SourceFile {
-                name: path.file_name().unwrap().to_string_lossy().into_owned(),
-                bytes: std::fs::read(&path).unwrap(),
-            })
-            .collect();
-        files.sort_by(|a, b| a.name.cmp(&b.name));
-        let catalog = std::fs::read_to_string(dir.join("catalog.toml")).ok();
-        crossread_corpus::build_corpus(files, catalog.as_deref()).unwrap()
     }
 
     /// A chunked site's explorer, from its data files: the facet index

@@ -22,6 +22,8 @@ pub mod importer_view;
 pub mod js_message;
 pub mod reader_articles;
 pub mod search;
+#[cfg(test)]
+mod test_corpora;
 pub mod time_marks;
 pub mod timeline;
 pub mod view_state;

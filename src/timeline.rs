@@ -14,10 +14,13 @@ use crate::corpus_data::{explore_index, CorpusRef};
 use crate::explore::{outlet_of, ResultsAs};
 use crate::filters::Filters;
 use aggregate::{Count, Period, MARK_LIMIT};
+pub use crossread_corpus::date::covered_days;
 use crossread_corpus::date::Precision;
+use crossread_corpus::parts::threads::Tally;
+use crossread_corpus::parts::ThreadIndex;
 use crossread_corpus::{Claim, Corpus, Document, PartialDate, Stance, Thread};
 use lanes::{collapsed_by_rule, LaneFolds, UNTHREADED};
-use scale::{month_end, Scale, Window};
+use scale::{Scale, Window};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Number of outlet colours (`--outlet-0` .. `--outlet-7` in the CSS).
@@ -59,19 +62,6 @@ pub fn claims_matching(corpus: CorpusRef, filters: &Filters) -> Vec<usize> {
         .matches
 }
 
-/// The first and last day (day numbers, inclusive) a claim's event date
-/// covers: one day at day precision, else the whole week, month, season
-/// (three months from its first) or year.
-pub fn covered_days(date: &PartialDate, precision: Option<Precision>) -> (i64, i64) {
-    let first = date.first_day_number();
-    let last = match precision.unwrap_or_else(|| date.precision()) {
-        Precision::Week if date.day.is_some() => first + 6,
-        Precision::Season => month_end(date.year, date.month.unwrap_or(1), 2),
-        _ => date.last_day_number(),
-    };
-    (first, last.max(first))
-}
-
 /// Colours by outlet: every outlet of the corpus, sorted by name, takes the
 /// next colour of a fixed palette, so a colour means the same outlet in
 /// every view and after any filter.
@@ -82,7 +72,17 @@ pub struct OutletPalette {
 
 impl OutletPalette {
     pub fn new(corpus: &Corpus) -> OutletPalette {
-        let outlets: BTreeSet<String> = corpus.documents.iter().map(outlet_of).collect();
+        OutletPalette::of(corpus.documents.iter().map(outlet_of))
+    }
+
+    /// The palette of a big site's outlets, as its thread index names
+    /// them: the same colours as the whole corpus's.
+    pub fn of_index(index: &ThreadIndex) -> OutletPalette {
+        OutletPalette::of(index.outlets.iter().map(|o| o.name.clone()))
+    }
+
+    fn of(names: impl Iterator<Item = String>) -> OutletPalette {
+        let outlets: BTreeSet<String> = names.collect();
         OutletPalette {
             outlets: outlets.into_iter().collect(),
         }
@@ -159,14 +159,50 @@ impl Mark<'_> {
     }
 }
 
-/// One event thread and the claims about it, earliest first.
-#[derive(Debug, Clone, PartialEq)]
+/// One event thread and the claims about it, earliest first: each drawn
+/// as a mark, or in a big site's first view, only counted from its thread
+/// index (`tallies`).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Lane<'a> {
     pub thread: Option<&'a Thread>,
     pub marks: Vec<Mark<'a>>,
+    /// Claims counted by the days their event covers, not loaded: a lane
+    /// with tallies is drawn as counts at any zoom.
+    pub tallies: Vec<Tally>,
+    /// The first and last publication day of the tallied claims.
+    pub reported: Option<(i64, i64)>,
 }
 
 impl Lane<'_> {
+    /// Its claims, drawn or counted.
+    pub fn claims(&self) -> usize {
+        self.marks.len()
+            + self
+                .tallies
+                .iter()
+                .map(|t| t.claims as usize)
+                .sum::<usize>()
+    }
+
+    /// Its claims as first day, last day and how many: one per mark, one
+    /// per tally.
+    pub fn spans(&self) -> impl Iterator<Item = (i64, i64, usize)> + '_ {
+        let marks = self.marks.iter().map(|m| (m.first_day, m.last_day, 1));
+        let tallies = (self.tallies.iter()).map(|t| {
+            (
+                i64::from(t.first_day),
+                i64::from(t.last_day),
+                t.claims as usize,
+            )
+        });
+        marks.chain(tallies)
+    }
+
+    /// Whether some of its claims are counted only.
+    pub fn is_counted(&self) -> bool {
+        !self.tallies.is_empty()
+    }
+
     pub fn label(&self) -> &str {
         self.thread
             .map(|t| t.label.as_str())
@@ -191,6 +227,20 @@ pub struct Timeline<'a> {
     pub undated: Vec<&'a Claim>,
     /// The claims on the timeline, in corpus order.
     pub claims: Vec<&'a Claim>,
+    /// Claims with no event date that are counted, not listed (a big
+    /// site's first timeline).
+    pub undated_count: usize,
+}
+
+/// Earliest story first; claims without a thread last.
+fn sort_lanes(lanes: &mut [Lane]) {
+    lanes.sort_by_key(|lane| {
+        (
+            lane.thread.is_none(),
+            lane.spans().map(|(first, _, _)| first).min(),
+            lane.label().to_string(),
+        )
+    });
 }
 
 impl<'a> Timeline<'a> {
@@ -248,31 +298,69 @@ impl<'a> Timeline<'a> {
                 Lane {
                     thread: marks.first().and_then(|m| m.thread),
                     marks,
+                    ..Lane::default()
                 }
             })
             .collect();
-        // Earliest story first; claims without a thread last.
-        lanes.sort_by_key(|lane| {
-            (
-                lane.thread.is_none(),
-                lane.marks.first().map(|m| m.first_day),
-                lane.label().to_string(),
-            )
-        });
+        sort_lanes(&mut lanes);
         Timeline {
             lanes,
             undated,
             claims: listed,
+            undated_count: 0,
         }
+    }
+
+    /// A big site's first timeline, from its thread index: a lane per
+    /// thread with dated claims (and one for claims in no thread), each
+    /// counted, none loaded. The same lanes, in the same order, with the
+    /// same counts as [`Timeline::build`] of every claim.
+    pub fn from_index(index: &'a ThreadIndex) -> Self {
+        let reported = |range: Option<(i32, i32)>| range.map(|(a, b)| (i64::from(a), i64::from(b)));
+        let mut lanes: Vec<Lane> = (index.threads.iter())
+            .filter(|summary| !summary.days.is_empty())
+            .map(|summary| Lane {
+                thread: Some(&summary.thread),
+                tallies: summary.days.clone(),
+                reported: reported(summary.reported),
+                ..Lane::default()
+            })
+            .collect();
+        if !index.unthreaded_days.is_empty() {
+            lanes.push(Lane {
+                tallies: index.unthreaded_days.clone(),
+                reported: reported(index.unthreaded_reported),
+                ..Lane::default()
+            });
+        }
+        sort_lanes(&mut lanes);
+        Timeline {
+            lanes,
+            undated: Vec::new(),
+            claims: Vec::new(),
+            undated_count: index.undated as usize,
+        }
+    }
+
+    /// Whether its claims are counted only (a big site's first timeline).
+    pub fn is_counted(&self) -> bool {
+        self.lanes.iter().any(Lane::is_counted)
     }
 
     /// The first and last day of any event or publication drawn.
     pub fn extent(&self) -> Option<(i64, i64)> {
-        let days = self.lanes.iter().flat_map(|l| &l.marks).flat_map(|m| {
+        let marks = self.lanes.iter().flat_map(|l| &l.marks).flat_map(|m| {
             [Some(m.first_day), Some(m.last_day), m.published_day]
                 .into_iter()
                 .flatten()
         });
+        let counted = self.lanes.iter().flat_map(|lane| {
+            let reported = lane.reported.into_iter().flat_map(|(a, b)| [a, b]);
+            (lane.tallies.iter())
+                .flat_map(|t| [i64::from(t.first_day), i64::from(t.last_day)])
+                .chain(reported)
+        });
+        let days = marks.chain(counted);
         let (mut first, mut last) = (i64::MAX, i64::MIN);
         for day in days {
             first = first.min(day);
@@ -426,19 +514,20 @@ impl<'t, 'a> Layout<'t, 'a> {
             .zip(&collapsed)
             .filter(|(_, &collapsed)| !collapsed)
             .map(|(lane, _)| {
-                lane.marks
-                    .iter()
-                    .filter(|m| window.overlaps(m.first_day, m.last_day))
-                    .count()
+                (lane.spans())
+                    .filter(|&(first, last, _)| window.overlaps(first, last))
+                    .map(|(_, _, claims)| claims)
+                    .sum::<usize>()
             })
             .sum();
-        let period = (in_window > limit).then(|| Period::for_window(window));
+        let counted_only = timeline.is_counted();
+        let period = (in_window > limit || counted_only).then(|| Period::for_window(window));
         let counts: Vec<Vec<Count>> = timeline
             .lanes
             .iter()
             .zip(&collapsed)
             .map(|(lane, &collapsed)| match period {
-                Some(period) if !collapsed => aggregate::counts(&lane.marks, window, period),
+                Some(period) if !collapsed => aggregate::counts(lane.spans(), window, period),
                 _ => Vec::new(),
             })
             .collect();
@@ -476,11 +565,10 @@ impl<'t, 'a> Layout<'t, 'a> {
     ) -> PlacedLane<'t, 'a> {
         let (scale, top) = (self.scale, self.height);
         let window = scale.window;
-        self.hidden += lane
-            .marks
-            .iter()
-            .filter(|m| !window.overlaps(m.first_day, m.last_day))
-            .count();
+        self.hidden += (lane.spans())
+            .filter(|&(first, last, _)| !window.overlaps(first, last))
+            .map(|(_, _, claims)| claims)
+            .sum::<usize>();
         let bottom = top + LANE_LABEL + COUNT_ROW - 2.0;
         let counts = counts
             .into_iter()
@@ -515,15 +603,15 @@ impl<'t, 'a> Layout<'t, 'a> {
     fn fold_lane(&mut self, lane: &'t Lane<'a>) -> PlacedLane<'t, 'a> {
         let window = self.scale.window;
         let mut bins: BTreeMap<i64, usize> = BTreeMap::new();
-        for mark in lane.marks.iter() {
-            if !window.overlaps(mark.first_day, mark.last_day) {
+        for (first, last, claims) in lane.spans() {
+            if !window.overlaps(first, last) {
                 continue;
             }
-            self.folded += 1;
-            let x_start = self.scale.clamp(self.scale.x(mark.first_day as f64));
-            let x_end = self.scale.clamp(self.scale.x(mark.last_day as f64 + 1.0));
+            self.folded += claims;
+            let x_start = self.scale.clamp(self.scale.x(first as f64));
+            let x_end = self.scale.clamp(self.scale.x(last as f64 + 1.0));
             let bin = (((x_start + x_end) / 2.0 - PLOT_LEFT) / DENSITY_BIN).floor() as i64;
-            *bins.entry(bin).or_default() += 1;
+            *bins.entry(bin).or_default() += claims;
         }
         let density = bins
             .into_iter()
@@ -958,12 +1046,14 @@ mod tests {
             .map(|(thread, &n)| Lane {
                 thread: Some(thread),
                 marks: vec![mark(Some(thread)); n],
+                ..Lane::default()
             })
             .collect();
         if unthreaded > 0 {
             lanes.push(Lane {
                 thread: None,
                 marks: vec![mark(None); unthreaded],
+                ..Lane::default()
             });
         }
         lanes
@@ -1096,6 +1186,7 @@ mod tests {
         Lane {
             thread: Some(thread),
             marks,
+            ..Lane::default()
         }
     }
 
@@ -1111,6 +1202,7 @@ mod tests {
             lanes,
             undated: Vec::new(),
             claims: Vec::new(),
+            undated_count: 0,
         };
         let window = timeline.default_window();
         let layout = Layout::new(&timeline, window, &all_open());

@@ -1,4 +1,7 @@
-use crate::compare::{compare_thread, coverage, framing, outlets, voices, OutletOrder};
+use crate::compare::{
+    compare_thread, coverage, coverage_from_index, framing, index_outlets, outlets, voices,
+    OutletOrder,
+};
 use crate::components::compare_article_picker::ArticlePicker;
 use crate::components::compare_framing::HeadlineFraming;
 use crate::components::compare_matrix::CoverageTable;
@@ -6,7 +9,7 @@ use crate::components::compare_outlet_picker::OutletPicker;
 use crate::components::compare_pair::ArticlePair;
 use crate::components::compare_thread::ThreadColumns;
 use crate::components::compare_voices::VoicesByOutlet;
-use crate::corpus_data::CorpusRef;
+use crate::corpus_data::{is_library_index, CorpusRef, ThreadsRef};
 use crate::hooks::Navigator;
 use crate::view_state::{Page, ViewState};
 use crossread_corpus::{Document, Thread};
@@ -17,6 +20,11 @@ use yew::prelude::*;
 pub struct Props {
     pub corpus: CorpusRef,
     pub state: ViewState,
+    /// A big site's thread index, when `corpus` is not the whole analysis
+    /// but the library index (the overview comes from the thread index)
+    /// or a thread file (one thread's claims).
+    #[prop_or_default]
+    pub threads: Option<ThreadsRef>,
 }
 
 /// What the compare URL asks for, checked against the corpus.
@@ -108,7 +116,13 @@ pub fn compare(props: &Props) -> Html {
         next.filters.outlets = chosen.clone();
         next.to_hash()
     };
-    let every_outlet = outlets(corpus, &BTreeSet::new());
+    // A big site's overview comes from its thread index.
+    let index = props.threads.map(ThreadsRef::get);
+    let from_index = index.filter(|_| is_library_index(props.corpus));
+    let every_outlet = match index {
+        Some(index) => index_outlets(index, &BTreeSet::new()),
+        None => outlets(corpus, &BTreeSet::new()),
+    };
     let picked = outlets(corpus, &chosen);
     let picker = html! {
         <OutletPicker outlets={every_outlet} chosen={chosen.clone()} {on_toggle} {on_all} />
@@ -136,6 +150,12 @@ pub fn compare(props: &Props) -> Html {
                         <ThreadColumns {comparison} />
                     </section>
                     { voices_and_framing("Who each outlet quoted on this event", voices, framings) }
+                    if index.is_some() {
+                        <section class="article-pair" aria-labelledby="pair-title">
+                            <h2 id="pair-title">{ "Article against article" }</h2>
+                            { article_picker }
+                        </section>
+                    }
                 </>
             }
         }
@@ -160,7 +180,11 @@ pub fn compare(props: &Props) -> Html {
             </>
         },
         Mode::Overview => {
-            let matrix = coverage(corpus, &chosen).ordered(state.outlet_order);
+            let matrix = match from_index {
+                Some(index) => coverage_from_index(index, &chosen),
+                None => coverage(corpus, &chosen),
+            }
+            .ordered(state.outlet_order);
             let on_order = {
                 let (state, go) = (state.clone(), go.clone());
                 Callback::from(move |order: OutletOrder| {
@@ -170,15 +194,29 @@ pub fn compare(props: &Props) -> Html {
                     })
                 })
             };
+            let coverage_table = html! {
+                <section aria-labelledby="coverage-title">
+                    <h2 id="coverage-title">{ "Coverage of each event" }</h2>
+                    <CoverageTable {matrix} chosen={chosen.clone()} order={state.outlet_order} {on_order} />
+                </section>
+            };
+            if from_index.is_some() {
+                return html! {
+                    <section class="compare" aria-labelledby="compare-title">
+                        <h1 id="compare-title" tabindex="-1">{ "Compare" }</h1>
+                        { for notices.iter().map(|n| html! { <p class="notice" role="status">{ n }</p> }) }
+                        { picker }
+                        { coverage_table }
+                        <p class="hint big-site-hint">{ BIG_SITE_OVERVIEW }</p>
+                    </section>
+                };
+            }
             let voices = voices(corpus, &picked, None);
             let framings = framing(&picked, None);
             html! {
                 <>
                     { picker }
-                    <section aria-labelledby="coverage-title">
-                        <h2 id="coverage-title">{ "Coverage of each event" }</h2>
-                        <CoverageTable {matrix} chosen={chosen.clone()} order={state.outlet_order} {on_order} />
-                    </section>
+                    { coverage_table }
                     { voices_and_framing("Who each outlet quoted", voices, framings) }
                     <section class="article-pair" aria-labelledby="pair-title">
                         <h2 id="pair-title">{ "Article against article" }</h2>
@@ -196,6 +234,10 @@ pub fn compare(props: &Props) -> Html {
         </section>
     }
 }
+
+/// What a big site's overview leaves to the thread view: it loads one
+/// thread's claims, not every article's.
+const BIG_SITE_OVERVIEW: &str = "Choose an event to see what each outlet said about it, whom it quoted, how it framed it, and to set two of its articles side by side.";
 
 /// Who each outlet quoted, then headlines and framing: shown for one event
 /// and for the whole corpus alike.

@@ -8,7 +8,7 @@ use crate::components::timeline_lanes::TimelineLanes;
 use crate::components::timeline_legend::TimelineLegend;
 use crate::components::timeline_table::TimelineTable;
 use crate::components::timeline_undated::TimelineUndated;
-use crate::corpus_data::CorpusRef;
+use crate::corpus_data::{is_library_index, CorpusRef, ThreadsRef};
 
 use crate::hooks::Navigator;
 use crate::timeline::aggregate::MARK_LIMIT;
@@ -29,7 +29,16 @@ pub struct Props {
     /// (lowered by the browser tests, which have only the seeds' claims).
     #[prop_or(MARK_LIMIT)]
     pub mark_limit: usize,
+    /// A big site's thread index, when `corpus` is not the whole analysis
+    /// but the library index (the timeline then counts claims from the
+    /// thread index) or a thread's file (that thread's claims).
+    #[prop_or_default]
+    pub threads: Option<ThreadsRef>,
 }
+
+/// What a big site's first timeline leaves to a thread's own: it counts
+/// every claim, and loads one thread's to draw them.
+const BIG_SITE_TIMELINE: &str = "This site is large: the chart counts the claims of every thread per period. Choose “Only this thread” on a lane to see its claims one by one, with the thread's claim history and downloads.";
 
 /// Claim timelines: when each claim's event happened and when it was
 /// reported, one lane per event thread, with a thread's claim history.
@@ -39,11 +48,24 @@ pub fn timeline_view(props: &Props) -> Html {
     let state = &props.state;
     let navigator = use_context::<Navigator>();
     let hovered = use_state(|| None::<String>);
-    let palette = use_memo(corpus, |corpus| OutletPalette::new(corpus));
-    let timeline = use_memo((corpus, state.filters.clone()), |(corpus, filters)| {
-        let matches = claims_matching(*corpus, filters);
-        Timeline::build(corpus.get(), &matches, &filters.threads)
+    let threads = props.threads;
+    // A big site's first timeline counts claims from its thread index.
+    let from_index = threads.filter(|_| is_library_index(corpus));
+    let palette = use_memo((corpus, threads), |(corpus, threads)| match threads {
+        Some(index) => OutletPalette::of_index(index),
+        None => OutletPalette::new(corpus),
     });
+    let timeline = use_memo(
+        (corpus, from_index, state.filters.clone()),
+        |(corpus, from_index, filters)| {
+            if let Some(index) = from_index {
+                return Timeline::from_index(index.get());
+            }
+            let matches = claims_matching(*corpus, filters);
+            Timeline::build(corpus.get(), &matches, &filters.threads)
+        },
+    );
+    let total = threads.map_or(corpus.claims.len(), |index| index.claims as usize);
     let whole = timeline.default_window();
     let window = state
         .window
@@ -77,7 +99,7 @@ pub fn timeline_view(props: &Props) -> Html {
             .lanes
             .iter()
             .filter(|l| l.thread.is_some())
-            .max_by_key(|l| l.marks.len())
+            .max_by_key(|l| l.claims())
             .map(|l| l.thread_id().to_string())
     });
     // Downloads take every claim in the visible range, collapsed lanes
@@ -162,12 +184,17 @@ pub fn timeline_view(props: &Props) -> Html {
         })
     };
     let (hidden, folded) = (layout.hidden, layout.folded);
-    let counted = layout.period.map(|period| {
-        (
-            period,
-            layout.counts().map(|c| c.count.marks).sum::<usize>(),
-        )
-    });
+    // Too many to draw (a timeline from the thread index is counted at any
+    // zoom, and says so itself).
+    let counted = layout
+        .period
+        .filter(|_| from_index.is_none())
+        .map(|period| {
+            (
+                period,
+                layout.counts().map(|c| c.count.marks).sum::<usize>(),
+            )
+        });
     let collapsed = layout.lanes.iter().filter(|l| l.collapsed).count();
     html! {
         <section class="timeline" aria-labelledby="timeline-title">
@@ -175,7 +202,7 @@ pub fn timeline_view(props: &Props) -> Html {
             <p class="lede">
                 { "Each claim sits at the date of the event it describes, in the lane of its event thread; a dashed line leads to when it was reported. Colour is the outlet, shape the stance." }
             </p>
-            <TimelineFilters {corpus} filters={state.filters.clone()} shown={timeline.claims.len()} />
+            <TimelineFilters {corpus} filters={state.filters.clone()} shown={timeline.claims.len()} {total} />
             <TimelineControls {window} {anchor} {whole} on_window={with_window(false)} />
             <TimelineLegend palette={palette.clone()} />
             <TimelineLanes state={state.clone()} lanes={layout.lanes.len()} {collapsed} on_lanes={on_lanes.clone()} />
@@ -199,11 +226,19 @@ pub fn timeline_view(props: &Props) -> Html {
             if hidden > 0 {
                 <p class="hint">{ format!("{} outside the visible range; zoom out or pan to see them.", crate::format::count(hidden, "mark lies", "marks lie")) }</p>
             }
-            <TimelineDetail {corpus} claim={pointed} />
-            <TimelineDownloads {corpus} claims={in_view} />
-            <TimelineHistory {corpus} timeline={timeline.clone()} thread={focus} {on_choose} />
-            <TimelineTable timeline={Rc::clone(&timeline)} {window} lanes={state.lanes.clone()} mark_limit={limit} />
-            <TimelineUndated claims={timeline.undated.clone()} />
+            if from_index.is_some() {
+                <p class="hint big-site-hint">{ BIG_SITE_TIMELINE }</p>
+                <TimelineTable timeline={Rc::clone(&timeline)} {window} lanes={state.lanes.clone()} mark_limit={limit} />
+                if timeline.undated_count > 0 {
+                    <p class="hint">{ format!("{} no event date; show one thread to list its own.", crate::format::count(timeline.undated_count, "claim has", "claims have")) }</p>
+                }
+            } else {
+                <TimelineDetail {corpus} claim={pointed} />
+                <TimelineDownloads {corpus} claims={in_view} />
+                <TimelineHistory {corpus} timeline={timeline.clone()} thread={focus} {on_choose} />
+                <TimelineTable timeline={Rc::clone(&timeline)} {window} lanes={state.lanes.clone()} mark_limit={limit} />
+                <TimelineUndated claims={timeline.undated.clone()} />
+            }
         </section>
     }
 }

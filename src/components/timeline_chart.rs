@@ -283,7 +283,7 @@ fn lane_header(props: &Props, lane: &PlacedLane) -> Html {
             toggle();
         }
     });
-    let count = crate::format::count(lane.lane.marks.len(), "claim", "claims");
+    let count = crate::format::count(lane.lane.claims(), "claim", "claims");
     let threads = &props.state.filters.threads;
     let only = lane
         .lane
@@ -296,7 +296,7 @@ fn lane_header(props: &Props, lane: &PlacedLane) -> Html {
                 aria-label={format!("{}, {count}", lane.lane.label())} {onclick} {onkeydown}>
                 <tspan class="chevron" aria-hidden="true">{ if collapsed { "▸ " } else { "▾ " } }</tspan>
                 <tspan class="lane-label">{ lane.lane.label() }</tspan>
-                <tspan>{ format!(" ({})", lane.lane.marks.len()) }</tspan>
+                <tspan>{ format!(" ({})", lane.lane.claims()) }</tspan>
             </a>
             if let Some(href) = only {
                 <a class="lane-only" {href} aria-label={format!("Only this thread: {}", lane.lane.label())}>

@@ -12,6 +12,8 @@ pub struct Props {
     pub filters: Filters,
     /// Claims on the timeline after the filters.
     pub shown: usize,
+    /// Claims in the whole corpus (a big site's thread file holds some).
+    pub total: usize,
 }
 
 /// Which explorer filters narrow the timeline, with links to change or
@@ -19,7 +21,7 @@ pub struct Props {
 #[function_component(TimelineFilters)]
 pub fn timeline_filters(props: &Props) -> Html {
     let f = &props.filters;
-    let total = props.corpus.get().claims.len();
+    let total = props.total;
     let explorer = ViewState {
         filters: f.clone(),
         results_as: ResultsAs::Claims,

@@ -167,24 +167,32 @@ impl Count {
 /// The day a mark is counted on: the middle of the part of its event that
 /// the window shows, where its glyph would be drawn.
 pub fn counted_day(mark: &Mark, window: Window) -> Option<i64> {
-    if !window.overlaps(mark.first_day, mark.last_day) {
+    counted_day_of(mark.first_day, mark.last_day, window)
+}
+
+/// The day an event of these days is counted on in `window`.
+fn counted_day_of(first_day: i64, last_day: i64, window: Window) -> Option<i64> {
+    if !window.overlaps(first_day, last_day) {
         return None;
     }
-    let first = mark.first_day.max(window.first_day);
-    let last = mark.last_day.min(window.last_day);
+    let first = first_day.max(window.first_day);
+    let last = last_day.min(window.last_day);
     Some((first + last).div_euclid(2))
 }
 
-/// The marks of a lane in the window, counted per period, earliest first.
-/// Every mark in the window is in exactly one count.
-pub fn counts<'m, 'a: 'm>(
-    marks: impl IntoIterator<Item = &'m Mark<'a>>,
+/// A lane's claims in the window (its [`super::Lane::spans`]: first day,
+/// last day, how many claims), counted per period, earliest first. Every
+/// claim in the window is in exactly one count.
+pub fn counts(
+    spans: impl IntoIterator<Item = (i64, i64, usize)>,
     window: Window,
     period: Period,
 ) -> Vec<Count> {
     let mut by_start: BTreeMap<i64, usize> = BTreeMap::new();
-    for day in marks.into_iter().filter_map(|m| counted_day(m, window)) {
-        *by_start.entry(period.first_day(day)).or_default() += 1;
+    for (first, last, claims) in spans {
+        if let Some(day) = counted_day_of(first, last, window) {
+            *by_start.entry(period.first_day(day)).or_default() += claims;
+        }
     }
     by_start
         .into_iter()
@@ -301,7 +309,11 @@ mod tests {
             // Outside the window: not counted.
             mark(day("2024-01-01"), day("2024-01-01")),
         ];
-        let counts = counts(&marks, w, Period::Month);
+        let counts = counts(
+            marks.iter().map(|m| (m.first_day, m.last_day, 1)),
+            w,
+            Period::Month,
+        );
         let found: Vec<(i64, i64, usize)> = counts
             .iter()
             .map(|c| (c.first_day, c.last_day, c.marks))
@@ -323,7 +335,11 @@ mod tests {
             .map(|i| mark(w.first_day + i % w.days(), w.first_day + i % w.days()))
             .collect();
         let period = Period::for_window(w);
-        let counts = counts(&marks, w, period);
+        let counts = counts(
+            marks.iter().map(|m| (m.first_day, m.last_day, 1)),
+            w,
+            period,
+        );
         assert!(counts.len() <= MAX_COLUMNS, "{}", counts.len());
         assert_eq!(counts.iter().map(|c| c.marks).sum::<usize>(), 50_000);
     }

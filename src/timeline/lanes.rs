@@ -123,7 +123,7 @@ pub fn collapsed_by_rule(lanes: &[Lane]) -> Vec<bool> {
         .filter(|&i| lanes[i].thread.is_some())
         .collect();
     // A stable sort: equal counts keep the earlier story first.
-    threads.sort_by_key(|&i| Reverse(lanes[i].marks.len()));
+    threads.sort_by_key(|&i| Reverse(lanes[i].claims()));
     let open: BTreeSet<usize> = threads.into_iter().take(OPEN_LANES).collect();
     (0..lanes.len()).map(|i| !open.contains(&i)).collect()
 }

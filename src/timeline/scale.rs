@@ -3,7 +3,7 @@
 //! Days are day numbers (days since 1970-01-01, as in `PartialDate`); day
 //! `d` occupies the interval `[d, d + 1)` on the axis.
 
-use crossread_corpus::date::days_in_month;
+pub use crossread_corpus::date::month_end;
 use crossread_corpus::PartialDate;
 
 /// The narrowest window zooming in allows: a week.
@@ -248,18 +248,6 @@ fn tick_label(step: Step, day: i64, first: bool) -> String {
         _ if first || new_year => format!("{} {name} {}", date.day.unwrap_or(1), date.year),
         _ => format!("{} {name}", date.day.unwrap_or(1)),
     }
-}
-
-/// The last day of the month `months` after the given year and month.
-pub fn month_end(year: i32, month: u8, months: i64) -> i64 {
-    let index = i64::from(year) * 12 + i64::from(month) - 1 + months;
-    let (year, month) = (
-        index.div_euclid(12) as i32,
-        (index.rem_euclid(12) + 1) as u8,
-    );
-    PartialDate::month(year, month)
-        .map(|m| m.first_day_number() + i64::from(days_in_month(year, month)) - 1)
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

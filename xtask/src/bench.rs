@@ -412,14 +412,17 @@ fn bench_generated(size: usize) -> Result<usize, String> {
 /// A chunked site's data files against the budgets of issue 16: the
 /// first visit (library page, code, library index) and the largest
 /// article pack; and, for reading, the explorer's facet index and search
-/// shards and the whole analysis that compare and timeline fetch (no
-/// per-thread files yet). The number of figures over budget.
+/// shards, the thread index and the threads' files that compare and
+/// timeline fetch, and the whole analysis (the explorer's claims, and a
+/// reader's own articles analysed with the site's). The number of figures
+/// over budget.
 fn chunk_figures(dist: &Path, size: usize, first_visit_gzip: f64) -> Result<usize, String> {
     let huge = size >= 100_000;
     let mut packs = (0usize, 0.0f64);
     let mut pages = (0usize, 0.0f64);
     let mut full = 0.0;
     let (mut facets, mut words) = (0.0, (0usize, 0.0f64));
+    let (mut threads, mut thread_files) = (0.0, Vec::new());
     for entry in std::fs::read_dir(dist.join("data")).map_err(|e| e.to_string())? {
         let entry = entry.map_err(|e| e.to_string())?;
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -435,10 +438,27 @@ fn chunk_figures(dist: &Path, size: usize, first_visit_gzip: f64) -> Result<usiz
             facets = gz;
         } else if name.starts_with("words-") {
             words = (words.0 + 1, words.1.max(gz));
+        } else if name.starts_with("threads-") {
+            threads = gz;
+        } else if name.starts_with("thread-") {
+            thread_files.push(gz);
         }
     }
+    thread_files.sort_by(f64::total_cmp);
+    let median = thread_files
+        .get(thread_files.len() / 2)
+        .copied()
+        .unwrap_or(0.0);
+    let largest = thread_files.last().copied().unwrap_or(0.0);
     println!(
-        "  data files: {} packs, {} more library pages (largest {:.1} KB gzip), the explorer's facet index {:.1} KB gzip, {} search shards (largest {:.1} KB gzip), the whole analysis (compare, timeline) {:.1} KB gzip",
+        "  compare and timeline: the thread index {:.1} KB gzip; {} thread files, median {:.1} KB, largest {:.1} KB gzip",
+        threads / KB,
+        thread_files.len(),
+        median / KB,
+        largest / KB
+    );
+    println!(
+        "  data files: {} packs, {} more library pages (largest {:.1} KB gzip), the explorer's facet index {:.1} KB gzip, {} search shards (largest {:.1} KB gzip), the whole analysis (the explorer's claims) {:.1} KB gzip",
         packs.0,
         pages.0,
         pages.1 / KB,

@@ -226,6 +226,32 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// The last day (days since 1970-01-01) of the month `months` after the
+/// given year and month.
+pub fn month_end(year: i32, month: u8, months: i64) -> i64 {
+    let index = i64::from(year) * 12 + i64::from(month) - 1 + months;
+    let (year, month) = (
+        index.div_euclid(12) as i32,
+        (index.rem_euclid(12) + 1) as u8,
+    );
+    PartialDate::month(year, month)
+        .map(|m| m.first_day_number() + i64::from(days_in_month(year, month)) - 1)
+        .unwrap_or_default()
+}
+
+/// The first and last day (day numbers, inclusive) a claim's event date
+/// covers: one day at day precision, else the whole week, month, season
+/// (three months from its first) or year.
+pub fn covered_days(date: &PartialDate, precision: Option<Precision>) -> (i64, i64) {
+    let first = date.first_day_number();
+    let last = match precision.unwrap_or_else(|| date.precision()) {
+        Precision::Week if date.day.is_some() => first + 6,
+        Precision::Season => month_end(date.year, date.month.unwrap_or(1), 2),
+        _ => date.last_day_number(),
+    };
+    (first, last.max(first))
+}
+
 // Howard Hinnant's civil-from-days algorithms (public domain arithmetic).
 fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     let y = i64::from(year) - i64::from(month <= 2);

@@ -34,11 +34,11 @@ const CASES: &[Case] = &[
         one_event_side_by_side,
     ),
     (
-        "any story: the timeline draws a dated lane per thread",
-        timeline_has_dated_lanes,
+        "any story: the timeline counts every dated claim in a lane per thread, from the thread index alone",
+        timeline_counts_dated_lanes,
     ),
     (
-        "any story: a lane collapses by keyboard (marks gone, URL kept, Back undoes it) and shows alone",
+        "any story: a lane collapses by keyboard (counts gone, URL kept, Back undoes it) and shows alone, its claims drawn from its thread's file",
         lane_collapses_and_shows_alone,
     ),
 ];
@@ -152,7 +152,24 @@ fn matrix_has_events_across_outlets(context: &Context) -> Result<(), String> {
     ensure(
         columns.iter().cloned().collect::<BTreeSet<_>>() == outlets,
         || format!("outlet columns {columns:?}, expected {outlets:?}"),
-    )
+    )?;
+    fetched_only(context, &["library-", "threads-"], "the coverage matrix")
+}
+
+/// The page fetched one data file of each kind in `kinds` (name
+/// prefixes) and nothing else: never the whole analysis.
+fn fetched_only(context: &Context, kinds: &[&str], view: &str) -> Result<(), String> {
+    let mut fetched = super::chunked::fetched(context)?;
+    fetched.sort();
+    let kinds_fetched: Vec<&str> = fetched
+        .iter()
+        .map(|name| &name[..name.find('-').map_or(name.len(), |at| at + 1)])
+        .collect();
+    let mut expected = kinds.to_vec();
+    expected.sort();
+    ensure(kinds_fetched == expected, || {
+        format!("{view} should fetch {expected:?}, fetched {fetched:?}")
+    })
 }
 
 /// The matrix's last row counts each outlet's claims in no thread; a
@@ -239,29 +256,43 @@ fn one_event_side_by_side(context: &Context) -> Result<(), String> {
     ensure(
         shared.iter().any(|n| n.parse::<usize>().unwrap_or(0) >= 2),
         || format!("no row told by two outlets: {shared:?}"),
+    )?;
+    fetched_only(
+        context,
+        &["library-", "threads-", "thread-"],
+        "one thread compared",
     )
 }
 
-fn timeline_has_dated_lanes(context: &Context) -> Result<(), String> {
+/// Per thread, its claims with an event date: what its lane counts.
+fn dated_claims(corpus: &Corpus) -> BTreeMap<String, u64> {
+    let mut dated = BTreeMap::new();
+    for claim in corpus.claims.iter().filter(|c| c.event_date.is_some()) {
+        for thread in &claim.threads {
+            *dated.entry(thread.clone()).or_default() += 1;
+        }
+    }
+    dated
+}
+
+fn timeline_counts_dated_lanes(context: &Context) -> Result<(), String> {
     context.open("#/timeline")?;
     context.browser.session.wait_for(
-        "the timeline's marks",
-        "return document.querySelectorAll('.timeline-svg a.mark').length > 0;",
+        "the timeline's counts",
+        "return document.querySelectorAll('.timeline-svg a.count').length > 0;",
     )?;
-    let lanes = eval_strings(
-        context,
-        "return Array.from(document.querySelectorAll('.timeline-svg .lane')).filter(l => l.querySelector('a.mark[data-date]')).map(l => l.dataset.thread);",
-    )?;
-    let threads: BTreeSet<String> = context
-        .corpus
-        .threads
-        .iter()
-        .map(|t| t.id.clone())
-        .collect();
-    let dated: BTreeSet<String> = lanes.into_iter().filter(|l| threads.contains(l)).collect();
-    ensure(dated == threads, || {
-        format!("lanes with dated marks {dated:?}, expected every thread {threads:?}")
-    })
+    let mut counted = BTreeMap::new();
+    for thread in context.corpus.threads.iter().map(|t| &t.id) {
+        counted.insert(thread.clone(), lane_counts(context, thread)?.0);
+    }
+    let expected = dated_claims(&context.corpus);
+    ensure(counted == expected, || {
+        format!("claims counted per lane {counted:?}, expected {expected:?}")
+    })?;
+    ensure(mark_counts(context, "")?.1 == 0, || {
+        "the first timeline of a big site counts claims, it draws none".into()
+    })?;
+    fetched_only(context, &["library-", "threads-"], "the first timeline")
 }
 
 /// Marks drawn in a lane, and in the whole chart.
@@ -270,6 +301,18 @@ fn mark_counts(context: &Context, lane: &str) -> Result<(u64, u64), String> {
         "const all = document.querySelectorAll('.timeline-svg a.mark').length; \
          const lane = Array.from(document.querySelectorAll('.timeline-svg .lane')).find(l => l.dataset.lane === arguments[0]); \
          return [lane ? lane.querySelectorAll('a.mark').length : -1, all];",
+        json!([lane]),
+    )?;
+    let count = |i: usize| counts.get(i).and_then(|v| v.as_u64()).unwrap_or(0);
+    Ok((count(0), count(1)))
+}
+
+/// Claims counted in a lane's bars, and in the whole chart's.
+fn lane_counts(context: &Context, lane: &str) -> Result<(u64, u64), String> {
+    let counts = context.browser.session.eval(
+        "const sum = (root) => Array.from(root.querySelectorAll('a.count')).reduce((n, a) => n + Number(a.dataset.count), 0); \
+         const lane = Array.from(document.querySelectorAll('.timeline-svg .lane')).find(l => l.dataset.lane === arguments[0]); \
+         return [lane ? sum(lane) : 0, sum(document.querySelector('.timeline-svg'))];",
         json!([lane]),
     )?;
     let count = |i: usize| counts.get(i).and_then(|v| v.as_u64()).unwrap_or(0);
@@ -297,8 +340,8 @@ fn lane_collapses_and_shows_alone(context: &Context) -> Result<(), String> {
     let session = &context.browser.session;
     context.open("#/timeline")?;
     session.wait_for("the quake's lane, expanded", &lane_is(quake, "true"))?;
-    let (in_lane, total) = mark_counts(context, quake)?;
-    ensure(in_lane > 0, || format!("the lane {quake} draws no mark"))?;
+    let (in_lane, total) = lane_counts(context, quake)?;
+    ensure(in_lane > 0, || format!("the lane {quake} counts no claim"))?;
     // Keyboard only: focus the lane's button and press Enter.
     session.eval(
         "document.querySelector(arguments[0]).focus();",
@@ -306,9 +349,9 @@ fn lane_collapses_and_shows_alone(context: &Context) -> Result<(), String> {
     )?;
     session.press_keys("\u{E007}")?;
     session.wait_for("the lane to collapse", &lane_is(quake, "false"))?;
-    let (left, now) = mark_counts(context, quake)?;
+    let (left, now) = lane_counts(context, quake)?;
     ensure(left == 0 && now == total - in_lane, || {
-        format!("collapsed, the lane draws {left} marks and the chart {now} (were {in_lane} of {total})")
+        format!("collapsed, the lane counts {left} claims and the chart {now} (were {in_lane} of {total})")
     })?;
     let hash = eval_strings(context, "return [decodeURIComponent(location.hash)];")?;
     ensure(
@@ -318,16 +361,16 @@ fn lane_collapses_and_shows_alone(context: &Context) -> Result<(), String> {
     )?;
     session.back()?;
     session.wait_for("Back to expand the lane", &lane_is(quake, "true"))?;
-    ensure(mark_counts(context, quake)? == (in_lane, total), || {
-        "Back did not bring the lane's marks back".to_string()
+    ensure(lane_counts(context, quake)? == (in_lane, total), || {
+        "Back did not bring the lane's counts back".to_string()
     })?;
     session.click(&format!(
         ".timeline-svg .lane[data-lane={}] .lane-only",
         json!(quake)
     ))?;
     session.wait_for(
-        "the quake's lane alone",
-        "return document.querySelectorAll('.timeline-svg .lane').length === 1;",
+        "the quake's lane alone, its claims drawn",
+        "return document.querySelectorAll('.timeline-svg .lane').length === 1 && document.querySelectorAll('.timeline-svg a.mark').length > 0;",
     )?;
     let shown = eval_strings(
         context,
@@ -338,6 +381,12 @@ fn lane_collapses_and_shows_alone(context: &Context) -> Result<(), String> {
         || format!("lanes and URL {shown:?}, expected the lane {quake} alone"),
     )?;
     ensure(mark_counts(context, quake)?.0 == in_lane, || {
-        "the lane shown alone lost marks".to_string()
-    })
+        format!("the lane shown alone should draw its {in_lane} counted claims")
+    })?;
+    // Same page: the thread index, then the thread's own file.
+    fetched_only(
+        context,
+        &["library-", "threads-", "thread-"],
+        "a thread shown alone",
+    )
 }

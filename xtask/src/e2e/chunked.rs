@@ -99,7 +99,7 @@ fn data_files(prefix: &str) -> Result<Vec<PathBuf>, String> {
 }
 
 /// The data files the page has fetched so far (their names).
-fn fetched(context: &Context) -> Result<Vec<String>, String> {
+pub(super) fn fetched(context: &Context) -> Result<Vec<String>, String> {
     super::any_story::eval_strings(
         context,
         "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/data/')).map(n => n.split('/').pop());",
@@ -349,13 +349,13 @@ fn only_the_missing_file_logged(context: &Context, file: &Path) -> Result<(), St
 }
 
 fn failed_fetch_offers_retry(context: &Context) -> Result<(), String> {
-    let full = data_files("corpus-")?
+    let index = data_files("threads-")?
         .into_iter()
         .next()
-        .ok_or("no corpus file")?;
+        .ok_or("no thread index file")?;
     fails_then_recovers(
         context,
-        &full,
+        &index,
         "main .data-failed",
         || context.open("#/timeline"),
         || {

@@ -14,9 +14,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 pub mod facets;
+pub mod threads;
 pub mod words;
 
 pub use facets::FacetIndex;
+pub use threads::{ThreadIndex, THREAD, THREADS};
 pub use words::WordShard;
 
 /// How many articles share one pack file by default: opening an article
@@ -64,6 +66,9 @@ pub struct LibraryIndex {
     /// The explorer's facet index's file name ([`FacetIndex`], articles
     /// newest first as in the library, with the search index's shards).
     pub facets: String,
+    /// The thread index's file name ([`ThreadIndex`]: compare's matrix
+    /// and the timeline's counts, with each thread's file).
+    pub threads: String,
     /// How many of the newest articles have a prerendered page.
     pub prerendered: usize,
 }
@@ -107,7 +112,7 @@ pub const FACETS: &str = "facets";
 pub const WORDS: &str = "words";
 
 /// The kind of a data file: its name's prefix ([`FACETS`], [`WORDS`],
-/// `pack`, `list`, `corpus`, `library`).
+/// [`THREADS`], [`THREAD`], `pack`, `list`, `corpus`, `library`).
 pub fn kind_of(name: &str) -> &str {
     name.split('-').next().unwrap_or(name)
 }
@@ -163,6 +168,7 @@ pub fn data_files(corpus: &Corpus, layout: Layout) -> Result<Vec<DataFile>, Stri
         files.push(file);
     }
     let facets = write_explorer_index(&newest, &mut files, corpus)?;
+    let threads = threads::write_threads(corpus, &mut files)?;
     let full = named("corpus", encode(corpus)?);
     let index = LibraryIndex {
         library,
@@ -173,6 +179,7 @@ pub fn data_files(corpus: &Corpus, layout: Layout) -> Result<Vec<DataFile>, Stri
         packs,
         full: full.name.clone(),
         facets,
+        threads,
         prerendered: layout.prerendered,
     };
     files.push(full);
@@ -403,8 +410,9 @@ mod tests {
         let corpus = corpus_of(7);
         let files = data_files(&corpus, layout(2, 3)).unwrap();
         // 4 packs, 2 further pages, a search shard, the facet index, the
-        // whole corpus and the library index.
-        assert_eq!(files.len(), 4 + 2 + 1 + 1 + 2);
+        // thread index and the file of its threads (all small), the whole
+        // corpus and the library index.
+        assert_eq!(files.len(), 4 + 2 + 1 + 1 + 2 + 2);
         let index: LibraryIndex = postcard::from_bytes(&files.last().unwrap().bytes).unwrap();
         assert_eq!(
             (index.total, index.page_size, index.page_count()),

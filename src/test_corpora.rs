@@ -1,0 +1,188 @@
+//! The corpora native tests run the views on: the seeds (embedded) and the
+//! small multi-outlet stories of `tests/corpora`, whole or cut into a big
+//! site's data files. Compare and timelines of a big site are checked here
+//! against the same views of the whole corpus.
+
+use crossread_corpus::parts::{data_files, DataFile, Layout, LibraryIndex, ThreadIndex};
+use crossread_corpus::Corpus;
+
+/// The corpus of a folder of `tests/corpora`, with its catalog.
+pub fn test_corpus(name: &str) -> Corpus {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpora")
+        .join(name);
+    let mut files: Vec<crossread_corpus::SourceFile> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .map(|path| crossread_corpus::SourceFile {
+            name: path.file_name().unwrap().to_string_lossy().into_owned(),
+            bytes: std::fs::read(&path).unwrap(),
+        })
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    let catalog = std::fs::read_to_string(dir.join("catalog.toml")).ok();
+    crossread_corpus::build_corpus(files, catalog.as_deref()).unwrap()
+}
+
+/// The seeds and the three unrelated stories.
+pub fn every_test_corpus() -> Vec<Corpus> {
+    let seeds = crate::corpus_data::corpus().unwrap().clone();
+    let others = ["quake", "recall", "award"].map(test_corpus);
+    std::iter::once(seeds).chain(others).collect()
+}
+
+/// A big site's data files of `corpus`, as the page fetches them.
+pub struct Site {
+    pub files: Vec<DataFile>,
+    pub library: LibraryIndex,
+}
+
+impl Site {
+    pub fn of(corpus: &Corpus) -> Site {
+        let files = data_files(corpus, Layout::default()).unwrap();
+        let library = postcard::from_bytes(&files.last().unwrap().bytes).unwrap();
+        Site { files, library }
+    }
+
+    /// Data file `name`, decoded.
+    pub fn decode<T: serde::de::DeserializeOwned>(&self, name: &str) -> T {
+        let file = self.files.iter().find(|f| f.name == name);
+        postcard::from_bytes(&file.unwrap_or_else(|| panic!("no {name}")).bytes).unwrap()
+    }
+
+    pub fn threads(&self) -> ThreadIndex {
+        self.decode(&self.library.threads)
+    }
+}
+
+#[cfg(test)]
+mod big_site {
+    use super::*;
+    use crate::compare::{compare_thread, coverage, coverage_from_index};
+    use crate::filters::Filters;
+    use crate::timeline::lanes::LaneFolds;
+    use crate::timeline::{Layout as ChartLayout, Timeline};
+    use std::collections::BTreeSet;
+
+    /// Rows as the matrix shows them: thread, claims, and per outlet its
+    /// claims and dominant stance.
+    fn rows(matrix: &crate::compare::CoverageMatrix) -> Vec<String> {
+        let outlets = matrix
+            .outlets
+            .iter()
+            .map(|o| format!("{} {:?}", o.name, o.hosts));
+        let rows = matrix.rows.iter().map(|row| {
+            let cells = row.cells.iter().map(|c| (c.claims, c.stances.clone()));
+            format!(
+                "{} {} {:?}",
+                row.thread.id,
+                row.claims,
+                cells.collect::<Vec<_>>()
+            )
+        });
+        let lone = std::iter::once(format!("{:?}", matrix.unthreaded));
+        outlets.chain(rows).chain(lone).collect()
+    }
+
+    #[test]
+    fn the_thread_index_gives_the_coverage_matrix_of_the_whole_corpus() {
+        for corpus in every_test_corpus() {
+            let index = Site::of(&corpus).threads();
+            let first = index.outlets.first().map(|o| o.name.clone());
+            for chosen in [BTreeSet::new(), first.into_iter().collect()] {
+                let whole = coverage(&corpus, &chosen);
+                assert!(!whole.rows.is_empty(), "a test corpus has threads");
+                assert_eq!(rows(&coverage_from_index(&index, &chosen)), rows(&whole));
+            }
+        }
+    }
+
+    /// Each lane's thread, claims, and counts per period in `window`.
+    fn counted(timeline: &Timeline, window: crate::timeline::scale::Window) -> Vec<String> {
+        let open = LaneFolds::default();
+        let layout = ChartLayout::with_limit(timeline, window, &open, 0);
+        (layout.lanes.iter())
+            .map(|placed| {
+                let counts = placed
+                    .counts
+                    .iter()
+                    .map(|c| (c.count.first_day, c.count.marks));
+                let head = format!("{} {}", placed.lane.fold_id(), placed.lane.claims());
+                format!(
+                    "{head} {:?} {}",
+                    counts.collect::<Vec<_>>(),
+                    placed.collapsed
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_thread_index_gives_the_timeline_counts_of_every_claim() {
+        for corpus in every_test_corpus() {
+            let index = Site::of(&corpus).threads();
+            let every: Vec<usize> = (0..corpus.claims.len()).collect();
+            let whole = Timeline::build(&corpus, &every, &BTreeSet::new());
+            let counted_only = Timeline::from_index(&index);
+            assert!(counted_only.is_counted() && !whole.is_counted());
+            assert_eq!(counted_only.default_window(), whole.default_window());
+            assert_eq!(counted_only.undated_count, whole.undated.len());
+            let window = whole.default_window();
+            let (first, last) = whole.extent().unwrap();
+            let narrow = crate::timeline::scale::Window::new(first, (first + 40).min(last));
+            for window in [window, narrow] {
+                assert_eq!(counted(&counted_only, window), counted(&whole, window));
+            }
+        }
+    }
+
+    /// What the thread view shows: its outlets, each row's claims and
+    /// differences, and the figures compared.
+    fn aligned(comparison: &crate::compare::ThreadComparison) -> Vec<String> {
+        let outlets = comparison.outlets.iter().map(|o| o.name.clone());
+        let rows = comparison.rows.iter().map(|row| {
+            let claims = row.claims.iter().map(|c| c.map(|c| c.id.as_str()));
+            format!("{:?} {:?}", claims.collect::<Vec<_>>(), row.differences)
+        });
+        let figures = (comparison.figures.iter())
+            .map(|f| format!("{} {} {}", f.counted, f.differ, f.figures.len()));
+        outlets.chain(rows).chain(figures).collect()
+    }
+
+    #[test]
+    fn a_threads_file_compares_and_draws_it_as_the_whole_corpus_does() {
+        for corpus in every_test_corpus() {
+            let site = Site::of(&corpus);
+            let index = site.threads();
+            for summary in &index.threads {
+                let part: Corpus = site.decode(&summary.file_name());
+                let thread = part.threads.iter().find(|t| t.id == summary.thread.id);
+                let whole_thread = corpus.threads.iter().find(|t| t.id == summary.thread.id);
+                assert_eq!(
+                    thread, whole_thread,
+                    "the thread file holds its thread whole"
+                );
+                let (thread, whole_thread) = (thread.unwrap(), whole_thread.unwrap());
+                let chosen = BTreeSet::new();
+                assert_eq!(
+                    aligned(&compare_thread(&part, thread, &chosen)),
+                    aligned(&compare_thread(&corpus, whole_thread, &chosen))
+                );
+                let filters = Filters {
+                    threads: [thread.id.clone()].into(),
+                    ..Filters::default()
+                };
+                let lanes = |c: &Corpus| {
+                    let shown = crate::corpus_data::CorpusRef::keep(c.clone());
+                    let matches = crate::timeline::claims_matching(shown, &filters);
+                    let timeline = Timeline::build(shown.get(), &matches, &filters.threads);
+                    let marks = timeline.lanes.iter().flat_map(|l| &l.marks);
+                    let marks = marks.map(|m| (m.key(), m.first_day, m.outlet.clone()));
+                    (marks.collect::<Vec<_>>(), timeline.undated.len())
+                };
+                assert_eq!(lanes(&part), lanes(&corpus));
+            }
+        }
+    }
+}
