@@ -524,6 +524,9 @@ pub struct ThreadComparison<'a> {
     pub outlets: Vec<Outlet<'a>>,
     pub rows: Vec<AlignedRow<'a>>,
     pub figures: Vec<FigureComparison<'a>>,
+    /// Claims of the thread not aligned: beyond [`ALIGNED_CLAIMS`], those
+    /// of the older articles.
+    pub left_out: usize,
 }
 
 /// Claims that score at least this much are taken to say the same thing.
@@ -533,6 +536,16 @@ pub fn compare_thread<'a>(
     corpus: &'a Corpus,
     thread: &'a Thread,
     chosen: &BTreeSet<String>,
+) -> ThreadComparison<'a> {
+    compare_at_most(corpus, thread, chosen, ALIGNED_CLAIMS)
+}
+
+/// [`compare_thread`] aligning at most `limit` claims.
+fn compare_at_most<'a>(
+    corpus: &'a Corpus,
+    thread: &'a Thread,
+    chosen: &BTreeSet<String>,
+    limit: usize,
 ) -> ThreadComparison<'a> {
     let by_id = claims_by_id(corpus);
     let all_outlets = outlets(corpus, chosen);
@@ -549,6 +562,7 @@ pub fn compare_thread<'a>(
         })
         .collect();
     columns.retain(|(_, claims): &(Outlet, Vec<&Claim>)| !claims.is_empty());
+    let left_out = keep_newest(&mut columns, limit);
 
     // Every claim as (column, claim), with its features.
     let items: Vec<(usize, &Claim)> = columns
@@ -570,46 +584,10 @@ pub fn compare_thread<'a>(
             Features::of(&c.text, &entities, &c.numbers.iter().collect::<Vec<_>>())
         })
         .collect();
-    let similarity = Similarity::new(&features.iter().collect::<Vec<_>>());
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for i in 0..items.len() {
-        for j in i + 1..items.len() {
-            if items[i].0 != items[j].0 {
-                let score = similarity.score(&features[i], &features[j]);
-                if score >= SAME_CLAIM {
-                    pairs.push((score, i, j));
-                }
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-    // Greedy grouping: the closest pairs first; two groups merge only when
-    // no outlet would then have two claims in one row.
-    let mut group: Vec<usize> = (0..items.len()).collect();
-    for (_, i, j) in pairs {
-        let (gi, gj) = (group[i], group[j]);
-        if gi == gj {
-            continue;
-        }
-        let columns_of = |g: usize| -> BTreeSet<usize> {
-            (0..items.len())
-                .filter(|&k| group[k] == g)
-                .map(|k| items[k].0)
-                .collect()
-        };
-        if columns_of(gi).is_disjoint(&columns_of(gj)) {
-            for g in group.iter_mut().filter(|g| **g == gj) {
-                *g = gi;
-            }
-        }
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (k, g) in group.iter().enumerate() {
-        groups.entry(*g).or_default().push(k);
-    }
+    let groups = aligned_groups(&items, &features);
     let names: Vec<String> = columns.iter().map(|(o, _)| o.name.clone()).collect();
     let mut rows: Vec<(usize, usize, AlignedRow)> = groups
-        .into_values()
+        .into_iter()
         .map(|members| {
             let mut claims = vec![None; columns.len()];
             for &k in &members {
@@ -641,7 +619,95 @@ pub fn compare_thread<'a>(
         outlets: columns.into_iter().map(|(o, _)| o).collect(),
         rows: rows.into_iter().map(|(_, _, row)| row).collect(),
         figures,
+        left_out,
     }
+}
+
+/// Most claims one comparison aligns: every pair of them is scored, so a
+/// thread of tens of thousands of claims (a big site's long-running story)
+/// would stall the page; above it, the newest articles' claims are aligned
+/// and the rest counted.
+pub const ALIGNED_CLAIMS: usize = 600;
+
+/// Keeps at most `limit` claims across the columns, taking in turn from
+/// each outlet its claims of its newest articles first (each column then
+/// back in text order); returns how many were left out.
+fn keep_newest(columns: &mut [(Outlet, Vec<&Claim>)], limit: usize) -> usize {
+    let total: usize = columns.iter().map(|(_, claims)| claims.len()).sum();
+    if total <= limit {
+        return 0;
+    }
+    // An outlet's documents are oldest first: rank claims newest first.
+    let newest_first: Vec<Vec<usize>> = (columns.iter())
+        .map(|(outlet, claims)| {
+            let age = |doc: &str| outlet.documents.iter().position(|d| d.id == doc);
+            let mut order: Vec<usize> = (0..claims.len()).collect();
+            order.sort_by_key(|&at| std::cmp::Reverse(age(&claims[at].doc)));
+            order
+        })
+        .collect();
+    let mut kept: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); columns.len()];
+    let (mut taken, mut round) = (0, 0);
+    while taken < limit {
+        let before = taken;
+        for (column, order) in newest_first.iter().enumerate() {
+            if let Some(&at) = order.get(round).filter(|_| taken < limit) {
+                kept[column].insert(at);
+                taken += 1;
+            }
+        }
+        if taken == before {
+            break;
+        }
+        round += 1;
+    }
+    for ((_, claims), kept) in columns.iter_mut().zip(kept) {
+        *claims = kept.into_iter().map(|at| claims[at]).collect();
+    }
+    total - taken
+}
+
+/// Groups of items (column, claim) that say the same thing, at most one
+/// per column: the closest pairs first, two groups merging only when no
+/// column would then have two claims in one group. Each group's members in
+/// item order, groups by their first member.
+fn aligned_groups(items: &[(usize, &Claim)], features: &[Features]) -> Vec<Vec<usize>> {
+    let similarity = Similarity::new(&features.iter().collect::<Vec<_>>());
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for i in 0..items.len() {
+        for j in i + 1..items.len() {
+            if items[i].0 != items[j].0 {
+                let score = similarity.score(&features[i], &features[j]);
+                if score >= SAME_CLAIM {
+                    pairs.push((score, i, j));
+                }
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    // Each group is named by one of its members; a group's members and
+    // columns are kept with that member.
+    let mut group: Vec<usize> = (0..items.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..items.len()).map(|k| vec![k]).collect();
+    let mut columns: Vec<BTreeSet<usize>> = items.iter().map(|(c, _)| [*c].into()).collect();
+    for (_, i, j) in pairs {
+        let (gi, gj) = (group[i], group[j]);
+        if gi == gj || !columns[gi].is_disjoint(&columns[gj]) {
+            continue;
+        }
+        let moved = std::mem::take(&mut members[gj]);
+        for &k in &moved {
+            group[k] = gi;
+        }
+        members[gi].extend(moved);
+        let moved = std::mem::take(&mut columns[gj]);
+        columns[gi].extend(moved);
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, g) in group.iter().enumerate() {
+        groups.entry(*g).or_default().push(k);
+    }
+    groups.into_values().collect()
 }
 
 fn row_differences(names: &[String], claims: &[Option<&Claim>]) -> Vec<Difference> {
@@ -1289,6 +1355,40 @@ mod tests {
         let mut expected: Vec<&str> = thread.claims.iter().map(String::as_str).collect();
         expected.sort();
         assert_eq!(placed, expected);
+    }
+
+    #[test]
+    fn a_big_thread_aligns_each_outlets_newest_claims_and_counts_the_rest() {
+        let corpus = corpus().unwrap();
+        let thread = (corpus.threads.iter())
+            .max_by_key(|t| (t.claims.len(), t.docs.len()))
+            .unwrap();
+        let whole = compare_thread(corpus, thread, &BTreeSet::new());
+        assert_eq!(whole.left_out, 0);
+        let total: usize = (whole.rows.iter())
+            .map(|r| r.claims.iter().flatten().count())
+            .sum();
+        assert_eq!(total, thread.claims.len());
+        let limit = 6;
+        assert!(total > limit && whole.outlets.len() >= 2);
+        let cut = compare_at_most(corpus, thread, &BTreeSet::new(), limit);
+        let kept: Vec<&Claim> = (cut.rows.iter())
+            .flat_map(|r| r.claims.iter().flatten().copied())
+            .collect();
+        assert_eq!((kept.len(), cut.left_out), (limit, total - limit));
+        // Each outlet gives its newest articles' claims first: none kept
+        // is older than one left out.
+        let by_id = claims_by_id(corpus);
+        for outlet in &whole.outlets {
+            let age = |c: &&Claim| outlet.documents.iter().position(|d| d.id == c.doc);
+            let (mine, dropped): (Vec<&Claim>, Vec<&Claim>) = (thread.claims.iter())
+                .filter_map(|id| by_id.get(id.as_str()).copied())
+                .filter(|c| outlet.publishes(&c.doc))
+                .partition(|c| kept.iter().any(|k| k.id == c.id));
+            assert!(!mine.is_empty(), "{} kept none", outlet.name);
+            let oldest_kept = mine.iter().map(age).min().flatten();
+            assert!(dropped.iter().map(age).all(|a| a <= oldest_kept));
+        }
     }
 
     #[test]

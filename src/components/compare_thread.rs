@@ -1,4 +1,4 @@
-use crate::compare::{Difference, ThreadComparison};
+use crate::compare::{Difference, ThreadComparison, ALIGNED_CLAIMS};
 use crate::components::compare_claim::ClaimCard;
 use crate::components::compare_figures::FiguresTable;
 use crate::format;
@@ -35,6 +35,12 @@ pub fn thread_columns(props: &Props) -> Html {
                     format::count(comparison.rows.iter().map(|r| r.claims.iter().flatten().count()).sum(), "claim", "claims"),
                     format::count(comparison.outlets.len(), "outlet", "outlets")) }
             </p>
+            if comparison.left_out > 0 {
+                <p class="hint thread-left-out">{ format!(
+                    "This event has {} more from older articles: side by side, the claims of each outlet's newest articles are aligned, {ALIGNED_CLAIMS} at most. Choose fewer outlets above to see more of each.",
+                    format::count(comparison.left_out, "claim", "claims")
+                ) }</p>
+            }
             <div class="aligned-head" aria-hidden="true">
                 { for comparison.outlets.iter().map(|outlet| html! { <p>{ outlet_title(&outlet.name, &outlet.hosts()) }</p> }) }
             </div>
