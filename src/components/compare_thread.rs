@@ -37,8 +37,9 @@ pub fn thread_columns(props: &Props) -> Html {
             </p>
             if comparison.left_out > 0 {
                 <p class="hint thread-left-out">{ format!(
-                    "This event has {} more from older articles: side by side, the claims of each outlet's newest articles are aligned, {ALIGNED_CLAIMS} at most. Choose fewer outlets above to see more of each.",
-                    format::count(comparison.left_out, "claim", "claims")
+                    "Side by side, at most {ALIGNED_CLAIMS} claims are aligned: those of each outlet's newest articles, in turn. {} from older articles {} left out; choose fewer outlets above to see more of each.",
+                    format::count(comparison.left_out, "claim", "claims"),
+                    if comparison.left_out == 1 { "is" } else { "are" }
                 ) }</p>
             }
             <div class="aligned-head" aria-hidden="true">

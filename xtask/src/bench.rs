@@ -374,6 +374,8 @@ fn bench_generated(size: usize) -> Result<usize, String> {
         }
     }
     if chunked {
+        let (ms, rows) = measure_compare_render(&base)?;
+        println!("  first render of compare's matrix (the thread index): {ms:.1} ms, {rows} event rows listed");
         let (memory, searched) = measure_memory_in_use(&base, &corpus)?;
         over += search_figure(&out, &searched, size)?;
         over += usize::from(!budget(
@@ -841,6 +843,33 @@ impl TimelineRender {
             self.svg_elements
         );
     }
+}
+
+/// Records when compare's coverage matrix first appears, and its rows.
+const COMPARE_PROBE: &str = "(() => {
+  new MutationObserver((_, o) => {
+    const table = document.querySelector('table.coverage');
+    if (!table) return;
+    o.disconnect();
+    window.__compareRendered = performance.now();
+    window.__compareRows = table.querySelectorAll('tr[data-thread]').length;
+  }).observe(document, { childList: true, subtree: true });
+})();";
+
+/// Time to first render of `#/compare`'s matrix, median of `LOADS`
+/// loads, and the event rows it lists.
+fn measure_compare_render(base: &str) -> Result<(f64, u64), String> {
+    let browser = probed_browser(&[], COMPARE_PROBE)?;
+    let session = &browser.session;
+    let mut samples = Vec::with_capacity(LOADS);
+    for _ in 0..LOADS {
+        browser.open(&format!("{base}#/compare"))?;
+        let value = session.wait_for("the matrix", "return window.__compareRendered;")?;
+        samples.push(value.as_f64().ok_or("no compare time")?);
+    }
+    samples.sort_by(|a, b| a.total_cmp(b));
+    let rows = session.eval("return window.__compareRows;", json!([]))?;
+    Ok((samples[samples.len() / 2], rows.as_u64().unwrap_or(0)))
 }
 
 /// Time to first render of `#/timeline` in headless Chromium, median of
