@@ -64,7 +64,7 @@ pub(crate) fn analyse_with_workers(mut documents: Vec<Document>, workers: usize)
     for one in read {
         evidence.append(one);
     }
-    let threads = link_threads(&documents, &entities, &mut evidence);
+    let threads = link_threads(&documents, &entities, &mut evidence, workers);
     Corpus {
         schema: SCHEMA.to_string(),
         documents,
@@ -856,6 +856,7 @@ fn link_threads(
     documents: &[Document],
     entities: &Entities,
     evidence: &mut DocumentEvidence,
+    workers: usize,
 ) -> Vec<crate::document::Thread> {
     let display = |id: &str| -> String {
         entities
@@ -874,6 +875,7 @@ fn link_threads(
         &evidence.sigs,
         &display,
         &headline_of,
+        workers,
     )
 }
 

@@ -12,6 +12,7 @@
 //! sliding window, so a name that a thousand claims share costs a thousand
 //! windows, not a million pairs.
 
+use super::pairs::{strongest_first, window_pairs};
 use super::signature::{Anchor, Signature};
 use crate::document::EntityKind;
 use std::collections::{BTreeMap, BTreeSet};
@@ -57,8 +58,9 @@ pub fn cluster(
     preset: &[Option<String>],
     lead: &[Lead],
     min_score: f32,
+    workers: usize,
 ) -> Vec<Cluster> {
-    let links = candidate_links(sigs, doc_of, min_score);
+    let links = candidate_links(sigs, doc_of, min_score, workers);
     group(&links, sigs, doc_of, preset, lead)
 }
 
@@ -128,11 +130,13 @@ pub fn group_facts(
 }
 
 /// Scored links between claims of different articles, strongest first
-/// (ties by claim order, so the result is deterministic).
+/// (ties by claim order, so the result is deterministic), found on up to
+/// `workers` threads.
 fn candidate_links(
     sigs: &[Signature],
     doc_of: &[usize],
     min_score: f32,
+    workers: usize,
 ) -> Vec<(f32, usize, usize)> {
     let mut buckets: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, sig) in sigs.iter().enumerate() {
@@ -142,25 +146,19 @@ fn candidate_links(
     }
     // What keeps claims apart, read once per claim, not once per pair.
     let facts: Vec<Facts> = sigs.iter().map(Facts::of).collect();
-    let mut links: Vec<(f32, usize, usize)> = Vec::new();
-    for bucket in buckets.values_mut() {
-        bucket.sort_by_key(|&i| (effective_day(&sigs[i]), i));
-        for (k, &a) in bucket.iter().enumerate() {
-            for &b in bucket.iter().skip(k + 1).take(WINDOW) {
-                if doc_of[a] == doc_of[b] {
-                    continue;
-                }
-                let score = evidence(&sigs[a], &sigs[b])
-                    .filter(|&s| s >= min_score && !conflict(&facts[a], &facts[b]));
-                if let Some(score) = score {
-                    links.push((score, a.min(b), a.max(b)));
-                }
-            }
+    let buckets: Vec<Vec<usize>> = (buckets.into_values())
+        .map(|mut bucket| {
+            bucket.sort_by_key(|&i| (effective_day(&sigs[i]), i));
+            bucket
+        })
+        .collect();
+    let links = window_pairs(&buckets, WINDOW, workers, |a, b| {
+        if doc_of[a] == doc_of[b] {
+            return None;
         }
-    }
-    links.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    links.dedup_by(|x, y| x.1 == y.1 && x.2 == y.2);
-    links
+        evidence(&sigs[a], &sigs[b]).filter(|&s| s >= min_score && !conflict(&facts[a], &facts[b]))
+    });
+    strongest_first(links)
 }
 
 pub(super) fn effective_day(sig: &Signature) -> i64 {
@@ -532,6 +530,7 @@ mod tests {
             &[None, None, None, None, None],
             &[],
             MIN_SCORE,
+            1,
         );
         assert_eq!(clusters.len(), 2);
         assert!(clusters

@@ -25,6 +25,7 @@ mod background;
 pub mod cluster;
 pub mod frames;
 pub mod label;
+mod pairs;
 pub mod signature;
 pub mod similar;
 pub mod story;
@@ -38,13 +39,15 @@ use std::collections::BTreeMap;
 
 /// Builds every thread and sets each claim's `thread` and `threads`.
 /// `frames[i]` and `sigs[i]` belong to `claims[i]`; claims come in
-/// document and text order.
+/// document and text order. Candidate pairs are scored on up to `workers`
+/// threads; the threads are the same on any number.
 pub fn build(
     claims: &mut [Claim],
     frames: Vec<Vec<Frame>>,
     sigs: &[Signature],
     name_of: &dyn Fn(&str) -> String,
     headline_of: &dyn Fn(&str) -> Option<String>,
+    workers: usize,
 ) -> Vec<Thread> {
     let mut threads: BTreeMap<String, Thread> = frames::build(claims, frames, name_of)
         .into_iter()
@@ -67,8 +70,16 @@ pub fn build(
         names: &doc_names,
         of_claim: &doc_of,
     };
-    let found = add_stories(claims, sigs, &docs, headline_of, &mut threads);
-    add_claim_groups(claims, sigs, &doc_of, &preset, &found, &mut threads);
+    let found = add_stories(claims, sigs, &docs, headline_of, &mut threads, workers);
+    add_claim_groups(
+        claims,
+        sigs,
+        &doc_of,
+        &preset,
+        &found,
+        &mut threads,
+        workers,
+    );
     fill(&mut threads, claims);
     threads.into_values().collect()
 }
@@ -97,10 +108,11 @@ fn add_stories(
     docs: &Docs,
     headline_of: &dyn Fn(&str) -> Option<String>,
     threads: &mut BTreeMap<String, Thread>,
+    workers: usize,
 ) -> Found {
     let mut in_story: Vec<Option<usize>> = vec![None; claims.len()];
     let mut doc_story: Vec<Option<usize>> = vec![None; docs.names.len()];
-    let (stories, lead_people) = story::stories(claims, sigs, docs.of_claim);
+    let (stories, lead_people) = story::stories(claims, sigs, docs.of_claim, workers);
     let mut ids = Vec::with_capacity(stories.len());
     for (n, s) in stories.iter().enumerate() {
         for &d in &s.docs {
@@ -157,9 +169,18 @@ fn add_claim_groups(
     preset: &[Option<String>],
     found: &Found,
     threads: &mut BTreeMap<String, Thread>,
+    workers: usize,
 ) {
     let in_story = &found.in_story;
-    for group in cluster::cluster(sigs, doc_of, preset, &found.leads, cluster::MIN_SCORE) {
+    let groups = cluster::cluster(
+        sigs,
+        doc_of,
+        preset,
+        &found.leads,
+        cluster::MIN_SCORE,
+        workers,
+    );
+    for group in groups {
         let frame = group.claims.iter().find_map(|&i| preset[i].clone());
         let mut stories = group.claims.iter().filter_map(|&i| in_story[i]);
         let one_story = stories.next().filter(|&n| stories.all(|m| m == n));

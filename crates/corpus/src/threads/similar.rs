@@ -15,6 +15,7 @@
 //! sorted by date.
 
 use super::background::{self, BACKGROUND_DOCS};
+use super::pairs::{strongest_first, window_pairs};
 use super::signature::Signature;
 use std::collections::BTreeMap;
 
@@ -124,8 +125,9 @@ pub fn cosine(a: &Profile, b: &Profile) -> f32 {
 }
 
 /// Pairs of articles at least [`MIN_LINK`] similar, strongest first (ties
-/// by article order); `day[d]` orders each bucket.
-pub fn links(profiles: &[Profile], day: &[i64]) -> Vec<(f32, usize, usize)> {
+/// by article order); `day[d]` orders each bucket. On up to `workers`
+/// threads.
+pub fn links(profiles: &[Profile], day: &[i64], workers: usize) -> Vec<(f32, usize, usize)> {
     let mut buckets: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
     for (d, p) in profiles.iter().enumerate() {
         let mut top: Vec<&(u32, f32)> = p.keys.iter().collect();
@@ -134,21 +136,16 @@ pub fn links(profiles: &[Profile], day: &[i64]) -> Vec<(f32, usize, usize)> {
             buckets.entry(*key).or_default().push(d);
         }
     }
-    let mut out = Vec::new();
-    for bucket in buckets.values_mut() {
-        bucket.sort_by_key(|&d| (day[d], d));
-        for (k, &a) in bucket.iter().enumerate() {
-            for &b in bucket.iter().skip(k + 1).take(WINDOW) {
-                let score = cosine(&profiles[a], &profiles[b]);
-                if score >= MIN_LINK {
-                    out.push((score, a.min(b), a.max(b)));
-                }
-            }
-        }
-    }
-    out.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    out.dedup_by(|x, y| x.1 == y.1 && x.2 == y.2);
-    out
+    let buckets: Vec<Vec<usize>> = (buckets.into_values())
+        .map(|mut bucket| {
+            bucket.sort_by_key(|&d| (day[d], d));
+            bucket
+        })
+        .collect();
+    let pairs = window_pairs(&buckets, WINDOW, workers, |a, b| {
+        Some(cosine(&profiles[a], &profiles[b])).filter(|&score| score >= MIN_LINK)
+    });
+    strongest_first(pairs)
 }
 
 /// Members of a group compared when two groups meet (the first ones, so
@@ -177,6 +174,7 @@ pub fn cohesive(
 ) -> Vec<(f32, usize, usize)> {
     let mut root: Vec<usize> = (0..profiles.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..profiles.len()).map(|d| vec![d]).collect();
+    let mut sampled: Vec<Profile> = profiles.to_vec();
     let mut kept = Vec::new();
     let mut rejected: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
     for (score, a, b) in links {
@@ -196,7 +194,9 @@ pub fn cohesive(
             } else {
                 MIN_MEAN
             };
-            if mean_similarity(&members[ra], &members[rb], profiles) < need {
+            let pairs = members[ra].len().min(SAMPLE) * members[rb].len().min(SAMPLE);
+            let mean = cosine(&sampled[ra], &sampled[rb]) / pairs.max(1) as f32;
+            if mean < need {
                 rejected.insert(pair, sizes);
                 continue;
             }
@@ -209,11 +209,49 @@ pub fn cohesive(
             for &d in &moved {
                 root[d] = keep;
             }
+            let room = SAMPLE.saturating_sub(members[keep].len());
+            for &d in moved.iter().take(room) {
+                sampled[keep] = sampled[keep].plus(&profiles[d]);
+            }
+            sampled[gone] = Profile::default();
             members[keep].extend(moved);
         }
         kept.push((score, a, b));
     }
     kept
+}
+
+impl Profile {
+    /// The sum of two profiles (no longer of unit length): a group's
+    /// sampled members summed, whose cosine with another group's sum is
+    /// the sum of every cross pair's cosine.
+    fn plus(&self, other: &Profile) -> Profile {
+        let (a, b) = (&self.keys, &other.keys);
+        let mut keys = Vec::with_capacity(a.len() + b.len());
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            match (a.get(i), b.get(j)) {
+                (Some(x), Some(y)) if x.0 == y.0 => {
+                    keys.push((x.0, x.1 + y.1));
+                    (i, j) = (i + 1, j + 1);
+                }
+                (Some(x), Some(y)) if x.0 < y.0 => {
+                    keys.push(*x);
+                    i += 1;
+                }
+                (Some(x), None) => {
+                    keys.push(*x);
+                    i += 1;
+                }
+                (_, Some(y)) => {
+                    keys.push(*y);
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        Profile { keys }
+    }
 }
 
 /// Does an article of one group tell the same news as one of the other
@@ -222,17 +260,6 @@ fn same_news_in(a: &[usize], b: &[usize], same_news: &dyn Fn(usize, usize) -> bo
     a.iter()
         .take(SAMPLE)
         .any(|&x| b.iter().take(SAMPLE).any(|&y| same_news(x, y)))
-}
-
-fn mean_similarity(a: &[usize], b: &[usize], profiles: &[Profile]) -> f32 {
-    let (mut sum, mut n) = (0.0, 0);
-    for &x in a.iter().take(SAMPLE) {
-        for &y in b.iter().take(SAMPLE) {
-            sum += cosine(&profiles[x], &profiles[y]);
-            n += 1;
-        }
-    }
-    sum / n.max(1) as f32
 }
 
 #[cfg(test)]

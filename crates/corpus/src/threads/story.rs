@@ -54,11 +54,13 @@ pub struct Story {
 }
 
 /// The stories of a corpus, and the people each article's lead names;
-/// `doc_of[i]` is claim i's article (0..n).
+/// `doc_of[i]` is claim i's article (0..n). Articles are compared on up to
+/// `workers` threads (the same stories on any number).
 pub fn stories(
     claims: &[Claim],
     sigs: &[Signature],
     doc_of: &[usize],
+    workers: usize,
 ) -> (Vec<Story>, Vec<BTreeSet<String>>) {
     let docs = doc_of.iter().copied().max().map_or(0, |m| m + 1);
     let mut lead_claims: Vec<Vec<usize>> = vec![Vec::new(); docs];
@@ -89,7 +91,11 @@ pub fn stories(
         !main[a].is_disjoint(&main[b])
             && matches!((published[a], published[b]), (Some(x), Some(y)) if (x - y).abs() <= SAME_NEWS_DAYS)
     };
-    let links = similar::cohesive(similar::links(&profiles, &day), &profiles, &same_news);
+    let links = similar::cohesive(
+        similar::links(&profiles, &day, workers),
+        &profiles,
+        &same_news,
+    );
     // What keeps articles apart (see `story_facts`).
     let facts: Vec<cluster::Facts> = leads
         .iter()
