@@ -11,8 +11,9 @@ use crate::components::reader::Reader;
 use crate::components::site_header::SiteHeader;
 use crate::components::timeline::TimelineView;
 use crate::corpus_data::{
-    embedded, use_data_file, CorpusRef, DataFile, IndexRef, Loaded, ThreadsRef,
+    embedded, use_data_files, CorpusRef, DataFile, IndexRef, Loaded, ThreadsRef,
 };
+use crate::filters::Filters;
 use crate::hooks::{use_file_drop, use_navigation, Navigator};
 use crate::view_state::{Page, ViewState};
 use crossread_corpus::parts;
@@ -52,13 +53,13 @@ pub fn app(props: &AppProps) -> Html {
     }
     let first_render = use_mut_ref(|| true);
     let mut view = resolve(&articles, &hash);
-    let needed = missing_file(&articles, &view.state);
-    let what = data_wanted(needed.as_deref(), &view.state.page);
+    let needed = missing_files(&articles, &view.state);
+    let what = data_wanted(needed.first().map(String::as_str), &view.state.page);
     // Compare and timeline tell the library index or a thread file from
     // the whole analysis by the thread index beside it.
-    let thread_data = (needed.as_deref().map(parts::kind_of))
+    let thread_data = (needed.first().map(|name| parts::kind_of(name)))
         .is_some_and(|kind| kind == parts::THREADS || kind == parts::THREAD);
-    let data = use_data_file(needed);
+    let data = use_data_files(needed.clone());
     // Arriving data changes the view as a page change does.
     let settled = !matches!(data, DataFile::Loading | DataFile::Failed(..));
     use_effect_with((view.state.page.clone(), settled), move |_| {
@@ -70,7 +71,8 @@ pub fn app(props: &AppProps) -> Html {
     });
     match &data {
         DataFile::Ready(Loaded::Corpus(part)) => {
-            view.corpus = *part;
+            // Several threads' files are shown as one corpus.
+            view.corpus = crate::corpus_data::merged_parts(&needed).unwrap_or(*part);
             if let Page::Article { id } = &view.state.page {
                 view.document = part.get().document(id);
             }
@@ -137,50 +139,64 @@ fn page_body(view: &ResolvedView, articles: &AddedArticles) -> Html {
     }
 }
 
-/// The data file a view needs and the app has not got: in a chunked site,
-/// an article's pack; the explorer's index for articles listed by the
-/// explorer; the thread index for compare's overview and the timeline's
-/// counts, a thread's file for one thread compared or on the timeline
-/// (unless the whole corpus is at hand already in each case); or the
-/// whole corpus for the views that use every claim. None once a reader's
-/// own articles were analysed with the site's (the analyser worker then
-/// gives the whole corpus).
-fn missing_file(articles: &AddedArticles, state: &ViewState) -> Option<String> {
-    use crate::corpus_data::{facets_name, full_name, loaded};
+/// The data files a view needs and the app has not got: in a chunked
+/// site, an article's pack; the explorer's index for articles listed by
+/// the explorer; the thread index for compare's overview and the
+/// timeline's counts, the files of the threads compared or alone on the
+/// timeline (unless the whole corpus is at hand already in each case); or
+/// the whole corpus for the views that use every claim. None once a
+/// reader's own articles were analysed with the site's (the analyser
+/// worker then gives the whole corpus).
+fn missing_files(articles: &AddedArticles, state: &ViewState) -> Vec<String> {
+    use crate::corpus_data::{facets_name, full_name, loaded, threads_name};
     if !crate::corpus_data::is_library_index(articles.corpus) {
-        return None;
+        return Vec::new();
     }
     let full_at_hand = full_name().filter(|full| loaded(full).is_some());
     let filters = &state.filters;
-    let one_thread = (filters.threads.len() == 1)
-        .then(|| filters.threads.first())
-        .flatten()
-        .filter(|_| filters.active_count() == 1 && filters.text.is_empty());
-    match &state.page {
+    let only_threads = !filters.threads.is_empty()
+        && (Filters {
+            threads: Default::default(),
+            ..filters.clone()
+        })
+        .is_empty();
+    let file = match &state.page {
         Page::Article { id } => crate::corpus_data::file_for_article(id),
         Page::Explore if state.results_as == crate::explore::ResultsAs::Articles => {
             full_at_hand.or_else(facets_name)
         }
+        Page::Explore | Page::Compare | Page::Timeline if full_at_hand.is_some() => full_at_hand,
         Page::Compare if state.pair.is_none() => {
-            full_at_hand.or_else(|| thread_file(state.focus.as_deref()))
+            // A thread the index does not know: the overview says so.
+            let thread = state.focus.iter();
+            return thread_files(thread).unwrap_or_else(|| threads_name().into_iter().collect());
         }
-        Page::Timeline if filters.is_empty() || one_thread.is_some() => {
-            full_at_hand.or_else(|| thread_file(one_thread.map(String::as_str)))
+        Page::Timeline if filters.is_empty() => threads_name(),
+        Page::Timeline if only_threads => {
+            return thread_files(filters.threads.iter())
+                .unwrap_or_else(|| full_name().into_iter().collect());
         }
         Page::Explore | Page::Compare | Page::Timeline => full_name(),
         Page::Library => None,
-    }
+    };
+    file.into_iter().collect()
 }
 
-/// The thread index, or once it is loaded, the file of `thread` (the
-/// index itself for a thread it does not know: the view then says so).
-fn thread_file(thread: Option<&str>) -> Option<String> {
-    let index = crate::corpus_data::threads_name()?;
-    let file = thread.and_then(|id| {
-        let loaded = crate::corpus_data::threads_index()?;
-        Some(loaded.thread(id)?.file_name())
-    });
-    file.or(Some(index))
+/// The thread index while it is not loaded, then the files that hold
+/// `threads` (none: the index itself); None if the index does not know
+/// one of them.
+fn thread_files<'a>(threads: impl Iterator<Item = &'a String>) -> Option<Vec<String>> {
+    let index_name = crate::corpus_data::threads_name()?;
+    let Some(index) = crate::corpus_data::threads_index() else {
+        return Some(vec![index_name]);
+    };
+    let files = threads
+        .map(|id| Some(index.thread(id)?.file_name()))
+        .collect::<Option<std::collections::BTreeSet<String>>>()?;
+    if files.is_empty() {
+        return Some(vec![index_name]);
+    }
+    Some(files.into_iter().collect())
 }
 
 /// What the data file `name` holds, as a loading notice names it.

@@ -293,6 +293,27 @@ pub fn loaded(name: &str) -> Option<CorpusRef> {
     }
 }
 
+/// The loaded thread files `names` as one corpus when there are several
+/// (a timeline of several threads), made once per set and kept as data
+/// files are; None for fewer than two, or while one is not loaded.
+pub fn merged_parts(names: &[String]) -> Option<CorpusRef> {
+    thread_local! {
+        static MERGED: RefCell<BTreeMap<Vec<String>, CorpusRef>> = const { RefCell::new(BTreeMap::new()) };
+    }
+    if names.len() < 2 {
+        return None;
+    }
+    if let Some(found) = MERGED.with(|m| m.borrow().get(names).copied()) {
+        return Some(found);
+    }
+    let parts: Vec<&Corpus> = (names.iter())
+        .map(|name| loaded(name).map(CorpusRef::get))
+        .collect::<Option<_>>()?;
+    let merged = CorpusRef::keep(parts::threads::merge_parts(&parts));
+    MERGED.with(|m| m.borrow_mut().insert(names.to_vec(), merged));
+    Some(merged)
+}
+
 /// A search shard already loaded.
 pub fn loaded_words(name: &str) -> Option<Rc<WordShard>> {
     match loaded_file(name)? {

@@ -40,7 +40,11 @@ pub struct Site {
 
 impl Site {
     pub fn of(corpus: &Corpus) -> Site {
-        let files = data_files(corpus, Layout::default()).unwrap();
+        Site::cut(corpus, Layout::default())
+    }
+
+    pub fn cut(corpus: &Corpus, layout: Layout) -> Site {
+        let files = data_files(corpus, layout).unwrap();
         let library = postcard::from_bytes(&files.last().unwrap().bytes).unwrap();
         Site { files, library }
     }
@@ -173,16 +177,52 @@ mod big_site {
                     threads: [thread.id.clone()].into(),
                     ..Filters::default()
                 };
-                let lanes = |c: &Corpus| {
-                    let shown = crate::corpus_data::CorpusRef::keep(c.clone());
-                    let matches = crate::timeline::claims_matching(shown, &filters);
-                    let timeline = Timeline::build(shown.get(), &matches, &filters.threads);
-                    let marks = timeline.lanes.iter().flat_map(|l| &l.marks);
-                    let marks = marks.map(|m| (m.key(), m.first_day, m.outlet.clone()));
-                    (marks.collect::<Vec<_>>(), timeline.undated.len())
-                };
-                assert_eq!(lanes(&part), lanes(&corpus));
+                assert_eq!(marks_of(&part, &filters), marks_of(&corpus, &filters));
             }
+        }
+    }
+
+    /// The marks a timeline of `filters` draws (lane and claim, days,
+    /// outlet), then the claims it lists as undated.
+    fn marks_of(corpus: &Corpus, filters: &Filters) -> Vec<String> {
+        let shown = crate::corpus_data::CorpusRef::keep(corpus.clone());
+        let matches = crate::timeline::claims_matching(shown, filters);
+        let timeline = Timeline::build(shown.get(), &matches, &filters.threads);
+        let marks = (timeline.lanes.iter().flat_map(|l| &l.marks))
+            .map(|m| format!("{} {} {} {}", m.key(), m.first_day, m.last_day, m.outlet));
+        let undated = timeline.undated.iter().map(|c| c.id.clone());
+        marks.chain(undated).collect()
+    }
+
+    #[test]
+    fn several_threads_files_draw_their_threads_as_the_whole_corpus_does() {
+        use crossread_corpus::parts::threads::merge_parts;
+        for corpus in every_test_corpus() {
+            let one_each = Layout {
+                thread_file_claims: 1,
+                ..Layout::default()
+            };
+            let site = Site::cut(&corpus, one_each);
+            let index = site.threads();
+            let files: BTreeSet<String> = index.threads.iter().map(|t| t.file_name()).collect();
+            assert_eq!(files.len(), corpus.threads.len(), "a file per thread");
+            // The two threads with most claims, each from its own file.
+            let mut biggest: Vec<_> = index.threads.iter().collect();
+            biggest.sort_by_key(|t| std::cmp::Reverse(t.claims));
+            if biggest.len() < 2 {
+                continue;
+            }
+            let parts: Vec<Corpus> = (biggest[..2].iter())
+                .map(|t| site.decode(&t.file_name()))
+                .collect();
+            let merged = merge_parts(&parts.iter().collect::<Vec<_>>());
+            let filters = Filters {
+                threads: biggest[..2].iter().map(|t| t.thread.id.clone()).collect(),
+                ..Filters::default()
+            };
+            let drawn = marks_of(&merged, &filters);
+            assert!(!drawn.is_empty());
+            assert_eq!(drawn, marks_of(&corpus, &filters));
         }
     }
 }

@@ -83,10 +83,11 @@ fn write_data_files(
 }
 
 /// How the data files are cut: [`Layout::default`], unless
-/// `CROSSREAD_ARTICLES_PER_PACK`, `CROSSREAD_LIBRARY_PAGE` or
-/// `CROSSREAD_PRERENDERED_ARTICLES` ask for less (end-to-end tests, so
-/// that a small corpus spans several packs and library pages, and some of
-/// its articles have no page of their own).
+/// `CROSSREAD_ARTICLES_PER_PACK`, `CROSSREAD_LIBRARY_PAGE`,
+/// `CROSSREAD_PRERENDERED_ARTICLES` or `CROSSREAD_THREAD_FILE_CLAIMS` ask
+/// for less (end-to-end tests, so that a small corpus spans several packs,
+/// library pages and thread files, and some of its articles have no page
+/// of their own).
 fn layout() -> Layout {
     let number = |name: &str| std::env::var(name).ok().and_then(|n| n.parse().ok());
     let default = Layout::default();
@@ -94,6 +95,8 @@ fn layout() -> Layout {
         per_pack: number("CROSSREAD_ARTICLES_PER_PACK").unwrap_or(default.per_pack),
         page_size: number("CROSSREAD_LIBRARY_PAGE").unwrap_or(default.page_size),
         prerendered: number("CROSSREAD_PRERENDERED_ARTICLES").unwrap_or(default.prerendered),
+        thread_file_claims: number("CROSSREAD_THREAD_FILE_CLAIMS")
+            .unwrap_or(default.thread_file_claims),
     }
 }
 

@@ -84,6 +84,8 @@ fn any_story() -> Result<(), String> {
         library_page: Some(e2e::chunked::LIBRARY_PAGE),
         // Some articles without a page of their own.
         prerendered_articles: Some(e2e::chunked::PRERENDERED_ARTICLES),
+        // A file per thread, so that several threads load several files.
+        thread_file_claims: Some(1),
         ..DistOptions::default()
     };
     let dist = dist_into(&root().join("target/any-story/dist"), &options)?;
@@ -140,6 +142,9 @@ pub struct DistOptions {
     /// Articles of a chunked site with a prerendered page (`None`: the
     /// default 5,000).
     pub prerendered_articles: Option<usize>,
+    /// Claims that fill a thread file of a chunked site (`None`: the
+    /// default 512).
+    pub thread_file_claims: Option<usize>,
 }
 
 impl Default for DistOptions {
@@ -154,6 +159,7 @@ impl Default for DistOptions {
             articles_per_pack: None,
             library_page: None,
             prerendered_articles: None,
+            thread_file_claims: None,
         }
     }
 }
@@ -201,6 +207,10 @@ pub fn dist_into(out: &Path, options: &DistOptions) -> Result<PathBuf, String> {
     let prerendered = options.prerendered_articles.map(|n| n.to_string());
     if let Some(n) = &prerendered {
         env.push(("CROSSREAD_PRERENDERED_ARTICLES", n));
+    }
+    let thread_file = options.thread_file_claims.map(|n| n.to_string());
+    if let Some(n) = &thread_file {
+        env.push(("CROSSREAD_THREAD_FILE_CLAIMS", n));
     }
     match options.chunked {
         Some(true) => env.push(("CROSSREAD_CHUNKED", "1")),

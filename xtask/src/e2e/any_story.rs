@@ -41,6 +41,10 @@ const CASES: &[Case] = &[
         "any story: a lane collapses by keyboard (counts gone, URL kept, Back undoes it) and shows alone, its claims drawn from its thread's file",
         lane_collapses_and_shows_alone,
     ),
+    (
+        "any story: a timeline of two threads draws their claims from their two files, not the whole analysis",
+        two_threads_from_their_files,
+    ),
 ];
 
 /// Serves the site built from [`corpus_dir`] and runs the cases.
@@ -388,5 +392,34 @@ fn lane_collapses_and_shows_alone(context: &Context) -> Result<(), String> {
         context,
         &["library-", "threads-", "thread-"],
         "a thread shown alone",
+    )
+}
+
+fn two_threads_from_their_files(context: &Context) -> Result<(), String> {
+    let dated = dated_claims(&context.corpus);
+    let threads: Vec<&String> = dated.keys().take(2).collect();
+    ensure(threads.len() == 2, || {
+        format!("the test corpus should have two dated threads: {dated:?}")
+    })?;
+    let listed = threads.iter().map(|t| t.as_str()).collect::<Vec<_>>();
+    context.open(&format!("#/timeline?thread={}", listed.join(",")))?;
+    context.browser.session.wait_for(
+        "both threads' claims",
+        "return document.querySelectorAll('.timeline-svg .lane').length === 2 && document.querySelectorAll('.timeline-svg a.mark').length > 0;",
+    )?;
+    for thread in threads {
+        let drawn = mark_counts(context, thread)?.0;
+        ensure(drawn == dated[thread], || {
+            format!(
+                "the lane {thread} draws {drawn} claims, expected {}",
+                dated[thread]
+            )
+        })?;
+    }
+    // The site is built with a file per thread.
+    fetched_only(
+        context,
+        &["library-", "threads-", "thread-", "thread-"],
+        "a timeline of two threads",
     )
 }

@@ -133,6 +133,8 @@ pub struct Layout {
     pub page_size: usize,
     /// Articles with a prerendered page, newest first.
     pub prerendered: usize,
+    /// Claims that fill a thread file ([`threads::THREAD_FILE_CLAIMS`]).
+    pub thread_file_claims: usize,
 }
 
 impl Default for Layout {
@@ -141,6 +143,7 @@ impl Default for Layout {
             per_pack: ARTICLES_PER_PACK,
             page_size: LIBRARY_PAGE,
             prerendered: PRERENDERED_ARTICLES,
+            thread_file_claims: threads::THREAD_FILE_CLAIMS,
         }
     }
 }
@@ -168,7 +171,7 @@ pub fn data_files(corpus: &Corpus, layout: Layout) -> Result<Vec<DataFile>, Stri
         files.push(file);
     }
     let facets = write_explorer_index(&newest, &mut files, corpus)?;
-    let threads = threads::write_threads(corpus, &mut files)?;
+    let threads = threads::write_threads(corpus, &mut files, layout.thread_file_claims.max(1))?;
     let full = named("corpus", encode(corpus)?);
     let index = LibraryIndex {
         library,

@@ -120,9 +120,14 @@ fn date_key(date: PartialDate) -> (i64, PartialDate) {
     (date.first_day_number(), date)
 }
 
-/// The thread index of `corpus` and the thread files it names, written
-/// into `files`; returns the index's file name.
-pub(super) fn write_threads(corpus: &Corpus, files: &mut Vec<DataFile>) -> Result<String, String> {
+/// The thread index of `corpus` and the thread files it names (threads
+/// gathered until a file holds `file_claims` claims), written into
+/// `files`; returns the index's file name.
+pub(super) fn write_threads(
+    corpus: &Corpus,
+    files: &mut Vec<DataFile>,
+    file_claims: usize,
+) -> Result<String, String> {
     let outlets = outlet_summaries(&corpus.documents);
     let at: HashMap<&str, u32> = (outlets.iter().enumerate())
         .map(|(i, o)| (o.name.as_str(), i as u32))
@@ -141,7 +146,7 @@ pub(super) fn write_threads(corpus: &Corpus, files: &mut Vec<DataFile>) -> Resul
         Some(document.published?.first_day_number() as i32)
     };
     let claims: HashMap<&str, &Claim> = corpus.claims.iter().map(|c| (c.id.as_str(), c)).collect();
-    let hashes = write_thread_files(corpus, files)?;
+    let hashes = write_thread_files(corpus, files, file_claims)?;
     let mut index = ThreadIndex {
         unthreaded: vec![0; outlets.len()],
         claims: corpus.claims.len() as u32,
@@ -260,9 +265,13 @@ fn positions<'i>(map: &HashMap<&str, usize>, ids: impl Iterator<Item = &'i str>)
 }
 
 /// Writes the thread files: threads in corpus order, gathered into a file
-/// until it holds [`THREAD_FILE_CLAIMS`] claims. Returns each thread's
-/// file's content hash.
-fn write_thread_files(corpus: &Corpus, files: &mut Vec<DataFile>) -> Result<Vec<u64>, String> {
+/// until it holds `file_claims` claims. Returns each thread's file's
+/// content hash.
+fn write_thread_files(
+    corpus: &Corpus,
+    files: &mut Vec<DataFile>,
+    file_claims: usize,
+) -> Result<Vec<u64>, String> {
     let lookup = Lookup::of(corpus);
     let mut hashes = Vec::new();
     let mut group: Vec<&Thread> = Vec::new();
@@ -270,7 +279,7 @@ fn write_thread_files(corpus: &Corpus, files: &mut Vec<DataFile>) -> Result<Vec<
     for (at, thread) in corpus.threads.iter().enumerate() {
         group.push(thread);
         held += thread.claims.len();
-        if held >= THREAD_FILE_CLAIMS || at + 1 == corpus.threads.len() {
+        if held >= file_claims || at + 1 == corpus.threads.len() {
             let file = named(THREAD, encode(&thread_part(corpus, &lookup, &group))?);
             let hash = super::content_hash(&file.bytes);
             hashes.extend(group.iter().map(|_| hash));
@@ -324,6 +333,50 @@ fn thread_part(corpus: &Corpus, lookup: &Lookup, threads: &[&Thread]) -> Corpus 
     }
 }
 
+/// Several thread files as one corpus part: each item once, in the whole
+/// corpus's order (documents, entities and threads by id, claims and
+/// quotes by article, then by their number within it), so that views of
+/// several threads show them as they would from the whole corpus.
+pub fn merge_parts(parts: &[&Corpus]) -> Corpus {
+    fn union<T: Clone, K: Ord>(
+        parts: &[&Corpus],
+        items: impl Fn(&Corpus) -> &[T],
+        key: impl Fn(&T) -> K,
+    ) -> Vec<T> {
+        let mut all: BTreeMap<K, T> = BTreeMap::new();
+        for part in parts {
+            for item in items(part) {
+                all.entry(key(item)).or_insert_with(|| item.clone());
+            }
+        }
+        all.into_values().collect()
+    }
+    let mut entities = union(parts, |c| &c.entities, |e| e.id.clone());
+    // Each file lists an entity's documents among its own.
+    for entity in &mut entities {
+        let docs = (parts.iter())
+            .flat_map(|p| p.entities.iter().filter(|e| e.id == entity.id))
+            .flat_map(|e| e.docs.iter().cloned());
+        entity.docs = docs.collect::<BTreeSet<String>>().into_iter().collect();
+    }
+    Corpus {
+        documents: union(parts, |c| &c.documents, |d| d.id.clone()),
+        entities,
+        quotes: union(parts, |c| &c.quotes, |q| numbered(&q.id, "#q")),
+        claims: union(parts, |c| &c.claims, |c| numbered(&c.id, "#c")),
+        threads: union(parts, |c| &c.threads, |t| t.id.clone()),
+        ..Corpus::empty()
+    }
+}
+
+/// `doc#c12` as (`doc`, 12): claims and quotes are numbered in text order.
+fn numbered(id: &str, mark: &str) -> (String, u64) {
+    match id.rsplit_once(mark) {
+        Some((doc, n)) => (doc.to_string(), n.parse().unwrap_or(u64::MAX)),
+        None => (id.to_string(), u64::MAX),
+    }
+}
+
 /// An entity as a thread file holds it: its documents among `docs`, and no
 /// mentions.
 fn entity_in(entity: &Entity, docs: &BTreeSet<&str>) -> Entity {
@@ -366,7 +419,7 @@ mod tests {
             ..Corpus::empty()
         };
         let mut files = Vec::new();
-        let hashes = write_thread_files(&corpus, &mut files).unwrap();
+        let hashes = write_thread_files(&corpus, &mut files, THREAD_FILE_CLAIMS).unwrap();
         // 100 + 200 + 300 reach 512 together; 2,000 alone; the last two
         // are what is left.
         assert_eq!(files.len(), 3);
