@@ -60,35 +60,50 @@ thread_local! {
     static FAILED: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
 }
 
-/// A corpus the app shows. Equal when it is the same corpus (a pointer
-/// comparison: props and memo keys compare in constant time).
-#[derive(Clone, Copy, Debug)]
-pub struct CorpusRef(&'static Corpus);
+/// Data kept for the page's life, which views borrow from (see the module
+/// documentation). Equal when it is the same value (a pointer comparison:
+/// props and memo keys compare in constant time).
+#[derive(Debug)]
+pub struct Kept<T: 'static>(&'static T);
 
-impl PartialEq for CorpusRef {
+impl<T> Clone for Kept<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Kept<T> {}
+
+impl<T> PartialEq for Kept<T> {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self.0, other.0)
     }
 }
 
-impl std::ops::Deref for CorpusRef {
-    type Target = Corpus;
-    fn deref(&self) -> &Corpus {
+impl<T> std::ops::Deref for Kept<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
         self.0
     }
 }
 
-impl CorpusRef {
-    /// Keeps `corpus` for the rest of the page's life (see the module
-    /// documentation).
-    pub fn keep(corpus: Corpus) -> CorpusRef {
-        CorpusRef(Box::leak(Box::new(corpus)))
+impl<T> Kept<T> {
+    /// Keeps `value` for the rest of the page's life.
+    pub fn keep(value: T) -> Kept<T> {
+        Kept(Box::leak(Box::new(value)))
     }
 
-    pub fn get(self) -> &'static Corpus {
+    pub fn get(self) -> &'static T {
         self.0
     }
 }
+
+/// A corpus the app shows.
+pub type CorpusRef = Kept<Corpus>;
+
+/// A chunked site's thread index (compare's matrix and the timeline's
+/// counts).
+pub type ThreadsRef = Kept<ThreadIndex>;
 
 /// The explorer's index of a chunked site, decoded from its facet index
 /// file. Equal when it is the same index (a pointer comparison).
@@ -98,32 +113,6 @@ pub struct IndexRef(pub Rc<ExploreIndex>);
 impl PartialEq for IndexRef {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// A chunked site's thread index (compare's matrix and the timeline's
-/// counts), kept for the page's life as data files are (views borrow its
-/// threads as they borrow a corpus's). Equal when it is the same index (a
-/// pointer comparison).
-#[derive(Clone, Copy)]
-pub struct ThreadsRef(&'static ThreadIndex);
-
-impl PartialEq for ThreadsRef {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
-    }
-}
-
-impl std::ops::Deref for ThreadsRef {
-    type Target = ThreadIndex;
-    fn deref(&self) -> &ThreadIndex {
-        self.0
-    }
-}
-
-impl ThreadsRef {
-    pub fn get(self) -> &'static ThreadIndex {
-        self.0
     }
 }
 
@@ -152,9 +141,9 @@ fn decode(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
         parts::WORDS => Loaded::Words(Rc::new(
             postcard::from_bytes::<WordShard>(bytes).map_err(unreadable)?,
         )),
-        parts::THREADS => Loaded::Threads(ThreadsRef(Box::leak(Box::new(
+        parts::THREADS => Loaded::Threads(ThreadsRef::keep(
             postcard::from_bytes::<ThreadIndex>(bytes).map_err(unreadable)?,
-        )))),
+        )),
         _ => Loaded::Corpus(CorpusRef::keep(
             postcard::from_bytes::<Corpus>(bytes).map_err(unreadable)?,
         )),
@@ -168,7 +157,7 @@ pub fn embedded() -> Result<CorpusRef, &'static str> {
     if FETCHES {
         return LIBRARY
             .get()
-            .map(|index| CorpusRef(&index.library))
+            .map(|index| Kept(&index.library))
             .ok_or("The site's library index is not loaded.");
     }
     static CORPUS: OnceLock<Result<Corpus, String>> = OnceLock::new();
@@ -178,7 +167,7 @@ pub fn embedded() -> Result<CorpusRef, &'static str> {
                 .map_err(|e| format!("The embedded corpus cannot be read ({e})."))
         })
         .as_ref()
-        .map(CorpusRef)
+        .map(Kept)
         .map_err(String::as_str)
 }
 

@@ -859,35 +859,46 @@ const COMPARE_PROBE: &str = "(() => {
 /// Time to first render of `#/compare`'s matrix, median of `LOADS`
 /// loads, and the event rows it lists.
 fn measure_compare_render(base: &str) -> Result<(f64, u64), String> {
-    let browser = probed_browser(&[], COMPARE_PROBE)?;
-    let session = &browser.session;
+    let (ms, browser) = median_render(base, "#/compare", COMPARE_PROBE, "__compareRendered")?;
+    let rows = browser
+        .session
+        .eval("return window.__compareRows;", json!([]))?;
+    Ok((ms, rows.as_u64().unwrap_or(0)))
+}
+
+/// The median over `LOADS` loads of `route` of the time its probe
+/// records in `window[mark]`, and the browser after the last load.
+fn median_render(
+    base: &str,
+    route: &str,
+    probe: &str,
+    mark: &str,
+) -> Result<(f64, Browser), String> {
+    let browser = probed_browser(&[], probe)?;
     let mut samples = Vec::with_capacity(LOADS);
     for _ in 0..LOADS {
-        browser.open(&format!("{base}#/compare"))?;
-        let value = session.wait_for("the matrix", "return window.__compareRendered;")?;
-        samples.push(value.as_f64().ok_or("no compare time")?);
+        browser.open(&format!("{base}{route}"))?;
+        let value = (browser.session).wait_for(route, &format!("return window.{mark};"))?;
+        samples.push(
+            value
+                .as_f64()
+                .ok_or_else(|| format!("no time for {route}"))?,
+        );
     }
     samples.sort_by(|a, b| a.total_cmp(b));
-    let rows = session.eval("return window.__compareRows;", json!([]))?;
-    Ok((samples[samples.len() / 2], rows.as_u64().unwrap_or(0)))
+    Ok((samples[samples.len() / 2], browser))
 }
 
 /// Time to first render of `#/timeline` in headless Chromium, median of
 /// `LOADS` loads, with the chart of the last load.
 fn measure_timeline_render(base: &str) -> Result<TimelineRender, String> {
-    let browser = probed_browser(&[], TIMELINE_PROBE)?;
-    let session = &browser.session;
-    let mut samples = Vec::with_capacity(LOADS);
-    for _ in 0..LOADS {
-        browser.open(&format!("{base}#/timeline"))?;
-        let value = session.wait_for("the timeline", "return window.__timelineRendered;")?;
-        samples.push(value.as_f64().ok_or("no timeline time")?);
-    }
-    samples.sort_by(|a, b| a.total_cmp(b));
-    let chart = session.eval("return window.__timelineChart;", json!([]))?;
+    let (ms, browser) = median_render(base, "#/timeline", TIMELINE_PROBE, "__timelineRendered")?;
+    let chart = browser
+        .session
+        .eval("return window.__timelineChart;", json!([]))?;
     let number = |i: usize| chart[i].as_u64().unwrap_or(0);
     Ok(TimelineRender {
-        ms: samples[samples.len() / 2],
+        ms,
         svg_elements: number(0),
         counts: number(1),
         marks: number(2),

@@ -9,7 +9,7 @@
 use super::facets::STANCES;
 use super::{encode, file_name, metadata_only, named, DataFile};
 use crate::date::covered_days;
-use crate::document::{Claim, Corpus, Document, Entity, Quote, Thread};
+use crate::document::{Claim, Corpus, Document, Entity, Thread};
 use crate::PartialDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -258,10 +258,15 @@ impl<'a> Lookup<'a> {
     }
 }
 
-/// The positions in `map` of `ids`, sorted, without repeats.
-fn positions<'i>(map: &HashMap<&str, usize>, ids: impl Iterator<Item = &'i str>) -> Vec<usize> {
+/// The items of `ids` (found by `map`, their positions in `items`), in
+/// `items`' order, each once.
+fn picked<'a, 'i, T>(
+    items: &'a [T],
+    map: &HashMap<&str, usize>,
+    ids: impl Iterator<Item = &'i str>,
+) -> Vec<&'a T> {
     let found: BTreeSet<usize> = ids.filter_map(|id| map.get(id).copied()).collect();
-    found.into_iter().collect()
+    found.into_iter().map(|at| &items[at]).collect()
 }
 
 /// Writes the thread files: threads in corpus order, gathered into a file
@@ -298,27 +303,21 @@ fn thread_part(corpus: &Corpus, lookup: &Lookup, threads: &[&Thread]) -> Corpus 
     let ids = threads
         .iter()
         .flat_map(|t| t.claims.iter().map(String::as_str));
-    let claims: Vec<&Claim> = (positions(&lookup.claims, ids).into_iter())
-        .map(|at| &corpus.claims[at])
-        .collect();
+    let claims = picked(&corpus.claims, &lookup.claims, ids);
     let quote_ids = claims
         .iter()
         .flat_map(|c| c.quotes.iter().map(String::as_str));
-    let quotes: Vec<&Quote> = (positions(&lookup.quotes, quote_ids).into_iter())
-        .map(|at| &corpus.quotes[at])
-        .collect();
+    let quotes = picked(&corpus.quotes, &lookup.quotes, quote_ids);
     let doc_ids = claims.iter().map(|c| c.doc.as_str());
-    let documents: Vec<&Document> = (positions(&lookup.documents, doc_ids).into_iter())
-        .map(|at| &corpus.documents[at])
-        .collect();
+    let documents = picked(&corpus.documents, &lookup.documents, doc_ids);
     let named = (claims.iter())
         .flat_map(|c| c.entities.iter().chain(&c.attribution_entity))
         .chain(quotes.iter().filter_map(|q| q.speaker_entity.as_ref()))
         .map(String::as_str);
     let docs: BTreeSet<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     Corpus {
-        entities: (positions(&lookup.entities, named).into_iter())
-            .map(|at| entity_in(&corpus.entities[at], &docs))
+        entities: (picked(&corpus.entities, &lookup.entities, named).into_iter())
+            .map(|entity| entity_in(entity, &docs))
             .collect(),
         documents: (documents.iter())
             .map(|d| Document {
