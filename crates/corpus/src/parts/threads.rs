@@ -50,7 +50,7 @@ pub struct ThreadSummary {
     pub docs: u32,
     /// Per outlet (its position in [`ThreadIndex::outlets`]) that gave
     /// the thread claims: how many with each stance, in [`STANCES`] order.
-    pub cells: Vec<(u32, [u32; 5])>,
+    pub cells: Vec<(u32, [u32; STANCES.len()])>,
     /// Its dated claims by the days their event covers, earliest first.
     pub days: Vec<Tally>,
     /// The first and last publication day of its claims' articles.
@@ -185,7 +185,7 @@ pub(super) fn write_threads(
 /// A thread's counts as its claims are added.
 #[derive(Default)]
 struct Summary {
-    cells: BTreeMap<u32, [u32; 5]>,
+    cells: BTreeMap<u32, [u32; STANCES.len()]>,
     days: BTreeMap<(i32, i32), u32>,
     reported: Option<(i32, i32)>,
     claims: u32,
