@@ -23,6 +23,7 @@ use std::cell::RefCell;
 
 mod blocks;
 mod meta;
+mod stamps;
 
 use blocks::{
     keep_main_container, prose_words, set_aside_below_article, set_aside_labelled_links,
@@ -585,7 +586,9 @@ impl State {
         set_aside_link_lists(&mut lines);
         set_aside_labelled_links(&mut lines);
         set_aside_labels_of_chrome(&mut lines);
-        set_aside_below_article(&mut lines);
+        if let Some(first) = set_aside_below_article(&mut lines) {
+            stamps::set_aside_stamps_above(&mut lines, first);
+        }
         SavedPage { lines, meta }
     }
 }
