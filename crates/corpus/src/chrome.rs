@@ -221,6 +221,57 @@ const NAVIGATION_CUES: &[&str] = &[
     "permalien",
 ];
 
+/// Labels over a page's own sections beside the article: its contact,
+/// the author's and the sources' headings, further information, a table
+/// of contents, its partners. A line that is only such a label is page
+/// furniture (what it labels is judged on its own).
+const FURNITURE_LABELS: &[&str] = &[
+    "about the author",
+    "author",
+    "authors",
+    "contact",
+    "contents",
+    "further information",
+    "more information",
+    "references",
+    "sources",
+    "table of contents",
+    "von",
+    "autor",
+    "autorin",
+    "autoren",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "aktuelle news",
+    "downloads",
+    "einzelnachweise",
+    "externer inhalt",
+    "inhaltsverzeichnis",
+    "literatur",
+    "mehr kolumnen",
+    "mehr themen",
+    "originalpublikation",
+    "quelle",
+    "quellen",
+    "quellenangaben",
+    "sponsoren",
+    "sponsoren und partner",
+    "unsere partner",
+    "über diese reihe",
+    "weblinks",
+    "weitere informationen",
+    "weiterführende informationen",
+    "zusatzinformationen",
+    "informations complémentaires",
+    "pour aller plus loin",
+    "réactions",
+    "sommaire",
+    "vos réactions",
+    "contacto",
+    "fuentes",
+    "más información",
+];
+
 /// Credits printed under images.
 const CREDIT_CUES: &[&str] = &[
     "getty images",
@@ -322,6 +373,9 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     }
     let heading = normalised_heading(line);
     if words <= 4 && NAVIGATION_CUES.contains(&heading.as_str()) {
+        return Some(RemovalReason::Navigation);
+    }
+    if words <= 4 && FURNITURE_LABELS.contains(&heading.as_str()) {
         return Some(RemovalReason::Navigation);
     }
     if is_credit(line) {
@@ -541,6 +595,28 @@ mod tests {
         assert_eq!(classify_line("Mehr"), Some(RemovalReason::Navigation));
         assert_eq!(
             classify_line("Related officials said the talks went well."),
+            None
+        );
+    }
+
+    #[test]
+    fn labels_of_a_page_s_own_sections_are_navigation() {
+        for line in [
+            "Weitere Informationen",
+            "Ansprechpartner",
+            "Quellenangaben:",
+            "Autoren:",
+            "Table of contents",
+            "Vos réactions",
+        ] {
+            assert_eq!(
+                classify_line(line),
+                Some(RemovalReason::Navigation),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            classify_line("Sources close to the minister said the talks went well."),
             None
         );
     }
