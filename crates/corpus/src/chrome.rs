@@ -402,10 +402,11 @@ fn ends_like_reported_speech(line: &str) -> bool {
         .any(|cue| lower.contains(cue))
 }
 
-/// "Lea también: Port strike ends": a teaser cue, a colon, and a
-/// headline of three words or more.
+/// "Lea también: Port strike ends", "À lire aussi » Port strike ends": a
+/// teaser cue, a colon or a guillemet, and a headline of three words or
+/// more.
 fn is_teaser(line: &str) -> bool {
-    let Some((cue, headline)) = line.split_once(':') else {
+    let Some((cue, headline)) = line.split_once([':', '»', '›']) else {
         return false;
     };
     let cue = normalised_heading(cue);
@@ -627,6 +628,7 @@ mod tests {
             "LE PUEDE INTERESAR: El puerto reabre tras la huelga",
             "MIRA: Los estibadores votan el fin de la huelga",
             "Related: Dockers vote to end the harbour strike",
+            "À lire aussi » Les dockers votent la fin de la grève",
             "Das könnte Sie auch interessieren!",
             "Vous aimerez aussi",
             "Über den Autor",

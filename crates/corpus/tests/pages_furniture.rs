@@ -53,3 +53,21 @@ fn labels_of_the_page_s_own_sections_are_navigation() {
         );
     }
 }
+
+#[test]
+fn a_link_to_the_next_post_and_a_read_also_teaser_are_set_aside() {
+    let document = page(&format!(
+        "<div class=\"entry\">{BODY}\
+         <p>À lire aussi » Les dockers votent la fin de la grève au port</p>\
+         <p><a href=\"/n\">Next postHarbour dues rise again for the fishing boats</a></p></div>"
+    ));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    assert_eq!(
+        reason_of(&document, "À lire aussi"),
+        Some(RemovalReason::Related)
+    );
+    assert_eq!(
+        reason_of(&document, "Next post"),
+        Some(RemovalReason::Navigation)
+    );
+}

@@ -47,3 +47,19 @@ fn a_subtitle_with_a_date_stays() {
     ));
     assert_eq!(document.paragraphs.len(), 4, "{document:?}");
 }
+
+/// A breadcrumb that ends in the headline makes the `<h1>` read as a
+/// repeat: the stamp below it stays, and the article's first paragraph
+/// is not taken for the headline.
+#[test]
+fn under_a_repeated_headline_the_first_paragraph_stays() {
+    let html = format!(
+        "<!doctype html><html><body><p>Ferry fares rise</p><h1>Ferry fares rise</h1>\
+         <p>Ana Lima March 9, 2017</p>{BODY}</body></html>"
+    );
+    let document = crossread_corpus::ingest("fares.html", html.as_bytes(), None).unwrap();
+    assert!(
+        document.paragraphs[0].starts_with("The ferry company"),
+        "{document:?}"
+    );
+}

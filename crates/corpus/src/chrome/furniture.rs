@@ -29,6 +29,7 @@ pub fn classify(line: &str) -> Option<RemovalReason> {
         return Some(RemovalReason::Related);
     }
     let navigation = is_action_button(&lower, words)
+        || is_next_or_previous(&lower, words)
         || is_reading_time(&lower, words)
         || is_site_counter(&lower, words)
         || is_list_count(&lower, words)
@@ -433,6 +434,36 @@ const BACK_LINKS: &[&str] = &[
     "newer post older post home",
 ];
 
+/// Links to the next or the previous post, with its headline after them
+/// or glued to them ("Artículo siguienteSanciones afectan a Europa").
+const NEXT_OR_PREVIOUS: &[&str] = &[
+    "next article",
+    "previous article",
+    "next post",
+    "previous post",
+    "next story",
+    "previous story",
+    "nächster artikel",
+    "vorheriger artikel",
+    "nächster beitrag",
+    "vorheriger beitrag",
+    "article suivant",
+    "article précédent",
+    "artículo siguiente",
+    "artículo anterior",
+    "articolo successivo",
+    "articolo precedente",
+    "następny artykuł",
+    "poprzedni artykuł",
+];
+
+fn is_next_or_previous(lower: &str, words: usize) -> bool {
+    words <= 30
+        && NEXT_OR_PREVIOUS
+            .iter()
+            .any(|label| lower.starts_with(label))
+}
+
 /// Headings that open a list of other stories by their first words
 /// ("More from Business", "Mehr aus der Sendung").
 const RELATED_PREFIXES: &[&str] = &[
@@ -642,6 +673,7 @@ mod tests {
             "Der nächste Beitrag",
             "Artículo siguiente",
             "Newer Post Older Post Home",
+            "Artículo siguienteSanciones contra el puerto afectan a los pescadores",
             "This entry was posted in Harbour news. Bookmark the permalink.",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Navigation), "{line}");
