@@ -63,3 +63,11 @@ fn a_parsely_author_tag_names_the_author() {
     let document = with_head("<meta name=\"parsely-author\" content=\"Tomas Berg\">");
     assert_eq!(document.authors, ["Tomas Berg"], "{document:?}");
 }
+
+#[test]
+fn a_french_byline_names_the_author_by_its_class() {
+    let document = page(&format!(
+        "<p>Par <a class=\"auteur\" href=\"/j/ines-varga\">Ines Varga</a> (avec Tomas Berg et Mia Holm au port)</p>{LONG}{BODY}"
+    ));
+    assert_eq!(document.authors, ["Ines Varga"], "{document:?}");
+}

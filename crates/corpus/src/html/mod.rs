@@ -777,7 +777,15 @@ fn marks_author(tag: &Tag) -> bool {
 }
 
 /// Class and id words that name a byline or the author's name.
-const BYLINE_NAMES: &[&str] = &["byline", "byauthor", "author", "authorname"];
+const BYLINE_NAMES: &[&str] = &[
+    "byline",
+    "byauthor",
+    "author",
+    "authorname",
+    "auteur",
+    "autor",
+    "autore",
+];
 
 fn named_byline(tag: &Tag) -> bool {
     let parts = name_words(tag);
@@ -788,9 +796,11 @@ fn named_byline(tag: &Tag) -> bool {
 /// Roy", "von Eva Maier").
 const BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "door", "di", "przez"];
 
-/// A byline's text as a name: without the word that opens it and the
+/// A byline's text as a name: without the word that opens it, the date
+/// that follows it ("By Ana Lima March 11, 2015 3:46 PM") and the
 /// punctuation that closes it.
 fn byline_name(text: &str) -> &str {
+    let text = before_date(text);
     let text = text.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
     let opens_byline = |word: &str| {
         let word = word.trim_end_matches(':').to_lowercase();
@@ -903,6 +913,26 @@ fn is_author_box(parts: &[String]) -> bool {
     parts.iter().any(|p| p == "author") && parts.iter().any(|p| BOX_WORDS.contains(&p.as_str()))
 }
 
+/// The text before the first word of a date: a figure, or a month's
+/// name before a figure ("April Ryan" keeps its first name).
+fn before_date(text: &str) -> &str {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let has_digit = |w: &str| w.contains(|c: char| c.is_ascii_digit());
+    let date_at = (0..words.len()).find(|&i| {
+        let (_, word) = words[i];
+        let month_then_figure = crate::date::month_from_name(word.trim_end_matches(',')).is_some()
+            && words.get(i + 1).is_some_and(|(_, next)| has_digit(next));
+        has_digit(word) || month_then_figure
+    });
+    match date_at {
+        Some(i) if i > 0 => text[..words[i].0].trim_end(),
+        _ => text,
+    }
+}
+
 /// A class name's words when written in camel case (`relatedArticles`,
 /// `SidebarBox`): the word itself, then its parts (each lower-case run with
 /// the capital before it).
@@ -940,5 +970,20 @@ fn may_hold_state(tag: &Tag, script_type: Option<&str>) -> bool {
         Some("application/json") => true,
         None | Some("" | "text/javascript") => attr(tag, "src").is_none(),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_after_a_byline_is_not_part_of_the_name() {
+        assert_eq!(
+            byline_name("By Ana Lima March 11, 2015 3:46 PM"),
+            "Ana Lima"
+        );
+        assert_eq!(byline_name("by Tomas Berg 22 Dec 2016"), "Tomas Berg");
+        assert_eq!(byline_name("April Ryan"), "April Ryan");
     }
 }
