@@ -221,6 +221,57 @@ const NAVIGATION_CUES: &[&str] = &[
     "permalien",
 ];
 
+/// Labels over a page's own sections beside the article: its contact,
+/// the author's and the sources' headings, further information, a table
+/// of contents, its partners. A line that is only such a label is page
+/// furniture (what it labels is judged on its own).
+const FURNITURE_LABELS: &[&str] = &[
+    "about the author",
+    "author",
+    "authors",
+    "contact",
+    "contents",
+    "further information",
+    "more information",
+    "references",
+    "sources",
+    "table of contents",
+    "von",
+    "autor",
+    "autorin",
+    "autoren",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "aktuelle news",
+    "downloads",
+    "einzelnachweise",
+    "externer inhalt",
+    "inhaltsverzeichnis",
+    "literatur",
+    "mehr kolumnen",
+    "mehr themen",
+    "originalpublikation",
+    "quelle",
+    "quellen",
+    "quellenangaben",
+    "sponsoren",
+    "sponsoren und partner",
+    "unsere partner",
+    "über diese reihe",
+    "weblinks",
+    "weitere informationen",
+    "weiterführende informationen",
+    "zusatzinformationen",
+    "informations complémentaires",
+    "pour aller plus loin",
+    "réactions",
+    "sommaire",
+    "vos réactions",
+    "contacto",
+    "fuentes",
+    "más información",
+];
+
 /// Credits printed under images.
 const CREDIT_CUES: &[&str] = &[
     "getty images",
@@ -324,6 +375,9 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     if words <= 4 && NAVIGATION_CUES.contains(&heading.as_str()) {
         return Some(RemovalReason::Navigation);
     }
+    if words <= 4 && FURNITURE_LABELS.contains(&heading.as_str()) {
+        return Some(RemovalReason::Navigation);
+    }
     if is_credit(line) {
         return Some(if words <= 10 {
             RemovalReason::Credit
@@ -348,10 +402,11 @@ fn ends_like_reported_speech(line: &str) -> bool {
         .any(|cue| lower.contains(cue))
 }
 
-/// "Lea también: Port strike ends": a teaser cue, a colon, and a
-/// headline of three words or more.
+/// "Lea también: Port strike ends", "À lire aussi » Port strike ends": a
+/// teaser cue, a colon or a guillemet, and a headline of three words or
+/// more.
 fn is_teaser(line: &str) -> bool {
-    let Some((cue, headline)) = line.split_once(':') else {
+    let Some((cue, headline)) = line.split_once([':', '»', '›']) else {
         return false;
     };
     let cue = normalised_heading(cue);
@@ -546,11 +601,34 @@ mod tests {
     }
 
     #[test]
+    fn labels_of_a_page_s_own_sections_are_navigation() {
+        for line in [
+            "Weitere Informationen",
+            "Ansprechpartner",
+            "Quellenangaben:",
+            "Autoren:",
+            "Table of contents",
+            "Vos réactions",
+        ] {
+            assert_eq!(
+                classify_line(line),
+                Some(RemovalReason::Navigation),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            classify_line("Sources close to the minister said the talks went well."),
+            None
+        );
+    }
+
+    #[test]
     fn teaser_labels_and_related_headings_in_more_forms() {
         for line in [
             "LE PUEDE INTERESAR: El puerto reabre tras la huelga",
             "MIRA: Los estibadores votan el fin de la huelga",
             "Related: Dockers vote to end the harbour strike",
+            "À lire aussi » Les dockers votent la fin de la grève",
             "Das könnte Sie auch interessieren!",
             "Vous aimerez aussi",
             "Über den Autor",

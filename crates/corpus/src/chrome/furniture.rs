@@ -16,7 +16,10 @@ pub fn classify(line: &str) -> Option<RemovalReason> {
     if words <= 30 && (is_self_promotion(&lower) || is_app_or_follow_prompt(&lower)) {
         return Some(RemovalReason::Promo);
     }
-    if words <= 60 && has_any(&lower, DISCLAIMER_CUES) {
+    if words <= 30 && (is_account_prompt(&lower) || is_shop_prompt(&lower)) || is_ad_label(&lower) {
+        return Some(RemovalReason::Promo);
+    }
+    if words <= 60 && has_any(&lower, DISCLAIMER_CUES) || is_server_warning(&lower) {
         return Some(RemovalReason::SiteBanner);
     }
     if is_comment_status(&lower, words) {
@@ -26,7 +29,10 @@ pub fn classify(line: &str) -> Option<RemovalReason> {
         return Some(RemovalReason::Related);
     }
     let navigation = is_action_button(&lower, words)
+        || is_next_or_previous(&lower, words)
         || is_reading_time(&lower, words)
+        || is_site_counter(&lower, words)
+        || is_list_count(&lower, words)
         || is_filing(&lower, words)
         || words <= 6 && BACK_LINKS.contains(&trimmed(&lower))
         || words <= 3 && (lower.starts_with("permalink") || lower.starts_with("permalien"));
@@ -166,7 +172,124 @@ const DISCLAIMER_CUES: &[&str] = &[
     "advertising fees by advertising",
     "our terms and conditions",
     "our terms of use",
+    "some rights reserved",
+    "einige rechte vorbehalten",
+    "affiliate links",
+    "affiliate-links",
+    "affiliatelinks",
+    "we may receive compensation",
+    "we may earn a commission",
+    "we may earn a small commission",
+    "as an amazon associate",
+    "advertiser disclosure",
+    "gibt die meinung des autors wieder",
+    "gibt die meinung der autorin wieder",
+    "nicht notwendigerweise die",
+    "does not apply to this article",
+    "veröffentlicht unter der lizenz",
 ];
+
+/// Prompts to log in or register before taking part ("You must be logged
+/// in to post a comment", "Sie sind nicht eingeloggt").
+const ACCOUNT_CUES: &[&str] = &[
+    "must be logged in",
+    "need to be logged in",
+    "you are not logged in",
+    "logged in to comment",
+    "log in to comment",
+    "eingeloggt sein",
+    "nicht eingeloggt",
+    "sich einloggen",
+    "loggen sie sich ein",
+    "sie sind nicht verbunden",
+    "connectez-vous pour",
+    "inicia sesión para",
+    "zaloguj się",
+];
+
+fn is_account_prompt(lower: &str) -> bool {
+    has_any(lower, ACCOUNT_CUES)
+}
+
+/// A shop's basket and buttons ("Your cart is empty", "In den Warenkorb").
+const SHOP_CUES: &[&str] = &[
+    "your cart is empty",
+    "your basket is empty",
+    "add to cart",
+    "add to basket",
+    "warenkorb ist leer",
+    "in den warenkorb",
+    "votre panier est vide",
+    "tu carrito está vacío",
+];
+
+fn is_shop_prompt(lower: &str) -> bool {
+    has_any(lower, SHOP_CUES)
+}
+
+/// The label sites print over an ad ("Anzeige", "- Werbung -").
+const AD_LABELS: &[&str] = &[
+    "anzeige",
+    "werbung",
+    "advertisement",
+    "publicidad",
+    "publicité",
+    "pubblicità",
+    "reklama",
+    "gesponsert",
+];
+
+fn is_ad_label(lower: &str) -> bool {
+    AD_LABELS.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// A server's warning printed into the page ("Warning: Creating default
+/// object from empty value in /www/wp-includes/classes.php on line 407").
+fn is_server_warning(lower: &str) -> bool {
+    let labelled = ["warning:", "notice:", "deprecated:", "fatal error:"]
+        .iter()
+        .any(|label| lower.starts_with(label));
+    labelled && lower.contains(".php")
+}
+
+/// A site's counters and empty widgets: visitors online, no ratings yet.
+const COUNTER_CUES: &[&str] = &[
+    "users online",
+    "visitors online",
+    "besucher sind online",
+    "gäste online",
+    "no ratings yet",
+    "noch keine bewertungen",
+    "keine bewertungen",
+];
+
+fn is_site_counter(lower: &str, words: usize) -> bool {
+    words <= 15 && has_any(lower, COUNTER_CUES)
+}
+
+/// "Showing 1 to 10 of 19", "Es werden die Weine 1 bis 10 von insgesamt
+/// 19 angezeigt!": a list's count of its items (a sentence that gives such
+/// figures ends with a full stop).
+fn is_list_count(lower: &str, words: usize) -> bool {
+    let tokens: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|t| *t != "insgesamt" && *t != "total")
+        .collect();
+    let number = |t: &str| {
+        t.trim_matches(|c: char| !c.is_alphanumeric())
+            .parse::<u32>()
+            .is_ok()
+    };
+    words <= 15
+        && !lower.ends_with('.')
+        && tokens.windows(5).any(|w| {
+            number(w[0])
+                && ["to", "bis", "-", "–", "à", "a"].contains(&w[1])
+                && number(w[2])
+                && ["of", "von", "sur", "de"].contains(&w[3])
+                && number(w[4])
+        })
+}
 
 /// "No comments yet", "Comments are closed.", "120 Kommentare".
 fn is_comment_status(lower: &str, words: usize) -> bool {
@@ -181,7 +304,10 @@ fn is_comment_status(lower: &str, words: usize) -> bool {
     .any(|stem| lower.contains(stem));
     let closed = has_any(lower, &["closed", "geschlossen", "fermés"]);
     let sentence = lower.ends_with(['.', '?', '"', '”']);
-    words <= 5 && names_comments && (closed || !sentence)
+    let none_yet = ["no comments", "keine kommentare", "noch keine kommentare"]
+        .iter()
+        .any(|cue| lower.starts_with(cue));
+    words <= 5 && names_comments && (closed || !sentence) || words <= 12 && none_yet
 }
 
 /// Verbs a button ends with in languages that put the verb last ("Seite
@@ -200,6 +326,10 @@ const BUTTON_LAST_WORDS: &[&str] = &[
     "imprimer",
     "udostępnij",
     "drukuj",
+    "kommentieren",
+    "ausblenden",
+    "einblenden",
+    "schließen",
 ];
 
 /// Verbs a two-word button starts with ("Print recipe", "Share this").
@@ -304,6 +434,36 @@ const BACK_LINKS: &[&str] = &[
     "newer post older post home",
 ];
 
+/// Links to the next or the previous post, with its headline after them
+/// or glued to them ("Artículo siguienteSanciones afectan a Europa").
+const NEXT_OR_PREVIOUS: &[&str] = &[
+    "next article",
+    "previous article",
+    "next post",
+    "previous post",
+    "next story",
+    "previous story",
+    "nächster artikel",
+    "vorheriger artikel",
+    "nächster beitrag",
+    "vorheriger beitrag",
+    "article suivant",
+    "article précédent",
+    "artículo siguiente",
+    "artículo anterior",
+    "articolo successivo",
+    "articolo precedente",
+    "następny artykuł",
+    "poprzedni artykuł",
+];
+
+fn is_next_or_previous(lower: &str, words: usize) -> bool {
+    words <= 30
+        && NEXT_OR_PREVIOUS
+            .iter()
+            .any(|label| lower.starts_with(label))
+}
+
 /// Headings that open a list of other stories by their first words
 /// ("More from Business", "Mehr aus der Sendung").
 const RELATED_PREFIXES: &[&str] = &[
@@ -369,6 +529,63 @@ mod tests {
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Promo), "{line}");
         }
+    }
+
+    #[test]
+    fn account_and_shop_prompts_and_ad_labels_are_promos() {
+        for line in [
+            "You must be logged in to post a comment.",
+            "Sie sind aktuell nicht eingeloggt.",
+            "Your cart is empty",
+            "- Anzeige -",
+            "Werbung",
+        ] {
+            assert_eq!(reason(line), Some(RemovalReason::Promo), "{line}");
+        }
+        for line in [
+            "The minister logged in to the new system for the first time on Monday.",
+            "The shop said sales of cartwheels doubled.",
+            "Die Anzeige ging am Montag bei der Polizei ein.",
+        ] {
+            assert_eq!(reason(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn disclosures_licences_and_server_warnings_are_site_notices() {
+        for line in [
+            "Some rights reserved 2019 by the Harbour Courier.",
+            "We may earn a commission when you buy through links on our site.",
+            "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
+            "Warning: Creating default object from empty value in /www/site/classes.php on line 40",
+        ] {
+            assert_eq!(reason(line), Some(RemovalReason::SiteBanner), "{line}");
+        }
+        assert_eq!(
+            reason("A warning: the harbour will close at noon on Friday."),
+            None
+        );
+    }
+
+    #[test]
+    fn counters_list_counts_and_toggles_are_navigation() {
+        for line in [
+            "13 Besucher sind online",
+            "(Noch keine Bewertungen)",
+            "Showing 1 to 10 of 19 results",
+            "Es werden die Artikel 1 bis 10 von insgesamt 19 angezeigt!",
+            "Quellen ausblenden",
+        ] {
+            assert_eq!(reason(line), Some(RemovalReason::Navigation), "{line}");
+        }
+        assert_eq!(
+            reason("Between 1 to 10 of 19 boats were late, the harbour master said."),
+            None
+        );
+        assert_eq!(
+            reason("Keine Kommentare (Kommentare erscheinen nach Freigabe)"),
+            Some(RemovalReason::Comments)
+        );
     }
 
     #[test]
@@ -456,6 +673,7 @@ mod tests {
             "Der nächste Beitrag",
             "Artículo siguiente",
             "Newer Post Older Post Home",
+            "Artículo siguienteSanciones contra el puerto afectan a los pescadores",
             "This entry was posted in Harbour news. Bookmark the permalink.",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Navigation), "{line}");

@@ -265,29 +265,28 @@ fn prose_outside_outweighs(lines: &[Line], main: usize) -> bool {
 /// shape gives it there. Lines inside that element (a table, a list, a
 /// note closing the article) stay, and so does all of it when the page's
 /// `<h1>` comes after the article's first paragraph.
-pub(super) fn set_aside_below_article(lines: &mut [Line]) {
+///
+/// Returns the line where the article's body starts, if one stands out.
+pub(super) fn set_aside_below_article(lines: &mut [Line]) -> Option<usize> {
     let open: Vec<usize> = (0..lines.len())
         .filter(|&at| lines[at].removed.is_none())
         .collect();
     let texts: Vec<String> = open.iter().map(|&at| lines[at].text.clone()).collect();
-    let Some((first, last)) = crate::chrome::capture::article_lines(&texts) else {
-        return;
-    };
+    let (first, last) = crate::chrome::capture::article_lines(&texts)?;
     // An `<h1>` below the article's start marks where the reader takes
     // the article to begin: what follows is not judged from above it.
     if lines.iter().position(|l| l.heading) > Some(open[first]) {
-        return;
+        return None;
     }
     let found = crate::chrome::capture::set_aside(&texts);
-    let Some(article) = smallest_common_element(&lines[open[first]], &lines[open[last]]) else {
-        return;
-    };
+    let article = smallest_common_element(&lines[open[first]], &lines[open[last]])?;
     for (&at, reason) in open.iter().zip(found).skip(last + 1) {
         let line = &mut lines[at];
         if !line.heading && !line.ancestors.contains(&article) {
             line.removed = reason;
         }
     }
+    Some(open[first])
 }
 
 /// The innermost element open around both lines.

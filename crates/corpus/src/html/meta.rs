@@ -22,7 +22,9 @@ pub(super) struct RawMeta {
     pub(super) time_datetime: Option<String>,
     /// `<html lang>`, else `content-language`.
     pub(super) language: Option<String>,
-    pub(super) authors: Vec<String>,
+    /// The authors the best-ranked meta tag of [`AUTHOR_META`] states: its
+    /// rank, whether a `property` stated them, and the names.
+    pub(super) authors: Option<(usize, bool, Vec<String>)>,
     /// The text of elements the page marks as its author (`rel=author`,
     /// `itemprop=author`) above the article's first paragraph: rule
     /// `MarkedAuthor` (set by the page's reader when it ends).
@@ -43,6 +45,18 @@ const TITLE_META: &[&str] = &[
     "title",
     "twitter:title",
     "parsely-title",
+];
+
+/// Meta tags that state the article's author, most trusted first (the
+/// order Readability reads them in): Dublin Core, the generic `author`,
+/// Parse.ly's copy, Open Graph's `article:author` (when it is a name, not
+/// a profile's address).
+const AUTHOR_META: &[&str] = &[
+    "dc:creator",
+    "dcterm:creator",
+    "author",
+    "parsely-author",
+    "article:author",
 ];
 
 /// A meta `name` as a key: lower case, no spaces, `DC.title` as `dc:title`.
@@ -79,19 +93,36 @@ impl RawMeta {
             "og:url" => &mut self.og_url,
             "article:published_time" => &mut self.published,
             "article:modified_time" | "og:updated_time" => &mut self.modified,
-            "author" | "article:author" => {
-                if !content.starts_with("http") && !self.authors.iter().any(|a| a == content) {
-                    self.authors.push(content.to_string());
+            _ => {
+                if let Some(rank) = AUTHOR_META.iter().position(|k| *k == key) {
+                    self.author_entry(rank, is_property, content);
                 }
                 return;
             }
-            _ => return,
         };
         slot.get_or_insert_with(|| content.to_string());
     }
 }
 
 impl RawMeta {
+    /// An author a meta tag states: a better-ranked key replaces the names
+    /// found so far, and for the same key a `property` replaces a `name`;
+    /// the same key stated again adds a name.
+    fn author_entry(&mut self, rank: usize, is_property: bool, content: &str) {
+        if content.starts_with("http") {
+            return;
+        }
+        match &mut self.authors {
+            Some((r, p, names)) if *r == rank && *p == is_property => {
+                if !names.iter().any(|a| a == content) {
+                    names.push(content.to_string());
+                }
+            }
+            Some((r, p, _)) if *r < rank || *r == rank && *p => {}
+            slot => *slot = Some((rank, is_property, vec![content.to_string()])),
+        }
+    }
+
     /// The facts of the page, once its lines are read.
     pub(super) fn page_meta(&self, lines: &[Line]) -> PageMeta {
         let raw = self;
@@ -129,7 +160,9 @@ impl RawMeta {
             .into_iter()
             .flatten()
             .find_map(|text| parse_meta_date(text));
-        let mut authors = raw.authors.clone();
+        let mut authors = (raw.authors.as_ref())
+            .map(|(_, _, names)| names.clone())
+            .unwrap_or_default();
         if authors.is_empty() {
             authors = json_ld.authors;
         }
@@ -139,7 +172,7 @@ impl RawMeta {
         PageMeta {
             headline: headline.filter(|h| !h.is_empty()),
             published,
-            authors: authors.iter().flat_map(|a| split_authors(a)).collect(),
+            authors: distinct(authors.iter().flat_map(|a| split_authors(a)).collect()),
             url: raw
                 .canonical
                 .clone()
@@ -278,6 +311,17 @@ fn split_authors(text: &str) -> Vec<String> {
         .filter(|name| !name.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// Each name once, in order.
+fn distinct(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for name in names {
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
 }
 
 /// Rule `DeclaredTitle`: the headline is the title the page declares for

@@ -23,6 +23,7 @@ use std::cell::RefCell;
 
 mod blocks;
 mod meta;
+mod stamps;
 
 use blocks::{
     keep_main_container, prose_words, set_aside_below_article, set_aside_labelled_links,
@@ -236,8 +237,8 @@ struct State {
     line_linked: usize,
     /// Elements opened before the current line began.
     line_first_element: usize,
-    /// Text inside the open element marked as the author's name.
-    author_text: String,
+    /// The open elements marked as naming the author, outermost first.
+    author_marks: Vec<AuthorMark>,
     /// Names marked as the author, each with the number of lines read
     /// before it ended (rule `MarkedAuthor`).
     marked: Vec<(String, usize)>,
@@ -382,9 +383,9 @@ impl State {
             self.containers += 1;
         }
         self.elements += 1;
-        let author = marks_author(tag) && !self.stack.iter().any(|o| o.author);
+        let author = marks_author(tag);
         if author {
-            self.author_text.clear();
+            self.author_marks.push(AuthorMark::default());
         }
         self.stack.push(Open {
             name: name.to_string(),
@@ -433,20 +434,38 @@ impl State {
         if closes_special {
             self.flush();
         }
-        let (mut main, mut author) = (false, false);
+        let (mut main, mut authors) = (false, 0);
         for open in self.stack.drain(at..) {
             main |= open.main;
-            author |= open.author;
+            authors += usize::from(open.author);
         }
         if main {
             self.container_open = None;
         }
-        if author {
-            let text = collapse_whitespace(&std::mem::take(&mut self.author_text));
-            let name = text.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+        for _ in 0..authors {
+            self.close_author_mark();
+        }
+    }
+
+    /// The innermost element marked as the author ends: its text is the
+    /// author's name when it reads as one and no element inside it named
+    /// the author already (a byline "By Jane Roe, 2 May" around a link
+    /// "Jane Roe" gives the link's name).
+    fn close_author_mark(&mut self) {
+        let Some(mark) = self.author_marks.pop() else {
+            return;
+        };
+        let mut named = mark.named_inside;
+        if !named {
+            let text = collapse_whitespace(&mark.text);
+            let name = byline_name(&text);
             if is_author_name(name) && self.context() == Context::Plain {
                 self.marked.push((name.to_string(), self.lines.len()));
+                named = true;
             }
+        }
+        if let Some(outer) = self.author_marks.last_mut() {
+            outer.named_inside |= named;
         }
     }
 
@@ -457,8 +476,8 @@ impl State {
             }
             Some(Raw::Skip) => {}
             None => {
-                if self.stack.iter().any(|o| o.author) {
-                    self.author_text.push_str(text);
+                for mark in &mut self.author_marks {
+                    mark.text.push_str(text);
                 }
                 if self.context() != Context::Silent {
                     let first = self.line_first_element;
@@ -567,7 +586,9 @@ impl State {
         set_aside_link_lists(&mut lines);
         set_aside_labelled_links(&mut lines);
         set_aside_labels_of_chrome(&mut lines);
-        set_aside_below_article(&mut lines);
+        if let Some(first) = set_aside_below_article(&mut lines) {
+            stamps::set_aside_stamps_above(&mut lines, first);
+        }
         SavedPage { lines, meta }
     }
 }
@@ -732,8 +753,19 @@ fn keep_article_in_open_chrome(lines: &mut [Line]) {
     }
 }
 
+/// The text of an open element marked as naming the author.
+#[derive(Default)]
+struct AuthorMark {
+    text: String,
+    /// An element inside it gave the author's name.
+    named_inside: bool,
+}
+
 /// Rule `MarkedAuthor`: an element the page marks as naming its author,
-/// by the link relation `author` or the microdata property `author`.
+/// by the link relation `author`, the microdata property `author`, or a
+/// class or id that calls it the byline or the author (`byline`,
+/// `pb-byline`, `author-name`, `byauthor`; a box about the author is not
+/// one), as Readability finds bylines.
 fn marks_author(tag: &Tag) -> bool {
     let has = |name: &str| {
         attr(tag, name).is_some_and(|v| {
@@ -741,21 +773,69 @@ fn marks_author(tag: &Tag) -> bool {
                 .any(|w| w.eq_ignore_ascii_case("author"))
         })
     };
-    has("rel") || has("itemprop")
+    has("rel") || has("itemprop") || named_byline(tag)
+}
+
+/// Class and id words that name a byline or the author's name.
+const BYLINE_NAMES: &[&str] = &[
+    "byline",
+    "byauthor",
+    "author",
+    "authorname",
+    "auteur",
+    "autor",
+    "autore",
+];
+
+fn named_byline(tag: &Tag) -> bool {
+    let parts = name_words(tag);
+    !is_author_box(&parts) && parts.iter().any(|p| BYLINE_NAMES.contains(&p.as_str()))
+}
+
+/// Words that open a byline before the name ("By Jane Roe", "par Jean
+/// Roy", "von Eva Maier").
+const BYLINE_WORDS: &[&str] = &["by", "par", "von", "por", "door", "di", "przez"];
+
+/// A byline's text as a name: without the word that opens it, the date
+/// that follows it ("By Ana Lima March 11, 2015 3:46 PM") and the
+/// punctuation that closes it.
+fn byline_name(text: &str) -> &str {
+    let text = before_date(text);
+    let text = text.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    let opens_byline = |word: &str| {
+        let word = word.trim_end_matches(':').to_lowercase();
+        BYLINE_WORDS.contains(&word.as_str())
+    };
+    if opens_byline(text) {
+        return "";
+    }
+    let rest = text
+        .split_once(' ')
+        .filter(|(first, _)| opens_byline(first));
+    rest.map_or(text, |(_, name)| name.trim_start())
 }
 
 /// The marked authors' names that end above the article's first
 /// paragraph of prose (at least [`PROSE_WORDS`] words, not chrome), where
 /// a byline stands; names marked further down belong to other articles
-/// listed beside or below it.
+/// listed beside or below it. Of those, the first byline: the first name
+/// and the names marked in the same line, as Readability takes the
+/// first; teasers for other stories further down carry their own.
 fn marked_above_article(marked: &[(String, usize)], lines: &[Line]) -> Vec<String> {
     let first_prose = lines
         .iter()
         .position(|l| l.removed.is_none() && l.text.split_whitespace().count() >= PROSE_WORDS)
         .unwrap_or(lines.len());
+    let above: Vec<&(String, usize)> = marked
+        .iter()
+        .filter(|(_, at)| *at <= first_prose + 1)
+        .collect();
+    let Some(first) = above.iter().map(|(_, at)| *at).min() else {
+        return Vec::new();
+    };
     let mut names: Vec<String> = Vec::new();
-    for (name, at) in marked {
-        if *at <= first_prose + 1 && !names.contains(name) {
+    for (name, at) in above {
+        if *at == first && !names.contains(name) {
             names.push(name.clone());
         }
     }
@@ -785,14 +865,7 @@ fn is_author_name(text: &str) -> bool {
 /// teaser, and page builders wrap every block, the article's included, in
 /// widgets.)
 fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
-    let names = [attr(tag, "class"), attr(tag, "id")];
-    let parts = names
-        .iter()
-        .flatten()
-        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
-        .flat_map(camel_case_words)
-        .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>();
+    let parts = name_words(tag);
     if is_author_box(&parts) {
         return Some(RemovalReason::Related);
     }
@@ -819,12 +892,45 @@ fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
     found
 }
 
+/// The words of an element's class and id, lower-cased, camel case read
+/// word by word.
+fn name_words(tag: &Tag) -> Vec<String> {
+    let names = [attr(tag, "class"), attr(tag, "id")];
+    names
+        .iter()
+        .flatten()
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .flat_map(camel_case_words)
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
 /// Rule `AuthorBox`: a box about the writer (`author-box`, `about-author`,
 /// `author-description`) under or beside the article: the author's name
 /// alone (`author`, a byline) is not such a box.
 fn is_author_box(parts: &[String]) -> bool {
     const BOX_WORDS: &[&str] = &["box", "bio", "about", "description", "desc", "profile"];
     parts.iter().any(|p| p == "author") && parts.iter().any(|p| BOX_WORDS.contains(&p.as_str()))
+}
+
+/// The text before the first word of a date: a figure, or a month's
+/// name before a figure ("April Ryan" keeps its first name).
+fn before_date(text: &str) -> &str {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let has_digit = |w: &str| w.contains(|c: char| c.is_ascii_digit());
+    let date_at = (0..words.len()).find(|&i| {
+        let (_, word) = words[i];
+        let month_then_figure = crate::date::month_from_name(word.trim_end_matches(',')).is_some()
+            && words.get(i + 1).is_some_and(|(_, next)| has_digit(next));
+        has_digit(word) || month_then_figure
+    });
+    match date_at {
+        Some(i) if i > 0 => text[..words[i].0].trim_end(),
+        _ => text,
+    }
 }
 
 /// A class name's words when written in camel case (`relatedArticles`,
@@ -864,5 +970,20 @@ fn may_hold_state(tag: &Tag, script_type: Option<&str>) -> bool {
         Some("application/json") => true,
         None | Some("" | "text/javascript") => attr(tag, "src").is_none(),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_after_a_byline_is_not_part_of_the_name() {
+        assert_eq!(
+            byline_name("By Ana Lima March 11, 2015 3:46 PM"),
+            "Ana Lima"
+        );
+        assert_eq!(byline_name("by Tomas Berg 22 Dec 2016"), "Tomas Berg");
+        assert_eq!(byline_name("April Ryan"), "April Ryan");
     }
 }
