@@ -2,18 +2,10 @@
 //! what the line says (`chrome/furniture.rs`, `FURNITURE_LABELS` in
 //! `chrome.rs`), on small pages written for the test.
 
-use crossread_corpus::{Document, RemovalReason};
+use crossread_corpus::RemovalReason;
 
 mod ferry_page;
-use ferry_page::{page, BODY};
-
-fn reason_of(document: &Document, start: &str) -> Option<RemovalReason> {
-    document
-        .boilerplate
-        .iter()
-        .find(|r| r.text.starts_with(start))
-        .map(|r| r.reason)
-}
+use ferry_page::{page, reason_of, BODY};
 
 #[test]
 fn login_prompts_ad_labels_and_disclosures_below_the_article_are_set_aside() {

@@ -1,18 +1,10 @@
 //! Page chrome a saved page names in its class or id (`reason_from_names`
 //! in `html/mod.rs`), shown on small pages written for the test.
 
-use crossread_corpus::{Document, RemovalReason};
+use crossread_corpus::RemovalReason;
 
 mod ferry_page;
-use ferry_page::{page, BODY};
-
-fn set_aside(document: &Document, start: &str) -> Option<RemovalReason> {
-    document
-        .boilerplate
-        .iter()
-        .find(|r| r.text.starts_with(start))
-        .map(|r| r.reason)
-}
+use ferry_page::{page, reason_of, BODY};
 
 #[test]
 fn a_sidebar_and_a_footer_named_so_are_chrome() {
@@ -22,11 +14,11 @@ fn a_sidebar_and_a_footer_named_so_are_chrome() {
     ));
     assert_eq!(document.paragraphs.len(), 3, "{document:?}");
     assert_eq!(
-        set_aside(&document, "Our blog"),
+        reason_of(&document, "Our blog"),
         Some(RemovalReason::Related)
     );
     assert_eq!(
-        set_aside(&document, "This post"),
+        reason_of(&document, "This post"),
         Some(RemovalReason::Navigation)
     );
 }
@@ -38,7 +30,7 @@ fn camel_case_names_are_read_word_by_word() {
     ));
     assert_eq!(document.paragraphs.len(), 3, "{document:?}");
     assert_eq!(
-        set_aside(&document, "Harbour dues"),
+        reason_of(&document, "Harbour dues"),
         Some(RemovalReason::Related)
     );
     // One word in lower case is one word: `relatedness` is not `related`.
@@ -53,7 +45,7 @@ fn an_author_bio_box_is_not_the_article() {
     ));
     assert_eq!(document.paragraphs.len(), 3, "{document:?}");
     assert_eq!(
-        set_aside(&document, "Jane Roe has"),
+        reason_of(&document, "Jane Roe has"),
         Some(RemovalReason::Related)
     );
 }
@@ -74,11 +66,11 @@ fn a_box_about_the_author_is_set_aside_but_a_byline_is_not() {
     assert_eq!(document.paragraphs.len(), 3, "{document:?}");
     assert_eq!(document.authors, ["Jane Roe"], "{document:?}");
     assert_eq!(
-        set_aside(&document, "Jane Roe has"),
+        reason_of(&document, "Jane Roe has"),
         Some(RemovalReason::Related)
     );
     assert_eq!(
-        set_aside(&document, "She also runs"),
+        reason_of(&document, "She also runs"),
         Some(RemovalReason::Related)
     );
 }

@@ -2,18 +2,10 @@
 //! `StampAboveArticle` in `html/stamps.rs`), on small pages written for
 //! the test.
 
-use crossread_corpus::{Document, RemovalReason};
+use crossread_corpus::RemovalReason;
 
 mod ferry_page;
-use ferry_page::{page, BODY};
-
-fn reason_of(document: &Document, start: &str) -> Option<RemovalReason> {
-    document
-        .boilerplate
-        .iter()
-        .find(|r| r.text.starts_with(start))
-        .map(|r| r.reason)
-}
+use ferry_page::{page, reason_of, BODY};
 
 #[test]
 fn a_labelled_stamp_under_the_headline_is_a_dateline() {
