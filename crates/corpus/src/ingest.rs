@@ -641,9 +641,16 @@ fn segment_with(lines: Vec<String>, preset: Vec<Option<RemovalReason>>) -> Page 
 fn mark_neighbours(lines: &[String], reasons: &mut [Option<RemovalReason>]) {
     for at in 1..lines.len() {
         // A caption or teaser printed twice; a paragraph longer than any
-        // caption (60 words) printed twice is the article's own text.
+        // caption (60 words) printed twice is the article's own text. A
+        // line that repeats chrome (a breadcrumb ending in the headline)
+        // is not the repeat: the chrome is.
         let words = word_count(&lines[at]);
-        if reasons[at].is_none() && lines[at] == lines[at - 1] && (3..=60).contains(&words) {
+        let above_is_text = matches!(reasons[at - 1], None | Some(RemovalReason::Duplicate));
+        if reasons[at].is_none()
+            && above_is_text
+            && lines[at] == lines[at - 1]
+            && (3..=60).contains(&words)
+        {
             reasons[at] = Some(RemovalReason::Duplicate);
         }
     }

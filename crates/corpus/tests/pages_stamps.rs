@@ -40,9 +40,9 @@ fn a_subtitle_with_a_date_stays() {
     assert_eq!(document.paragraphs.len(), 4, "{document:?}");
 }
 
-/// A breadcrumb that ends in the headline makes the `<h1>` read as a
-/// repeat: the stamp below it stays, and the article's first paragraph
-/// is not taken for the headline.
+/// A breadcrumb that ends in the headline does not make the `<h1>` a
+/// repeat (the breadcrumb is): the stamp below it is set aside, and the
+/// article's first paragraph is not taken for the headline.
 #[test]
 fn under_a_repeated_headline_the_first_paragraph_stays() {
     let html = format!(
@@ -52,6 +52,11 @@ fn under_a_repeated_headline_the_first_paragraph_stays() {
     let document = crossread_corpus::ingest("fares.html", html.as_bytes(), None).unwrap();
     assert!(
         document.paragraphs[0].starts_with("The ferry company"),
+        "{document:?}"
+    );
+    assert_eq!(document.headline, "Ferry fares rise");
+    assert!(
+        (document.boilerplate.iter()).any(|r| r.text.starts_with("Ana Lima")),
         "{document:?}"
     );
 }

@@ -22,17 +22,9 @@ const HEADER_LINES: usize = 4;
 
 /// Sets aside the stamps above the article whose body runs from line
 /// `first` (an index into `lines`; a long headline may be that line). A line the header rules read as a
-/// byline or a dateline is left to them (they take its facts). Nothing is
-/// set aside under an `<h1>` that the line above repeats (a breadcrumb
-/// ending in the headline): the segmenter takes such an `<h1>` for a
-/// repeat and the first plain line below it for the headline, which a
-/// stamp left in place keeps from being the article's first paragraph.
+/// byline or a dateline is left to them (they take its facts).
 pub(super) fn set_aside_stamps_above(lines: &mut [Line], first: usize) {
     let heading = lines[..=first].iter().rposition(|l| l.heading);
-    let repeated = heading.is_some_and(|h| h > 0 && lines[h - 1].text == lines[h].text);
-    if repeated {
-        return;
-    }
     let from = heading.map_or(0, |h| h + 1);
     let second = (first + 1..lines.len())
         .find(|&at| lines[at].removed.is_none() && super::blocks::prose_words(&lines[at].text) > 0)
