@@ -109,10 +109,10 @@ impl Reducible for Model {
                         .collect(),
                 );
                 if get(&data, "reset").is_truthy() {
-                    next.corpus = next.embedded;
+                    next.corpus = next.embedded.clone();
                 }
                 match corpus_of(&get(&data, "corpus")) {
-                    Ok(Some(corpus)) => next.corpus = CorpusRef::keep(corpus),
+                    Ok(Some(corpus)) => next.corpus = CorpusRef::new(corpus),
                     Ok(None) => {}
                     Err(problem) => next.notice = Rc::new(Some(problem)),
                 }
@@ -152,8 +152,8 @@ fn set_has_added(count: u32) {
 #[hook]
 pub fn use_added_articles(embedded: CorpusRef) -> AddedArticles {
     let model = use_reducer(|| Model {
+        corpus: embedded.clone(),
         embedded,
-        corpus: embedded,
         files: Rc::default(),
         busy: false,
         status: None,
@@ -244,7 +244,7 @@ pub fn use_added_articles(embedded: CorpusRef) -> AddedArticles {
         })
     };
     AddedArticles {
-        corpus: model.corpus,
+        corpus: model.corpus.clone(),
         files: model.files.clone(),
         busy: model.busy,
         status: model.status.clone(),

@@ -7,7 +7,7 @@ use crate::components::add_articles::import_status;
 use crate::components::compare::Compare;
 use crate::components::explorer::Explorer;
 use crate::components::library::Library;
-use crate::components::reader::Reader;
+use crate::components::reader::{ArticleView, Reader};
 use crate::components::site_header::SiteHeader;
 use crate::components::timeline::TimelineView;
 use crate::corpus_data::{
@@ -15,9 +15,9 @@ use crate::corpus_data::{
 };
 use crate::filters::Filters;
 use crate::hooks::{use_file_drop, use_navigation, Navigator};
+use crate::shared::Held;
 use crate::view_state::{Page, ViewState};
 use crossread_corpus::parts;
-use crossread_corpus::Document;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Default)]
@@ -72,9 +72,9 @@ pub fn app(props: &AppProps) -> Html {
     match &data {
         DataFile::Ready(Loaded::Corpus(part)) => {
             // Several threads' files are shown as one corpus.
-            view.corpus = crate::corpus_data::merged_parts(&needed).unwrap_or(*part);
+            view.corpus = crate::corpus_data::merged_parts(&needed).unwrap_or(part.clone());
             if let Page::Article { id } = &view.state.page {
-                view.document = part.get().document(id);
+                view.article = ArticleView::find(part, id, view.state.selected.as_deref());
             }
         }
         DataFile::Ready(Loaded::Explorer(index)) => view.index = Some(index.clone()),
@@ -83,7 +83,7 @@ pub fn app(props: &AppProps) -> Html {
     if thread_data {
         view.threads = crate::corpus_data::threads_index();
     }
-    if let (Page::Article { id }, None, true) = (&view.state.page, view.document, settled) {
+    if let (Page::Article { id }, true) = (&view.state.page, view.article.is_none() && settled) {
         // No pack of a chunked site holds it, or the one its id names
         // does not.
         view.not_found(id.clone(), articles.busy);
@@ -116,24 +116,19 @@ pub fn app(props: &AppProps) -> Html {
 /// The view of a page whose data is at hand.
 fn page_body(view: &ResolvedView, articles: &AddedArticles) -> Html {
     let state = view.state.clone();
-    match (&view.state.page, view.document) {
-        (Page::Article { .. }, Some(document)) => {
-            let corpus = view.corpus.get();
-            let claim =
-                (state.selected.as_ref()).and_then(|id| corpus.claims.iter().find(|c| &c.id == id));
-            let times = (corpus.times.iter())
-                .filter(|t| t.doc == document.id)
-                .collect::<Vec<_>>();
-            html! { <Reader {document} {claim} {times} {state} /> }
+    let corpus = view.corpus.clone();
+    match (&view.state.page, &view.article) {
+        (Page::Article { .. }, Some(article)) => {
+            html! { <Reader article={article.clone()} {state} /> }
         }
         (Page::Explore, _) => {
-            html! { <Explorer corpus={view.corpus} index={view.index.clone()} {state} /> }
+            html! { <Explorer {corpus} index={view.index.clone()} {state} /> }
         }
         (Page::Compare, _) => {
-            html! { <Compare corpus={view.corpus} threads={view.threads} {state} /> }
+            html! { <Compare {corpus} threads={view.threads.clone()} {state} /> }
         }
         (Page::Timeline, _) => {
-            html! { <TimelineView corpus={view.corpus} threads={view.threads} {state} /> }
+            html! { <TimelineView {corpus} threads={view.threads.clone()} {state} /> }
         }
         _ => html! { <Library articles={articles.clone()} /> },
     }
@@ -149,7 +144,7 @@ fn page_body(view: &ResolvedView, articles: &AddedArticles) -> Html {
 /// worker then gives the whole corpus).
 fn missing_files(articles: &AddedArticles, state: &ViewState) -> Vec<String> {
     use crate::corpus_data::{facets_name, full_name, loaded, threads_name};
-    if !crate::corpus_data::is_library_index(articles.corpus) {
+    if !crate::corpus_data::is_library_index(&articles.corpus) {
         return Vec::new();
     }
     let full_at_hand = full_name().filter(|full| loaded(full).is_some());
@@ -246,27 +241,28 @@ struct ResolvedView {
     /// it or a thread's file.
     threads: Option<ThreadsRef>,
     state: ViewState,
-    document: Option<&'static Document>,
+    /// The article the reader shows, once found.
+    article: Option<Held<ArticleView<'static>>>,
     notices: Vec<String>,
 }
 
 fn resolve(articles: &AddedArticles, hash: &str) -> ResolvedView {
-    let corpus = articles.corpus;
+    let corpus = articles.corpus.clone();
     let (state, repair) = ViewState::from_hash(hash);
     let notices: Vec<String> = repair.map(|r| r.0).into_iter().collect();
     let mut view = ResolvedView {
-        corpus,
+        corpus: corpus.clone(),
         index: None,
         threads: None,
         state: state.clone(),
-        document: None,
+        article: None,
         notices,
     };
     if let Page::Article { id } = &state.page {
-        view.document = corpus.get().document(id);
+        view.article = ArticleView::find(&corpus, id, state.selected.as_deref());
         // A chunked site's library index lists its newest articles only:
         // the article's pack says whether it exists (see `missing_file`).
-        if view.document.is_none() && !crate::corpus_data::is_library_index(corpus) {
+        if view.article.is_none() && !crate::corpus_data::is_library_index(&corpus) {
             view.not_found(id.clone(), articles.busy);
         }
     }
@@ -284,7 +280,7 @@ impl ResolvedView {
             ));
         }
         self.state = ViewState::library();
-        self.document = None;
+        self.article = None;
     }
 }
 

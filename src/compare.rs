@@ -109,7 +109,7 @@ impl CoverageRow<'_> {
 }
 
 /// Event threads × outlets.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, yoke::Yokeable)]
 pub struct CoverageMatrix<'a> {
     pub outlets: Vec<Outlet<'a>>,
     /// Threads reported by the most outlets first, then by claim count and
@@ -1041,7 +1041,7 @@ impl SentencePair<'_> {
 }
 
 /// Two articles aligned sentence by sentence.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, yoke::Yokeable)]
 pub struct ArticleAlignment<'a> {
     pub rows: Vec<SentencePair<'a>>,
     /// Figures both articles give for the same counted thing.

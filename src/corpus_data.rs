@@ -6,21 +6,21 @@
 //! article's pack, the whole analysed corpus) with [`use_data_file`]; see
 //! `crossread_corpus::parts` and `docs/scale.md`.
 //!
-//! Views borrow documents and claims for as long as the page lives
-//! (`&'static`), so a corpus, once shown, is kept until the page closes:
-//! [`CorpusRef::keep`] moves it to the heap for good. Only a reader's
-//! change of their own articles makes a new one (one per added batch,
-//! removal or edit), so the memory kept grows with those changes, not with
-//! use; a reload starts again from one.
+//! Corpora are [`Shared`] by the views that show them: a corpus that a
+//! reader's change of their own articles replaces (one per added batch,
+//! removal or edit) is freed once no view holds it. The embedded corpus
+//! and the data files loaded are kept for the page's life, as the site
+//! and the reader's visits need them again.
 
 use crate::explore::ExploreIndex;
+use crate::shared::Shared;
 use crossread_corpus::parts::{
     self, FacetIndex, Layout, LibraryIndex, ThreadIndex, WordShard, LIBRARY_PAGE,
 };
 use crossread_corpus::Corpus;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::sync::OnceLock;
 use yew::prelude::*;
 
@@ -50,6 +50,8 @@ static LAYOUT: OnceLock<Layout> = OnceLock::new();
 type Waiting = Box<dyn FnOnce()>;
 
 thread_local! {
+    /// The articles of a chunked site's library index, as a corpus.
+    static LIBRARY_CORPUS: OnceCell<CorpusRef> = const { OnceCell::new() };
     /// Data files loaded so far, by name: article packs, library pages,
     /// the whole corpus, the explorer's index and search shards.
     static LOADED: RefCell<BTreeMap<String, Loaded>> = const { RefCell::new(BTreeMap::new()) };
@@ -60,50 +62,12 @@ thread_local! {
     static FAILED: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
 }
 
-/// Data kept for the page's life, which views borrow from (see the module
-/// documentation). Equal when it is the same value (a pointer comparison:
-/// props and memo keys compare in constant time).
-#[derive(Debug)]
-pub struct Kept<T: 'static>(&'static T);
-
-impl<T> Clone for Kept<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for Kept<T> {}
-
-impl<T> PartialEq for Kept<T> {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
-    }
-}
-
-impl<T> std::ops::Deref for Kept<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        self.0
-    }
-}
-
-impl<T> Kept<T> {
-    /// Keeps `value` for the rest of the page's life.
-    pub fn keep(value: T) -> Kept<T> {
-        Kept(Box::leak(Box::new(value)))
-    }
-
-    pub fn get(self) -> &'static T {
-        self.0
-    }
-}
-
 /// A corpus the app shows.
-pub type CorpusRef = Kept<Corpus>;
+pub type CorpusRef = Shared<Corpus>;
 
 /// A chunked site's thread index (compare's matrix and the timeline's
 /// counts).
-pub type ThreadsRef = Kept<ThreadIndex>;
+pub type ThreadsRef = Shared<ThreadIndex>;
 
 /// The explorer's index of a chunked site, decoded from its facet index
 /// file. Equal when it is the same index (a pointer comparison).
@@ -141,10 +105,10 @@ fn decode(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
         parts::WORDS => Loaded::Words(Rc::new(
             postcard::from_bytes::<WordShard>(bytes).map_err(unreadable)?,
         )),
-        parts::THREADS => Loaded::Threads(ThreadsRef::keep(
+        parts::THREADS => Loaded::Threads(ThreadsRef::new(
             postcard::from_bytes::<ThreadIndex>(bytes).map_err(unreadable)?,
         )),
-        _ => Loaded::Corpus(CorpusRef::keep(
+        _ => Loaded::Corpus(CorpusRef::new(
             postcard::from_bytes::<Corpus>(bytes).map_err(unreadable)?,
         )),
     })
@@ -155,20 +119,25 @@ fn decode(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
 /// empty page.
 pub fn embedded() -> Result<CorpusRef, &'static str> {
     if FETCHES {
-        return LIBRARY
-            .get()
-            .map(|index| Kept(&index.library))
+        return LIBRARY_CORPUS
+            .with(|library| library.get().cloned())
             .ok_or("The site's library index is not loaded.");
     }
-    static CORPUS: OnceLock<Result<Corpus, String>> = OnceLock::new();
-    CORPUS
-        .get_or_init(|| {
-            postcard::from_bytes(EMBEDDED)
-                .map_err(|e| format!("The embedded corpus cannot be read ({e})."))
-        })
-        .as_ref()
-        .map(Kept)
-        .map_err(String::as_str)
+    thread_local! {
+        static CORPUS: OnceCell<Result<CorpusRef, &'static str>> = const { OnceCell::new() };
+    }
+    CORPUS.with(|corpus| {
+        corpus
+            .get_or_init(|| {
+                postcard::from_bytes(EMBEDDED)
+                    .map(CorpusRef::new)
+                    .map_err(|e| {
+                        let message = format!("The embedded corpus cannot be read ({e}).");
+                        &*Box::leak(message.into_boxed_str())
+                    })
+            })
+            .clone()
+    })
 }
 
 /// The embedded corpus as postcard bytes, as the analyser worker takes it
@@ -179,11 +148,8 @@ pub fn embedded_bytes() -> &'static [u8] {
 
 /// Whether `corpus` is a chunked site's library index (documents without
 /// text or analysis), not a corpus the views can show whole.
-pub fn is_library_index(corpus: CorpusRef) -> bool {
-    FETCHES
-        && LIBRARY
-            .get()
-            .is_some_and(|index| std::ptr::eq(&index.library, corpus.0))
+pub fn is_library_index(corpus: &CorpusRef) -> bool {
+    FETCHES && LIBRARY_CORPUS.with(|library| library.get() == Some(corpus))
 }
 
 /// The data file holding article `id` of a chunked site (if there is
@@ -292,14 +258,16 @@ pub fn merged_parts(names: &[String]) -> Option<CorpusRef> {
     if names.len() < 2 {
         return None;
     }
-    if let Some(found) = MERGED.with(|m| m.borrow().get(names).copied()) {
+    if let Some(found) = MERGED.with(|m| m.borrow().get(names).cloned()) {
         return Some(found);
     }
-    let parts: Vec<&Corpus> = (names.iter())
-        .map(|name| loaded(name).map(CorpusRef::get))
+    let parts: Vec<CorpusRef> = names
+        .iter()
+        .map(|name| loaded(name))
         .collect::<Option<_>>()?;
-    let merged = CorpusRef::keep(parts::threads::merge_parts(&parts));
-    MERGED.with(|m| m.borrow_mut().insert(names.to_vec(), merged));
+    let parts: Vec<&Corpus> = parts.iter().map(|part| &**part).collect();
+    let merged = CorpusRef::new(parts::threads::merge_parts(&parts));
+    MERGED.with(|m| m.borrow_mut().insert(names.to_vec(), merged.clone()));
     Some(merged)
 }
 
@@ -329,6 +297,9 @@ pub async fn load_library() -> Result<(), String> {
     let bytes = crate::fetch::data_file(&format!("{DATA_DIR}/{name}")).await?;
     let index = postcard::from_bytes::<LibraryIndex>(&bytes)
         .map_err(|e| format!("{name}: not a library index of this site ({e})"))?;
+    // One page of entries: the copy views share is small.
+    let library = CorpusRef::new(index.library.clone());
+    LIBRARY_CORPUS.with(|cell| cell.set(library).ok());
     let _ = LIBRARY.set(index);
     Ok(())
 }
@@ -443,24 +414,31 @@ pub fn use_data_files(names: Vec<String>) -> DataFile {
     }
 }
 
-/// The embedded corpus itself (tests and the prerenderer).
+/// The embedded corpus itself, kept for good (tests and the prerenderer).
 pub fn corpus() -> Result<&'static Corpus, &'static str> {
-    embedded().map(CorpusRef::get)
+    thread_local! {
+        static KEPT: OnceCell<&'static Corpus> = const { OnceCell::new() };
+    }
+    let corpus = embedded()?;
+    Ok(KEPT.with(|kept| *kept.get_or_init(|| &**Box::leak(Box::new(corpus)))))
 }
 
 /// The explorer's search and facet index over `corpus`, built on first use.
 /// Only the index of the corpus asked for last is kept.
-pub fn explore_index(corpus: CorpusRef) -> Rc<ExploreIndex> {
+pub fn explore_index(corpus: &CorpusRef) -> Rc<ExploreIndex> {
     thread_local! {
-        static INDEX: RefCell<Option<(CorpusRef, Rc<ExploreIndex>)>> = const { RefCell::new(None) };
+        // The corpus by a handle that does not keep it: a corpus replaced
+        // by a reader's articles is freed even if the explorer kept its
+        // index.
+        static INDEX: RefCell<Option<(Weak<Corpus>, Rc<ExploreIndex>)>> = const { RefCell::new(None) };
     }
     INDEX.with(|slot| {
         let mut slot = slot.borrow_mut();
         match &*slot {
-            Some((built_for, index)) if *built_for == corpus => index.clone(),
+            Some((built_for, index)) if corpus.is(built_for) => index.clone(),
             _ => {
-                let index = Rc::new(ExploreIndex::build(corpus.get()));
-                *slot = Some((corpus, index.clone()));
+                let index = Rc::new(ExploreIndex::build(corpus));
+                *slot = Some((corpus.downgrade(), index.clone()));
                 index
             }
         }

@@ -22,6 +22,7 @@ pub mod importer_view;
 pub mod js_message;
 pub mod reader_articles;
 pub mod search;
+pub mod shared;
 #[cfg(test)]
 mod test_corpora;
 pub mod time_marks;

@@ -185,9 +185,9 @@ mod big_site {
     /// The marks a timeline of `filters` draws (lane and claim, days,
     /// outlet), then the claims it lists as undated.
     fn marks_of(corpus: &Corpus, filters: &Filters) -> Vec<String> {
-        let shown = crate::corpus_data::CorpusRef::keep(corpus.clone());
-        let matches = crate::timeline::claims_matching(shown, filters);
-        let timeline = Timeline::build(shown.get(), &matches, &filters.threads);
+        let shown = crate::corpus_data::CorpusRef::new(corpus.clone());
+        let matches = crate::timeline::claims_matching(&shown, filters);
+        let timeline = Timeline::build(&shown, &matches, &filters.threads);
         let marks = (timeline.lanes.iter().flat_map(|l| &l.marks))
             .map(|m| format!("{} {} {} {}", m.key(), m.first_day, m.last_day, m.outlet));
         let undated = timeline.undated.iter().map(|c| c.id.clone());

@@ -53,7 +53,7 @@ const COUNT_BAR_MIN: f64 = 3.0;
 /// `filters` let through. With no filter that is every claim, found without
 /// building the explorer's index, which takes about a second at thousands
 /// of articles.
-pub fn claims_matching(corpus: CorpusRef, filters: &Filters) -> Vec<usize> {
+pub fn claims_matching(corpus: &CorpusRef, filters: &Filters) -> Vec<usize> {
     if filters.is_empty() {
         return (0..corpus.claims.len()).collect();
     }
@@ -220,7 +220,7 @@ impl Lane<'_> {
 }
 
 /// Everything the timeline shows for a set of claims.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, yoke::Yokeable)]
 pub struct Timeline<'a> {
     pub lanes: Vec<Lane<'a>>,
     /// Claims with no event date: listed, never dropped.
@@ -231,6 +231,10 @@ pub struct Timeline<'a> {
     /// site's first timeline).
     pub undated_count: usize,
 }
+
+/// A timeline held with the corpus or thread index it shows (memoised
+/// across renders and passed to the chart, table and history).
+pub type TimelineRef = crate::shared::Held<Timeline<'static>>;
 
 /// Earliest story first; claims without a thread last.
 fn sort_lanes(lanes: &mut [Lane]) {
@@ -378,6 +382,22 @@ impl<'a> Timeline<'a> {
     }
 
     /// The lane of a thread, if it has one.
+    /// The claims with a mark in `window` (collapsed lanes included:
+    /// collapsing tidies the chart, it does not filter) and the undated
+    /// ones, in corpus order: what the downloads save.
+    pub fn claims_in(&self, window: Window) -> Vec<&'a Claim> {
+        let shown: BTreeSet<&str> = (self.lanes.iter())
+            .flat_map(|l| &l.marks)
+            .filter(|m| window.overlaps(m.first_day, m.last_day))
+            .map(|m| m.claim)
+            .chain(self.undated.iter().copied())
+            .map(|c| c.id.as_str())
+            .collect();
+        (self.claims.iter().copied())
+            .filter(|c| shown.contains(c.id.as_str()))
+            .collect()
+    }
+
     pub fn lane_of(&self, thread: &str) -> Option<&Lane<'a>> {
         self.lanes.iter().find(|l| l.thread_id() == thread)
     }
@@ -1222,7 +1242,7 @@ mod tests {
 
     #[test]
     fn with_no_filter_every_claim_matches_as_the_explorer_says() {
-        let corpus = crate::corpus_data::embedded().unwrap();
+        let corpus = &crate::corpus_data::embedded().unwrap();
         let everything = explore_index(corpus)
             .run(&Filters::default(), ResultsAs::Claims)
             .matches;

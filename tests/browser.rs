@@ -7,7 +7,7 @@ use crossread::compare::coverage;
 use crossread::components::compare::Compare;
 use crossread::components::compare_matrix::ROWS;
 use crossread::components::library::Library;
-use crossread::components::reader::Reader;
+use crossread::components::reader::{ArticleView, Reader};
 use crossread::components::timeline::TimelineView;
 use crossread::corpus_data::{corpus, embedded, CorpusRef};
 use crossread::hooks::{use_navigation, Navigator};
@@ -74,7 +74,7 @@ async fn reader_follows_hash_changes_and_back_to_library() {
     let root = fresh_root();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
-    assert_eq!(texts(&root, "main h1"), [document.headline.clone()]);
+    assert_eq!(texts(&root, "main h1"), std::slice::from_ref(&document.headline));
     assert_eq!(texts(&root, ".reader .body p"), document.paragraphs);
 
     gloo::utils::window().location().set_hash("#/").unwrap();
@@ -87,13 +87,17 @@ async fn reader_follows_hash_changes_and_back_to_library() {
 async fn markup_in_an_article_is_shown_as_inert_text() {
     let text = "Council vote <img src=x onerror=alert(1)> delayed\n\nMembers said <b>no</b> to the plan on Monday.\nThe <i>mayor</i> objected.";
     let document = crossread_corpus::ingest("payload.txt", text.as_bytes(), None).unwrap();
-    let document: &'static _ = Box::leak(Box::new(document));
+    let corpus = CorpusRef::new(Corpus {
+        documents: vec![document],
+        ..corpus().unwrap().clone()
+    });
+    let article = ArticleView::find(&corpus, "payload", None).unwrap();
     let root = fresh_root();
     // The markup is set aside from the article's text and listed, as text,
     // with the parts removed from the page.
     let mut state = ViewState::article("payload");
     state.show_removed = true;
-    let props = yew::props!(crossread::components::reader::Props { document, state });
+    let props = yew::props!(crossread::components::reader::Props { article, state });
     let app = yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
     settle().await;
     assert_eq!(root.query_selector_all("img, b, i").unwrap().length(), 0);
@@ -125,7 +129,7 @@ fn routed_timeline(props: &RoutedTimelineProps) -> Html {
     let (state, _) = ViewState::from_hash(&hash);
     html! {
         <ContextProvider<Navigator> context={navigator}>
-            <TimelineView corpus={props.corpus} {state} mark_limit={props.mark_limit} />
+            <TimelineView corpus={props.corpus.clone()} {state} mark_limit={props.mark_limit} />
         </ContextProvider<Navigator>>
     }
 }
@@ -320,7 +324,7 @@ async fn a_corpus_with_thousands_of_claims_is_counted_at_the_app_s_limit() {
         .unwrap();
     let root = fresh_root();
     let props = RoutedTimelineProps {
-        corpus: CorpusRef::keep(big),
+        corpus: CorpusRef::new(big),
         mark_limit: MARK_LIMIT,
     };
     let app = yew::Renderer::<RoutedTimeline>::with_root_and_props(root.clone(), props).render();
@@ -350,7 +354,7 @@ fn routed_compare(props: &RoutedCompareProps) -> Html {
     let (state, _) = ViewState::from_hash(&hash);
     html! {
         <ContextProvider<Navigator> context={navigator}>
-            <Compare corpus={props.corpus} {state} />
+            <Compare corpus={props.corpus.clone()} {state} />
         </ContextProvider<Navigator>>
     }
 }
@@ -385,7 +389,7 @@ async fn a_matrix_of_many_threads_shows_them_fifty_at_a_time() {
         .unwrap();
     let root = fresh_root();
     let props = RoutedCompareProps {
-        corpus: CorpusRef::keep(big),
+        corpus: CorpusRef::new(big),
     };
     let app = yew::Renderer::<RoutedCompare>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -409,7 +413,7 @@ fn routed_library(props: &LibraryProps) -> Html {
     let (_, navigator) = use_navigation("");
     html! {
         <ContextProvider<Navigator> context={navigator}>
-            <Library articles={AddedArticles::site_only(props.corpus)} />
+            <Library articles={AddedArticles::site_only(props.corpus.clone())} />
         </ContextProvider<Navigator>>
     }
 }
@@ -434,7 +438,7 @@ async fn a_big_library_lists_a_page_of_articles_and_more_on_request() {
     };
     let root = fresh_root();
     let props = LibraryProps {
-        corpus: CorpusRef::keep(big),
+        corpus: CorpusRef::new(big),
     };
     let app = yew::Renderer::<RoutedLibrary>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -450,4 +454,86 @@ async fn a_big_library_lists_a_page_of_articles_and_more_on_request() {
     }
     assert!(more().is_empty());
     app.destroy();
+}
+
+#[derive(Properties, PartialEq)]
+struct ViewsProps {
+    corpus: CorpusRef,
+}
+
+/// Each view of the app as the URL hash asks, over the corpus given.
+#[function_component(RoutedViews)]
+fn routed_views(props: &ViewsProps) -> Html {
+    use crossread::components::explorer::Explorer;
+    use crossread::view_state::Page;
+    let (hash, navigator) = use_navigation("");
+    let (state, _) = ViewState::from_hash(&hash);
+    let corpus = props.corpus.clone();
+    let view = match &state.page {
+        Page::Article { id } => match ArticleView::find(&corpus, id, state.selected.as_deref()) {
+            Some(article) => html! { <Reader {article} {state} /> },
+            None => html! { <p>{ "no such article" }</p> },
+        },
+        Page::Compare => html! { <Compare {corpus} {state} /> },
+        Page::Timeline => html! { <TimelineView {corpus} {state} /> },
+        Page::Explore => html! { <Explorer {corpus} {state} /> },
+        Page::Library => html! { <Library articles={AddedArticles::site_only(corpus)} /> },
+    };
+    html! {
+        <ContextProvider<Navigator> context={navigator}>{ view }</ContextProvider<Navigator>>
+    }
+}
+
+/// A corpus that a reader's own articles replace is freed once the views
+/// show the new one: no view keeps what it borrowed from the old one (a
+/// timeline, a comparison, an alignment, an article).
+#[wasm_bindgen_test]
+async fn every_view_frees_the_corpus_it_no_longer_shows() {
+    let seeds = corpus().unwrap();
+    let thread = &seeds.threads[0];
+    let (left, right) = (&seeds.documents[0].id, &seeds.documents[1].id);
+    let claim = &seeds.claims[0];
+    use crossread::view_state::Page;
+    let on = |page: Page, change: &dyn Fn(&mut ViewState)| {
+        let mut state = ViewState::on(page);
+        change(&mut state);
+        state.to_hash()
+    };
+    let views = [
+        "#/".to_string(),
+        ViewState::claim_in_reader(&claim.doc, claim.paragraph, &claim.id).to_hash(),
+        on(Page::Timeline, &|_| {}),
+        on(Page::Timeline, &|s| {
+            s.filters.threads.insert(thread.id.clone());
+        }),
+        on(Page::Compare, &|_| {}),
+        on(Page::Compare, &|s| s.focus = Some(thread.id.clone())),
+        on(Page::Compare, &|s| {
+            s.pair = Some((left.clone(), right.clone()))
+        }),
+        on(Page::Explore, &|s| s.filters.text = "missiles".to_string()),
+    ];
+    for hash in views {
+        gloo::utils::window().location().set_hash(&hash).unwrap();
+        let first = CorpusRef::new(seeds.clone());
+        let old = first.downgrade();
+        let root = fresh_root();
+        let props = ViewsProps { corpus: first };
+        let mut app =
+            yew::Renderer::<RoutedViews>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        let shown = root.text_content().unwrap_or_default();
+        assert!(shown.len() > 200, "{hash}: {shown}");
+        assert!(old.upgrade().is_some());
+        app.update(ViewsProps {
+            corpus: CorpusRef::new(seeds.clone()),
+        });
+        settle().await;
+        assert_eq!(root.text_content().unwrap_or_default(), shown, "{hash}");
+        assert!(
+            old.upgrade().is_none(),
+            "{hash}: the replaced corpus is still held"
+        );
+        app.destroy();
+    }
 }

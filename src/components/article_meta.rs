@@ -2,15 +2,8 @@ use crate::format;
 use crossread_corpus::Document;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub document: &'static Document,
-}
-
 /// Publication facts with where each came from, and catalog conflicts.
-#[function_component(ArticleMeta)]
-pub fn article_meta(props: &Props) -> Html {
-    let document = props.document;
+pub fn article_meta(document: &Document) -> Html {
     let source = |field: &str| {
         document
             .provenance

@@ -2,17 +2,18 @@ use crate::compare::{
     compare_thread, coverage, coverage_from_index, framing, index_outlets, outlets, voices,
     OutletOrder,
 };
-use crate::components::compare_article_picker::ArticlePicker;
-use crate::components::compare_framing::HeadlineFraming;
+use crate::components::compare_article_picker::{self, article_picker};
+use crate::components::compare_framing::headline_framing;
 use crate::components::compare_matrix::CoverageTable;
-use crate::components::compare_outlet_picker::OutletPicker;
+use crate::components::compare_outlet_picker::{self, outlet_picker};
 use crate::components::compare_pair::ArticlePair;
-use crate::components::compare_thread::ThreadColumns;
-use crate::components::compare_voices::VoicesByOutlet;
+use crate::components::compare_thread::thread_columns;
+use crate::components::compare_voices::voices_by_outlet;
 use crate::corpus_data::{is_library_index, CorpusRef, ThreadsRef};
 use crate::hooks::Navigator;
+use crate::shared::Held;
 use crate::view_state::{Page, ViewState};
-use crossread_corpus::{Document, Thread};
+use crossread_corpus::{Corpus, Document, Thread};
 use std::collections::BTreeSet;
 use yew::prelude::*;
 
@@ -28,10 +29,10 @@ pub struct Props {
 }
 
 /// What the compare URL asks for, checked against the corpus.
-enum Mode {
+enum Mode<'a> {
     Overview,
-    Thread(&'static Thread),
-    Pair(&'static Document, &'static Document),
+    Thread(&'a Thread),
+    Pair(&'a Document, &'a Document),
     /// A pair not yet complete: the picker alone.
     PickPair,
 }
@@ -41,7 +42,7 @@ enum Mode {
 #[function_component(Compare)]
 pub fn compare(props: &Props) -> Html {
     let navigator = use_context::<Navigator>();
-    let corpus = props.corpus.get();
+    let corpus: &Corpus = &props.corpus;
     let state = &props.state;
     let chosen = state.filters.outlets.clone();
     let mut notices = Vec::new();
@@ -117,21 +118,27 @@ pub fn compare(props: &Props) -> Html {
         next.to_hash()
     };
     // A big site's overview comes from its thread index.
-    let index = props.threads.map(ThreadsRef::get);
-    let from_index = index.filter(|_| is_library_index(props.corpus));
+    let index = props.threads.as_ref();
+    let from_index = index.filter(|_| is_library_index(&props.corpus));
     let every_outlet = match index {
         Some(index) => index_outlets(index, &BTreeSet::new()),
         None => outlets(corpus, &BTreeSet::new()),
     };
     let picked = outlets(corpus, &chosen);
-    let picker = html! {
-        <OutletPicker outlets={every_outlet} chosen={chosen.clone()} {on_toggle} {on_all} />
-    };
+    let picker = outlet_picker(compare_outlet_picker::Props {
+        outlets: &every_outlet,
+        chosen: &chosen,
+        on_toggle,
+        on_all,
+    });
     let (pair_left, pair_right) = state.pair.clone().unwrap_or_default();
-    let article_picker = html! {
-        <ArticlePicker documents={picked.iter().flat_map(|o| o.documents.clone()).collect::<Vec<_>>()}
-            left={pair_left} right={pair_right} on_change={on_pair} />
-    };
+    let documents: Vec<&Document> = picked.iter().flat_map(|o| o.documents.clone()).collect();
+    let article_picker = article_picker(compare_article_picker::Props {
+        documents: &documents,
+        left: &pair_left,
+        right: &pair_right,
+        on_change: on_pair,
+    });
     let back = html! { <p class="back"><a href={overview}>{ "← All events and outlets" }</a></p> };
 
     let body = match mode {
@@ -147,9 +154,9 @@ pub fn compare(props: &Props) -> Html {
                     { picker }
                     <section class="thread-comparison" aria-labelledby="thread-title" data-thread={thread.id.clone()}>
                         <h2 id="thread-title">{ &thread.label }</h2>
-                        <ThreadColumns {comparison} />
+                        { thread_columns(&comparison) }
                     </section>
-                    { voices_and_framing("Who each outlet quoted on this event", voices, framings) }
+                    { voices_and_framing("Who each outlet quoted on this event", &voices, &framings) }
                     if index.is_some() {
                         <section class="article-pair" aria-labelledby="pair-title">
                             <h2 id="pair-title">{ "Article against article" }</h2>
@@ -165,7 +172,7 @@ pub fn compare(props: &Props) -> Html {
                 <section class="article-pair" aria-labelledby="pair-title">
                     <h2 id="pair-title">{ "Article against article" }</h2>
                     { article_picker }
-                    <ArticlePair corpus={props.corpus} {left} {right} />
+                    <ArticlePair corpus={props.corpus.clone()} left={left.id.clone()} right={right.id.clone()} />
                 </section>
             </>
         },
@@ -180,11 +187,15 @@ pub fn compare(props: &Props) -> Html {
             </>
         },
         Mode::Overview => {
+            let order = state.outlet_order;
             let matrix = match from_index {
-                Some(index) => coverage_from_index(index, &chosen),
-                None => coverage(corpus, &chosen),
-            }
-            .ordered(state.outlet_order);
+                Some(index) => Held::of(index, |index| {
+                    coverage_from_index(index, &chosen).ordered(order)
+                }),
+                None => Held::of(&props.corpus, |corpus| {
+                    coverage(corpus, &chosen).ordered(order)
+                }),
+            };
             let on_order = {
                 let (state, go) = (state.clone(), go.clone());
                 Callback::from(move |order: OutletOrder| {
@@ -217,7 +228,7 @@ pub fn compare(props: &Props) -> Html {
                 <>
                     { picker }
                     { coverage_table }
-                    { voices_and_framing("Who each outlet quoted", voices, framings) }
+                    { voices_and_framing("Who each outlet quoted", &voices, &framings) }
                     <section class="article-pair" aria-labelledby="pair-title">
                         <h2 id="pair-title">{ "Article against article" }</h2>
                         { article_picker }
@@ -243,18 +254,18 @@ const BIG_SITE_OVERVIEW: &str = "Choose an event to see what each outlet said ab
 /// and for the whole corpus alike.
 fn voices_and_framing(
     voices_heading: &'static str,
-    voices: Vec<crate::compare::Voices<'static>>,
-    framings: Vec<crate::compare::Framing<'static>>,
+    voices: &[crate::compare::Voices],
+    framings: &[crate::compare::Framing],
 ) -> Html {
     html! {
         <>
             <section aria-labelledby="voices-title">
                 <h2 id="voices-title">{ voices_heading }</h2>
-                <VoicesByOutlet {voices} />
+                { voices_by_outlet(voices) }
             </section>
             <section aria-labelledby="framing-title">
                 <h2 id="framing-title">{ "Headlines and framing" }</h2>
-                <HeadlineFraming {framings} />
+                { headline_framing(framings) }
             </section>
         </>
     }

@@ -4,26 +4,20 @@ use crossread_corpus::Document;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub documents: Vec<&'static Document>,
+pub struct Props<'a> {
+    pub documents: &'a [&'a Document],
     /// The chosen article ids (empty: none chosen).
-    pub left: AttrValue,
-    pub right: AttrValue,
+    pub left: &'a str,
+    pub right: &'a str,
     /// Called with both ids after either choice changes.
     pub on_change: Callback<(String, String)>,
 }
 
 /// Two selects choosing the articles to set side by side.
-#[function_component(ArticlePicker)]
-pub fn article_picker(props: &Props) -> Html {
+pub fn article_picker(props: Props) -> Html {
     let select = |id: &'static str, label: &'static str, is_left: bool| {
-        let chosen = if is_left { &props.left } else { &props.right };
-        let other = if is_left {
-            props.right.clone()
-        } else {
-            props.left.clone()
-        };
+        let chosen = if is_left { props.left } else { props.right };
+        let other = if is_left { props.right } else { props.left }.to_string();
         let on_change = props.on_change.clone();
         let onchange = Callback::from(move |event: Event| {
             let value = event.target_unchecked_into::<HtmlSelectElement>().value();
@@ -42,7 +36,7 @@ pub fn article_picker(props: &Props) -> Html {
                     { for props.documents.iter().map(|d| {
                         let date = d.published.as_ref().map(format::date).unwrap_or_else(|| "undated".to_string());
                         html! {
-                            <option value={d.id.clone()} selected={chosen.as_str() == d.id}>
+                            <option value={d.id.clone()} selected={chosen == d.id}>
                                 { format!("{} · {date}: {}", outlet_of(d), d.headline) }
                             </option>
                         }

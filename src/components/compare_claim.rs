@@ -5,16 +5,9 @@ use crate::view_state::ViewState;
 use crossread_corpus::{Claim, Part};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub claim: &'static Claim,
-}
-
 /// One claim in a comparison: its words (linking to the exact sentence in
 /// the reader), stance, source chain, numbers and event date.
-#[function_component(ClaimCard)]
-pub fn claim_card(props: &Props) -> Html {
-    let claim = props.claim;
+pub fn claim_card(claim: &Claim) -> Html {
     let reader = ViewState::claim_in_reader(&claim.doc, claim.paragraph, &claim.id).to_hash();
     let chain = claim
         .chain

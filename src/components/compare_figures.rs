@@ -2,35 +2,27 @@ use crate::compare::FigureComparison;
 use crate::view_state::ViewState;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub figures: Vec<FigureComparison<'static>>,
-    /// The name of each side (an outlet or an article), in order.
-    pub sides: Vec<String>,
-    pub caption: AttrValue,
-}
-
-/// Figures several sides give for the same counted thing, with the ones
-/// that disagree marked in words.
-#[function_component(FiguresTable)]
-pub fn figures_table(props: &Props) -> Html {
-    if props.figures.is_empty() {
+/// Figures several sides (outlets or articles, named by `sides` in order)
+/// give for the same counted thing, with the ones that disagree marked in
+/// words.
+pub fn figures_table(figures: &[FigureComparison], sides: &[String], caption: &str) -> Html {
+    if figures.is_empty() {
         return html! {
             <p class="empty-state">{ "No counted thing is given a figure by more than one of them." }</p>
         };
     }
     html! {
-        <div class="compare-scroll" tabindex="0" role="region" aria-label={props.caption.clone()}>
+        <div class="compare-scroll" tabindex="0" role="region" aria-label={caption.to_string()}>
             <table class="figures">
-                <caption>{ props.caption.clone() }</caption>
+                <caption>{ caption }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ "Counted" }</th>
-                        { for props.sides.iter().map(|side| html! { <th scope="col">{ side }</th> }) }
+                        { for sides.iter().map(|side| html! { <th scope="col">{ side }</th> }) }
                     </tr>
                 </thead>
                 <tbody>
-                    { for props.figures.iter().map(|figure| html! {
+                    { for figures.iter().map(|figure| html! {
                         <tr class={classes!("figure-row", figure.differ.then_some("differs"))} data-counted={figure.counted.clone()}>
                             <th scope="row">
                                 { &figure.counted }

@@ -4,19 +4,13 @@ use crate::format;
 use crate::view_state::ViewState;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub framings: Vec<Framing<'static>>,
-}
-
 /// Headlines and deks side by side, the words only one of them uses marked.
-#[function_component(HeadlineFraming)]
-pub fn headline_framing(props: &Props) -> Html {
+pub fn headline_framing(framings: &[Framing]) -> Html {
     html! {
         <>
             <p class="hint">{ "Marked words appear in no other headline or standfirst shown here." }</p>
             <ul class="framings">
-                { for props.framings.iter().map(|f| {
+                { for framings.iter().map(|f| {
                     let document = f.document;
                     let date = document.published.as_ref().map(format::date).unwrap_or_else(|| "undated".to_string());
                     html! {

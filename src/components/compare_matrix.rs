@@ -2,6 +2,7 @@ use crate::compare::{Coverage, CoverageMatrix, CoverageRow, OutletOrder};
 use crate::components::stance_badge::stance_badge;
 use crate::explore::{ResultsAs, NO_THREAD};
 use crate::format;
+use crate::shared::Held;
 use crate::view_state::{Page, ViewState};
 use std::collections::BTreeSet;
 use web_sys::HtmlSelectElement;
@@ -13,7 +14,7 @@ pub const ROWS: usize = 50;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub matrix: CoverageMatrix<'static>,
+    pub matrix: Held<CoverageMatrix<'static>>,
     /// Kept in the links, so a thread opens with the same outlets.
     pub chosen: BTreeSet<String>,
     pub order: OutletOrder,
@@ -25,7 +26,7 @@ pub struct Props {
 /// time per group.
 #[function_component(CoverageTable)]
 pub fn coverage_table(props: &Props) -> Html {
-    let matrix = &props.matrix;
+    let matrix = props.matrix.get();
     let shown_shared = use_state(|| ROWS);
     let shown_single = use_state(|| ROWS);
     let link = |thread: &str| {

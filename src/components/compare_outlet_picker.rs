@@ -2,19 +2,17 @@ use crate::compare::Outlet;
 use std::collections::BTreeSet;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
+pub struct Props<'a> {
     /// Every outlet, oldest first.
-    pub outlets: Vec<Outlet<'static>>,
-    pub chosen: BTreeSet<String>,
+    pub outlets: &'a [Outlet<'a>],
+    pub chosen: &'a BTreeSet<String>,
     /// Called with the outlet switched on or off.
     pub on_toggle: Callback<String>,
     pub on_all: Callback<()>,
 }
 
 /// Checkboxes choosing which outlets to compare; none chosen means all.
-#[function_component(OutletPicker)]
-pub fn outlet_picker(props: &Props) -> Html {
+pub fn outlet_picker(props: Props) -> Html {
     html! {
         <fieldset class="outlet-picker">
             <legend>{ "Outlets to compare (none chosen: all)" }</legend>

@@ -1,9 +1,10 @@
-use crate::compare::{align_articles, Sentence, SentencePair};
-use crate::components::compare_figures::FiguresTable;
+use crate::compare::{align_articles, ArticleAlignment, Sentence, SentencePair};
+use crate::components::compare_figures::figures_table;
 use crate::components::highlighted::Highlighted;
 use crate::corpus_data::CorpusRef;
 use crate::explore::outlet_of;
 use crate::format;
+use crate::shared::Held;
 use crate::view_state::ViewState;
 use crossread_corpus::Document;
 use std::ops::Range;
@@ -12,17 +13,34 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub corpus: CorpusRef,
-    pub left: &'static Document,
-    pub right: &'static Document,
+    /// The articles' ids: two different articles of `corpus`.
+    pub left: AttrValue,
+    pub right: AttrValue,
 }
 
 /// Two articles sentence by sentence: similar sentences side by side, the
 /// words that differ marked in close pairs, the rest flagged as unique.
 #[function_component(ArticlePair)]
 pub fn article_pair(props: &Props) -> Html {
-    let alignment = use_memo((props.left.id.clone(), props.right.id.clone()), |_| {
-        align_articles(props.corpus.get(), props.left, props.right)
-    });
+    let held = use_memo(
+        (
+            props.corpus.clone(),
+            props.left.clone(),
+            props.right.clone(),
+        ),
+        |(corpus, left, right)| -> Option<Held<ArticleAlignment<'static>>> {
+            Held::try_of(corpus, |corpus| {
+                let (left, right) = (corpus.document(left)?, corpus.document(right)?);
+                Some(align_articles(corpus, left, right))
+            })
+        },
+    );
+    let corpus = &props.corpus;
+    let found = (corpus.document(&props.left), corpus.document(&props.right));
+    let (Some(alignment), (Some(left), Some(right))) = (held.as_ref().as_ref(), found) else {
+        return Html::default();
+    };
+    let alignment = alignment.get();
     let name = |d: &Document| {
         let date = d
             .published
@@ -31,7 +49,7 @@ pub fn article_pair(props: &Props) -> Html {
             .unwrap_or_else(|| "undated".to_string());
         format!("{} ({date})", outlet_of(d))
     };
-    let (left_name, right_name) = (name(props.left), name(props.right));
+    let (left_name, right_name) = (name(left), name(right));
     let matched = alignment
         .rows
         .iter()
@@ -44,8 +62,7 @@ pub fn article_pair(props: &Props) -> Html {
                     matched, alignment.rows.iter().filter(|r| r.is_close()).count()) }
             </p>
             <h3>{ "Figures both give" }</h3>
-            <FiguresTable figures={alignment.figures.clone()} sides={vec![left_name.clone(), right_name.clone()]}
-                caption="Figures both articles give for the same counted thing" />
+            { figures_table(&alignment.figures, &[left_name.clone(), right_name.clone()], "Figures both articles give for the same counted thing") }
             <h3>{ "Sentence by sentence" }</h3>
             <ol class="sentence-rows" aria-label="Sentences aligned by similarity">
                 { for alignment.rows.iter().map(|row| sentence_row(row, &left_name, &right_name)) }
@@ -54,7 +71,7 @@ pub fn article_pair(props: &Props) -> Html {
     }
 }
 
-fn sentence_row(row: &SentencePair<'static>, left_name: &str, right_name: &str) -> Html {
+fn sentence_row(row: &SentencePair, left_name: &str, right_name: &str) -> Html {
     let (kind, label) = match (&row.left, &row.right) {
         (Some(_), Some(_)) if row.is_close() => {
             ("close", "close match: differing words marked".to_string())
@@ -80,7 +97,7 @@ fn sentence_row(row: &SentencePair<'static>, left_name: &str, right_name: &str) 
 }
 
 fn side(
-    sentence: Option<&Sentence<'static>>,
+    sentence: Option<&Sentence>,
     changes: &[Range<usize>],
     name: &str,
     which: &'static str,

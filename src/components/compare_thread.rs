@@ -1,19 +1,12 @@
 use crate::compare::{Difference, ThreadComparison, ALIGNED_CLAIMS};
-use crate::components::compare_claim::ClaimCard;
-use crate::components::compare_figures::FiguresTable;
+use crate::components::compare_claim::claim_card;
+use crate::components::compare_figures::figures_table;
 use crate::format;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub comparison: ThreadComparison<'static>,
-}
-
 /// One event thread side by side: a column per outlet, claims that say the
 /// same thing on one row, differences named in words.
-#[function_component(ThreadColumns)]
-pub fn thread_columns(props: &Props) -> Html {
-    let comparison = &props.comparison;
+pub fn thread_columns(comparison: &ThreadComparison) -> Html {
     let thread = comparison.thread;
     let dates = match (&thread.first_date, &thread.last_date) {
         (Some(a), Some(b)) if a != b => {
@@ -61,7 +54,7 @@ pub fn thread_columns(props: &Props) -> Html {
                                     <div class={classes!("aligned-cell", claim.is_none().then_some("empty"))} data-outlet={outlet.name.clone()}>
                                         <p class="cell-outlet">{ &outlet.name }</p>
                                         { match claim {
-                                            Some(claim) => html! { <ClaimCard claim={*claim} /> },
+                                            Some(claim) => claim_card(claim),
                                             None => html! { <p class="absent">{ "not in this outlet's report" }</p> },
                                         } }
                                     </div>
@@ -72,8 +65,7 @@ pub fn thread_columns(props: &Props) -> Html {
                 }) }
             </ol>
             <h3>{ "Figures" }</h3>
-            <FiguresTable figures={comparison.figures.clone()} sides={names}
-                caption="Figures each outlet gives in this event's claims" />
+            { figures_table(&comparison.figures, &names, "Figures each outlet gives in this event's claims") }
         </>
     }
 }

@@ -4,15 +4,9 @@ use crate::format;
 use crate::view_state::ViewState;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub voices: Vec<Voices<'static>>,
-}
-
 /// Whose voice each outlet's story carries: the kinds of source its claims
 /// rest on (a table), then each speaker with the words quoted.
-#[function_component(VoicesByOutlet)]
-pub fn voices_by_outlet(props: &Props) -> Html {
+pub fn voices_by_outlet(voices: &[Voices]) -> Html {
     let kinds: Vec<_> = crate::filters::SOURCE_KINDS.to_vec();
     html! {
         <>
@@ -27,7 +21,7 @@ pub fn voices_by_outlet(props: &Props) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for props.voices.iter().map(|v| html! {
+                        { for voices.iter().map(|v| html! {
                             <tr data-outlet={v.outlet.clone()}>
                                 <th scope="row">{ &v.outlet }</th>
                                 { for v.sources.iter().map(|(_, n)| html! { <td class="number">{ n }</td> }) }
@@ -38,7 +32,7 @@ pub fn voices_by_outlet(props: &Props) -> Html {
                 </table>
             </div>
             <div class="voices">
-                { for props.voices.iter().map(|v| html! {
+                { for voices.iter().map(|v| html! {
                     <section class="outlet-voices" data-outlet={v.outlet.clone()} aria-label={format!("Quoted by {}", v.outlet)}>
                         <h3>{ format!("Quoted by {}", v.outlet) }</h3>
                         if v.speakers.is_empty() {

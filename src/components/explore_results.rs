@@ -49,15 +49,15 @@ pub fn explore_results(props: &Props) -> Html {
             })
             .collect(),
         ResultsAs::Articles => shown
-            .filter_map(|&i| props.corpus.get().documents.get(i))
+            .filter_map(|&i| props.corpus.documents.get(i))
             .map(|document| {
                 article_result(document, &query, &props.query, props.selected.as_deref())
             })
             .collect(),
         ResultsAs::Claims => shown
-            .filter_map(|&i| props.corpus.get().claims.get(i))
+            .filter_map(|&i| props.corpus.claims.get(i))
             .map(|claim| {
-                let document = props.corpus.get().document(&claim.doc);
+                let document = props.corpus.document(&claim.doc);
                 claim_result(
                     claim,
                     document,
@@ -110,7 +110,10 @@ fn library_result(props: &LibraryResultProps) -> Html {
         }
         _ => return html! { <li class="result loading">{ "Loading…" }</li> },
     };
-    match part.and_then(|part| part.get().documents.get(props.at % size)) {
+    match part
+        .as_ref()
+        .and_then(|part| part.documents.get(props.at % size))
+    {
         Some(document) => {
             let query = Query::parse(&props.query);
             article_result(document, &query, &props.query, props.selected.as_deref())

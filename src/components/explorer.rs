@@ -72,7 +72,7 @@ pub fn explorer(props: &Props) -> Html {
     let state = &props.state;
     let index = match &props.index {
         Some(index) => index.clone(),
-        None => IndexRef(explore_index(props.corpus)),
+        None => IndexRef(explore_index(&props.corpus)),
     };
     let query = Query::parse(&state.filters.text);
     let shards = use_data_files(index.0.word_files(&query));
@@ -259,7 +259,7 @@ pub fn explorer(props: &Props) -> Html {
                         _ => html! {
                             <>
                                 <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{ summary }</p>
-                                <ExploreResults corpus={props.corpus} from_library={index.0.looks_up_words()}
+                                <ExploreResults corpus={props.corpus.clone()} from_library={index.0.looks_up_words()}
                                     matches={outcome.matches.clone()} results_as={state.results_as}
                                     query={state.filters.text.clone()} selected={state.selected.clone()} />
                             </>

@@ -24,7 +24,9 @@ pub fn library(props: &Props) -> Html {
     let articles = &props.articles;
     let page = library_page();
     let shown = use_state(|| page);
-    let listing = Listing::of(articles.corpus, *shown, page);
+    let navigator = use_context::<Navigator>();
+    let pages = LoadedPages::of(&articles.corpus, *shown, page);
+    let listing = Listing::of(&articles.corpus, &pages);
     let data = use_data_file(listing.missing.clone());
     let hidden = listing.total.saturating_sub((*shown).min(listing.total));
     let more = {
@@ -41,7 +43,7 @@ pub fn library(props: &Props) -> Html {
             <h1 id="library-title" tabindex="-1">{ "Library" }</h1>
             <p class="lede">{ lede(listing.total, added) }</p>
             <ol class="article-list">
-                { for listing.entries(*shown, articles).map(|(document, added, page)| html! { <LibraryEntry {document} {added} {page} /> }) }
+                { for listing.entries(*shown, articles).map(|(document, added, page)| library_entry(document, added, page, navigator.clone())) }
             </ol>
             {
                 match data {
@@ -70,25 +72,58 @@ pub fn library(props: &Props) -> Html {
     }
 }
 
+/// A chunked site's library pages after the first (which its library
+/// index holds) that list `wanted` entries, as far as they are loaded.
+#[derive(Default)]
+struct LoadedPages {
+    pages: Vec<CorpusRef>,
+    /// Articles in the whole corpus.
+    total: usize,
+    /// The next page needed, not loaded.
+    missing: Option<String>,
+}
+
+impl LoadedPages {
+    /// None loaded or needed unless `corpus` is a chunked site's library
+    /// index.
+    fn of(corpus: &CorpusRef, wanted: usize, page: usize) -> Option<LoadedPages> {
+        let (total, files) = is_library_index(corpus).then(library_pages).flatten()?;
+        let mut loaded_pages = LoadedPages {
+            total,
+            ..LoadedPages::default()
+        };
+        for file in files.iter().take(wanted.div_ceil(page).saturating_sub(1)) {
+            match loaded(file) {
+                Some(part) => loaded_pages.pages.push(part),
+                None => {
+                    loaded_pages.missing = Some(file.clone());
+                    break;
+                }
+            }
+        }
+        Some(loaded_pages)
+    }
+}
+
 /// What the library can list: the corpus's documents newest first, or,
 /// for a chunked site's library index, its pages loaded so far.
-struct Listing {
-    documents: Vec<&'static Document>,
+struct Listing<'a> {
+    documents: Vec<&'a Document>,
     /// Articles in the whole corpus.
     total: usize,
     /// The next library page needed to list `wanted` entries, not loaded.
     missing: Option<String>,
 }
 
-impl Listing {
+impl<'a> Listing<'a> {
     /// The first `shown` entries: each document, whether the reader added
     /// it, and whether it has a prerendered page (the site's newest
     /// [`prerendered_articles`] do; a reader's own never).
-    fn entries<'a>(
-        &'a self,
+    fn entries<'s>(
+        &'s self,
         shown: usize,
-        articles: &'a AddedArticles,
-    ) -> impl Iterator<Item = (&'static Document, bool, bool)> + 'a {
+        articles: &'s AddedArticles,
+    ) -> impl Iterator<Item = (&'a Document, bool, bool)> + 's {
         let prerendered = prerendered_articles();
         let mut site_articles = 0;
         self.documents.iter().take(shown).map(move |&document| {
@@ -99,10 +134,9 @@ impl Listing {
         })
     }
 
-    fn of(corpus: CorpusRef, wanted: usize, page: usize) -> Listing {
-        let chunked = is_library_index(corpus).then(library_pages).flatten();
-        let Some((total, files)) = chunked else {
-            let documents = newest_first(&corpus.get().documents);
+    fn of(corpus: &'a CorpusRef, pages: &'a Option<LoadedPages>) -> Listing<'a> {
+        let Some(pages) = pages else {
+            let documents = newest_first(&corpus.documents);
             return Listing {
                 total: documents.len(),
                 documents,
@@ -110,21 +144,13 @@ impl Listing {
             };
         };
         // The index holds the first page, already newest first.
-        let mut documents: Vec<&'static Document> = corpus.get().documents.iter().collect();
-        let mut missing = None;
-        for file in files.iter().take(wanted.div_ceil(page).saturating_sub(1)) {
-            match loaded(file) {
-                Some(part) => documents.extend(part.get().documents.iter()),
-                None => {
-                    missing = Some(file.clone());
-                    break;
-                }
-            }
-        }
+        let documents = (corpus.documents.iter())
+            .chain(pages.pages.iter().flat_map(|part| &part.documents))
+            .collect();
         Listing {
             documents,
-            total,
-            missing,
+            total: pages.total,
+            missing: pages.missing.clone(),
         }
     }
 }
@@ -135,15 +161,6 @@ fn lede(total: usize, added: usize) -> String {
         0 => format!("{articles} on the same story, as each outlet told it."),
         added => format!("{articles}, {added} of them added by you."),
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct EntryProps {
-    document: &'static Document,
-    /// Added by the reader in this browser.
-    added: bool,
-    /// Has a prerendered page to link to.
-    page: bool,
 }
 
 /// The link points at the article's prerendered page, which works without
@@ -173,11 +190,14 @@ fn article_link(document: &Document, page: bool) -> String {
     }
 }
 
-#[function_component(LibraryEntry)]
-fn library_entry(props: &EntryProps) -> Html {
-    let navigator = use_context::<Navigator>();
-    let added = props.added;
-    let document = props.document;
+/// One article of the list: `added` by the reader, with a prerendered
+/// `page` to link to or not.
+fn library_entry(
+    document: &Document,
+    added: bool,
+    page: bool,
+    navigator: Option<Navigator>,
+) -> Html {
     let outlet = document
         .outlet
         .clone()
@@ -186,7 +206,7 @@ fn library_entry(props: &EntryProps) -> Html {
     html! {
         <li class={classes!("article-entry", added.then_some("added"))} data-doc={document.id.clone()}>
             <h2 class="headline">
-                <a href={article_link(document, props.page)} onclick={open_in_app(navigator, &document.id)}>{ &document.headline }</a>
+                <a href={article_link(document, page)} onclick={open_in_app(navigator, &document.id)}>{ &document.headline }</a>
             </h2>
             <p class="meta">
                 <span class="outlet">{ outlet }</span>

@@ -1,9 +1,11 @@
-use crate::components::article_meta::ArticleMeta;
+use crate::components::article_meta::article_meta;
 use crate::components::highlighted::timed_text;
-use crate::components::removed_list::RemovedList;
+use crate::components::removed_list::removed_list;
+use crate::corpus_data::CorpusRef;
 use crate::format;
 use crate::hooks::Navigator;
 use crate::search::{tokenize, Query};
+use crate::shared::Held;
 use crate::time_marks::{readable_date, TimeMark};
 use crate::view_state::ViewState;
 use crossread_corpus::{Claim, Document, Part, TimeExpression};
@@ -12,21 +14,55 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub document: &'static Document,
+    pub article: Held<ArticleView<'static>>,
     pub state: ViewState,
+}
+
+/// An article as the reader shows it.
+#[derive(yoke::Yokeable)]
+pub struct ArticleView<'a> {
+    pub document: &'a Document,
     /// The claim to mark, if the link pointed at one.
-    #[prop_or_default]
-    pub claim: Option<&'static Claim>,
+    pub claim: Option<&'a Claim>,
     /// The document's time expressions, in document and text order.
-    #[prop_or_default]
-    pub times: Vec<&'static TimeExpression>,
+    pub times: Vec<&'a TimeExpression>,
+}
+
+impl ArticleView<'static> {
+    /// Article `id` of `corpus` with claim `selected` marked (if it is
+    /// one of the article's), held with the corpus; None if the corpus
+    /// does not hold the article.
+    pub fn find(
+        corpus: &CorpusRef,
+        id: &str,
+        selected: Option<&str>,
+    ) -> Option<Held<ArticleView<'static>>> {
+        Held::try_of(corpus, |corpus| {
+            let document = corpus.document(id)?;
+            let claim = (selected.and_then(|s| corpus.claims.iter().find(|c| c.id == s)))
+                .filter(|c| c.doc == document.id);
+            let times = (corpus.times.iter())
+                .filter(|t| t.doc == document.id)
+                .collect();
+            Some(ArticleView {
+                document,
+                claim,
+                times,
+            })
+        })
+    }
 }
 
 /// One article: headline, dek, publication facts, clean body, and on demand
 /// the page chrome that was removed.
 #[function_component(Reader)]
 pub fn reader(props: &Props) -> Html {
-    let document = props.document;
+    let ArticleView {
+        document,
+        claim,
+        times,
+    } = props.article.get();
+    let (document, claim) = (*document, *claim);
     let navigator = use_context::<Navigator>();
     let toggle_removed = {
         let next = ViewState {
@@ -40,9 +76,8 @@ pub fn reader(props: &Props) -> Html {
         })
     };
     let query = Query::parse(&props.state.filters.text);
-    let claim = props.claim.filter(|c| c.doc == document.id);
     let paragraph = props.state.paragraph;
-    let marks = time_marks(&props.times, &document.id);
+    let marks = time_marks(times, &document.id);
     use_effect_with(paragraph, |paragraph| scroll_to_paragraph(*paragraph));
     let removed_label = format!(
         "{} the {} removed from the page",
@@ -66,7 +101,7 @@ pub fn reader(props: &Props) -> Html {
                     </ul>
                 }
             </header>
-            <ArticleMeta {document} />
+            { article_meta(document) }
             <div class="body" lang={document.language.clone()}>
                 { for document.paragraphs.iter().enumerate().map(|(index, text)| {
                     let class = classes!("paragraph", (Some(index) == paragraph).then_some("target"));
@@ -96,7 +131,7 @@ pub fn reader(props: &Props) -> Html {
                     { removed_label }
                 </button>
                 if props.state.show_removed {
-                    <RemovedList removed={document.boilerplate.as_slice()} />
+                    { removed_list(&document.boilerplate) }
                 }
             </section>
         </article>

@@ -11,14 +11,12 @@ use crate::components::timeline_undated::TimelineUndated;
 use crate::corpus_data::{is_library_index, CorpusRef, ThreadsRef};
 
 use crate::hooks::Navigator;
+use crate::shared::Held;
 use crate::timeline::aggregate::MARK_LIMIT;
 use crate::timeline::lanes::LaneFolds;
 use crate::timeline::scale::Window;
-use crate::timeline::{claims_matching, Layout, OutletPalette, Timeline};
+use crate::timeline::{claims_matching, Layout, OutletPalette, Timeline, TimelineRef};
 use crate::view_state::ViewState;
-use crossread_corpus::Claim;
-use std::collections::BTreeSet;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -44,28 +42,36 @@ const BIG_SITE_TIMELINE: &str = "This site is large: the chart counts the claims
 /// reported, one lane per event thread, with a thread's claim history.
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &Props) -> Html {
-    let corpus = props.corpus;
+    let corpus = &props.corpus;
     let state = &props.state;
     let navigator = use_context::<Navigator>();
     let hovered = use_state(|| None::<String>);
-    let threads = props.threads;
+    let threads = props.threads.clone();
     // A big site's first timeline counts claims from its thread index.
-    let from_index = threads.filter(|_| is_library_index(corpus));
-    let palette = use_memo((corpus, threads), |(corpus, threads)| match threads {
-        Some(index) => OutletPalette::of_index(index),
-        None => OutletPalette::new(corpus),
-    });
-    let timeline = use_memo(
-        (corpus, from_index, state.filters.clone()),
-        |(corpus, from_index, filters)| {
-            if let Some(index) = from_index {
-                return Timeline::from_index(index.get());
-            }
-            let matches = claims_matching(*corpus, filters);
-            Timeline::build(corpus.get(), &matches, &filters.threads)
+    let from_index = threads.clone().filter(|_| is_library_index(corpus));
+    let palette = use_memo(
+        (corpus.clone(), threads.clone()),
+        |(corpus, threads)| match threads {
+            Some(index) => OutletPalette::of_index(index),
+            None => OutletPalette::new(corpus),
         },
     );
-    let total = threads.map_or(corpus.claims.len(), |index| index.claims as usize);
+    let held = use_memo(
+        (corpus.clone(), from_index.clone(), state.filters.clone()),
+        |(corpus, from_index, filters)| -> TimelineRef {
+            if let Some(index) = from_index {
+                return Held::of(index, |index| Timeline::from_index(index));
+            }
+            let matches = claims_matching(corpus, filters);
+            Held::of(corpus, |corpus| {
+                Timeline::build(corpus, &matches, &filters.threads)
+            })
+        },
+    );
+    let timeline = held.get();
+    let total = threads
+        .as_ref()
+        .map_or(corpus.claims.len(), |index| index.claims as usize);
     let whole = timeline.default_window();
     let window = state
         .window
@@ -73,11 +79,11 @@ pub fn timeline_view(props: &Props) -> Html {
         .map(Window::from_dates)
         .unwrap_or(whole);
     let limit = props.mark_limit;
-    let layout = Layout::with_limit(&timeline, window, &state.lanes, limit);
+    let layout = Layout::with_limit(timeline, window, &state.lanes, limit);
     let selected = state
         .selected
         .as_deref()
-        .and_then(|id| corpus.get().claims.iter().find(|c| c.id == id));
+        .and_then(|id| corpus.claims.iter().find(|c| c.id == id));
     let anchor = selected
         .and_then(|c| layout.find_claim(&c.id))
         .map(|m| {
@@ -92,7 +98,8 @@ pub fn timeline_view(props: &Props) -> Html {
         .as_deref()
         .and_then(|key| layout.find(key))
         .map(|m| m.mark.claim)
-        .or(selected);
+        .or(selected)
+        .map(|claim| claim.id.clone());
     // The thread in focus, else the one with the most claims.
     let focus = state.focus.clone().or_else(|| {
         timeline
@@ -102,23 +109,6 @@ pub fn timeline_view(props: &Props) -> Html {
             .max_by_key(|l| l.claims())
             .map(|l| l.thread_id().to_string())
     });
-    // Downloads take every claim in the visible range, collapsed lanes
-    // included: collapsing tidies the chart, it does not filter.
-    let shown: BTreeSet<&str> = timeline
-        .lanes
-        .iter()
-        .flat_map(|l| &l.marks)
-        .filter(|m| window.overlaps(m.first_day, m.last_day))
-        .map(|m| m.claim)
-        .chain(timeline.undated.iter().copied())
-        .map(|c| c.id.as_str())
-        .collect();
-    let in_view: Vec<&'static Claim> = timeline
-        .claims
-        .iter()
-        .copied()
-        .filter(|c| shown.contains(c.id.as_str()))
-        .collect();
 
     let go = move |next: ViewState, replace: bool| {
         if let Some(navigator) = &navigator {
@@ -202,14 +192,14 @@ pub fn timeline_view(props: &Props) -> Html {
             <p class="lede">
                 { "Each claim sits at the date of the event it describes, in the lane of its event thread; a dashed line leads to when it was reported. Colour is the outlet, shape the stance." }
             </p>
-            <TimelineFilters {corpus} filters={state.filters.clone()} shown={timeline.claims.len()} {total} />
+            <TimelineFilters corpus={corpus.clone()} filters={state.filters.clone()} shown={timeline.claims.len()} {total} />
             <TimelineControls {window} {anchor} {whole} on_window={with_window(false)} />
             <TimelineLegend palette={palette.clone()} />
             <TimelineLanes state={state.clone()} lanes={layout.lanes.len()} {collapsed} on_lanes={on_lanes.clone()} />
             if timeline.lanes.is_empty() {
                 <p class="empty-state">{ "No dated claim matches these filters." }</p>
             } else {
-                <TimelineChart timeline={timeline.clone()} palette={palette.clone()} {window}
+                <TimelineChart timeline={(*held).clone()} palette={palette.clone()} {window}
                     selected={state.selected.clone()} focus={focus.clone()}
                     {on_select} {on_hover} on_window={with_window(true)}
                     state={state.clone()} {on_lanes} mark_limit={limit} />
@@ -228,16 +218,16 @@ pub fn timeline_view(props: &Props) -> Html {
             }
             if from_index.is_some() {
                 <p class="hint big-site-hint">{ BIG_SITE_TIMELINE }</p>
-                <TimelineTable timeline={Rc::clone(&timeline)} {window} lanes={state.lanes.clone()} mark_limit={limit} />
+                <TimelineTable timeline={(*held).clone()} {window} lanes={state.lanes.clone()} mark_limit={limit} />
                 if timeline.undated_count > 0 {
                     <p class="hint">{ format!("{} no event date; show one thread to list its own.", crate::format::count(timeline.undated_count, "claim has", "claims have")) }</p>
                 }
             } else {
-                <TimelineDetail {corpus} claim={pointed} />
-                <TimelineDownloads {corpus} claims={in_view} />
-                <TimelineHistory {corpus} timeline={timeline.clone()} thread={focus} {on_choose} />
-                <TimelineTable timeline={Rc::clone(&timeline)} {window} lanes={state.lanes.clone()} mark_limit={limit} />
-                <TimelineUndated claims={timeline.undated.clone()} />
+                <TimelineDetail corpus={corpus.clone()} claim={pointed} />
+                <TimelineDownloads corpus={corpus.clone()} timeline={(*held).clone()} {window} />
+                <TimelineHistory corpus={corpus.clone()} timeline={(*held).clone()} thread={focus} {on_choose} />
+                <TimelineTable timeline={(*held).clone()} {window} lanes={state.lanes.clone()} mark_limit={limit} />
+                <TimelineUndated timeline={(*held).clone()} />
             }
         </section>
     }

@@ -3,7 +3,7 @@ use crate::timeline::aggregate::{short_count, Period, MARK_LIMIT};
 use crate::timeline::lanes::LaneFolds;
 use crate::timeline::scale::{ticks, Window};
 use crate::timeline::{
-    Layout, OutletPalette, PlacedCount, PlacedLane, Timeline, Towards, AXIS_HEIGHT, CHART_WIDTH,
+    Layout, OutletPalette, PlacedCount, PlacedLane, TimelineRef, Towards, AXIS_HEIGHT, CHART_WIDTH,
     LANE_LABEL, PLOT_LEFT, PLOT_RIGHT,
 };
 use crate::view_state::ViewState;
@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub timeline: Rc<Timeline<'static>>,
+    pub timeline: TimelineRef,
     pub palette: Rc<OutletPalette>,
     pub window: Window,
     /// The selected claim id.
@@ -50,7 +50,7 @@ const MAX_TICKS: usize = 10;
 pub fn timeline_chart(props: &Props) -> Html {
     let folds = &props.state.lanes;
     let limit = props.mark_limit;
-    let layout = Layout::with_limit(&props.timeline, props.window, folds, limit);
+    let layout = Layout::with_limit(props.timeline.get(), props.window, folds, limit);
     let scale = layout.scale;
     let height = layout.height;
     let onkeydown = {
@@ -62,7 +62,7 @@ pub fn timeline_chart(props: &Props) -> Html {
             if event.ctrl_key() || event.meta_key() || event.alt_key() {
                 return;
             }
-            let layout = Layout::with_limit(&timeline, window, &folds, limit);
+            let layout = Layout::with_limit(timeline.get(), window, &folds, limit);
             let on_mark = mark_key(&event);
             let anchor = on_mark
                 .as_deref()

@@ -4,28 +4,29 @@ use crate::explore::{outlet_of, source_label};
 use crate::format;
 use crate::timeline::event_date_words;
 use crate::view_state::ViewState;
-use crossread_corpus::Claim;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub corpus: CorpusRef,
-    /// The claim pointed at or selected, if any.
-    pub claim: Option<&'static Claim>,
+    /// The id of the claim pointed at or selected, if any.
+    pub claim: Option<String>,
 }
 
 /// The claim under the pointer or keyboard focus: its words, outlet and
 /// dates, stance and the chain of sources, with a link to the reader.
 #[function_component(TimelineDetail)]
 pub fn timeline_detail(props: &Props) -> Html {
-    let Some(claim) = props.claim else {
+    let corpus = &props.corpus;
+    let claim = (props.claim.as_deref()).and_then(|id| corpus.claims.iter().find(|c| c.id == id));
+    let Some(claim) = claim else {
         return html! {
             <aside class="timeline-detail empty" aria-label="Claim details">
                 <p>{ "Point at a mark, or Tab to one, to see its claim, source and stance here." }</p>
             </aside>
         };
     };
-    let document = props.corpus.get().document(&claim.doc);
+    let document = corpus.document(&claim.doc);
     let outlet = document.map(outlet_of).unwrap_or_default();
     let published = document
         .and_then(|d| d.published.as_ref())
@@ -46,7 +47,7 @@ pub fn timeline_detail(props: &Props) -> Html {
     let threads: Vec<&str> = claim
         .threads
         .iter()
-        .filter_map(|id| props.corpus.get().threads.iter().find(|t| &t.id == id))
+        .filter_map(|id| corpus.threads.iter().find(|t| &t.id == id))
         .map(|t| t.label.as_str())
         .collect();
     let href = ViewState::claim_in_reader(&claim.doc, claim.paragraph, &claim.id).to_hash();

@@ -2,19 +2,18 @@ use crate::corpus_data::CorpusRef;
 use crate::explore::ResultsAs;
 use crate::filters::Filters;
 use crate::timeline::history::claim_history;
-use crate::timeline::Timeline;
+use crate::timeline::TimelineRef;
 use crate::view_state::{Page, ViewState};
 
 use crate::components::stance_badge::stance_badge;
 use std::collections::BTreeSet;
-use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub corpus: CorpusRef,
-    pub timeline: Rc<Timeline<'static>>,
+    pub timeline: TimelineRef,
     /// The thread whose history is told.
     pub thread: Option<String>,
     /// Another thread was chosen.
@@ -28,12 +27,8 @@ pub const HISTORY_STEPS: usize = 200;
 /// steps link to their sentences (the first [`HISTORY_STEPS`]).
 #[function_component(TimelineHistory)]
 pub fn timeline_history(props: &Props) -> Html {
-    let threads: Vec<_> = props
-        .timeline
-        .lanes
-        .iter()
-        .filter_map(|l| l.thread)
-        .collect();
+    let timeline = props.timeline.get();
+    let threads: Vec<_> = timeline.lanes.iter().filter_map(|l| l.thread).collect();
     let Some(thread) = props
         .thread
         .as_deref()
@@ -42,13 +37,8 @@ pub fn timeline_history(props: &Props) -> Html {
     else {
         return html! {};
     };
-    let on_timeline: BTreeSet<&str> = props
-        .timeline
-        .claims
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect();
-    let steps = claim_history(props.corpus.get(), thread, |claim| {
+    let on_timeline: BTreeSet<&str> = timeline.claims.iter().map(|c| c.id.as_str()).collect();
+    let steps = claim_history(&props.corpus, thread, |claim| {
         on_timeline.contains(claim.id.as_str())
     });
     let more = steps.len().saturating_sub(HISTORY_STEPS);

@@ -2,14 +2,13 @@ use crate::explore::source_label;
 use crate::timeline::aggregate::{Period, MARK_LIMIT};
 use crate::timeline::lanes::LaneFolds;
 use crate::timeline::scale::Window;
-use crate::timeline::{event_date_words, precision_name, Layout, PlacedCount, Timeline};
+use crate::timeline::{event_date_words, precision_name, Layout, PlacedCount, TimelineRef};
 use crate::view_state::ViewState;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub timeline: Rc<Timeline<'static>>,
+    pub timeline: TimelineRef,
     pub window: Window,
     /// Collapsed lanes: their marks are left out, as on the chart.
     pub lanes: LaneFolds,
@@ -24,7 +23,7 @@ pub struct Props {
 #[function_component(TimelineTable)]
 pub fn timeline_table(props: &Props) -> Html {
     let layout = Layout::with_limit(
-        &props.timeline,
+        props.timeline.get(),
         props.window,
         &props.lanes,
         props.mark_limit,

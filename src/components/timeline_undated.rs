@@ -1,10 +1,11 @@
+use crate::timeline::TimelineRef;
 use crate::view_state::ViewState;
-use crossread_corpus::Claim;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub claims: Vec<&'static Claim>,
+    /// Its undated claims are listed.
+    pub timeline: TimelineRef,
 }
 
 /// Most undated claims listed: a big corpus has thousands, which the
@@ -15,15 +16,16 @@ pub const UNDATED_LISTED: usize = 200;
 /// (the first [`UNDATED_LISTED`]; the downloads have them all).
 #[function_component(TimelineUndated)]
 pub fn timeline_undated(props: &Props) -> Html {
-    if props.claims.is_empty() {
+    let claims = &props.timeline.get().undated;
+    if claims.is_empty() {
         return html! {};
     }
-    let more = props.claims.len().saturating_sub(UNDATED_LISTED);
+    let more = claims.len().saturating_sub(UNDATED_LISTED);
     html! {
         <section class="timeline-undated" aria-labelledby="undated-title">
-            <h2 id="undated-title">{ crate::format::count(props.claims.len(), "claim without a date", "claims without a date") }</h2>
+            <h2 id="undated-title">{ crate::format::count(claims.len(), "claim without a date", "claims without a date") }</h2>
             <ul>
-                { for props.claims.iter().take(UNDATED_LISTED).map(|claim| {
+                { for claims.iter().take(UNDATED_LISTED).map(|claim| {
                     let href = ViewState::claim_in_reader(&claim.doc, claim.paragraph, &claim.id).to_hash();
                     html! {
                         <li data-claim={claim.id.clone()}>
