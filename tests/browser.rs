@@ -74,7 +74,10 @@ async fn reader_follows_hash_changes_and_back_to_library() {
     let root = fresh_root();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
-    assert_eq!(texts(&root, "main h1"), std::slice::from_ref(&document.headline));
+    assert_eq!(
+        texts(&root, "main h1"),
+        std::slice::from_ref(&document.headline)
+    );
     assert_eq!(texts(&root, ".reader .body p"), document.paragraphs);
 
     gloo::utils::window().location().set_hash("#/").unwrap();
