@@ -11,7 +11,7 @@ use crate::components::reader::{ArticleView, Reader};
 use crate::components::site_header::SiteHeader;
 use crate::components::timeline::TimelineView;
 use crate::corpus_data::{
-    embedded, use_data_files, CorpusRef, DataFile, IndexRef, Loaded, ThreadsRef,
+    embedded, pack_of, use_data_files, CorpusRef, DataFile, IndexRef, Loaded, ThreadsRef,
 };
 use crate::filters::Filters;
 use crate::hooks::{use_file_drop, use_navigation, Navigator};
@@ -135,10 +135,11 @@ fn page_body(view: &ResolvedView, articles: &AddedArticles) -> Html {
 }
 
 /// The data files a view needs and the app has not got: in a chunked
-/// site, an article's pack; the explorer's index for articles listed by
-/// the explorer; the thread index for compare's overview and the
-/// timeline's counts, the files of the threads compared or alone on the
-/// timeline (unless the whole corpus is at hand already in each case); or
+/// site, an article's pack; the explorer's index (for its articles, and
+/// its claims listed from their articles' packs); the thread index for
+/// compare's overview and the timeline's counts, the files of the threads
+/// compared or alone on the timeline, the packs of two articles compared
+/// (unless the whole corpus is at hand already in each case); or
 /// the whole corpus for the views that use every claim. None once a
 /// reader's own articles were analysed with the site's (the analyser
 /// worker then gives the whole corpus).
@@ -157,10 +158,13 @@ fn missing_files(articles: &AddedArticles, state: &ViewState) -> Vec<String> {
         .is_empty();
     let file = match &state.page {
         Page::Article { id } => crate::corpus_data::file_for_article(id),
-        Page::Explore if state.results_as == crate::explore::ResultsAs::Articles => {
-            full_at_hand.or_else(facets_name)
+        // Claims too: a big site lists them article by article, from the
+        // packs of the articles its facet index matches.
+        Page::Explore => full_at_hand.or_else(facets_name),
+        Page::Compare | Page::Timeline if full_at_hand.is_some() => full_at_hand,
+        Page::Compare if state.pair.is_some() => {
+            return pair_packs(state).unwrap_or_else(|| full_name().into_iter().collect())
         }
-        Page::Explore | Page::Compare | Page::Timeline if full_at_hand.is_some() => full_at_hand,
         Page::Compare if state.pair.is_none() => {
             // A thread the index does not know: the overview says so.
             let thread = state.focus.iter();
@@ -171,10 +175,24 @@ fn missing_files(articles: &AddedArticles, state: &ViewState) -> Vec<String> {
             return thread_files(filters.threads.iter())
                 .unwrap_or_else(|| full_name().into_iter().collect());
         }
-        Page::Explore | Page::Compare | Page::Timeline => full_name(),
+        Page::Compare | Page::Timeline => full_name(),
         Page::Library => None,
     };
     file.into_iter().collect()
+}
+
+/// The packs of the two articles compared sentence by sentence (one if
+/// they share it); None unless both are chosen.
+fn pair_packs(state: &ViewState) -> Option<Vec<String>> {
+    let (a, b) = state.pair.as_ref()?;
+    let pack = |id: &String| {
+        Some(id)
+            .filter(|id| !id.is_empty())
+            .and_then(|id| pack_of(id))
+    };
+    let mut packs = vec![pack(a)?, pack(b)?];
+    packs.dedup();
+    Some(packs)
 }
 
 /// The thread index while it is not loaded, then the files that hold

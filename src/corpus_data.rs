@@ -423,24 +423,31 @@ pub fn corpus() -> Result<&'static Corpus, &'static str> {
     Ok(KEPT.with(|kept| *kept.get_or_init(|| &**Box::leak(Box::new(corpus)))))
 }
 
-/// The explorer's search and facet index over `corpus`, built on first use.
-/// Only the index of the corpus asked for last is kept.
+/// Explorer indexes kept: the corpus's, or the packs a page of a big
+/// site's claims comes from (several results share a pack).
+const INDEXES_KEPT: usize = 8;
+
+/// The explorer's search and facet index over `corpus` (the whole corpus,
+/// or an article pack), built on first use. The indexes of the last
+/// [`INDEXES_KEPT`] corpora asked for are kept.
 pub fn explore_index(corpus: &CorpusRef) -> Rc<ExploreIndex> {
     thread_local! {
-        // The corpus by a handle that does not keep it: a corpus replaced
-        // by a reader's articles is freed even if the explorer kept its
-        // index.
-        static INDEX: RefCell<Option<(Weak<Corpus>, Rc<ExploreIndex>)>> = const { RefCell::new(None) };
+        // Each corpus by a handle that does not keep it: a corpus replaced
+        // by a reader's articles is freed even if its index is kept.
+        static INDEXES: RefCell<Vec<(Weak<Corpus>, Rc<ExploreIndex>)>> = const { RefCell::new(Vec::new()) };
     }
-    INDEX.with(|slot| {
-        let mut slot = slot.borrow_mut();
-        match &*slot {
-            Some((built_for, index)) if corpus.is(built_for) => index.clone(),
-            _ => {
-                let index = Rc::new(ExploreIndex::build(corpus));
-                *slot = Some((corpus.downgrade(), index.clone()));
-                index
-            }
+    INDEXES.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        // The indexes of corpora freed since go too.
+        kept.retain(|(built_for, _)| built_for.strong_count() > 0);
+        if let Some((_, index)) = kept.iter().find(|(built_for, _)| corpus.is(built_for)) {
+            return index.clone();
         }
+        let index = Rc::new(ExploreIndex::build(corpus));
+        if kept.len() == INDEXES_KEPT {
+            kept.remove(0);
+        }
+        kept.push((corpus.downgrade(), index.clone()));
+        index
     })
 }

@@ -225,4 +225,108 @@ mod big_site {
             assert_eq!(drawn, marks_of(&corpus, &filters));
         }
     }
+
+    /// The claims a big site's explorer lists for `filters`: each article
+    /// its facet index matches (a search's articles looked up in the word
+    /// shards), then that article's claims its pack's index lets through.
+    fn claims_by_article(site: &Site, filters: &Filters) -> BTreeSet<String> {
+        use crate::explore::{ExploreIndex, ResultsAs};
+        use crate::search::Query;
+        let index = ExploreIndex::from_facets(site.decode(&site.library.facets));
+        let query = Query::parse(&filters.text);
+        let looked_up = index.look_up(&query, |file| Some(std::rc::Rc::new(site.decode(file))));
+        let articles = index.run_looked_up(filters, ResultsAs::Articles, looked_up.as_ref());
+        let library = &site.library;
+        let mut claims = BTreeSet::new();
+        for at in articles.matches {
+            let (page, size) = (at / library.page_size, library.page_size);
+            let listed: Corpus = match library.page_file(page) {
+                Some(file) => site.decode(&file),
+                None => library.library.clone(),
+            };
+            let id = &listed.documents[at % size].id;
+            let pack: Corpus = site.decode(&library.pack_of(id).unwrap());
+            let found = ExploreIndex::build(&pack).run(filters, ResultsAs::Claims);
+            let found = found.matches.iter().map(|&i| &pack.claims[i]);
+            claims.extend(found.filter(|c| &c.doc == id).map(|c| c.id.clone()));
+        }
+        claims
+    }
+
+    #[test]
+    fn a_big_site_lists_the_claims_the_whole_corpus_s_explorer_lists() {
+        use crate::explore::{ExploreIndex, ResultsAs};
+        use crossread_corpus::{AttributionKind, Stance};
+        for corpus in every_test_corpus() {
+            let site = Site::cut(
+                &corpus,
+                Layout {
+                    page_size: 2,
+                    ..Layout::default()
+                },
+            );
+            let whole = ExploreIndex::build(&corpus);
+            let middle = &corpus.claims[corpus.claims.len() / 2];
+            let counting = corpus.claims.iter().find(|c| !c.numbers.is_empty());
+            let word = middle
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .max_by_key(|w| w.len());
+            // A thread, and the stance of one of its claims with another.
+            let threaded = corpus
+                .claims
+                .iter()
+                .find(|c| !c.threads.is_empty())
+                .unwrap();
+            let thread = threaded.threads[0].clone();
+            let stances = [threaded.stance, Stance::Denied];
+            let mut cases = vec![
+                Filters::default(),
+                Filters {
+                    has_quote: true,
+                    ..Filters::default()
+                },
+                Filters {
+                    sources: [middle.attribution_kind, AttributionKind::Anonymous].into(),
+                    ..Filters::default()
+                },
+                Filters {
+                    text: word.unwrap().to_string(),
+                    ..Filters::default()
+                },
+                Filters {
+                    threads: [thread].into(),
+                    stances: stances.into(),
+                    ..Filters::default()
+                },
+            ];
+            cases.extend(counting.map(|claim| Filters {
+                has_number: true,
+                stances: [claim.stance].into(),
+                ..Filters::default()
+            }));
+            // The outlet of an article that quotes someone.
+            let quoting = corpus.claims.iter().find(|c| !c.quotes.is_empty());
+            cases.extend(
+                (quoting.and_then(|c| corpus.document(&c.doc)))
+                    .and_then(|d| d.outlet.clone())
+                    .map(|outlet| Filters {
+                        outlets: [outlet].into(),
+                        has_quote: true,
+                        ..Filters::default()
+                    }),
+            );
+            for filters in cases {
+                let expected: BTreeSet<String> = (whole.run(&filters, ResultsAs::Claims).matches)
+                    .iter()
+                    .map(|&i| corpus.claims[i].id.clone())
+                    .collect();
+                assert!(
+                    !expected.is_empty(),
+                    "{filters:?}: the case needs some claims"
+                );
+                assert_eq!(claims_by_article(&site, &filters), expected, "{filters:?}");
+            }
+        }
+    }
 }

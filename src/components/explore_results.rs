@@ -1,8 +1,10 @@
 use crate::components::highlighted::Highlighted;
 use crate::components::stance_badge::stance_badge;
-use crate::corpus_data::{embedded, library_page, library_page_file, use_data_file};
+use crate::corpus_data::use_data_file;
+use crate::corpus_data::{embedded, explore_index, library_page, library_page_file, pack_of};
 use crate::corpus_data::{CorpusRef, DataFile, Loaded};
 use crate::explore::{source_label, ResultsAs};
+use crate::filters::Filters;
 use crate::format;
 use crate::search::{tokenize, Query};
 use crate::view_state::ViewState;
@@ -24,6 +26,9 @@ pub struct Props {
     pub matches: Vec<usize>,
     pub results_as: ResultsAs,
     pub query: String,
+    /// Every filter, the query's included: a big site's claims are
+    /// checked against them in their articles' packs.
+    pub filters: Filters,
     pub selected: Option<String>,
 }
 
@@ -45,6 +50,13 @@ pub fn explore_results(props: &Props) -> Html {
             .map(|&at| {
                 html! {
                     <LibraryResult key={at} {at} query={props.query.clone()} selected={props.selected.clone()} />
+                }
+            })
+            .collect(),
+        ResultsAs::Claims if props.from_library => shown
+            .map(|&at| {
+                html! {
+                    <LibraryClaims key={at} {at} filters={props.filters.clone()} selected={props.selected.clone()} />
                 }
             })
             .collect(),
@@ -97,20 +109,10 @@ fn library_result(props: &LibraryResultProps) -> Html {
     let size = library_page();
     let page = props.at / size;
     let data = use_data_file((page > 0).then(|| library_page_file(page)).flatten());
-    let part = match data {
-        DataFile::NotNeeded => embedded().ok(),
-        DataFile::Ready(Loaded::Corpus(part)) => Some(part),
-        DataFile::Failed(problem, retry) => {
-            return html! {
-                <li class="result notice" role="alert">
-                    { format!("This result could not be loaded: {problem}. ") }
-                    <button type="button" onclick={retry.reform(|_: MouseEvent| ())}>{ "Retry" }</button>
-                </li>
-            }
-        }
-        _ => return html! { <li class="result loading">{ "Loading…" }</li> },
-    };
-    match part
+    if let Some(pending) = pending(&data) {
+        return pending;
+    }
+    match part_of(&data)
         .as_ref()
         .and_then(|part| part.documents.get(props.at % size))
     {
@@ -119,6 +121,78 @@ fn library_result(props: &LibraryResultProps) -> Html {
             article_result(document, &query, &props.query, props.selected.as_deref())
         }
         None => Html::default(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LibraryClaimsProps {
+    /// The article's position in the library, newest first.
+    at: usize,
+    filters: Filters,
+    selected: Option<String>,
+}
+
+/// A chunked site's matching article, as its claims that match: the
+/// facet index matched the article (each of its facets is met by some
+/// claim), its pack says which claims meet them all together. Shown once
+/// its page of the library and then its pack are fetched (a loading line,
+/// or a notice with Retry).
+#[function_component(LibraryClaims)]
+fn library_claims(props: &LibraryClaimsProps) -> Html {
+    let size = library_page();
+    let page = props.at / size;
+    let listed = use_data_file((page > 0).then(|| library_page_file(page)).flatten());
+    let id =
+        part_of(&listed).and_then(|part| Some(part.documents.get(props.at % size)?.id.clone()));
+    let packed = use_data_file(id.as_deref().and_then(pack_of));
+    let pack = match &packed {
+        DataFile::Ready(Loaded::Corpus(pack)) => Some(pack.clone()),
+        _ => None,
+    };
+    let matches = use_memo((pack.clone(), props.filters.clone()), |(pack, filters)| {
+        (pack.as_ref())
+            .map(|pack| explore_index(pack).run(filters, ResultsAs::Claims).matches)
+            .unwrap_or_default()
+    });
+    if let Some(pending) = pending(&listed).or_else(|| pending(&packed)) {
+        return pending;
+    }
+    let (Some(pack), Some(id)) = (pack, id) else {
+        return Html::default();
+    };
+    let query = Query::parse(&props.filters.text);
+    (matches.iter().filter_map(|&i| pack.claims.get(i)))
+        .filter(|claim| claim.doc == id)
+        .map(|claim| {
+            let document = pack.document(&claim.doc);
+            let selected = props.selected.as_deref();
+            claim_result(claim, document, &query, &props.filters.text, selected)
+        })
+        .collect()
+}
+
+/// The corpus a library page's data file gives (the first page is the
+/// library index itself).
+fn part_of(data: &DataFile) -> Option<CorpusRef> {
+    match data {
+        DataFile::NotNeeded => embedded().ok(),
+        DataFile::Ready(Loaded::Corpus(part)) => Some(part.clone()),
+        _ => None,
+    }
+}
+
+/// What a result shows while its data file is on its way or failed: a
+/// loading line, or a notice with Retry; None once it is at hand.
+fn pending(data: &DataFile) -> Option<Html> {
+    match data {
+        DataFile::Failed(problem, retry) => Some(html! {
+            <li class="result notice" role="alert">
+                { format!("This result could not be loaded: {problem}. ") }
+                <button type="button" onclick={retry.reform(|_: MouseEvent| ())}>{ "Retry" }</button>
+            </li>
+        }),
+        DataFile::Loading => Some(html! { <li class="result loading">{ "Loading…" }</li> }),
+        _ => None,
     }
 }
 

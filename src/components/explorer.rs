@@ -65,6 +65,10 @@ fn toggled(state: &ViewState, facet: Facet, key: &str) -> ViewState {
     next
 }
 
+/// How a big site's explorer lists claims: its facet index knows
+/// articles, so it counts them and lists each one's matching claims.
+const BY_ARTICLE: &str = " (counted by article; each lists its claims that match)";
+
 /// Search and facets over articles and claims, all state in the URL.
 #[function_component(Explorer)]
 pub fn explorer(props: &Props) -> Html {
@@ -91,7 +95,13 @@ pub fn explorer(props: &Props) -> Html {
             let looked_up = (index.0.looks_up_words())
                 .then(|| index.0.look_up(&query, loaded_words))
                 .flatten();
-            (index.0).run_looked_up(filters, *results_as, looked_up.as_ref())
+            // A big site's index holds articles only: its claims are
+            // listed from the matching articles' packs.
+            let items = match index.0.looks_up_words() {
+                true => ResultsAs::Articles,
+                false => *results_as,
+            };
+            (index.0).run_looked_up(filters, items, looked_up.as_ref())
         },
     );
     let options = FacetOptions::build(&index.0, &outcome, &state.filters);
@@ -164,9 +174,10 @@ pub fn explorer(props: &Props) -> Html {
             go(ViewState::on(crate::view_state::Page::Explore), false)
         })
     };
+    let by_article = index.0.looks_up_words() && state.results_as == ResultsAs::Claims;
     let unit = match state.results_as {
-        ResultsAs::Articles => ("article", "articles"),
-        ResultsAs::Claims => ("claim", "claims"),
+        ResultsAs::Claims if !by_article => ("claim", "claims"),
+        _ => ("article", "articles"),
     };
     let mut summary = format!(
         "{} match",
@@ -174,6 +185,9 @@ pub fn explorer(props: &Props) -> Html {
     );
     if outcome.matches.len() == 1 {
         summary = format!("1 {} matches", unit.0);
+    }
+    if by_article {
+        summary.push_str(BY_ARTICLE);
     }
     if outcome.undated_hidden > 0 {
         summary.push_str(&format!(
@@ -242,9 +256,7 @@ pub fn explorer(props: &Props) -> Html {
                         <input type="radio" id="as-claims" name="results-as" checked={state.results_as == ResultsAs::Claims}
                             onchange={on_results_as(ResultsAs::Claims)} />
                         <label for="as-claims">{ "Claims" }</label>
-                        if index.0.looks_up_words() {
-                            <p class="hint">{ "Listing claims loads the analysis of every article first: on a large collection that takes a while." }</p>
-                        }
+
                     </fieldset>
                     { match shards {
                         DataFile::Loading => html! {
@@ -261,7 +273,8 @@ pub fn explorer(props: &Props) -> Html {
                                 <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{ summary }</p>
                                 <ExploreResults corpus={props.corpus.clone()} from_library={index.0.looks_up_words()}
                                     matches={outcome.matches.clone()} results_as={state.results_as}
-                                    query={state.filters.text.clone()} selected={state.selected.clone()} />
+                                    query={state.filters.text.clone()} filters={state.filters.clone()}
+                                    selected={state.selected.clone()} />
                             </>
                         },
                     } }

@@ -44,8 +44,12 @@ pub const CASES: &[Case] = &[
         library_comes_in_pages,
     ),
     (
-        "chunked: the explorer loads the analysis and searches it",
-        explorer_searches_the_loaded_analysis,
+        "chunked: the explorer lists a search's claims article by article from their packs, never the whole analysis",
+        explorer_lists_claims_from_packs,
+    ),
+    (
+        "chunked: two articles compared sentence by sentence fetch their packs, not the whole analysis",
+        a_pair_fetches_its_packs,
     ),
     (
         "chunked: an explorer search fetches the facet index and its word's shard, not the analysis, and lists the articles from the library's pages",
@@ -214,8 +218,8 @@ fn failed_pack_offers_retry(context: &Context) -> Result<(), String> {
     )
 }
 
-fn explorer_searches_the_loaded_analysis(context: &Context) -> Result<(), String> {
-    let word = "magnitude";
+fn explorer_lists_claims_from_packs(context: &Context) -> Result<(), String> {
+    let word = SEARCHED;
     let expected = context
         .corpus
         .claims
@@ -227,13 +231,56 @@ fn explorer_searches_the_loaded_analysis(context: &Context) -> Result<(), String
     })?;
     context.open(&format!("#/explore?as=claims&q={word}"))?;
     context.browser.session.wait_for(
-        "the explorer's results",
-        &format!("return document.querySelectorAll('.result-link').length === {expected};"),
+        "the explorer's claims",
+        &format!("return document.querySelectorAll('.result-list .claim-result .result-link').length === {expected} && !document.querySelector('.result.loading');"),
     )?;
     let marks = texts(context, ".result-list mark")?;
     ensure(
         !marks.is_empty() && marks.iter().all(|m| m.to_lowercase().starts_with(word)),
         || format!("highlights should be “{word}”: {marks:?}"),
+    )?;
+    let articles = articles_saying(context, word).len();
+    let summary = texts(context, ".result-count")?.join(" ");
+    ensure(
+        summary.starts_with(&format!("{articles} articles match (counted by article")),
+        || format!("the summary says “{summary}”"),
+    )?;
+    let fetched = fetched(context)?;
+    let count_of = |prefix: &str| fetched.iter().filter(|n| n.starts_with(prefix)).count();
+    ensure(
+        count_of("corpus-") == 0 && count_of("facets-") == 1 && count_of("pack-") > 0,
+        || format!("listing claims fetched {fetched:?}"),
+    )
+}
+
+fn a_pair_fetches_its_packs(context: &Context) -> Result<(), String> {
+    // The first and last articles (in two packs when there are several).
+    let documents = &context.corpus.documents;
+    let (left, right) = (&documents[0], &documents[documents.len() - 1]);
+    let (a, b) = (
+        crate::url_component(&left.id),
+        crate::url_component(&right.id),
+    );
+    context.open(&format!("#/compare?a={a}&b={b}"))?;
+    context.browser.session.wait_for(
+        "the two articles sentence by sentence",
+        "return document.querySelector('.sentence-rows .sentence-row');",
+    )?;
+    let sides = texts(context, ".sentence-row .cell-outlet")?;
+    let outlet = |d: &crossread_corpus::Document| d.outlet_label();
+    ensure(
+        sides.iter().any(|s| s.starts_with(&outlet(left)))
+            && sides.iter().any(|s| s.starts_with(&outlet(right))),
+        || format!("the pair shows sides {sides:?}"),
+    )?;
+    let expected = ([0, documents.len() - 1].into_iter())
+        .map(|i| pack_file_of(context, i))
+        .collect::<Result<std::collections::BTreeSet<PathBuf>, String>>()?;
+    let fetched = fetched(context)?;
+    let packs = fetched.iter().filter(|n| n.starts_with("pack-")).count();
+    ensure(
+        packs == expected.len() && !fetched.iter().any(|n| n.starts_with("corpus-")),
+        || format!("comparing two articles fetched {fetched:?}, expected the packs {expected:?}"),
     )
 }
 
