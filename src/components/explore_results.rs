@@ -14,6 +14,10 @@ use yew::prelude::*;
 /// Results shown at first; more on request.
 const PAGE: usize = 50;
 
+/// Articles whose claims a big site shows at first, and more on request:
+/// each fetches its pack.
+const PAGE_OF_PACKS: usize = 10;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub corpus: CorpusRef,
@@ -35,7 +39,12 @@ pub struct Props {
 /// The matching articles or claims, each linking to its place in the reader.
 #[function_component(ExploreResults)]
 pub fn explore_results(props: &Props) -> Html {
-    let limit = use_state(|| PAGE);
+    let page = match (props.results_as, props.from_library) {
+        (ResultsAs::Claims, true) => PAGE_OF_PACKS,
+        _ => PAGE,
+    };
+    let pages = use_state(|| 1);
+    let limit = *pages * page;
     let query = Query::parse(&props.query);
     if props.matches.is_empty() {
         return html! {
@@ -44,7 +53,7 @@ pub fn explore_results(props: &Props) -> Html {
             </p>
         };
     }
-    let shown = props.matches.iter().take(*limit);
+    let shown = props.matches.iter().take(limit);
     let items: Html = match props.results_as {
         ResultsAs::Articles if props.from_library => shown
             .map(|&at| {
@@ -80,15 +89,15 @@ pub fn explore_results(props: &Props) -> Html {
             })
             .collect(),
     };
-    let remaining = props.matches.len().saturating_sub(*limit);
+    let remaining = props.matches.len().saturating_sub(limit);
     html! {
         <>
             <ol class="result-list">{ items }</ol>
             if remaining > 0 {
                 <button type="button" class="toggle" onclick={{
-                    let limit = limit.clone();
-                    Callback::from(move |_| limit.set(*limit + PAGE))
-                }}>{ format!("Show {} more (of {remaining})", remaining.min(PAGE)) }</button>
+                    let pages = pages.clone();
+                    Callback::from(move |_| pages.set(*pages + 1))
+                }}>{ format!("Show {} more (of {remaining})", remaining.min(page)) }</button>
             }
         </>
     }
