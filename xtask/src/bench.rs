@@ -415,8 +415,9 @@ fn bench_generated(size: usize) -> Result<usize, String> {
 /// first visit (library page, code, library index) and the largest
 /// article pack; and, for reading, the explorer's facet index and search
 /// shards, the thread index and the threads' files that compare and
-/// timeline fetch, and the whole analysis (the explorer's claims, and a
-/// reader's own articles analysed with the site's). The number of figures
+/// timeline fetch, and the whole analysis (a timeline of every thread
+/// filtered by entity, words or dates, and a reader's own articles
+/// analysed with the site's). The number of figures
 /// over budget.
 fn chunk_figures(dist: &Path, size: usize, first_visit_gzip: f64) -> Result<usize, String> {
     let huge = size >= 100_000;
@@ -460,7 +461,7 @@ fn chunk_figures(dist: &Path, size: usize, first_visit_gzip: f64) -> Result<usiz
         largest / KB
     );
     println!(
-        "  data files: {} packs, {} more library pages (largest {:.1} KB gzip), the explorer's facet index {:.1} KB gzip, {} search shards (largest {:.1} KB gzip), the whole analysis (the explorer's claims) {:.1} KB gzip",
+        "  data files: {} packs, {} more library pages (largest {:.1} KB gzip), the explorer's facet index {:.1} KB gzip, {} search shards (largest {:.1} KB gzip), the whole analysis (a timeline of every thread filtered by entity, words or dates; a reader's own articles) {:.1} KB gzip",
         packs.0,
         pages.0,
         pages.1 / KB,
