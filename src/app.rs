@@ -13,7 +13,6 @@ use crate::components::timeline::TimelineView;
 use crate::corpus_data::{
     embedded, pack_of, use_data_files, CorpusRef, DataFile, IndexRef, Loaded, ThreadsRef,
 };
-use crate::filters::Filters;
 use crate::hooks::{use_file_drop, use_navigation, Navigator};
 use crate::shared::Held;
 use crate::view_state::{Page, ViewState};
@@ -137,12 +136,12 @@ fn page_body(view: &ResolvedView, articles: &AddedArticles) -> Html {
 /// The data files a view needs and the app has not got: in a chunked
 /// site, an article's pack; the explorer's index (for its articles, and
 /// its claims listed from their articles' packs); the thread index for
-/// compare's overview and the timeline's counts, the files of the threads
-/// compared or alone on the timeline, the packs of two articles compared
-/// (unless the whole corpus is at hand already in each case); or
-/// the whole corpus for the views that use every claim. None once a
-/// reader's own articles were analysed with the site's (the analyser
-/// worker then gives the whole corpus).
+/// compare's overview and the timeline's counts; the files of the threads
+/// compared, or chosen on the timeline (whatever the other filters); the
+/// packs of two articles compared (unless the whole corpus is at hand
+/// already in each case); or the whole corpus for the views that use
+/// every claim. None once a reader's own articles were analysed with the
+/// site's (the analyser worker then gives the whole corpus).
 fn missing_files(articles: &AddedArticles, state: &ViewState) -> Vec<String> {
     use crate::corpus_data::{facets_name, full_name, loaded, threads_name};
     if !crate::corpus_data::is_library_index(&articles.corpus) {
@@ -150,12 +149,6 @@ fn missing_files(articles: &AddedArticles, state: &ViewState) -> Vec<String> {
     }
     let full_at_hand = full_name().filter(|full| loaded(full).is_some());
     let filters = &state.filters;
-    let only_threads = !filters.threads.is_empty()
-        && (Filters {
-            threads: Default::default(),
-            ..filters.clone()
-        })
-        .is_empty();
     let file = match &state.page {
         Page::Article { id } => crate::corpus_data::file_for_article(id),
         // Claims too: a big site lists them article by article, from the
@@ -170,8 +163,10 @@ fn missing_files(articles: &AddedArticles, state: &ViewState) -> Vec<String> {
             let thread = state.focus.iter();
             return thread_files(thread).unwrap_or_else(|| threads_name().into_iter().collect());
         }
-        Page::Timeline if filters.is_empty() => threads_name(),
-        Page::Timeline if only_threads => {
+        Page::Timeline if crate::timeline::counts_from_index(filters) => threads_name(),
+        // The threads' own files hold every claim a timeline of them
+        // can show, whatever the other filters.
+        Page::Timeline if !filters.threads.is_empty() => {
             return thread_files(filters.threads.iter())
                 .unwrap_or_else(|| full_name().into_iter().collect());
         }

@@ -126,19 +126,39 @@ mod big_site {
     fn the_thread_index_gives_the_timeline_counts_of_every_claim() {
         for corpus in every_test_corpus() {
             let index = Site::of(&corpus).threads();
-            let every: Vec<usize> = (0..corpus.claims.len()).collect();
-            let whole = Timeline::build(&corpus, &every, &BTreeSet::new());
-            let counted_only = Timeline::from_index(&index);
-            assert!(counted_only.is_counted() && !whole.is_counted());
-            assert_eq!(counted_only.default_window(), whole.default_window());
-            assert_eq!(counted_only.undated_count, whole.undated.len());
-            let window = whole.default_window();
-            let (first, last) = whole.extent().unwrap();
-            let narrow = crate::timeline::scale::Window::new(first, (first + 40).min(last));
-            for window in [window, narrow] {
-                assert_eq!(counted(&counted_only, window), counted(&whole, window));
+            for filters in by_outlet_and_stance(&corpus) {
+                let shown = crate::corpus_data::CorpusRef::new(corpus.clone());
+                let matches = crate::timeline::claims_matching(&shown, &filters);
+                let whole = Timeline::build(&corpus, &matches, &BTreeSet::new());
+                let counted_only = Timeline::from_index(&index, &filters);
+                assert!(counted_only.is_counted() && !whole.is_counted());
+                assert_eq!(counted_only.default_window(), whole.default_window());
+                assert_eq!(counted_only.undated_count, whole.undated.len());
+                assert_eq!(counted_only.claim_count(), whole.claim_count());
+                let window = whole.default_window();
+                let (first, last) = whole.extent().unwrap();
+                let narrow = crate::timeline::scale::Window::new(first, (first + 40).min(last));
+                for window in [window, narrow] {
+                    let (index_counts, claims_counts) = (counted(&counted_only, window), counted(&whole, window));
+                    assert_eq!(index_counts, claims_counts, "{filters:?}");
+                }
             }
         }
+    }
+
+    /// No filter, then an outlet, a stance, and both, as some dated claim
+    /// of `corpus` meets them.
+    fn by_outlet_and_stance(corpus: &Corpus) -> Vec<Filters> {
+        let dated = corpus.claims.iter().rev().find(|c| c.event_date.is_some()).unwrap();
+        let outlet = corpus.document(&dated.doc).unwrap().outlet_label();
+        let outlets: BTreeSet<String> = [outlet].into();
+        let stances: BTreeSet<crossread_corpus::Stance> = [dated.stance].into();
+        vec![
+            Filters::default(),
+            Filters { outlets: outlets.clone(), ..Filters::default() },
+            Filters { stances: stances.clone(), ..Filters::default() },
+            Filters { outlets, stances, ..Filters::default() },
+        ]
     }
 
     /// What the thread view shows: its outlets, each row's claims and
@@ -173,13 +193,43 @@ mod big_site {
                     aligned(&compare_thread(&part, thread, &chosen)),
                     aligned(&compare_thread(&corpus, whole_thread, &chosen))
                 );
-                let filters = Filters {
-                    threads: [thread.id.clone()].into(),
-                    ..Filters::default()
-                };
-                assert_eq!(marks_of(&part, &filters), marks_of(&corpus, &filters));
+                for filters in narrowed(&corpus, &thread.id) {
+                    assert_eq!(
+                        marks_of(&part, &filters),
+                        marks_of(&corpus, &filters),
+                        "{filters:?}"
+                    );
+                }
             }
         }
+    }
+
+    /// Thread `id` alone, then with each other kind of filter as one of
+    /// its claims meets it (outlet, stance, source, quote, a word).
+    fn narrowed(corpus: &Corpus, id: &str) -> Vec<Filters> {
+        let alone = Filters {
+            threads: [id.to_string()].into(),
+            ..Filters::default()
+        };
+        let claim = corpus.claims.iter().find(|c| c.threads.iter().any(|t| t == id));
+        let Some(claim) = claim else {
+            return vec![alone];
+        };
+        let outlet = corpus.document(&claim.doc).map(|d| d.outlet_label());
+        let word = (claim.text.split(|c: char| !c.is_alphanumeric())).max_by_key(|w| w.len());
+        let with = |change: &dyn Fn(&mut Filters)| {
+            let mut filters = alone.clone();
+            change(&mut filters);
+            filters
+        };
+        vec![
+            with(&|f| f.outlets = outlet.iter().cloned().collect()),
+            with(&|f| f.stances = [claim.stance].into()),
+            with(&|f| f.sources = [claim.attribution_kind].into()),
+            with(&|f| f.has_quote = true),
+            with(&|f| f.text = word.unwrap_or_default().to_string()),
+            alone,
+        ]
     }
 
     /// The marks a timeline of `filters` draws (lane and claim, days,

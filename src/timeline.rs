@@ -16,6 +16,7 @@ use crate::filters::Filters;
 use aggregate::{Count, Period, MARK_LIMIT};
 pub use crossread_corpus::date::covered_days;
 use crossread_corpus::date::Precision;
+use crossread_corpus::parts::facets::STANCES;
 use crossread_corpus::parts::threads::Tally;
 use crossread_corpus::parts::ThreadIndex;
 use crossread_corpus::{Claim, Corpus, Document, PartialDate, Stance, Thread};
@@ -230,6 +231,61 @@ pub struct Timeline<'a> {
     /// Claims with no event date that are counted, not listed (a big
     /// site's first timeline).
     pub undated_count: usize,
+    /// Claims counted, not listed in `claims` (each once, also when it is
+    /// in several threads' lanes).
+    pub counted_claims: usize,
+}
+
+/// Which counted claims a timeline from the thread index keeps: those of
+/// the outlets and stances the filters choose (the only filters it can
+/// apply: [`counts_from_index`]).
+struct CountedClaims {
+    /// Per outlet of the index: whether it is chosen.
+    outlets: Vec<bool>,
+    /// Per stance, in [`STANCES`] order: whether it is chosen.
+    stances: [bool; STANCES.len()],
+}
+
+impl CountedClaims {
+    fn new(index: &ThreadIndex, filters: &Filters) -> Self {
+        let outlets = (index.outlets.iter())
+            .map(|o| filters.outlets.is_empty() || filters.outlets.contains(&o.name))
+            .collect();
+        let stances = STANCES.map(|s| filters.stances.is_empty() || filters.stances.contains(&s));
+        CountedClaims { outlets, stances }
+    }
+
+    fn narrowed(&self) -> bool {
+        self.outlets.contains(&false) || self.stances.contains(&false)
+    }
+
+    fn has(&self, tally: &Tally) -> bool {
+        let outlet = self.outlets.get(tally.outlet as usize);
+        // A claim of no known outlet stays unless outlets are chosen.
+        let outlet = outlet.copied().unwrap_or(!self.outlets.contains(&false));
+        outlet && self.stances[usize::from(tally.stance)]
+    }
+
+    /// The claims of chosen outlets and stances among `per_outlet`.
+    fn sum(&self, per_outlet: &[[u32; STANCES.len()]]) -> u32 {
+        (per_outlet.iter().zip(&self.outlets))
+            .filter(|(_, &chosen)| chosen)
+            .flat_map(|(stances, _)| stances.iter().zip(&self.stances))
+            .filter(|(_, &chosen)| chosen)
+            .map(|(claims, _)| claims)
+            .sum()
+    }
+}
+
+/// Whether a big site's timeline of `filters` is counted from its thread
+/// index: no filter, or only outlets and stances.
+pub fn counts_from_index(filters: &Filters) -> bool {
+    Filters {
+        outlets: Default::default(),
+        stances: Default::default(),
+        ..filters.clone()
+    }
+    .is_empty()
 }
 
 /// A timeline held with the corpus or thread index it shows (memoised
@@ -312,6 +368,7 @@ impl<'a> Timeline<'a> {
             undated,
             claims: listed,
             undated_count: 0,
+            counted_claims: 0,
         }
     }
 
@@ -319,31 +376,42 @@ impl<'a> Timeline<'a> {
     /// thread with dated claims (and one for claims in no thread), each
     /// counted, none loaded. The same lanes, in the same order, with the
     /// same counts as [`Timeline::build`] of every claim.
-    pub fn from_index(index: &'a ThreadIndex) -> Self {
+    pub fn from_index(index: &'a ThreadIndex, filters: &Filters) -> Self {
         let reported = |range: Option<(i32, i32)>| range.map(|(a, b)| (i64::from(a), i64::from(b)));
-        let mut lanes: Vec<Lane> = (index.threads.iter())
-            .filter(|summary| !summary.days.is_empty())
-            .map(|summary| Lane {
-                thread: Some(&summary.thread),
-                tallies: summary.days.clone(),
-                reported: reported(summary.reported),
-                ..Lane::default()
-            })
+        let counted = CountedClaims::new(index, filters);
+        let lane = |thread, days: &[Tally], span| Lane {
+            thread,
+            tallies: days.iter().filter(|t| counted.has(t)).copied().collect(),
+            reported: reported(span),
+            ..Lane::default()
+        };
+        let threads = (index.threads.iter())
+            .map(|summary| lane(Some(&summary.thread), &summary.days, summary.reported));
+        let lone = lane(None, &index.unthreaded_days, index.unthreaded_reported);
+        let mut lanes: Vec<Lane> = threads
+            .chain(std::iter::once(lone))
+            .filter(|lane| !lane.tallies.is_empty())
             .collect();
-        if !index.unthreaded_days.is_empty() {
-            lanes.push(Lane {
-                tallies: index.unthreaded_days.clone(),
-                reported: reported(index.unthreaded_reported),
-                ..Lane::default()
-            });
-        }
         sort_lanes(&mut lanes);
+        let (claims, undated) = match counted.narrowed() {
+            false => (index.claims, index.undated),
+            true => (
+                counted.sum(&index.outlet_claims),
+                counted.sum(&index.outlet_undated),
+            ),
+        };
         Timeline {
             lanes,
             undated: Vec::new(),
             claims: Vec::new(),
-            undated_count: index.undated as usize,
+            undated_count: undated as usize,
+            counted_claims: claims as usize,
         }
+    }
+
+    /// Claims on the timeline, listed or counted.
+    pub fn claim_count(&self) -> usize {
+        self.claims.len() + self.counted_claims
     }
 
     /// Whether its claims are counted only (a big site's first timeline).
@@ -1223,6 +1291,7 @@ mod tests {
             undated: Vec::new(),
             claims: Vec::new(),
             undated_count: 0,
+            counted_claims: 0,
         };
         let window = timeline.default_window();
         let layout = Layout::new(&timeline, window, &all_open());

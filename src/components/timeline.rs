@@ -60,7 +60,7 @@ pub fn timeline_view(props: &Props) -> Html {
         (corpus.clone(), from_index.clone(), state.filters.clone()),
         |(corpus, from_index, filters)| -> TimelineRef {
             if let Some(index) = from_index {
-                return Held::of(index, |index| Timeline::from_index(index));
+                return Held::of(index, |index| Timeline::from_index(index, filters));
             }
             let matches = claims_matching(corpus, filters);
             Held::of(corpus, |corpus| {
@@ -192,7 +192,7 @@ pub fn timeline_view(props: &Props) -> Html {
             <p class="lede">
                 { "Each claim sits at the date of the event it describes, in the lane of its event thread; a dashed line leads to when it was reported. Colour is the outlet, shape the stance." }
             </p>
-            <TimelineFilters corpus={corpus.clone()} filters={state.filters.clone()} shown={timeline.claims.len()} {total} />
+            <TimelineFilters corpus={corpus.clone()} filters={state.filters.clone()} shown={timeline.claim_count()} {total} />
             <TimelineControls {window} {anchor} {whole} on_window={with_window(false)} />
             <TimelineLegend palette={palette.clone()} />
             <TimelineLanes state={state.clone()} lanes={layout.lanes.len()} {collapsed} on_lanes={on_lanes.clone()} />

@@ -38,6 +38,10 @@ const CASES: &[Case] = &[
         timeline_counts_dated_lanes,
     ),
     (
+        "any story: a timeline narrowed to one outlet counts its claims from the thread index alone",
+        timeline_of_one_outlet_counts_from_the_index,
+    ),
+    (
         "any story: a lane collapses by keyboard (counts gone, URL kept, Back undoes it) and shows alone, its claims drawn from its thread's file",
         lane_collapses_and_shows_alone,
     ),
@@ -277,6 +281,38 @@ fn dated_claims(corpus: &Corpus) -> BTreeMap<String, u64> {
         }
     }
     dated
+}
+
+fn timeline_of_one_outlet_counts_from_the_index(context: &Context) -> Result<(), String> {
+    let corpus = &context.corpus;
+    // The outlet of the last article: some of its claims are dated.
+    let outlet = corpus.documents.last().ok_or("no article")?.outlet_label();
+    let of_outlet = |claim: &&crossread_corpus::Claim| {
+        corpus.document(&claim.doc).is_some_and(|d| d.outlet_label() == outlet)
+    };
+    let mut expected: BTreeMap<String, u64> = BTreeMap::new();
+    for claim in corpus.claims.iter().filter(of_outlet).filter(|c| c.event_date.is_some()) {
+        for thread in &claim.threads {
+            *expected.entry(thread.clone()).or_default() += 1;
+        }
+    }
+    ensure(!expected.is_empty(), || format!("{outlet} has no dated claim in a thread"))?;
+    context.open(&format!("#/timeline?outlet={}", crate::url_component(&outlet)))?;
+    context.browser.session.wait_for(
+        "the timeline's counts",
+        "return document.querySelectorAll('.timeline-svg a.count').length > 0;",
+    )?;
+    let mut counted = BTreeMap::new();
+    for thread in corpus.threads.iter().map(|t| &t.id) {
+        let count = lane_counts(context, thread)?.0;
+        if count > 0 {
+            counted.insert(thread.clone(), count);
+        }
+    }
+    ensure(counted == expected, || {
+        format!("{outlet}'s claims counted per lane {counted:?}, expected {expected:?}")
+    })?;
+    fetched_only(context, &["library-", "threads-"], "a timeline of one outlet")
 }
 
 fn timeline_counts_dated_lanes(context: &Context) -> Result<(), String> {

@@ -23,13 +23,23 @@ pub const THREAD: &str = "thread";
 /// threads stays under hosts' file limits.
 pub const THREAD_FILE_CLAIMS: usize = 512;
 
-/// Claims whose event covers the same days, counted.
+/// Claims of one outlet and stance whose event covers the same days,
+/// counted (so that a timeline narrowed to some outlets or stances is
+/// counted from the index too).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Tally {
     pub first_day: i32,
     pub last_day: i32,
+    /// Its outlet's position in [`ThreadIndex::outlets`] ([`NO_OUTLET`]:
+    /// an article the corpus does not hold).
+    pub outlet: u32,
+    /// Its stance's position in [`STANCES`].
+    pub stance: u8,
     pub claims: u32,
 }
+
+/// [`Tally::outlet`] of a claim whose article is not in the corpus.
+pub const NO_OUTLET: u32 = u32::MAX;
 
 /// An outlet as compare lists it: its name, the hosts that carried copies
 /// of its articles, and its first publication date.
@@ -83,6 +93,10 @@ pub struct ThreadIndex {
     pub undated: u32,
     /// Claims in the corpus.
     pub claims: u32,
+    /// Per outlet (as [`Self::outlets`]), its claims with each stance (in
+    /// [`STANCES`] order): all of them, and those with no event date.
+    pub outlet_claims: Vec<[u32; STANCES.len()]>,
+    pub outlet_undated: Vec<[u32; STANCES.len()]>,
 }
 
 impl ThreadIndex {
@@ -150,6 +164,8 @@ pub(super) fn write_threads(
     let mut index = ThreadIndex {
         unthreaded: vec![0; outlets.len()],
         claims: corpus.claims.len() as u32,
+        outlet_claims: vec![[0; STANCES.len()]; outlets.len()],
+        outlet_undated: vec![[0; STANCES.len()]; outlets.len()],
         ..ThreadIndex::default()
     };
     for (thread, file) in corpus.threads.iter().zip(hashes) {
@@ -165,12 +181,19 @@ pub(super) fn write_threads(
     }
     let mut lone = Summary::default();
     for claim in &corpus.claims {
-        index.undated += u32::from(claim.event_date.is_none());
+        let undated = claim.event_date.is_none();
+        index.undated += u32::from(undated);
+        let outlet = outlet_of(claim);
+        if let Some(outlet) = outlet {
+            let stance = stance_at(claim.stance);
+            index.outlet_claims[outlet as usize][stance] += 1;
+            index.outlet_undated[outlet as usize][stance] += u32::from(undated);
+        }
         if claim.threads.is_empty() {
-            if let Some(outlet) = outlet_of(claim) {
+            if let Some(outlet) = outlet {
                 index.unthreaded[outlet as usize] += 1;
             }
-            lone.add(claim, None, published(claim));
+            lone.add(claim, outlet, published(claim));
         }
     }
     index.unthreaded_days = tallies(&lone.days);
@@ -186,7 +209,8 @@ pub(super) fn write_threads(
 #[derive(Default)]
 struct Summary {
     cells: BTreeMap<u32, [u32; STANCES.len()]>,
-    days: BTreeMap<(i32, i32), u32>,
+    /// Claims by (first day, last day, outlet, stance).
+    days: BTreeMap<(i32, i32, u32, u8), u32>,
     reported: Option<(i32, i32)>,
     claims: u32,
 }
@@ -194,13 +218,14 @@ struct Summary {
 impl Summary {
     fn add(&mut self, claim: &Claim, outlet: Option<u32>, published: Option<i32>) {
         self.claims += 1;
+        let stance = stance_at(claim.stance);
         if let Some(outlet) = outlet {
-            let stance = STANCES.iter().position(|&s| s == claim.stance).unwrap_or(0);
             self.cells.entry(outlet).or_default()[stance] += 1;
         }
         if let Some(date) = &claim.event_date {
             let (first, last) = covered_days(date, claim.event_date_precision);
-            *self.days.entry((first as i32, last as i32)).or_default() += 1;
+            let key = (first as i32, last as i32, outlet.unwrap_or(NO_OUTLET), stance as u8);
+            *self.days.entry(key).or_default() += 1;
             if let Some(day) = published {
                 let (low, high) = self.reported.unwrap_or((day, day));
                 self.reported = Some((low.min(day), high.max(day)));
@@ -225,14 +250,21 @@ impl Summary {
     }
 }
 
-fn tallies(days: &BTreeMap<(i32, i32), u32>) -> Vec<Tally> {
+fn tallies(days: &BTreeMap<(i32, i32, u32, u8), u32>) -> Vec<Tally> {
     (days.iter())
-        .map(|(&(first_day, last_day), &claims)| Tally {
+        .map(|(&(first_day, last_day, outlet, stance), &claims)| Tally {
             first_day,
             last_day,
+            outlet,
+            stance,
             claims,
         })
         .collect()
+}
+
+/// A stance's position in [`STANCES`].
+fn stance_at(stance: crate::document::Stance) -> usize {
+    STANCES.iter().position(|&s| s == stance).unwrap_or(0)
 }
 
 /// Where a corpus's items are, by id, so that a thread file is made in
