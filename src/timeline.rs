@@ -375,7 +375,10 @@ impl<'a> Timeline<'a> {
     /// A big site's first timeline, from its thread index: a lane per
     /// thread with dated claims (and one for claims in no thread), each
     /// counted, none loaded. The same lanes, in the same order, with the
-    /// same counts as [`Timeline::build`] of every claim.
+    /// same counts as [`Timeline::build`] of every claim. Narrowed by
+    /// `filters` to some outlets or stances ([`counts_from_index`]), it
+    /// counts theirs; a lane then keeps its whole thread's publication
+    /// span, so the default window may be wider.
     pub fn from_index(index: &'a ThreadIndex, filters: &Filters) -> Self {
         let reported = |range: Option<(i32, i32)>| range.map(|(a, b)| (i64::from(a), i64::from(b)));
         let counted = CountedClaims::new(index, filters);

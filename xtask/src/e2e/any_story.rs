@@ -288,16 +288,28 @@ fn timeline_of_one_outlet_counts_from_the_index(context: &Context) -> Result<(),
     // The outlet of the last article: some of its claims are dated.
     let outlet = corpus.documents.last().ok_or("no article")?.outlet_label();
     let of_outlet = |claim: &&crossread_corpus::Claim| {
-        corpus.document(&claim.doc).is_some_and(|d| d.outlet_label() == outlet)
+        corpus
+            .document(&claim.doc)
+            .is_some_and(|d| d.outlet_label() == outlet)
     };
     let mut expected: BTreeMap<String, u64> = BTreeMap::new();
-    for claim in corpus.claims.iter().filter(of_outlet).filter(|c| c.event_date.is_some()) {
+    for claim in corpus
+        .claims
+        .iter()
+        .filter(of_outlet)
+        .filter(|c| c.event_date.is_some())
+    {
         for thread in &claim.threads {
             *expected.entry(thread.clone()).or_default() += 1;
         }
     }
-    ensure(!expected.is_empty(), || format!("{outlet} has no dated claim in a thread"))?;
-    context.open(&format!("#/timeline?outlet={}", crate::url_component(&outlet)))?;
+    ensure(!expected.is_empty(), || {
+        format!("{outlet} has no dated claim in a thread")
+    })?;
+    context.open(&format!(
+        "#/timeline?outlet={}",
+        crate::url_component(&outlet)
+    ))?;
     context.browser.session.wait_for(
         "the timeline's counts",
         "return document.querySelectorAll('.timeline-svg a.count').length > 0;",
@@ -312,7 +324,11 @@ fn timeline_of_one_outlet_counts_from_the_index(context: &Context) -> Result<(),
     ensure(counted == expected, || {
         format!("{outlet}'s claims counted per lane {counted:?}, expected {expected:?}")
     })?;
-    fetched_only(context, &["library-", "threads-"], "a timeline of one outlet")
+    fetched_only(
+        context,
+        &["library-", "threads-"],
+        "a timeline of one outlet",
+    )
 }
 
 fn timeline_counts_dated_lanes(context: &Context) -> Result<(), String> {

@@ -224,7 +224,12 @@ impl Summary {
         }
         if let Some(date) = &claim.event_date {
             let (first, last) = covered_days(date, claim.event_date_precision);
-            let key = (first as i32, last as i32, outlet.unwrap_or(NO_OUTLET), stance as u8);
+            let key = (
+                first as i32,
+                last as i32,
+                outlet.unwrap_or(NO_OUTLET),
+                stance as u8,
+            );
             *self.days.entry(key).or_default() += 1;
             if let Some(day) = published {
                 let (low, high) = self.reported.unwrap_or((day, day));
