@@ -19,6 +19,9 @@ pub fn classify(line: &str) -> Option<RemovalReason> {
     if words <= 30 && (is_account_prompt(&lower) || is_shop_prompt(&lower)) || is_ad_label(&lower) {
         return Some(RemovalReason::Promo);
     }
+    if is_reader_appeal(&lower, words) || is_members_only(&lower, words) {
+        return Some(RemovalReason::Promo);
+    }
     if words <= 60 && has_any(&lower, DISCLAIMER_CUES) || is_server_warning(&lower) {
         return Some(RemovalReason::SiteBanner);
     }
@@ -90,6 +93,11 @@ const SELF_PROMOTION_CUES: &[&str] = &[
     "your support helps",
     "ihr beitrag hilft",
     "ihre unterstützung hilft",
+    "als e-paper",
+    "bahnhofskiosk",
+    "einzelheft",
+    "vorteile sichern",
+    "exklusive angebote",
 ];
 
 fn is_self_promotion(lower: &str) -> bool {
@@ -221,10 +229,57 @@ const SHOP_CUES: &[&str] = &[
     "in den warenkorb",
     "votre panier est vide",
     "tu carrito está vacío",
+    "to your basket",
+    "to your cart",
+    "zum warenkorb",
 ];
 
 fn is_shop_prompt(lower: &str) -> bool {
     has_any(lower, SHOP_CUES)
+}
+
+/// The site speaking to its reader, at more length than a button: asking
+/// whether they like the site (before a support appeal), for letters and
+/// corrections.
+const READER_QUESTIONS: &[&str] = &[
+    "like what you read",
+    "sie lesen gern",
+    "gefällt dir unser",
+    "gefällt ihnen unser",
+];
+
+const READER_APPEALS: &[&str] = &[
+    "keine bezahlschranke",
+    "submit your letter",
+    "fragen und anregungen zu diesem",
+    "teilen sie uns ihre erfahrungen mit",
+    "los invitamos a reportar",
+];
+
+fn is_reader_appeal(lower: &str, words: usize) -> bool {
+    let question = lower.contains('?') && has_any(lower, READER_QUESTIONS);
+    words <= 60 && (question || has_any(lower, READER_APPEALS))
+}
+
+/// Paywall labels ("Nur für Abonnenten", "Pour accéder en illimité").
+const MEMBERS_ONLY: &[&str] = &[
+    "members only",
+    "subscribers only",
+    "for subscribers",
+    "nur für abonnenten",
+    "réservé aux abonnés",
+    "accéder en illimité",
+    "accès illimité",
+    "unlimited access",
+    "solo para suscriptores",
+    "exclusivo para suscriptores",
+    "tylko dla prenumeratorów",
+];
+
+/// A short paywall label, or "Nur für …-Mitglieder".
+fn is_members_only(lower: &str, words: usize) -> bool {
+    let members = lower.starts_with("nur für ") && trimmed(lower).ends_with("mitglieder");
+    words <= 8 && (members || has_any(lower, MEMBERS_ONLY))
 }
 
 /// The label sites print over an ad ("Anzeige", "- Werbung -").
@@ -526,6 +581,13 @@ mod tests {
             "Did you know the Courier has a Telegram channel? Join us from your phone.",
             "¿Ya conoces nuestro canal de WhatsApp? Únete aquí.",
             "Get the harbour news straight to your phone with the Courier's free reader.",
+            "Die aktuelle Ausgabe jetzt an jedem Bahnhofskiosk und als e-Paper.",
+            "Den Courier lesen oder verschenken und Vorteile sichern!",
+            "Sie lesen gern den Courier? Dann unterstützen Sie uns.",
+            "Bei Fragen und Anregungen zu diesem Artikel schreiben Sie uns.",
+            "Nur für Vereins-Mitglieder",
+            "Pour accéder en illimité",
+            "Like the recipe? Add the ingredients to your basket.",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Promo), "{line}");
         }
@@ -546,6 +608,8 @@ mod tests {
             "The minister logged in to the new system for the first time on Monday.",
             "The shop said sales of cartwheels doubled.",
             "Die Anzeige ging am Montag bei der Polizei ein.",
+            "Nur für die Mitglieder des Rates galt die Regel nicht, sagte sie, und das seit Jahren.",
+            "Sie lesen gern Krimis, sagte die Buchhändlerin.",
         ] {
             assert_eq!(reason(line), None, "{line}");
         }

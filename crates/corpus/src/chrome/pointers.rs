@@ -1,0 +1,235 @@
+//! Lines that point the reader elsewhere, recognised by their shape and a
+//! few words news sites print in many languages, never by site: a teaser
+//! ending in its "more" link, "X findest Du hier.", a link wrapped in
+//! `>> … <<`, skip links, print and PDF versions, a carousel's item count,
+//! feed links. Each rule is a small function over one lower-cased line.
+
+use crate::document::RemovalReason;
+use crate::normalize::word_count;
+
+/// The reason a line points elsewhere, if it does.
+pub fn classify(line: &str) -> Option<RemovalReason> {
+    let lower = line.trim().to_lowercase();
+    let words = word_count(line);
+    let related = is_teaser_with_more_link(&lower, words)
+        || is_here_pointer(&lower, words)
+        || is_arrowed_link(&lower, words)
+        || is_latest_teaser(&lower, words);
+    if related {
+        return Some(RemovalReason::Related);
+    }
+    let navigation = is_skip_link(&lower, words)
+        || is_version_link(&lower)
+        || is_continue_link(&lower, words)
+        || is_item_count(&lower, words)
+        || is_feed_or_filing(&lower, words)
+        || is_reading_estimate(&lower, words);
+    navigation.then_some(RemovalReason::Navigation)
+}
+
+/// The link that closes a teaser ("… erläutert Hintergründe. mehr").
+const MORE_LINKS: &[&str] = &[
+    "more",
+    "read more",
+    "continue reading",
+    "mehr",
+    "weiterlesen",
+    "lire la suite",
+    "leer más",
+    "więcej",
+];
+
+/// A teaser whose last sentence is followed by its "more" link.
+fn is_teaser_with_more_link(lower: &str, words: usize) -> bool {
+    let after_sentence = |before: &str| {
+        let text = before.trim_end();
+        text.len() < before.len() && text.ends_with(['.', '…', '!', '?', '"', '“', '”'])
+    };
+    words <= 60
+        && MORE_LINKS
+            .iter()
+            .any(|more| lower.strip_suffix(more).is_some_and(after_sentence))
+}
+
+/// Phrases that send the reader to another page ("Alles über X findest
+/// Du hier.", "Hier geht es zur neuen Satzung").
+const HERE_POINTERS: &[&str] = &[
+    "findest du hier",
+    "finden sie hier",
+    "findet ihr hier",
+    "lesen sie hier",
+    "hier geht es zu",
+    "hier geht es zum",
+    "hier geht es zur",
+    "hier geht's zu",
+    "hier geht's zum",
+    "hier geht's zur",
+    "click here",
+    "klicken sie hier",
+    "hier klicken",
+    "cliquez ici",
+    "haz clic aquí",
+    "kliknij tutaj",
+];
+
+/// A short line with such a phrase; one ending in a colon introduces what
+/// follows it in the article ("Das Konzeptpapier finden Sie hier:").
+fn is_here_pointer(lower: &str, words: usize) -> bool {
+    words <= 20 && !lower.ends_with(':') && has_any(lower, HERE_POINTERS)
+}
+
+/// A link set off by arrows on both sides (">> Hafen schließt <<").
+fn is_arrowed_link(lower: &str, words: usize) -> bool {
+    words <= 30 && lower.starts_with(">>") && lower.ends_with("<<")
+}
+
+/// "The latest on artificial intelligence, from …": a teaser's heading,
+/// not a sentence.
+fn is_latest_teaser(lower: &str, words: usize) -> bool {
+    (4..=15).contains(&words) && lower.starts_with("the latest ") && !lower.ends_with('.')
+}
+
+/// Links that jump within the page ("Jump to Recipe", "Skip to content").
+const SKIP_LINKS: &[&str] = &[
+    "jump to",
+    "skip to",
+    "springe zu",
+    "zum inhalt springen",
+    "aller au contenu",
+    "ir al contenido",
+];
+
+fn is_skip_link(lower: &str, words: usize) -> bool {
+    words <= 5 && SKIP_LINKS.iter().any(|link| lower.starts_with(link))
+}
+
+/// Other versions of the page ("PDF version", "Druckversion").
+const VERSION_LINKS: &[&str] = &[
+    "pdf version",
+    "pdf-version",
+    "print version",
+    "printable version",
+    "printer friendly version",
+    "printer-friendly version",
+    "druckversion",
+    "druckansicht",
+    "version imprimable",
+    "versión para imprimir",
+    "wersja do druku",
+];
+
+fn is_version_link(lower: &str) -> bool {
+    VERSION_LINKS.contains(&lower.trim_end_matches(['.', ':']).trim())
+}
+
+/// "… weiter zu „Die Wortwahl“": a link to the next part, after dots or
+/// an arrow (a sentence does not open so).
+fn is_continue_link(lower: &str, words: usize) -> bool {
+    let rest = lower.trim_start_matches(['.', '…', '»', '>', '→', ' ']);
+    words <= 8
+        && rest.len() < lower.len()
+        && ["weiter zu ", "weiter zum ", "weiter zur "]
+            .iter()
+            .any(|cue| rest.starts_with(cue))
+}
+
+/// A carousel's label for screen readers ("Liste mit 24 Einträgen",
+/// "list with 12 items"), alone or glued to its heading.
+fn is_item_count(lower: &str, words: usize) -> bool {
+    let counted = |cue: &str, items: &str| {
+        lower.match_indices(cue).any(|(at, _)| {
+            let mut rest = lower[at + cue.len()..].split_whitespace();
+            let number = rest.next().is_some_and(|n| n.parse::<u32>().is_ok());
+            number && rest.next().is_some_and(|w| w.starts_with(items))
+        })
+    };
+    words <= 10 && (counted("liste mit ", "einträge") || counted("list with ", "items"))
+}
+
+/// Feed links and a blog's "abgelegt unter" (filed under) line.
+fn is_feed_or_filing(lower: &str, words: usize) -> bool {
+    let feed = has_any(lower, &["rss-feed", "rss feed", "rss 2.0"]);
+    words <= 20 && feed || words <= 40 && has_any(lower, &["abgelegt unter"])
+}
+
+/// Words that say how long the text takes to read, or how long it is.
+const READING_CUES: &[&str] = &[
+    "przeczytasz",
+    "lesedauer",
+    "temps de lecture",
+    "tiempo de lectura",
+    "words",
+    "wörter",
+    "mots",
+    "palabras",
+];
+
+/// "Ten tekst przeczytasz w mniej niż minutę", "21 minutes - 4312 words".
+fn is_reading_estimate(lower: &str, words: usize) -> bool {
+    let minutes = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "min" || w.starts_with("minut"));
+    words <= 8 && minutes && has_any(lower, READING_CUES)
+}
+
+/// `cue` in `lower` as whole words.
+fn has_any(lower: &str, cues: &[&str]) -> bool {
+    cues.iter().any(|cue| {
+        lower.match_indices(cue).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + cue.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn teasers_and_pointers_to_other_pages_are_related() {
+        for line in [
+            "Was gibt es Neues am Hafen? Jede Woche erklärt die Lotsin, was sich geändert hat. mehr",
+            "The harbour reopened after the strike ended. Read more",
+            "Alles über die neue Fähre findest Du hier.",
+            "Hier geht es zur neuen Hafenordnung",
+            ">> Wegen Sturm: Fähre nach Borkum fällt aus <<",
+            "The latest on the harbour strike, from the docks to the courts",
+        ] {
+            assert_eq!(classify(line), Some(RemovalReason::Related), "{line}");
+        }
+        for line in [
+            "Die Hafenordnung finden Sie hier:",
+            "Die Lotsen wollen mehr",
+            "The latest figures show cargo rose by a third.",
+            "Sie sagte, sie wolle mehr.",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn skip_links_versions_counts_feeds_and_reading_times_are_navigation() {
+        for line in [
+            "Jump to Recipe",
+            "PDF version",
+            "Druckversion",
+            "... weiter zu \"Die Fähre\"",
+            "Mehr aus der SendungListe mit 24 Einträgen",
+            "Pressemappe des Hafens | RSS-Feed abonnieren",
+            "Erstellt am 6. Mai 2014 und abgelegt unter Hafen, Fähren",
+            "Ten tekst przeczytasz w mniej niż minutę",
+            "21 minutes - 4312 words",
+        ] {
+            assert_eq!(classify(line), Some(RemovalReason::Navigation), "{line}");
+        }
+        for line in [
+            "Weiter zu Fuß ging es zum Hafen.",
+            "The ferry takes 21 minutes.",
+            "Jump to the harbour's history and you find the same strikes in 1921.",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+    }
+}
