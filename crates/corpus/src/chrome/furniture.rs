@@ -25,6 +25,12 @@ pub fn classify(line: &str) -> Option<RemovalReason> {
     if words <= 60 && has_any(&lower, DISCLAIMER_CUES) || is_server_warning(&lower) {
         return Some(RemovalReason::SiteBanner);
     }
+    if is_figure_label(&lower, words) {
+        return Some(RemovalReason::Caption);
+    }
+    if is_first_printed_note(&lower, words) {
+        return Some(RemovalReason::SourceLine);
+    }
     if is_comment_status(&lower, words) {
         return Some(RemovalReason::Comments);
     }
@@ -98,6 +104,10 @@ const SELF_PROMOTION_CUES: &[&str] = &[
     "einzelheft",
     "vorteile sichern",
     "exklusive angebote",
+    "nichts mehr verpassen",
+    "nichts mehr versäumen",
+    "ne manquez rien",
+    "no te pierdas nada",
 ];
 
 fn is_self_promotion(lower: &str) -> bool {
@@ -195,6 +205,11 @@ const DISCLAIMER_CUES: &[&str] = &[
     "nicht notwendigerweise die",
     "does not apply to this article",
     "veröffentlicht unter der lizenz",
+    "medically reviewed",
+    "fact checked by",
+    "fact-checked by",
+    "von medizinern geprüft",
+    "ärztlich geprüft",
 ];
 
 /// Prompts to log in or register before taking part ("You must be logged
@@ -296,6 +311,43 @@ const AD_LABELS: &[&str] = &[
 
 fn is_ad_label(lower: &str) -> bool {
     AD_LABELS.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// A figure's label and caption ("Abbildung 4: …", "Figure 2: …").
+fn is_figure_label(lower: &str, words: usize) -> bool {
+    let labels = [
+        "abbildung",
+        "abb.",
+        "figure",
+        "fig.",
+        "grafik",
+        "rysunek",
+        "tabelle",
+    ];
+    let Some((label, _)) = lower.split_once(':') else {
+        return false;
+    };
+    let mut parts = label.split_whitespace();
+    let named = parts.next().is_some_and(|w| labels.contains(&w));
+    let numbered = parts.all(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    words <= 40 && named && numbered
+}
+
+/// Where the article was first printed ("Dieser Beitrag stammt aus Ausgabe
+/// 7/2019 der …", "This article first appeared in …").
+const FIRST_PRINTED: &[&str] = &[
+    "dieser beitrag stammt aus",
+    "dieser artikel stammt aus",
+    "dieser artikel erschien zuerst",
+    "dieser beitrag erschien zuerst",
+    "this article first appeared",
+    "this story first appeared",
+    "cet article a été publié initialement",
+    "publicado originalmente en",
+];
+
+fn is_first_printed_note(lower: &str, words: usize) -> bool {
+    words <= 40 && FIRST_PRINTED.iter().any(|cue| lower.starts_with(cue))
 }
 
 /// A server's warning printed into the page ("Warning: Creating default
@@ -588,6 +640,7 @@ mod tests {
             "Nur für Vereins-Mitglieder",
             "Pour accéder en illimité",
             "Like the recipe? Add the ingredients to your basket.",
+            "Mit dem Hafenbrief 2023 nichts mehr versäumen!",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Promo), "{line}");
         }
@@ -622,6 +675,7 @@ mod tests {
             "We may earn a commission when you buy through links on our site.",
             "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
             "Warning: Creating default object from empty value in /www/site/classes.php on line 40",
+            "Medically reviewed by Dr. Ana Lima",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::SiteBanner), "{line}");
         }
@@ -741,6 +795,26 @@ mod tests {
             "This entry was posted in Harbour news. Bookmark the permalink.",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Navigation), "{line}");
+        }
+    }
+
+    #[test]
+    fn figure_labels_are_captions_and_first_print_notes_are_source_lines() {
+        for line in [
+            "Abbildung 4: Die Schleuse bei Niedrigwasser.",
+            "Figure 2: Cargo handled per month",
+        ] {
+            assert_eq!(reason(line), Some(RemovalReason::Caption), "{line}");
+        }
+        assert_eq!(
+            reason("Dieser Beitrag stammt aus Ausgabe 7/2019 des Hafenmagazins."),
+            Some(RemovalReason::SourceLine)
+        );
+        for line in [
+            "Figure skating: the harbour rink reopens on Monday.",
+            "Grafik und Text kamen von der Hafenbehörde: sie zeigen den Umschlag.",
+        ] {
+            assert_eq!(reason(line), None, "{line}");
         }
     }
 }

@@ -2,7 +2,7 @@
 //! few words news sites print in many languages, never by site: a teaser
 //! ending in its "more" link, "X findest Du hier.", a link wrapped in
 //! `>> … <<`, skip links, print and PDF versions, a carousel's item count,
-//! feed links. Each rule is a small function over one lower-cased line.
+//! feed links, downloads, a phone number. Each rule is a small function over one lower-cased line.
 
 use crate::document::RemovalReason;
 use crate::normalize::word_count;
@@ -14,7 +14,8 @@ pub fn classify(line: &str) -> Option<RemovalReason> {
     let related = is_teaser_with_more_link(&lower, words)
         || is_here_pointer(&lower, words)
         || is_arrowed_link(&lower, words)
-        || is_latest_teaser(&lower, words);
+        || is_latest_teaser(&lower, words)
+        || is_other_stories_heading(&lower, words);
     if related {
         return Some(RemovalReason::Related);
     }
@@ -23,7 +24,10 @@ pub fn classify(line: &str) -> Option<RemovalReason> {
         || is_continue_link(&lower, words)
         || is_item_count(&lower, words)
         || is_feed_or_filing(&lower, words)
-        || is_reading_estimate(&lower, words);
+        || is_reading_estimate(&lower, words)
+        || is_download(&lower, words)
+        || is_phone_line(&lower, words)
+        || is_information_label(&lower, words);
     navigation.then_some(RemovalReason::Navigation)
 }
 
@@ -87,6 +91,78 @@ fn is_arrowed_link(lower: &str, words: usize) -> bool {
 /// not a sentence.
 fn is_latest_teaser(lower: &str, words: usize) -> bool {
     (4..=15).contains(&words) && lower.starts_with("the latest ") && !lower.ends_with('.')
+}
+
+/// Headings over other stories of the site, anywhere in the line
+/// ("Aktuelle Berichte aus dieser Kategorie:", "Die meistgelesenen
+/// Artikel bei …").
+const OTHER_STORIES: &[&str] = &[
+    "aus dieser kategorie",
+    "in this category",
+    "dans la même catégorie",
+    "en la misma categoría",
+    "die meistgelesenen",
+    "weitere berichte aus",
+];
+
+fn is_other_stories_heading(lower: &str, words: usize) -> bool {
+    words <= 8 && !lower.ends_with('.') && has_any(lower, OTHER_STORIES)
+}
+
+/// A file to download with its size ("Informationsschreiben PDF | 38 KB",
+/// "pdf (83,14 KB)"), glued to its title or not; not a sentence.
+fn is_download(lower: &str, words: usize) -> bool {
+    let file_type = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip"]
+        .iter()
+        .any(|kind| has_end_of_word(lower, kind));
+    words <= 20 && !lower.ends_with('.') && file_type && has_file_size(lower)
+}
+
+/// `kind` ending a word (a type glued to the title before it counts).
+fn has_end_of_word(lower: &str, kind: &str) -> bool {
+    lower.match_indices(kind).any(|(at, _)| {
+        let after = lower[at + kind.len()..].chars().next();
+        !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// A number followed by KB or MB.
+fn has_file_size(lower: &str) -> bool {
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '|')
+        .filter(|t| !t.is_empty())
+        .collect();
+    tokens.windows(2).any(|pair| {
+        let number = pair[0].replace(',', ".").parse::<f64>().is_ok();
+        number && ["kb", "mb", "kib", "mib", "ko", "mo"].contains(&pair[1])
+    })
+}
+
+/// "Telefon: 0201-2402-0", "Fax: (030) 78 95 47 79": a press contact's
+/// numbers.
+fn is_phone_line(lower: &str, words: usize) -> bool {
+    let labels = ["telefon", "tel.", "tel", "phone", "fax", "telefax", "mobil"];
+    let Some((label, number)) = lower.split_once(':') else {
+        return false;
+    };
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    let only_number = number
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-–/().".contains(c));
+    words <= 10 && labels.contains(&label.trim()) && digits >= 6 && only_number
+}
+
+/// A label over links to more information ("Weitere Informationen zum
+/// Coronavirus in Thüringen:"); what it labels is judged on its own.
+fn is_information_label(lower: &str, words: usize) -> bool {
+    let openings = [
+        "weitere informationen zu",
+        "more information on",
+        "more information about",
+        "plus d'informations sur",
+        "más información sobre",
+    ];
+    words <= 8 && lower.ends_with(':') && openings.iter().any(|o| lower.starts_with(o))
 }
 
 /// Links that jump within the page ("Jump to Recipe", "Skip to content").
@@ -196,6 +272,8 @@ mod tests {
             "Hier geht es zur neuen Hafenordnung",
             ">> Wegen Sturm: Fähre nach Borkum fällt aus <<",
             "The latest on the harbour strike, from the docks to the courts",
+            "Aktuelle Berichte aus dieser Kategorie:",
+            "Die meistgelesenen Artikel bei Hafen.de",
         ] {
             assert_eq!(classify(line), Some(RemovalReason::Related), "{line}");
         }
@@ -221,6 +299,11 @@ mod tests {
             "Erstellt am 6. Mai 2014 und abgelegt unter Hafen, Fähren",
             "Ten tekst przeczytasz w mniej niż minutę",
             "21 minutes - 4312 words",
+            "Hafenordnung vom 14. Oktober 2021PDF | 38 KB | Datei ist nicht barrierefrei",
+            "pdf (83,14 KB)",
+            "Telefon: +49 - (40) - 300 30 - 1141",
+            "Fax: (030) 78 95 47 79",
+            "Weitere Informationen zum Hafen in Emden:",
         ] {
             assert_eq!(classify(line), Some(RemovalReason::Navigation), "{line}");
         }
@@ -228,6 +311,10 @@ mod tests {
             "Weiter zu Fuß ging es zum Hafen.",
             "The ferry takes 21 minutes.",
             "Jump to the harbour's history and you find the same strikes in 1921.",
+            "The new rules in this category of ships apply from May.",
+            "The 12 MB file was sent as a PDF to the port authority on Monday and then leaked.",
+            "Tel Aviv: 2,000,000 people",
+            "Weitere Informationen zum Hafen gab es nicht.",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }
