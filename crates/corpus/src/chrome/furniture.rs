@@ -25,6 +25,9 @@ pub fn classify(line: &str) -> Option<RemovalReason> {
     if words <= 60 && has_any(&lower, DISCLAIMER_CUES) || is_server_warning(&lower) {
         return Some(RemovalReason::SiteBanner);
     }
+    if is_cookie_question(&lower, words) {
+        return Some(RemovalReason::SiteBanner);
+    }
     if is_figure_label(&lower, words) {
         return Some(RemovalReason::Caption);
     }
@@ -261,6 +264,12 @@ const READER_QUESTIONS: &[&str] = &[
     "sie lesen gern",
     "gefällt dir unser",
     "gefällt ihnen unser",
+    "kennt ihr schon unser",
+    "kennt ihr schon unseren",
+    "kennen sie schon unser",
+    "kennen sie schon unseren",
+    "kennst du schon unser",
+    "kennst du schon unseren",
 ];
 
 const READER_APPEALS: &[&str] = &[
@@ -350,6 +359,12 @@ fn is_first_printed_note(lower: &str, words: usize) -> bool {
     words <= 40 && FIRST_PRINTED.iter().any(|cue| lower.starts_with(cue))
 }
 
+/// The heading of a cookie notice ("Was sind Cookies?", "What are cookies?").
+fn is_cookie_question(lower: &str, words: usize) -> bool {
+    let question = lower.trim_end_matches('?').trim_end();
+    words <= 6 && question.len() < lower.len() && question.ends_with("cookies")
+}
+
 /// A server's warning printed into the page ("Warning: Creating default
 /// object from empty value in /www/wp-includes/classes.php on line 407").
 fn is_server_warning(lower: &str) -> bool {
@@ -437,6 +452,7 @@ const BUTTON_LAST_WORDS: &[&str] = &[
     "ausblenden",
     "einblenden",
     "schließen",
+    "bestellen",
 ];
 
 /// Verbs a two-word button starts with ("Print recipe", "Share this").
@@ -562,6 +578,7 @@ const NEXT_OR_PREVIOUS: &[&str] = &[
     "articolo precedente",
     "następny artykuł",
     "poprzedni artykuł",
+    "vorschau auf den nächsten",
 ];
 
 fn is_next_or_previous(lower: &str, words: usize) -> bool {
@@ -641,6 +658,7 @@ mod tests {
             "Pour accéder en illimité",
             "Like the recipe? Add the ingredients to your basket.",
             "Mit dem Hafenbrief 2023 nichts mehr versäumen!",
+            "Kennt ihr schon unseren Hafenfinder? Ab sofort findet ihr alle Fähren.",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Promo), "{line}");
         }
@@ -676,6 +694,7 @@ mod tests {
             "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
             "Warning: Creating default object from empty value in /www/site/classes.php on line 40",
             "Medically reviewed by Dr. Ana Lima",
+            "Was sind Cookies?",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::SiteBanner), "{line}");
         }
@@ -789,6 +808,8 @@ mod tests {
     fn links_to_the_next_post_and_a_blog_s_filing_line_are_navigation() {
         for line in [
             "Der nächste Beitrag",
+            "Vorschau auf den nächsten Artikel",
+            "Buch bestellen",
             "Artículo siguiente",
             "Newer Post Older Post Home",
             "Artículo siguienteSanciones contra el puerto afectan a los pescadores",

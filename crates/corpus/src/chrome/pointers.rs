@@ -15,7 +15,9 @@ pub fn classify(line: &str) -> Option<RemovalReason> {
         || is_here_pointer(&lower, words)
         || is_arrowed_link(&lower, words)
         || is_latest_teaser(&lower, words)
-        || is_other_stories_heading(&lower, words);
+        || is_other_stories_heading(&lower, words)
+        || is_site_page_pointer(&lower, words)
+        || is_also_on_site(&lower, words);
     if related {
         return Some(RemovalReason::Related);
     }
@@ -107,6 +109,46 @@ const OTHER_STORIES: &[&str] = &[
 
 fn is_other_stories_heading(lower: &str, words: usize) -> bool {
     words <= 8 && !lower.ends_with('.') && has_any(lower, OTHER_STORIES)
+}
+
+/// "Tipp: Auf der Seite Aktuelle Meldungen finden Sie …": a pointer to
+/// another page of the site (not "weiter unten auf der Seite").
+fn is_site_page_pointer(lower: &str, words: usize) -> bool {
+    let page = has_any(
+        lower,
+        &["auf der seite", "auf unserer seite", "on our page"],
+    );
+    let find = has_any(
+        lower,
+        &[
+            "finden sie",
+            "findest du",
+            "können sie",
+            "you can find",
+            "you will find",
+        ],
+    );
+    let within = has_any(lower, &["weiter unten", "weiter oben", "further down"]);
+    words <= 40 && page && find && !within
+}
+
+/// "Auch auf hafen.de", "Also on harbour.com": the site's other site.
+fn is_also_on_site(lower: &str, words: usize) -> bool {
+    let rest = ["auch auf ", "also on ", "aussi sur ", "también en "]
+        .iter()
+        .find_map(|cue| lower.strip_prefix(cue));
+    words <= 4 && rest.is_some_and(is_host_name)
+}
+
+/// "hafen.de", "harbour.co.uk".
+fn is_host_name(name: &str) -> bool {
+    let name = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let tld_only_letters =
+        |tld: &str| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_lowercase());
+    !name.contains(' ')
+        && name
+            .rsplit_once('.')
+            .is_some_and(|(site, tld)| !site.is_empty() && tld_only_letters(tld))
 }
 
 /// A file to download with its size ("Informationsschreiben PDF | 38 KB",
@@ -274,6 +316,8 @@ mod tests {
             "The latest on the harbour strike, from the docks to the courts",
             "Aktuelle Berichte aus dieser Kategorie:",
             "Die meistgelesenen Artikel bei Hafen.de",
+            "Tipp: Auf der Seite Aktuelle Meldungen finden Sie alle Nachrichten des Hafens.",
+            "Auch auf hafen.de",
         ] {
             assert_eq!(classify(line), Some(RemovalReason::Related), "{line}");
         }
@@ -282,6 +326,8 @@ mod tests {
             "Die Lotsen wollen mehr",
             "The latest figures show cargo rose by a third.",
             "Sie sagte, sie wolle mehr.",
+            "Genauere Angaben zu den Fähren findest Du weiter unten auf der Seite.",
+            "Auch auf der Fähre gilt die Maskenpflicht.",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }
