@@ -28,6 +28,9 @@ pub fn classify(line: &str) -> Option<RemovalReason> {
     if is_cookie_question(&lower, words) {
         return Some(RemovalReason::SiteBanner);
     }
+    if is_bare_stamp(&lower, words) {
+        return Some(RemovalReason::Dateline);
+    }
     if is_figure_label(&lower, words) {
         return Some(RemovalReason::Caption);
     }
@@ -320,6 +323,32 @@ const AD_LABELS: &[&str] = &[
 
 fn is_ad_label(lower: &str) -> bool {
     AD_LABELS.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// When a post or comment was written, alone on its line: a clock time
+/// ("3:59 PM", "19:49") or a Q&A site's stamp ("asked Feb 6, 2014 at
+/// 20:37", "answered …", "edited …").
+fn is_bare_stamp(lower: &str, words: usize) -> bool {
+    let clock = |text: &str| {
+        let text = ["am", "pm", "uhr", "h"]
+            .iter()
+            .find_map(|suffix| text.strip_suffix(suffix))
+            .unwrap_or(text)
+            .trim_end();
+        // A colon: "12.50" is as often a price.
+        let (hours, minutes) = text.split_once(':').unwrap_or(("", ""));
+        let digits = |part: &str, max: usize| {
+            (1..=max).contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit())
+        };
+        digits(hours, 2) && minutes.len() == 2 && digits(minutes, 2)
+    };
+    let qa = ["asked ", "answered ", "edited "]
+        .iter()
+        .any(|cue| lower.starts_with(cue));
+    let year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4);
+    words <= 3 && clock(lower.trim()) || words <= 8 && qa && year
 }
 
 /// A figure's label and caption ("Abbildung 4: …", "Figure 2: …").
@@ -816,6 +845,20 @@ mod tests {
             "This entry was posted in Harbour news. Bookmark the permalink.",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Navigation), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_bare_clock_time_and_a_q_and_a_stamp_are_datelines() {
+        for line in ["3:59 PM", "19:49", "asked Feb 6, 2014 at 20:37"] {
+            assert_eq!(reason(line), Some(RemovalReason::Dateline), "{line}");
+        }
+        for line in [
+            "3:59 PM was when the ferry left.",
+            "12.50",
+            "asked for help",
+        ] {
+            assert_eq!(reason(line), None, "{line}");
         }
     }
 
