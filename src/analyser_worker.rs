@@ -44,7 +44,9 @@ use crate::reader_articles::{
     check_before_reading, pasted_name, reader_catalog, AddedFile, ReaderFacts,
 };
 use crossread_corpus::bundle::seeds_archive;
-use crossread_corpus::{Batch, Corpus, Document, Provenance};
+use crossread_corpus::charset::label_not_decoded_here;
+use crossread_corpus::ingest::check_text;
+use crossread_corpus::{Batch, Corpus, Document, Format, Problem, Provenance};
 use js_sys::{Array, Uint8Array};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -52,7 +54,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent};
+use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, TextDecoder};
 
 thread_local! {
     /// Batches asked to stop.
@@ -494,7 +496,7 @@ async fn analyse_files(
             return None;
         }
         let result = batch
-            .add(&file.name, &file.bytes)
+            .add(&file.name, &decoded(&file.name, &file.bytes))
             .map(|document| document.headline.clone())
             .map_err(|e| e.to_string());
         if let Some(&place) = place {
@@ -528,7 +530,7 @@ fn export(id: u32, what: &str, site: Vec<Document>, files: &[AddedFile]) {
                 let (mut batch, _) = Batch::new(Some(&catalog), Provenance::Reader, site);
                 for file in files {
                     // Files that fail are not in the corpus the page shows either.
-                    let _ = batch.add(&file.name, &file.bytes);
+                    let _ = batch.add(&file.name, &decoded(&file.name, &file.bytes));
                 }
                 serde_json::to_string_pretty(&batch.finish())
             });
@@ -584,7 +586,7 @@ async fn analyse_batch(id: u32, request: JsValue) {
         let name = get(&file, "name")
             .as_string()
             .unwrap_or_else(|| format!("file {}", index + 1));
-        match batch.add(&name, &file_bytes(&file)) {
+        match batch.add(&name, &decoded(&name, &file_bytes(&file))) {
             Ok(document) => {
                 let headline = document.headline.clone();
                 post_progress(id, index, total, &name, Ok(&headline));
@@ -633,6 +635,29 @@ fn file_bytes(file: &JsValue) -> Vec<u8> {
         .as_string()
         .map(String::into_bytes)
         .unwrap_or_default()
+}
+
+/// A saved page in a legacy encoding that the corpus crate leaves to its
+/// caller (GBK, Shift_JIS, KOI8-R, ...: `charset::label_not_decoded_here`),
+/// decoded by the browser's `TextDecoder` as UTF-8 bytes; the build decodes
+/// it with `encoding_rs`, the same WHATWG standard. Any other file, or a
+/// label the browser does not know, is left as it is (ingestion refuses it
+/// as before). The reader's stored file keeps its own bytes.
+fn decoded<'a>(name: &str, bytes: &'a [u8]) -> std::borrow::Cow<'a, [u8]> {
+    let label = Some(name)
+        .filter(|name| Format::of(name) == Some(Format::Html))
+        .filter(|name| {
+            check_text(name, bytes).is_err_and(|e| matches!(e.problem, Problem::NotUtf8 { .. }))
+        })
+        .and_then(|_| label_not_decoded_here(bytes));
+    let text = label.and_then(|label| {
+        let decoder = TextDecoder::new_with_label(&label).ok()?;
+        decoder.decode_with_u8_array(bytes).ok()
+    });
+    match text {
+        Some(text) => text.into_bytes().into(),
+        None => bytes.into(),
+    }
 }
 
 /// Waits for one round trip through a `MessageChannel`: a task, so

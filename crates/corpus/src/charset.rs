@@ -10,7 +10,14 @@
 //!   encoding (a template written in Latin-1) is read with U+FFFD for each
 //!   bad sequence, as every browser shows it.
 //!
-//! Any other declaration, or none, keeps the refusal: guessing an encoding
+//! Any other label of the WHATWG Encoding standard (GBK, Big5, Shift_JIS,
+//! EUC-KR, KOI8-R, windows-125x, ISO-8859-x, ...) is decoded by
+//! `encoding_rs` in native builds (feature `encodings`), and in the page by
+//! the browser's `TextDecoder` before ingestion ([`label_not_decoded_here`]
+//! gives the worker the label): both implement the same standard, and the
+//! wasm build stays without the CJK tables (docs/rules.md).
+//!
+//! An unknown declaration, or none, keeps the refusal: guessing an encoding
 //! would put wrong letters in the reader's text. A `charset` attribute of
 //! a `<script>` says how that script is encoded, not the page.
 
@@ -71,18 +78,52 @@ const ISO_8859_2: &[&str] = &[
 /// Bytes searched first for a `<meta charset>`, as a browser prescans.
 const PRESCAN: usize = 4096;
 
+/// Labels of UTF-16 in the Encoding standard: in a `<meta>` they mean
+/// UTF-8, as the HTML standard says (the tag itself is ASCII).
+const UTF_16: &[&str] = &[
+    "csunicode",
+    "iso-10646-ucs-2",
+    "ucs-2",
+    "unicode",
+    "unicode11utf16",
+    "unicodefeff",
+    "unicodefffe",
+    "utf-16",
+    "utf-16be",
+    "utf-16le",
+];
+
+/// The label of windows-1252 in a `<meta>`, as the HTML standard says.
+const X_USER_DEFINED: &str = "x-user-defined";
+
 /// The page decoded as its `<meta>` declares, else `None`. The
 /// declaration is looked for in the first bytes, then anywhere before
 /// `<body` (a browser that meets it later in the head switches encoding:
 /// some pages put it after long inline scripts).
 pub fn legacy_html(bytes: &[u8]) -> Option<String> {
+    let label = page_label(bytes)?;
+    by_table(&label, bytes).or_else(|| by_standard(&label, bytes))
+}
+
+/// The label a page declares (lower-cased) when the tables here do not
+/// decode it, else `None`: the page's worker decodes such a page with the
+/// browser's `TextDecoder`, as native builds do with `encoding_rs`.
+pub fn label_not_decoded_here(bytes: &[u8]) -> Option<String> {
+    page_label(bytes).filter(|label| by_table(label, b"").is_none())
+}
+
+/// The label declared in the page's head.
+fn page_label(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..head_end(bytes)];
-    let label = declared(&head[..head.len().min(PRESCAN)]).or_else(|| declared(head))?;
-    let label = label.as_str();
+    declared(&head[..head.len().min(PRESCAN)]).or_else(|| declared(head))
+}
+
+/// The page decoded by a hand table, if `label` names one.
+fn by_table(label: &str, bytes: &[u8]) -> Option<String> {
     let decode = |byte: fn(u8) -> char| Some(bytes.iter().map(|&b| byte(b)).collect());
-    if UTF_8.contains(&label) {
+    if UTF_8.contains(&label) || UTF_16.contains(&label) {
         Some(String::from_utf8_lossy(bytes).into_owned())
-    } else if WINDOWS_1252.contains(&label) {
+    } else if WINDOWS_1252.contains(&label) || label == X_USER_DEFINED {
         decode(windows_1252)
     } else if WINDOWS_1250.contains(&label) {
         decode(windows_1250)
@@ -91,6 +132,22 @@ pub fn legacy_html(bytes: &[u8]) -> Option<String> {
     } else {
         None
     }
+}
+
+/// The page decoded by `encoding_rs` for any other label of the standard;
+/// its "replacement" labels (`iso-2022-kr`, `hz-gb-2312`) are refused, as
+/// the browser's `TextDecoder` refuses them.
+#[cfg(feature = "encodings")]
+fn by_standard(label: &str, bytes: &[u8]) -> Option<String> {
+    let encoding = encoding_rs::Encoding::for_label_no_replacement(label.as_bytes())?;
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    Some(text.into_owned())
+}
+
+/// Without the feature (the wasm build), the caller decodes first.
+#[cfg(not(feature = "encodings"))]
+fn by_standard(_label: &str, _bytes: &[u8]) -> Option<String> {
+    None
 }
 
 fn windows_1252(byte: u8) -> char {
@@ -225,7 +282,12 @@ mod tests {
 
     #[test]
     fn other_or_missing_declarations_are_not_guessed() {
-        assert_eq!(legacy_html(b"<meta charset=koi8-r><p>\xb9</p>"), None);
+        assert_eq!(legacy_html(b"<meta charset=x-klingon><p>\xb9</p>"), None);
+        assert_eq!(
+            legacy_html(b"<meta charset=iso-2022-kr><p>\xb9</p>"),
+            None,
+            "the standard's replacement labels are refused, as TextDecoder refuses them"
+        );
         assert_eq!(legacy_html(b"<p>\xfc</p>"), None);
         assert_eq!(
             legacy_html(b"<script charset=\"utf-8\"></script><p>\xfc</p>"),
@@ -250,6 +312,75 @@ mod tests {
         assert_eq!(
             legacy_html(b"<meta charset=utf-8><p>Caf\xc3\xa9 K\xfcche</p>").as_deref(),
             Some("<meta charset=utf-8><p>Caf\u{e9} K\u{FFFD}che</p>")
+        );
+    }
+
+    #[test]
+    fn utf16_and_user_defined_labels_mean_what_html_says() {
+        assert_eq!(
+            legacy_html(b"<meta charset=utf-16><p>Caf\xc3\xa9 \xfc</p>").as_deref(),
+            Some("<meta charset=utf-16><p>Caf\u{e9} \u{FFFD}</p>")
+        );
+        assert_eq!(
+            legacy_html(b"<meta charset=x-user-defined><p>\x93so\x94</p>").as_deref(),
+            Some("<meta charset=x-user-defined><p>\u{201c}so\u{201d}</p>")
+        );
+    }
+
+    #[test]
+    fn only_labels_beyond_the_tables_are_left_to_the_caller() {
+        let gbk =
+            b"<meta http-equiv=Content-Type content=\"text/html; charset=GB2312\"><p>\xd0\xc2</p>";
+        assert_eq!(label_not_decoded_here(gbk).as_deref(), Some("gb2312"));
+        assert_eq!(
+            label_not_decoded_here(b"<meta charset=x-klingon>").as_deref(),
+            Some("x-klingon")
+        );
+        assert_eq!(
+            label_not_decoded_here(b"<meta charset=latin1><p>\xfc</p>"),
+            None
+        );
+        assert_eq!(label_not_decoded_here(b"<meta charset=utf-8>"), None);
+        assert_eq!(label_not_decoded_here(b"<p>\xd0\xc2</p>"), None);
+    }
+
+    #[cfg(not(feature = "encodings"))]
+    #[test]
+    fn without_the_feature_other_labels_are_left_to_the_caller() {
+        assert_eq!(legacy_html(b"<meta charset=koi8-r><p>\xee</p>"), None);
+    }
+
+    #[cfg(feature = "encodings")]
+    #[test]
+    fn chinese_japanese_and_korean_pages_decode_by_their_declaration() {
+        let page = |label: &str, text: &[u8]| {
+            let mut page = format!("<meta charset=\"{label}\"><p>").into_bytes();
+            page.extend(text);
+            let decoded = legacy_html(&page).unwrap();
+            decoded[decoded.find("<p>").unwrap() + 3..].to_string()
+        };
+        assert_eq!(
+            page("GB2312", b"\xd0\xc2\xce\xc5\xb1\xa8\xb5\xc0"),
+            "新闻报道"
+        );
+        assert_eq!(page("gbk", b"\xd0\xc2\xce\xc5"), "新闻");
+        assert_eq!(page("big5", b"\xb7\x73\xbb\x44"), "新聞");
+        assert_eq!(
+            page(
+                "Shift_JIS",
+                b"\x83\x6a\x83\x85\x81\x5b\x83\x58\x91\xac\x95\xf1"
+            ),
+            "ニュース速報"
+        );
+        assert_eq!(page("euc-kr", b"\xb4\xba\xbd\xba"), "뉴스");
+    }
+
+    #[cfg(feature = "encodings")]
+    #[test]
+    fn other_single_byte_pages_decode_by_their_declaration() {
+        assert_eq!(
+            legacy_html(b"<meta charset=koi8-r><p>\xee\xcf\xd7\xcf\xd3\xd4\xc9</p>").as_deref(),
+            Some("<meta charset=koi8-r><p>Новости</p>")
         );
     }
 }

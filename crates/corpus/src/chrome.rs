@@ -6,6 +6,7 @@
 pub mod capture;
 pub mod furniture;
 pub mod markup;
+pub mod pointers;
 
 use crate::document::RemovalReason;
 use crate::normalize::word_count;
@@ -391,7 +392,7 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     if ends_like_reported_speech(line) {
         return None;
     }
-    furniture::classify(line)
+    furniture::classify(line).or_else(|| pointers::classify(line))
 }
 
 /// Body sentences that merely mention subscribing ("..., she said.") are news.

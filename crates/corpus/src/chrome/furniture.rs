@@ -19,8 +19,23 @@ pub fn classify(line: &str) -> Option<RemovalReason> {
     if words <= 30 && (is_account_prompt(&lower) || is_shop_prompt(&lower)) || is_ad_label(&lower) {
         return Some(RemovalReason::Promo);
     }
+    if is_reader_appeal(&lower, words) || is_members_only(&lower, words) {
+        return Some(RemovalReason::Promo);
+    }
     if words <= 60 && has_any(&lower, DISCLAIMER_CUES) || is_server_warning(&lower) {
         return Some(RemovalReason::SiteBanner);
+    }
+    if is_cookie_question(&lower, words) {
+        return Some(RemovalReason::SiteBanner);
+    }
+    if is_bare_stamp(&lower, words) {
+        return Some(RemovalReason::Dateline);
+    }
+    if is_figure_label(&lower, words) {
+        return Some(RemovalReason::Caption);
+    }
+    if is_first_printed_note(&lower, words) {
+        return Some(RemovalReason::SourceLine);
     }
     if is_comment_status(&lower, words) {
         return Some(RemovalReason::Comments);
@@ -90,6 +105,15 @@ const SELF_PROMOTION_CUES: &[&str] = &[
     "your support helps",
     "ihr beitrag hilft",
     "ihre unterstützung hilft",
+    "als e-paper",
+    "bahnhofskiosk",
+    "einzelheft",
+    "vorteile sichern",
+    "exklusive angebote",
+    "nichts mehr verpassen",
+    "nichts mehr versäumen",
+    "ne manquez rien",
+    "no te pierdas nada",
 ];
 
 fn is_self_promotion(lower: &str) -> bool {
@@ -187,6 +211,11 @@ const DISCLAIMER_CUES: &[&str] = &[
     "nicht notwendigerweise die",
     "does not apply to this article",
     "veröffentlicht unter der lizenz",
+    "medically reviewed",
+    "fact checked by",
+    "fact-checked by",
+    "von medizinern geprüft",
+    "ärztlich geprüft",
 ];
 
 /// Prompts to log in or register before taking part ("You must be logged
@@ -221,10 +250,63 @@ const SHOP_CUES: &[&str] = &[
     "in den warenkorb",
     "votre panier est vide",
     "tu carrito está vacío",
+    "to your basket",
+    "to your cart",
+    "zum warenkorb",
 ];
 
 fn is_shop_prompt(lower: &str) -> bool {
     has_any(lower, SHOP_CUES)
+}
+
+/// The site speaking to its reader, at more length than a button: asking
+/// whether they like the site (before a support appeal), for letters and
+/// corrections.
+const READER_QUESTIONS: &[&str] = &[
+    "like what you read",
+    "sie lesen gern",
+    "gefällt dir unser",
+    "gefällt ihnen unser",
+    "kennt ihr schon unser",
+    "kennt ihr schon unseren",
+    "kennen sie schon unser",
+    "kennen sie schon unseren",
+    "kennst du schon unser",
+    "kennst du schon unseren",
+];
+
+const READER_APPEALS: &[&str] = &[
+    "keine bezahlschranke",
+    "submit your letter",
+    "fragen und anregungen zu diesem",
+    "teilen sie uns ihre erfahrungen mit",
+    "los invitamos a reportar",
+];
+
+fn is_reader_appeal(lower: &str, words: usize) -> bool {
+    let question = lower.contains('?') && has_any(lower, READER_QUESTIONS);
+    words <= 60 && (question || has_any(lower, READER_APPEALS))
+}
+
+/// Paywall labels ("Nur für Abonnenten", "Pour accéder en illimité").
+const MEMBERS_ONLY: &[&str] = &[
+    "members only",
+    "subscribers only",
+    "for subscribers",
+    "nur für abonnenten",
+    "réservé aux abonnés",
+    "accéder en illimité",
+    "accès illimité",
+    "unlimited access",
+    "solo para suscriptores",
+    "exclusivo para suscriptores",
+    "tylko dla prenumeratorów",
+];
+
+/// A short paywall label, or "Nur für …-Mitglieder".
+fn is_members_only(lower: &str, words: usize) -> bool {
+    let members = lower.starts_with("nur für ") && trimmed(lower).ends_with("mitglieder");
+    words <= 8 && (members || has_any(lower, MEMBERS_ONLY))
 }
 
 /// The label sites print over an ad ("Anzeige", "- Werbung -").
@@ -241,6 +323,75 @@ const AD_LABELS: &[&str] = &[
 
 fn is_ad_label(lower: &str) -> bool {
     AD_LABELS.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// When a post or comment was written, alone on its line: a clock time
+/// ("3:59 PM", "19:49") or a Q&A site's stamp ("asked Feb 6, 2014 at
+/// 20:37", "answered …", "edited …").
+fn is_bare_stamp(lower: &str, words: usize) -> bool {
+    let clock = |text: &str| {
+        let text = ["am", "pm", "uhr", "h"]
+            .iter()
+            .find_map(|suffix| text.strip_suffix(suffix))
+            .unwrap_or(text)
+            .trim_end();
+        // A colon: "12.50" is as often a price.
+        let (hours, minutes) = text.split_once(':').unwrap_or(("", ""));
+        let digits = |part: &str, max: usize| {
+            (1..=max).contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit())
+        };
+        digits(hours, 2) && minutes.len() == 2 && digits(minutes, 2)
+    };
+    let qa = ["asked ", "answered ", "edited "]
+        .iter()
+        .any(|cue| lower.starts_with(cue));
+    let year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4);
+    words <= 3 && clock(lower.trim()) || words <= 8 && qa && year
+}
+
+/// A figure's label and caption ("Abbildung 4: …", "Figure 2: …").
+fn is_figure_label(lower: &str, words: usize) -> bool {
+    let labels = [
+        "abbildung",
+        "abb.",
+        "figure",
+        "fig.",
+        "grafik",
+        "rysunek",
+        "tabelle",
+    ];
+    let Some((label, _)) = lower.split_once(':') else {
+        return false;
+    };
+    let mut parts = label.split_whitespace();
+    let named = parts.next().is_some_and(|w| labels.contains(&w));
+    let numbered = parts.all(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    words <= 40 && named && numbered
+}
+
+/// Where the article was first printed ("Dieser Beitrag stammt aus Ausgabe
+/// 7/2019 der …", "This article first appeared in …").
+const FIRST_PRINTED: &[&str] = &[
+    "dieser beitrag stammt aus",
+    "dieser artikel stammt aus",
+    "dieser artikel erschien zuerst",
+    "dieser beitrag erschien zuerst",
+    "this article first appeared",
+    "this story first appeared",
+    "cet article a été publié initialement",
+    "publicado originalmente en",
+];
+
+fn is_first_printed_note(lower: &str, words: usize) -> bool {
+    words <= 40 && FIRST_PRINTED.iter().any(|cue| lower.starts_with(cue))
+}
+
+/// The heading of a cookie notice ("Was sind Cookies?", "What are cookies?").
+fn is_cookie_question(lower: &str, words: usize) -> bool {
+    let question = lower.trim_end_matches('?').trim_end();
+    words <= 6 && question.len() < lower.len() && question.ends_with("cookies")
 }
 
 /// A server's warning printed into the page ("Warning: Creating default
@@ -330,6 +481,7 @@ const BUTTON_LAST_WORDS: &[&str] = &[
     "ausblenden",
     "einblenden",
     "schließen",
+    "bestellen",
 ];
 
 /// Verbs a two-word button starts with ("Print recipe", "Share this").
@@ -455,6 +607,7 @@ const NEXT_OR_PREVIOUS: &[&str] = &[
     "articolo precedente",
     "następny artykuł",
     "poprzedni artykuł",
+    "vorschau auf den nächsten",
 ];
 
 fn is_next_or_previous(lower: &str, words: usize) -> bool {
@@ -526,6 +679,15 @@ mod tests {
             "Did you know the Courier has a Telegram channel? Join us from your phone.",
             "¿Ya conoces nuestro canal de WhatsApp? Únete aquí.",
             "Get the harbour news straight to your phone with the Courier's free reader.",
+            "Die aktuelle Ausgabe jetzt an jedem Bahnhofskiosk und als e-Paper.",
+            "Den Courier lesen oder verschenken und Vorteile sichern!",
+            "Sie lesen gern den Courier? Dann unterstützen Sie uns.",
+            "Bei Fragen und Anregungen zu diesem Artikel schreiben Sie uns.",
+            "Nur für Vereins-Mitglieder",
+            "Pour accéder en illimité",
+            "Like the recipe? Add the ingredients to your basket.",
+            "Mit dem Hafenbrief 2023 nichts mehr versäumen!",
+            "Kennt ihr schon unseren Hafenfinder? Ab sofort findet ihr alle Fähren.",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Promo), "{line}");
         }
@@ -546,6 +708,8 @@ mod tests {
             "The minister logged in to the new system for the first time on Monday.",
             "The shop said sales of cartwheels doubled.",
             "Die Anzeige ging am Montag bei der Polizei ein.",
+            "Nur für die Mitglieder des Rates galt die Regel nicht, sagte sie, und das seit Jahren.",
+            "Sie lesen gern Krimis, sagte die Buchhändlerin.",
         ] {
             assert_eq!(reason(line), None, "{line}");
         }
@@ -558,6 +722,8 @@ mod tests {
             "We may earn a commission when you buy through links on our site.",
             "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
             "Warning: Creating default object from empty value in /www/site/classes.php on line 40",
+            "Medically reviewed by Dr. Ana Lima",
+            "Was sind Cookies?",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::SiteBanner), "{line}");
         }
@@ -671,12 +837,48 @@ mod tests {
     fn links_to_the_next_post_and_a_blog_s_filing_line_are_navigation() {
         for line in [
             "Der nächste Beitrag",
+            "Vorschau auf den nächsten Artikel",
+            "Buch bestellen",
             "Artículo siguiente",
             "Newer Post Older Post Home",
             "Artículo siguienteSanciones contra el puerto afectan a los pescadores",
             "This entry was posted in Harbour news. Bookmark the permalink.",
         ] {
             assert_eq!(reason(line), Some(RemovalReason::Navigation), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_bare_clock_time_and_a_q_and_a_stamp_are_datelines() {
+        for line in ["3:59 PM", "19:49", "asked Feb 6, 2014 at 20:37"] {
+            assert_eq!(reason(line), Some(RemovalReason::Dateline), "{line}");
+        }
+        for line in [
+            "3:59 PM was when the ferry left.",
+            "12.50",
+            "asked for help",
+        ] {
+            assert_eq!(reason(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn figure_labels_are_captions_and_first_print_notes_are_source_lines() {
+        for line in [
+            "Abbildung 4: Die Schleuse bei Niedrigwasser.",
+            "Figure 2: Cargo handled per month",
+        ] {
+            assert_eq!(reason(line), Some(RemovalReason::Caption), "{line}");
+        }
+        assert_eq!(
+            reason("Dieser Beitrag stammt aus Ausgabe 7/2019 des Hafenmagazins."),
+            Some(RemovalReason::SourceLine)
+        );
+        for line in [
+            "Figure skating: the harbour rink reopens on Monday.",
+            "Grafik und Text kamen von der Hafenbehörde: sie zeigen den Umschlag.",
+        ] {
+            assert_eq!(reason(line), None, "{line}");
         }
     }
 }
