@@ -127,7 +127,9 @@ pub fn ingest_with(
     let text = match check_text(name, bytes) {
         Err(e) if format == Format::Html && matches!(e.problem, Problem::NotUtf8 { .. }) => {
             decoded = crate::charset::legacy_html(bytes).ok_or(e)?;
-            decoded.as_str()
+            // Checked again as decoded: the page's worker checks the text
+            // the browser decoded, so both refuse the same files.
+            check_text(name, decoded.as_bytes())?
         }
         checked => checked?,
     };
@@ -865,6 +867,18 @@ pub fn url_host(url: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_legacy_page_too_large_once_decoded_is_refused_as_the_page_refuses_it() {
+        let mut page = b"<meta charset=windows-1252><p>Caf".to_vec();
+        // Each byte is two in UTF-8: under the limit as saved, over it read.
+        page.extend(std::iter::repeat_n(0xE9, super::MAX_FILE_BYTES * 2 / 3));
+        let refused = super::ingest("big.html", &page, None).unwrap_err();
+        assert!(
+            matches!(refused.problem, super::Problem::TooLarge { bytes, .. } if bytes > super::MAX_FILE_BYTES),
+            "{refused}"
+        );
+    }
+
     use super::*;
 
     fn page(text: &str) -> Page {
