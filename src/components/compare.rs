@@ -37,6 +37,45 @@ enum Mode<'a> {
     PickPair,
 }
 
+impl<'a> Mode<'a> {
+    /// The mode the URL asks for, with a notice for each id `corpus` does
+    /// not know.
+    fn of(corpus: &'a Corpus, state: &ViewState, notices: &mut Vec<String>) -> Mode<'a> {
+        let find_doc = |id: &str| corpus.document(id);
+        if let Some(id) = &state.focus {
+            match corpus.threads.iter().find(|t| &t.id == id) {
+                Some(thread) => Mode::Thread(thread),
+                None => {
+                    notices.push(format!(
+                        "There is no event thread “{id}” in this corpus; here are all events instead."
+                    ));
+                    Mode::Overview
+                }
+            }
+        } else if let Some((a, b)) = &state.pair {
+            let unknown: Vec<&String> = [a, b]
+                .into_iter()
+                .filter(|id| !id.is_empty() && find_doc(id).is_none())
+                .collect();
+            for id in unknown {
+                notices.push(format!(
+                    "There is no article “{id}” in this corpus; choose another."
+                ));
+            }
+            match (find_doc(a), find_doc(b)) {
+                (Some(left), Some(right)) if left.id != right.id => Mode::Pair(left, right),
+                (Some(_), Some(_)) => {
+                    notices.push("Choose two different articles.".to_string());
+                    Mode::PickPair
+                }
+                _ => Mode::PickPair,
+            }
+        } else {
+            Mode::Overview
+        }
+    }
+}
+
 /// How outlets told the same story: the coverage matrix, one thread side by
 /// side, or two articles sentence by sentence. All state is in the URL.
 #[function_component(Compare)]
@@ -46,38 +85,7 @@ pub fn compare(props: &Props) -> Html {
     let state = &props.state;
     let chosen = state.filters.outlets.clone();
     let mut notices = Vec::new();
-    let find_doc = |id: &str| corpus.document(id);
-    let mode = if let Some(id) = &state.focus {
-        match corpus.threads.iter().find(|t| &t.id == id) {
-            Some(thread) => Mode::Thread(thread),
-            None => {
-                notices.push(format!(
-                    "There is no event thread “{id}” in this corpus; here are all events instead."
-                ));
-                Mode::Overview
-            }
-        }
-    } else if let Some((a, b)) = &state.pair {
-        let unknown: Vec<&String> = [a, b]
-            .into_iter()
-            .filter(|id| !id.is_empty() && find_doc(id).is_none())
-            .collect();
-        for id in unknown {
-            notices.push(format!(
-                "There is no article “{id}” in this corpus; choose another."
-            ));
-        }
-        match (find_doc(a), find_doc(b)) {
-            (Some(left), Some(right)) if left.id != right.id => Mode::Pair(left, right),
-            (Some(_), Some(_)) => {
-                notices.push("Choose two different articles.".to_string());
-                Mode::PickPair
-            }
-            _ => Mode::PickPair,
-        }
-    } else {
-        Mode::Overview
-    };
+    let mode = Mode::of(corpus, state, &mut notices);
 
     let go = move |next: ViewState| {
         if let Some(navigator) = &navigator {

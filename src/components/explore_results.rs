@@ -115,15 +115,13 @@ struct LibraryResultProps {
 /// (fetched when needed: a loading line, or a notice with Retry).
 #[function_component(LibraryResult)]
 fn library_result(props: &LibraryResultProps) -> Html {
-    let size = library_page();
-    let page = props.at / size;
-    let data = use_data_file((page > 0).then(|| library_page_file(page)).flatten());
+    let data = use_listing(props.at);
     if let Some(pending) = pending(&data) {
         return pending;
     }
     match part_of(&data)
         .as_ref()
-        .and_then(|part| part.documents.get(props.at % size))
+        .and_then(|part| part.documents.get(props.at % library_page()))
     {
         Some(document) => {
             let query = Query::parse(&props.query);
@@ -148,11 +146,9 @@ struct LibraryClaimsProps {
 /// or a notice with Retry).
 #[function_component(LibraryClaims)]
 fn library_claims(props: &LibraryClaimsProps) -> Html {
-    let size = library_page();
-    let page = props.at / size;
-    let listed = use_data_file((page > 0).then(|| library_page_file(page)).flatten());
-    let id =
-        part_of(&listed).and_then(|part| Some(part.documents.get(props.at % size)?.id.clone()));
+    let listed = use_listing(props.at);
+    let at = props.at % library_page();
+    let id = part_of(&listed).and_then(|part| Some(part.documents.get(at)?.id.clone()));
     let packed = use_data_file(id.as_deref().and_then(pack_of));
     let pack = match &packed {
         DataFile::Ready(Loaded::Corpus(pack)) => Some(pack.clone()),
@@ -178,6 +174,14 @@ fn library_claims(props: &LibraryClaimsProps) -> Html {
             claim_result(claim, document, &query, &props.filters.text, selected)
         })
         .collect()
+}
+
+/// The page of a chunked site's library that lists position `at` (newest
+/// first), fetched when needed: its data file as far as it has come.
+#[hook]
+fn use_listing(at: usize) -> DataFile {
+    let page = at / library_page();
+    use_data_file((page > 0).then(|| library_page_file(page)).flatten())
 }
 
 /// The corpus a library page's data file gives (the first page is the
