@@ -392,7 +392,9 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     if ends_like_reported_speech(line) {
         return None;
     }
-    furniture::classify(line).or_else(|| pointers::classify(line))
+    // Both rule families read the line in lower case, counted once.
+    let (lower, words) = (line.to_lowercase(), word_count(line));
+    furniture::classify(&lower, words).or_else(|| pointers::classify(lower.trim(), words))
 }
 
 /// Body sentences that merely mention subscribing ("..., she said.") are news.

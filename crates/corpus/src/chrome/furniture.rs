@@ -7,49 +7,47 @@
 //! Italian and Polish.
 
 use crate::document::RemovalReason;
-use crate::normalize::word_count;
 
-/// The reason a line is furniture, if it is.
-pub fn classify(line: &str) -> Option<RemovalReason> {
-    let lower = line.to_lowercase();
-    let words = word_count(line);
-    if words <= 30 && (is_self_promotion(&lower) || is_app_or_follow_prompt(&lower)) {
+/// The reason a line is furniture, if it is: `lower` is the line in
+/// lower case, `words` its word count.
+pub fn classify(lower: &str, words: usize) -> Option<RemovalReason> {
+    if words <= 30 && (is_self_promotion(lower) || is_app_or_follow_prompt(lower)) {
         return Some(RemovalReason::Promo);
     }
-    if words <= 30 && (is_account_prompt(&lower) || is_shop_prompt(&lower)) || is_ad_label(&lower) {
+    if words <= 30 && (is_account_prompt(lower) || is_shop_prompt(lower)) || is_ad_label(lower) {
         return Some(RemovalReason::Promo);
     }
-    if is_reader_appeal(&lower, words) || is_members_only(&lower, words) {
+    if is_reader_appeal(lower, words) || is_members_only(lower, words) {
         return Some(RemovalReason::Promo);
     }
-    if words <= 60 && has_any(&lower, DISCLAIMER_CUES) || is_server_warning(&lower) {
+    if words <= 60 && has_any(lower, DISCLAIMER_CUES) || is_server_warning(lower) {
         return Some(RemovalReason::SiteBanner);
     }
-    if is_cookie_question(&lower, words) {
+    if is_cookie_question(lower, words) {
         return Some(RemovalReason::SiteBanner);
     }
-    if is_bare_stamp(&lower, words) {
+    if is_bare_stamp(lower, words) {
         return Some(RemovalReason::Dateline);
     }
-    if is_figure_label(&lower, words) {
+    if is_figure_label(lower, words) {
         return Some(RemovalReason::Caption);
     }
-    if is_first_printed_note(&lower, words) {
+    if is_first_printed_note(lower, words) {
         return Some(RemovalReason::SourceLine);
     }
-    if is_comment_status(&lower, words) {
+    if is_comment_status(lower, words) {
         return Some(RemovalReason::Comments);
     }
-    if is_related_prefix(&lower, words) {
+    if is_related_prefix(lower, words) {
         return Some(RemovalReason::Related);
     }
-    let navigation = is_action_button(&lower, words)
-        || is_next_or_previous(&lower, words)
-        || is_reading_time(&lower, words)
-        || is_site_counter(&lower, words)
-        || is_list_count(&lower, words)
-        || is_filing(&lower, words)
-        || words <= 6 && BACK_LINKS.contains(&trimmed(&lower))
+    let navigation = is_action_button(lower, words)
+        || is_next_or_previous(lower, words)
+        || is_reading_time(lower, words)
+        || is_site_counter(lower, words)
+        || is_list_count(lower, words)
+        || is_filing(lower, words)
+        || words <= 6 && BACK_LINKS.contains(&trimmed(lower))
         || words <= 3 && (lower.starts_with("permalink") || lower.starts_with("permalien"));
     navigation.then_some(RemovalReason::Navigation)
 }
@@ -63,7 +61,8 @@ fn has_phrase(lower: &str, cue: &str) -> bool {
     })
 }
 
-fn has_any(lower: &str, cues: &[&str]) -> bool {
+/// Some cue of `cues` in `lower` as whole words.
+pub(super) fn has_any(lower: &str, cues: &[&str]) -> bool {
     cues.iter().any(|cue| has_phrase(lower, cue))
 }
 
@@ -661,8 +660,10 @@ fn is_related_prefix(lower: &str, words: usize) -> bool {
 mod tests {
     use super::*;
 
+    use crate::normalize::word_count;
+
     fn reason(line: &str) -> Option<RemovalReason> {
-        classify(line)
+        classify(&line.to_lowercase(), word_count(line))
     }
 
     #[test]

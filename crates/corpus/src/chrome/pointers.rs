@@ -2,34 +2,34 @@
 //! few words news sites print in many languages, never by site: a teaser
 //! ending in its "more" link, "X findest Du hier.", a link wrapped in
 //! `>> … <<`, skip links, print and PDF versions, a carousel's item count,
-//! feed links, downloads, a phone number. Each rule is a small function over one lower-cased line.
+//! feed links, downloads, a phone number. Each rule is a small function
+//! over one lower-cased line.
 
+use super::furniture::has_any;
 use crate::document::RemovalReason;
-use crate::normalize::word_count;
 
-/// The reason a line points elsewhere, if it does.
-pub fn classify(line: &str) -> Option<RemovalReason> {
-    let lower = line.trim().to_lowercase();
-    let words = word_count(line);
-    let related = is_teaser_with_more_link(&lower, words)
-        || is_here_pointer(&lower, words)
-        || is_arrowed_link(&lower, words)
-        || is_latest_teaser(&lower, words)
-        || is_other_stories_heading(&lower, words)
-        || is_site_page_pointer(&lower, words)
-        || is_also_on_site(&lower, words);
+/// The reason a line points elsewhere, if it does: `lower` is the line
+/// trimmed and in lower case, `words` its word count.
+pub fn classify(lower: &str, words: usize) -> Option<RemovalReason> {
+    let related = is_teaser_with_more_link(lower, words)
+        || is_here_pointer(lower, words)
+        || is_arrowed_link(lower, words)
+        || is_latest_teaser(lower, words)
+        || is_other_stories_heading(lower, words)
+        || is_site_page_pointer(lower, words)
+        || is_also_on_site(lower, words);
     if related {
         return Some(RemovalReason::Related);
     }
-    let navigation = is_skip_link(&lower, words)
-        || is_version_link(&lower)
-        || is_continue_link(&lower, words)
-        || is_item_count(&lower, words)
-        || is_feed_or_filing(&lower, words)
-        || is_reading_estimate(&lower, words)
-        || is_download(&lower, words)
-        || is_phone_line(&lower, words)
-        || is_information_label(&lower, words);
+    let navigation = is_skip_link(lower, words)
+        || is_version_link(lower)
+        || is_continue_link(lower, words)
+        || is_item_count(lower, words)
+        || is_feed_or_filing(lower, words)
+        || is_reading_estimate(lower, words)
+        || is_download(lower, words)
+        || is_phone_line(lower, words)
+        || is_information_label(lower, words);
     navigation.then_some(RemovalReason::Navigation)
 }
 
@@ -290,20 +290,14 @@ fn is_reading_estimate(lower: &str, words: usize) -> bool {
     words <= 8 && minutes && has_any(lower, READING_CUES)
 }
 
-/// `cue` in `lower` as whole words.
-fn has_any(lower: &str, cues: &[&str]) -> bool {
-    cues.iter().any(|cue| {
-        lower.match_indices(cue).any(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + cue.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::word_count;
+
+    fn reason(line: &str) -> Option<RemovalReason> {
+        classify(line.trim().to_lowercase().as_str(), word_count(line))
+    }
 
     #[test]
     fn teasers_and_pointers_to_other_pages_are_related() {
@@ -319,7 +313,7 @@ mod tests {
             "Tipp: Auf der Seite Aktuelle Meldungen finden Sie alle Nachrichten des Hafens.",
             "Auch auf hafen.de",
         ] {
-            assert_eq!(classify(line), Some(RemovalReason::Related), "{line}");
+            assert_eq!(reason(line), Some(RemovalReason::Related), "{line}");
         }
         for line in [
             "Die Hafenordnung finden Sie hier:",
@@ -329,7 +323,7 @@ mod tests {
             "Genauere Angaben zu den Fähren findest Du weiter unten auf der Seite.",
             "Auch auf der Fähre gilt die Maskenpflicht.",
         ] {
-            assert_eq!(classify(line), None, "{line}");
+            assert_eq!(reason(line), None, "{line}");
         }
     }
 
@@ -351,7 +345,7 @@ mod tests {
             "Fax: (030) 78 95 47 79",
             "Weitere Informationen zum Hafen in Emden:",
         ] {
-            assert_eq!(classify(line), Some(RemovalReason::Navigation), "{line}");
+            assert_eq!(reason(line), Some(RemovalReason::Navigation), "{line}");
         }
         for line in [
             "Weiter zu Fuß ging es zum Hafen.",
@@ -362,7 +356,7 @@ mod tests {
             "Tel Aviv: 2,000,000 people",
             "Weitere Informationen zum Hafen gab es nicht.",
         ] {
-            assert_eq!(classify(line), None, "{line}");
+            assert_eq!(reason(line), None, "{line}");
         }
     }
 }
