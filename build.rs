@@ -7,15 +7,18 @@
 //! with `CROSSREAD_STRICT=1` (`cargo xtask dist --strict`, and
 //! `cargo xtask test`) any bad input stops the build instead.
 //!
-//! A corpus of more than [`CHUNK_ABOVE_ARTICLES`] articles (or any corpus
-//! with `CROSSREAD_CHUNKED=1`; never with `CROSSREAD_CHUNKED=0`) is
-//! *chunked*: the wasm embeds nothing (cfg `crossread_chunked`) and fetches
-//! the data files that the prerender step writes (`docs/scale.md`); native
-//! builds (the prerenderer, tests) still embed the whole corpus.
+//! A corpus of more than [`CHUNK_ABOVE_ARTICLES`] article files (or any
+//! corpus with `CROSSREAD_CHUNKED=1`; never with `CROSSREAD_CHUNKED=0`) is
+//! *chunked*: the wasm embeds nothing (cfg `crossread_chunked`), so its
+//! build does not analyse the corpus, and fetches the data files that the
+//! prerender step writes (`docs/scale.md`); native builds (the
+//! prerenderer, tests) analyse it and read the whole corpus from
+//! `$OUT_DIR` when they run.
 
 use crossread_corpus::parts::CHUNK_ABOVE_ARTICLES;
-use crossread_corpus::source_dir::read_source_dir;
-use crossread_corpus::{build_corpus_in_parallel, Strictness};
+use crossread_corpus::source_dir::{read_source_dir, SourceDir};
+use crossread_corpus::{build_corpus_in_parallel, Corpus, Strictness};
+use std::io::Write;
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
@@ -37,7 +40,37 @@ fn main() {
     for path in &source.paths {
         println!("cargo:rerun-if-changed={}", path.display());
     }
-    // Every core the machine offers: the output does not depend on it.
+    let chunked = chunked(source.files.len());
+    if chunked {
+        println!("cargo:rustc-cfg=crossread_chunked");
+    }
+    let wasm = std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("corpus.postcard");
+    let file =
+        std::fs::File::create(&out).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
+    // A chunked site's wasm embeds nothing, so its build skips the
+    // analysis: the prerenderer's native build analyses the corpus once
+    // and writes the data files from it.
+    if !(chunked && wasm) {
+        // Written as it is encoded: a big corpus's bytes are never all in
+        // memory beside the corpus.
+        let corpus = analyse(source);
+        let written = postcard::to_io(&corpus, std::io::BufWriter::new(file))
+            .map_err(|e| e.to_string())
+            .and_then(|mut writer| writer.flush().map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            fail(&format!(
+                "cannot write the corpus to {}: {e}",
+                out.display()
+            ));
+        }
+    }
+}
+
+/// The whole corpus pipeline on every core the machine offers (the output
+/// does not depend on it), each skipped file printed.
+fn analyse(source: SourceDir) -> Corpus {
     let workers = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
     let corpus = build_corpus_in_parallel(
         source.files,
@@ -53,20 +86,7 @@ fn main() {
             skipped.problem.replace('\n', " ")
         );
     }
-    let chunked = chunked(corpus.documents.len());
-    if chunked {
-        println!("cargo:rustc-cfg=crossread_chunked");
-    }
-    let wasm = std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"));
-    let bytes = if chunked && wasm {
-        Vec::new()
-    } else {
-        postcard::to_allocvec(&corpus)
-            .unwrap_or_else(|e| fail(&format!("cannot encode the corpus: {e}")))
-    };
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("corpus.postcard");
-    std::fs::write(&out, bytes).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
+    corpus
 }
 
 /// `CROSSREAD_STRICT=1` (or any value but `0` and empty) refuses the whole
@@ -78,12 +98,14 @@ fn strictness() -> Strictness {
     }
 }
 
-/// Whether the site fetches its data (see the module documentation).
-fn chunked(articles: usize) -> bool {
+/// Whether the site fetches its data (see the module documentation),
+/// from the number of article files: known before any analysis, so the
+/// wasm and native builds agree.
+fn chunked(files: usize) -> bool {
     match std::env::var("CROSSREAD_CHUNKED").as_deref() {
         Ok("1") => true,
         Ok("0") => false,
-        _ => articles > CHUNK_ABOVE_ARTICLES,
+        _ => files > CHUNK_ABOVE_ARTICLES,
     }
 }
 

@@ -24,8 +24,21 @@ use std::rc::{Rc, Weak};
 use std::sync::OnceLock;
 use yew::prelude::*;
 
-/// Empty in a chunked site's wasm (see `build.rs`).
+/// The corpus `build.rs` wrote: in the wasm, embedded (empty in a chunked
+/// site's: see `build.rs`).
+#[cfg(target_arch = "wasm32")]
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.postcard"));
+
+/// Native builds (the prerenderer and tests, which run where they were
+/// built) read the corpus from the build's output instead of linking it
+/// in: at 100,000 articles it is over a gigabyte, which the compiler would
+/// copy into the binary and the process would keep beside the decoded
+/// corpus.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_built_corpus() -> Result<Vec<u8>, String> {
+    let path = concat!(env!("OUT_DIR"), "/corpus.postcard");
+    std::fs::read(path).map_err(|e| format!("The built corpus {path} cannot be read ({e})."))
+}
 
 /// The site's corpus was built as data files (`build.rs`): the prerenderer
 /// writes them.
@@ -129,21 +142,39 @@ pub fn embedded() -> Result<CorpusRef, &'static str> {
     CORPUS.with(|corpus| {
         corpus
             .get_or_init(|| {
-                postcard::from_bytes(EMBEDDED)
+                embedded_corpus()
                     .map(CorpusRef::new)
-                    .map_err(|e| {
-                        let message = format!("The embedded corpus cannot be read ({e}).");
-                        &*Box::leak(message.into_boxed_str())
-                    })
+                    .map_err(|message| &*Box::leak(message.into_boxed_str()))
             })
             .clone()
     })
 }
 
+#[cfg(target_arch = "wasm32")]
+fn embedded_corpus() -> Result<Corpus, String> {
+    decode_corpus(EMBEDDED)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn embedded_corpus() -> Result<Corpus, String> {
+    decode_corpus(&read_built_corpus()?)
+}
+
+fn decode_corpus(bytes: &[u8]) -> Result<Corpus, String> {
+    postcard::from_bytes(bytes).map_err(|e| format!("The embedded corpus cannot be read ({e})."))
+}
+
 /// The embedded corpus as postcard bytes, as the analyser worker takes it
 /// (empty in a chunked site: see [`full_url`]).
 pub fn embedded_bytes() -> &'static [u8] {
-    EMBEDDED
+    #[cfg(target_arch = "wasm32")]
+    return EMBEDDED;
+    // Natively (no worker to post it to), read once if ever asked.
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+        BYTES.get_or_init(|| read_built_corpus().unwrap_or_default())
+    }
 }
 
 /// Whether `corpus` is a chunked site's library index (documents without

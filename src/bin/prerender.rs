@@ -11,7 +11,7 @@
 use crossread::corpus_data::{corpus, set_layout, CHUNKED_SITE, DATA_DIR, DATA_META};
 use crossread::view_state::{article_page_file, ViewState};
 use crossread::{App, AppProps};
-use crossread_corpus::parts::{data_files, Layout};
+use crossread_corpus::parts::{write_data_files as data_files_into, Layout};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -71,15 +71,10 @@ fn write_data_files(
 ) -> Result<String, String> {
     let folder = dist.join(DATA_DIR);
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    let files = data_files(corpus, layout)?;
-    for file in &files {
+    data_files_into(corpus, layout, &mut |file| {
         let path = folder.join(&file.name);
-        std::fs::write(&path, &file.bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
-    files
-        .last()
-        .map(|library| library.name.clone())
-        .ok_or_else(|| "no data files were made".to_string())
+        std::fs::write(&path, &file.bytes).map_err(|e| format!("{}: {e}", path.display()))
+    })
 }
 
 /// How the data files are cut: [`Layout::default`], unless

@@ -152,9 +152,27 @@ impl Default for Layout {
 /// packs and pages), the library index last (its name is the one the app
 /// is told).
 pub fn data_files(corpus: &Corpus, layout: Layout) -> Result<Vec<DataFile>, String> {
-    let (per_pack, page_size) = (layout.per_pack.max(1), layout.page_size.max(1));
     let mut files = Vec::new();
-    let (pack_keys, packs) = write_packs(corpus, per_pack, &mut files)?;
+    write_data_files(corpus, layout, &mut |file| {
+        files.push(file);
+        Ok(())
+    })?;
+    Ok(files)
+}
+
+/// Where data files go as they are made: a big corpus's files are
+/// written one by one rather than held together.
+pub type Sink<'a> = dyn FnMut(DataFile) -> Result<(), String> + 'a;
+
+/// [`data_files`] handed to `files` one at a time, in the same order;
+/// returns the library index's name.
+pub fn write_data_files(
+    corpus: &Corpus,
+    layout: Layout,
+    files: &mut Sink,
+) -> Result<String, String> {
+    let (per_pack, page_size) = (layout.per_pack.max(1), layout.page_size.max(1));
+    let (pack_keys, packs) = write_packs(corpus, per_pack, files)?;
     let newest = newest_first(&corpus.documents);
     let mut pages = newest.chunks(page_size).map(|page| Corpus {
         documents: page.iter().map(|d| metadata_only(d)).collect(),
@@ -168,10 +186,10 @@ pub fn data_files(corpus: &Corpus, layout: Layout) -> Result<Vec<DataFile>, Stri
     for page in pages {
         let file = named(LIST, encode(&page)?);
         page_hashes.push(content_hash(&file.bytes));
-        files.push(file);
+        files(file)?;
     }
-    let facets = write_explorer_index(&newest, &mut files, corpus)?;
-    let threads = threads::write_threads(corpus, &mut files, layout.thread_file_claims.max(1))?;
+    let facets = write_explorer_index(&newest, files, corpus)?;
+    let threads = threads::write_threads(corpus, files, layout.thread_file_claims.max(1))?;
     let full = named("corpus", encode(corpus)?);
     let index = LibraryIndex {
         library,
@@ -185,9 +203,11 @@ pub fn data_files(corpus: &Corpus, layout: Layout) -> Result<Vec<DataFile>, Stri
         threads,
         prerendered: layout.prerendered,
     };
-    files.push(full);
-    files.push(named("library", encode(&index)?));
-    Ok(files)
+    files(full)?;
+    let library = named("library", encode(&index)?);
+    let name = library.name.clone();
+    files(library)?;
+    Ok(name)
 }
 
 /// Writes the packs into `files`: the articles in [`id_key`] order,
@@ -196,7 +216,7 @@ pub fn data_files(corpus: &Corpus, layout: Layout) -> Result<Vec<DataFile>, Stri
 fn write_packs(
     corpus: &Corpus,
     per_pack: usize,
-    files: &mut Vec<DataFile>,
+    files: &mut Sink,
 ) -> Result<(Vec<u32>, Vec<u64>), String> {
     let by_doc = ByDoc::of(corpus);
     let mut order: Vec<(u32, usize)> = (corpus.documents.iter().enumerate())
@@ -214,7 +234,7 @@ fn write_packs(
         let file = named(PACK, encode(&by_doc.pack(corpus, &members))?);
         keys.push(order[start].0);
         hashes.push(content_hash(&file.bytes));
-        files.push(file);
+        files(file)?;
         start = end;
     }
     Ok((keys, hashes))
@@ -224,7 +244,7 @@ fn write_packs(
 /// library's order) into `files`; returns the facet index's name.
 fn write_explorer_index(
     newest: &[&Document],
-    files: &mut Vec<DataFile>,
+    files: &mut Sink,
     corpus: &Corpus,
 ) -> Result<String, String> {
     let mut index = FacetIndex::build(corpus, newest);
@@ -234,11 +254,11 @@ fn write_explorer_index(
         index
             .words
             .push((first.unwrap_or_default(), content_hash(&file.bytes)));
-        files.push(file);
+        files(file)?;
     }
     let file = named(FACETS, encode(&index)?);
     let name = file.name.clone();
-    files.push(file);
+    files(file)?;
     Ok(name)
 }
 

@@ -7,7 +7,7 @@
 //! file.
 
 use super::facets::STANCES;
-use super::{encode, file_name, metadata_only, named, DataFile};
+use super::{encode, file_name, metadata_only, named, Sink};
 use crate::date::covered_days;
 use crate::document::{Claim, Corpus, Document, Entity, Thread};
 use crate::PartialDate;
@@ -139,7 +139,7 @@ fn date_key(date: PartialDate) -> (i64, PartialDate) {
 /// `files`; returns the index's file name.
 pub(super) fn write_threads(
     corpus: &Corpus,
-    files: &mut Vec<DataFile>,
+    files: &mut Sink,
     file_claims: usize,
 ) -> Result<String, String> {
     let outlets = outlet_summaries(&corpus.documents);
@@ -201,7 +201,7 @@ pub(super) fn write_threads(
     index.outlets = outlets;
     let file = named(THREADS, encode(&index)?);
     let name = file.name.clone();
-    files.push(file);
+    files(file)?;
     Ok(name)
 }
 
@@ -311,7 +311,7 @@ fn picked<'a, 'i, T>(
 /// content hash.
 fn write_thread_files(
     corpus: &Corpus,
-    files: &mut Vec<DataFile>,
+    files: &mut Sink,
     file_claims: usize,
 ) -> Result<Vec<u64>, String> {
     let lookup = Lookup::of(corpus);
@@ -325,7 +325,7 @@ fn write_thread_files(
             let file = named(THREAD, encode(&thread_part(corpus, &lookup, &group))?);
             let hash = super::content_hash(&file.bytes);
             hashes.extend(group.iter().map(|_| hash));
-            files.push(file);
+            files(file)?;
             (group, held) = (Vec::new(), 0);
         }
     }
@@ -455,7 +455,11 @@ mod tests {
             ..Corpus::empty()
         };
         let mut files = Vec::new();
-        let hashes = write_thread_files(&corpus, &mut files, THREAD_FILE_CLAIMS).unwrap();
+        let mut keep = |file| {
+            files.push(file);
+            Ok(())
+        };
+        let hashes = write_thread_files(&corpus, &mut keep, THREAD_FILE_CLAIMS).unwrap();
         // 100 + 200 + 300 reach 512 together; 2,000 alone; the last two
         // are what is left.
         assert_eq!(files.len(), 3);
