@@ -8,17 +8,25 @@
 //! Documents are analysed in file-name order, whatever the order they were
 //! added in.
 
+use crate::catalog::CatalogEntry;
 use crate::catalog::{Catalog, CATALOG_FILE};
 use crate::document::{Corpus, Document, Provenance};
 use crate::error::{IngestError, Problem};
-use crate::ingest::ingest_with;
+use crate::ingest::{ingest_with, SourceFile};
+use crate::parallel::map_in_order;
+use std::collections::{HashMap, HashSet};
 
 /// Files being added to a corpus.
 #[derive(Debug, Clone)]
 pub struct Batch {
     catalog: Catalog,
+    /// Each file's first catalog entry: a corpus of 100,000 files looks
+    /// entries up by name, not by scanning the catalog for each.
+    by_file: HashMap<String, usize>,
     facts: Provenance,
     documents: Vec<Document>,
+    /// The documents' ids, which must stay unique.
+    ids: HashSet<String>,
 }
 
 impl Batch {
@@ -36,9 +44,15 @@ impl Batch {
             Some(Err(error)) => (Catalog::default(), Some(error)),
             None => (Catalog::default(), None),
         };
+        let mut by_file = HashMap::new();
+        for (at, entry) in catalog.entries.iter().enumerate() {
+            by_file.entry(entry.file.clone()).or_insert(at);
+        }
         let batch = Batch {
             catalog,
+            by_file,
             facts,
+            ids: existing.iter().map(|d| d.id.clone()).collect(),
             documents: existing,
         };
         (batch, problem)
@@ -47,8 +61,32 @@ impl Batch {
     /// Ingests one file. A file whose id (its name without extension) is
     /// already in the corpus is refused: ids are what links point to.
     pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<&Document, IngestError> {
-        let document = ingest_with(name, bytes, self.catalog.entry(name), self.facts)?;
-        if self.documents.iter().any(|d| d.id == document.id) {
+        let document = ingest_with(name, bytes, self.entry(name), self.facts)?;
+        self.accept(name, document)
+    }
+
+    /// Ingests every file on `workers` threads (each file is read on its
+    /// own), then adds them in `files`' order as [`Batch::add`] would;
+    /// returns the problems, in that order.
+    pub(crate) fn add_all(&mut self, files: &[SourceFile], workers: usize) -> Vec<IngestError> {
+        let ingested = map_in_order(files, workers, |file| {
+            ingest_with(&file.name, &file.bytes, self.entry(&file.name), self.facts)
+        });
+        let mut problems = Vec::new();
+        for (file, result) in files.iter().zip(ingested) {
+            if let Err(problem) = result.and_then(|d| self.accept(&file.name, d).map(|_| ())) {
+                problems.push(problem);
+            }
+        }
+        problems
+    }
+
+    fn entry(&self, name: &str) -> Option<&CatalogEntry> {
+        self.by_file.get(name).map(|&at| &self.catalog.entries[at])
+    }
+
+    fn accept(&mut self, name: &str, document: Document) -> Result<&Document, IngestError> {
+        if !self.ids.insert(document.id.clone()) {
             return Err(IngestError {
                 file: name.to_string(),
                 problem: Problem::AlreadyInCorpus { id: document.id },
@@ -60,10 +98,11 @@ impl Batch {
 
     /// The catalog's entries for files not among `names`.
     pub fn entries_without_file(&self, names: &[&str]) -> Vec<IngestError> {
+        let names: HashSet<&str> = names.iter().copied().collect();
         self.catalog
             .entries
             .iter()
-            .filter(|entry| !names.contains(&entry.file.as_str()))
+            .filter(|entry| !names.contains(entry.file.as_str()))
             .map(|entry| IngestError {
                 file: entry.file.clone(),
                 problem: Problem::CatalogEntryWithoutFile,

@@ -68,6 +68,7 @@ impl Catalog {
         let raw: RawCatalog = toml::from_str(text)
             .map_err(|e| error(Problem::CatalogSyntax(e.message().to_string())))?;
         let mut entries: Vec<CatalogEntry> = Vec::with_capacity(raw.article.len());
+        let mut files = std::collections::HashSet::new();
         for entry in raw.article {
             let field_error = |field: &str, message: String| {
                 error(Problem::CatalogField {
@@ -75,7 +76,7 @@ impl Catalog {
                     message,
                 })
             };
-            if entries.iter().any(|e| e.file == entry.file) {
+            if !files.insert(entry.file.clone()) {
                 return Err(field_error("file", "the file is described twice".into()));
             }
             let published = match entry.published.as_deref() {

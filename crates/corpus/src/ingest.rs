@@ -382,11 +382,7 @@ fn build_corpus_with_workers(
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     let mut problems: Vec<IngestError> = catalog_problem.into_iter().collect();
     problems.extend(batch.entries_without_file(&names));
-    for file in &files {
-        if let Err(error) = batch.add(&file.name, &file.bytes) {
-            problems.push(error);
-        }
-    }
+    problems.extend(batch.add_all(&files, workers));
     let failed = match strictness {
         Strictness::Strict => !problems.is_empty(),
         Strictness::Lenient => batch.is_empty(),
