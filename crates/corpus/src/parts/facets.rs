@@ -348,7 +348,7 @@ mod tests {
             has_quote: flags & 1 != 0,
             has_number: flags & 2 != 0,
             lone_claims: flags & 4 != 0,
-            published: (flags % 3 == 0).then(|| PartialDate {
+            published: flags.is_multiple_of(3).then(|| PartialDate {
                 year: 2020 + i32::from(flags),
                 month: Some(3),
                 day: None,
