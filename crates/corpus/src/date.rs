@@ -437,5 +437,19 @@ mod tests {
         assert_eq!(month_from_name("Sept."), Some(9));
         assert_eq!(month_from_name("Jan"), Some(1));
         assert_eq!(month_from_name("Mayday"), None);
+        // As the names lower-cased and compared: any case, a closing dot,
+        // three letters of a name, and nothing else.
+        for (word, month) in [
+            ("sEpT", Some(9)),
+            ("dec.", Some(12)),
+            ("DECEMBER..", Some(12)),
+            ("Ma", None),
+            ("Mär", None),
+            ("Juni", None),
+            ("june", Some(6)),
+            ("", None),
+        ] {
+            assert_eq!(month_from_name(word), month, "{word:?}");
+        }
     }
 }

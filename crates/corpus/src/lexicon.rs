@@ -502,6 +502,115 @@ mod tests {
             .contains(&"weapons".to_string()));
     }
 
+    fn lower_words(sentence: &str) -> Vec<String> {
+        phrase_tokens(sentence)
+    }
+
+    /// The scan the rules made before the index: every phrase of the list,
+    /// in order.
+    fn first_in_list<'a>(
+        list: &'a [Vec<String>],
+        words: &[String],
+        at: usize,
+    ) -> Option<&'a [String]> {
+        list.iter()
+            .find(|p| phrase_at(words, at, p))
+            .map(Vec::as_slice)
+    }
+
+    const SENTENCES: &[&str] = &[
+        "Officials said on Monday that the port would reopen.",
+        "The ministry said, citing sources, it was \"ready\".",
+        "He SAID it; she said so too, according to reports.",
+        "According to the mayor, said to be ill, no one spoke.",
+        "\"We will,\" she told reporters (told them twice).",
+        "It is expected to be expected.",
+        "",
+    ];
+
+    #[test]
+    fn indexed_phrases_find_what_a_scan_of_the_list_finds() {
+        let list: Vec<Vec<String>> = {
+            let mut list: Vec<Vec<String>> = [
+                "said",
+                "said on",
+                "said , citing",
+                "according to",
+                "according to reports",
+                "told",
+                "told reporters",
+                "expected to",
+                "\"",
+            ]
+            .iter()
+            .map(|p| phrase_tokens(p))
+            .collect();
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            list
+        };
+        let phrases = Phrases::new(list.clone());
+        for sentence in SENTENCES {
+            let words = lower_words(sentence);
+            for at in 0..=words.len() {
+                assert_eq!(
+                    phrases.at(&words, at),
+                    first_in_list(&list, &words, at),
+                    "{sentence:?} at {at}"
+                );
+            }
+            for word in &words {
+                let one_word = list.iter().any(|p| p.len() == 1 && p[0] == *word);
+                assert_eq!(phrases.has_word(word), one_word, "{word:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_cue_section_finds_what_a_scan_of_it_finds() {
+        let lex = lexicon();
+        for (section, phrases) in &lex.cues {
+            for sentence in SENTENCES {
+                let words = lower_words(sentence);
+                for at in 0..=words.len() {
+                    assert_eq!(
+                        phrases.at(&words, at),
+                        first_in_list(&phrases.list, &words, at),
+                        "[{section}] {sentence:?} at {at}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn items_by_first_word_are_every_item_phrase_in_order() {
+        let lex = lexicon();
+        for (cat, category) in lex.items.iter().enumerate() {
+            for phrase in &category.phrases {
+                let Some(first) = phrase.first() else {
+                    continue;
+                };
+                let listed: Vec<usize> = lex
+                    .items_opening_with(first)
+                    .filter(|(c, p)| c.name == category.name && *p == phrase.as_slice())
+                    .map(|_| cat)
+                    .collect();
+                assert_eq!(listed, [cat], "{phrase:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_name_is_longer_than_the_longest_its_first_token_opens() {
+        let lex = lexicon();
+        assert!(lex.longest_name_from("Washington") >= 3);
+        assert_eq!(lex.longest_name_from("zzz"), 0);
+        for key in lex.names.keys() {
+            let tokens: Vec<&str> = key.split('\u{1}').collect();
+            assert!(lex.longest_name_from(tokens[0]) >= tokens.len(), "{key:?}");
+        }
+    }
+
     #[test]
     fn multi_token_names_are_keyed_by_tokens() {
         let key = name_key(["Washington", ",", "D.C."]);
