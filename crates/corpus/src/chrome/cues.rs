@@ -13,8 +13,8 @@ pub struct Cues {
     phrases: &'static [&'static str],
     /// Bit `pair_slot(a, b)` is set when a phrase starts with bytes `a b`.
     starts: [u64; 16],
-    /// Some phrase overlaps itself (`overlaps_itself`).
-    overlapping: bool,
+    /// Bit `i` is set when phrase `i` overlaps itself (`overlaps_itself`).
+    overlapping: u64,
 }
 
 /// Where the byte pair `a b` is kept in `Cues::starts` (pairs of lower-case
@@ -47,17 +47,24 @@ const fn overlaps_itself(phrase: &[u8]) -> bool {
 
 impl Cues {
     /// Builds the table of opening byte pairs. Every phrase has at least
-    /// two bytes (checked at compile time).
+    /// two bytes, and one that overlaps itself is among the first 64
+    /// (checked at compile time).
     pub const fn new(phrases: &'static [&'static str]) -> Self {
         let mut starts = [0u64; 16];
-        let mut overlapping = false;
+        let mut overlapping = 0;
         let mut i = 0;
         while i < phrases.len() {
             let bytes = phrases[i].as_bytes();
             assert!(bytes.len() >= 2, "a cue phrase has two bytes or more");
             let slot = pair_slot(bytes[0], bytes[1]);
             starts[slot / 64] |= 1 << (slot % 64);
-            overlapping |= overlaps_itself(bytes);
+            if overlaps_itself(bytes) {
+                assert!(
+                    i < 64,
+                    "a phrase that overlaps itself is among the first 64"
+                );
+                overlapping |= 1 << i;
+            }
             i += 1;
         }
         Cues {
@@ -89,29 +96,35 @@ impl Cues {
             let after = lower[end..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         };
-        self.find(lower, |phrase, at, end| {
-            !(self.overlapping && overlaps_itself(phrase.as_bytes())) && whole_words(at, end)
-        }) || self.overlapping
-            && self
-                .phrases
-                .iter()
-                .filter(|phrase| overlaps_itself(phrase.as_bytes()))
-                .any(|phrase| {
-                    lower
-                        .match_indices(phrase)
-                        .any(|(at, _)| whole_words(at, at + phrase.len()))
-                })
+        let overlaps = |i: usize| i < 64 && self.overlapping & (1 << i) != 0;
+        self.find(lower, |i, at, end| !overlaps(i) && whole_words(at, end))
+            || self.overlapping != 0
+                && self
+                    .phrases
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| overlaps(i))
+                    .any(|(_, phrase)| {
+                        lower
+                            .match_indices(phrase)
+                            .any(|(at, _)| whole_words(at, at + phrase.len()))
+                    })
     }
 
-    /// Some occurrence `at..end` of a phrase that `accept` accepts.
-    fn find(&self, lower: &str, accept: impl Fn(&str, usize, usize) -> bool) -> bool {
+    /// Some occurrence `at..end` of phrase `i` that `accept(i, at, end)`
+    /// accepts.
+    fn find(&self, lower: &str, accept: impl Fn(usize, usize, usize) -> bool) -> bool {
         let bytes = lower.as_bytes();
         bytes.windows(2).enumerate().any(|(at, pair)| {
             let slot = pair_slot(pair[0], pair[1]);
             self.starts[slot / 64] & (1 << (slot % 64)) != 0
-                && self.phrases.iter().any(|phrase| {
-                    bytes[at..].starts_with(phrase.as_bytes())
-                        && accept(phrase, at, at + phrase.len())
+                && self.phrases.iter().enumerate().any(|(i, phrase)| {
+                    let phrase = phrase.as_bytes();
+                    // The pair first: most phrases differ there.
+                    phrase[0] == pair[0]
+                        && phrase[1] == pair[1]
+                        && bytes[at..].starts_with(phrase)
+                        && accept(i, at, at + phrase.len())
                 })
         })
     }
