@@ -166,31 +166,27 @@ fn is_speech_verb(tokens: &[Tok], words: &[String], at: usize) -> Option<usize> 
     if at > 0 && tokens[at].is_capitalised() {
         return None;
     }
-    for phrase in lex.cues("speech") {
-        if phrase_at(words, at, phrase) {
-            let prev = if at > 0 { words[at - 1].as_str() } else { "" };
-            let noun_use = DETERMINERS.contains(&prev);
-            // "No deaths were reported": a passive has no speaker before it.
-            if matches!(
-                prev,
-                "was" | "were" | "is" | "are" | "been" | "be" | "being"
-            ) {
-                return None;
-            }
-            let noun_like = NOUN_LIKE.contains(&words[at].as_str());
-            let plural_noun = noun_like && (at == 0 || NOUN_BEFORE.contains(&prev));
-            // "A March report said": a noun when a speech verb follows.
-            let subject_noun = noun_like
-                && words
-                    .get(at + phrase.len())
-                    .is_some_and(|next| SPEECH_AFTER_NOUN.contains(&next.as_str()));
-            if noun_use || plural_noun || subject_noun {
-                return None;
-            }
-            return Some(phrase.len());
-        }
+    let phrase = lex.cues("speech").at(words, at)?;
+    let prev = if at > 0 { words[at - 1].as_str() } else { "" };
+    let noun_use = DETERMINERS.contains(&prev);
+    // "No deaths were reported": a passive has no speaker before it.
+    if matches!(
+        prev,
+        "was" | "were" | "is" | "are" | "been" | "be" | "being"
+    ) {
+        return None;
     }
-    None
+    let noun_like = NOUN_LIKE.contains(&words[at].as_str());
+    let plural_noun = noun_like && (at == 0 || NOUN_BEFORE.contains(&prev));
+    // "A March report said": a noun when a speech verb follows.
+    let subject_noun = noun_like
+        && words
+            .get(at + phrase.len())
+            .is_some_and(|next| SPEECH_AFTER_NOUN.contains(&next.as_str()));
+    if noun_use || plural_noun || subject_noun {
+        return None;
+    }
+    Some(phrase.len())
 }
 
 /// Whether the words after a verb cannot be its speaker ("said there have
@@ -210,10 +206,7 @@ pub(crate) fn bad_inverted_subject(tokens: &[Tok], words: &[String], at: usize) 
         || crate::date::month_from_name(t.text).is_some_and(|_| t.is_capitalised());
     let nounish = t.is_capitalised()
         || OPENERS.contains(&w.as_str())
-        || lexicon()
-            .cues("anonymous")
-            .iter()
-            .any(|p| p.len() == 1 && p[0] == *w);
+        || lexicon().cues("anonymous").has_word(w);
     time_word || !nounish || (t.is_capitalised() && lexicon().is_function_word(t.text))
 }
 
@@ -329,12 +322,10 @@ pub fn attribute(
                     words[start - 2].as_str(),
                     "so" | "such" | "is" | "was" | "are" | "were"
                 )
-                && (0..start - 1).rev().take(8).any(|k| {
-                    lexicon()
-                        .cues("anonymous")
-                        .iter()
-                        .any(|p| p.len() == 1 && p[0] == words[k])
-                });
+                && (0..start - 1)
+                    .rev()
+                    .take(8)
+                    .any(|k| lexicon().cues("anonymous").has_word(&words[k]));
             if relative {
                 start -= 1;
                 continue;
@@ -730,11 +721,8 @@ fn classify(
         };
     }
     // Unnamed people: a head noun from the [anonymous] list.
-    let anonymous_at = (a..b).find(|&k| {
-        lex.cues("anonymous")
-            .iter()
-            .any(|p| p.len() == 1 && p[0] == words[k])
-    });
+    let anonymous = lex.cues("anonymous");
+    let anonymous_at = (a..b).find(|&k| anonymous.has_word(&words[k]));
     if let Some(k) = anonymous_at {
         // "analysts at the Institute ...": the named body speaks.
         let affiliated = words.get(k + 1).is_some_and(|w| w == "at");

@@ -4,15 +4,17 @@
 //! the ones sites commonly print (see `docs/rules.md` for sources and limits).
 
 pub mod capture;
+pub mod cues;
 pub mod furniture;
 pub mod markup;
 pub mod pointers;
 
 use crate::document::RemovalReason;
 use crate::normalize::word_count;
+use cues::Cues;
 
 /// Browser and site notices shown above or around an article.
-const BANNER_CUES: &[&str] = &[
+const BANNER_CUES: Cues = Cues::new(&[
     "older browser",
     "supported version",
     "update your browser",
@@ -22,10 +24,10 @@ const BANNER_CUES: &[&str] = &[
     "accept cookies",
     "ad blocker",
     "adblocker",
-];
+]);
 
 /// Subscription and account prompts, recognised anywhere in a short line.
-const PROMO_CUES: &[&str] = &[
+const PROMO_CUES: Cues = Cues::new(&[
     "subscribe now",
     "subscribe today",
     "subscribers can",
@@ -35,7 +37,7 @@ const PROMO_CUES: &[&str] = &[
     "start your unlimited",
     "create an account",
     "support our journalism",
-];
+]);
 
 /// Prompts that are also ordinary words ("a sign in the window"): chrome only
 /// when a line, or a `|`-separated part of it, starts with them.
@@ -48,10 +50,12 @@ const PROMO_SEGMENT_STARTS: &[&str] = &[
     "register",
 ];
 
-fn is_promo(line: &str) -> bool {
-    lower_has_any(line, PROMO_CUES)
-        || line.split('|').any(|segment| {
-            let segment = segment.trim().to_lowercase();
+/// `lower`: the line in lower case (a part of it in lower case is the
+/// part of the line in lower case: a `|` and spaces stay as they are).
+fn is_promo(lower: &str) -> bool {
+    PROMO_CUES.occur_in(lower)
+        || lower.split('|').any(|segment| {
+            let segment = segment.trim();
             PROMO_SEGMENT_STARTS
                 .iter()
                 .any(|cue| segment.starts_with(cue))
@@ -274,7 +278,7 @@ const FURNITURE_LABELS: &[&str] = &[
 ];
 
 /// Credits printed under images.
-const CREDIT_CUES: &[&str] = &[
+const CREDIT_CUES: Cues = Cues::new(&[
     "getty images",
     "images source",
     "image source",
@@ -291,7 +295,7 @@ const CREDIT_CUES: &[&str] = &[
     "shutterstock",
     "epa-efe",
     "©",
-];
+]);
 
 const SOURCE_LINE_PREFIXES: &[&str] = &[
     "content retrieved from:",
@@ -343,43 +347,40 @@ pub const SECTION_LABELS: &[&str] = &[
     "Commentary",
 ];
 
-fn lower_has_any(line: &str, cues: &[&str]) -> bool {
-    let lower = line.to_lowercase();
-    cues.iter().any(|cue| lower.contains(cue))
-}
-
 fn normalised_heading(line: &str) -> String {
     line.trim_end_matches([':', '.', '!', '?', '›', '»', '>'])
         .trim()
         .to_lowercase()
 }
 
-/// A line that is page chrome wherever it appears, with the reason.
+/// A line that is page chrome wherever it appears, with the reason. The
+/// line is lower-cased and its words counted once for every rule.
 pub fn classify_line(line: &str) -> Option<RemovalReason> {
+    let lower = line.to_lowercase();
     let words = word_count(line);
-    if is_source_line(line) {
+    if source_line(line, &lower) {
         return Some(RemovalReason::SourceLine);
     }
-    if is_tracking(line) {
+    if words <= 12 && is_tracking(&lower) {
         return Some(RemovalReason::Tracking);
     }
-    if words <= 30 && lower_has_any(line, BANNER_CUES) {
+    if words <= 30 && BANNER_CUES.occur_in(&lower) {
         return Some(RemovalReason::SiteBanner);
     }
-    if words <= 30 && is_promo(line) && !ends_like_reported_speech(line) {
+    if words <= 30 && is_promo(&lower) && !ends_like_reported_speech(&lower) {
         return Some(RemovalReason::Promo);
     }
-    if is_related_marker(line) || words <= 25 && is_teaser(line) {
+    let heading = normalised_heading(line);
+    if related_marker(&heading, words) || words <= 25 && is_teaser(line) {
         return Some(RemovalReason::Related);
     }
-    let heading = normalised_heading(line);
     if words <= 4 && NAVIGATION_CUES.contains(&heading.as_str()) {
         return Some(RemovalReason::Navigation);
     }
     if words <= 4 && FURNITURE_LABELS.contains(&heading.as_str()) {
         return Some(RemovalReason::Navigation);
     }
-    if is_credit(line) {
+    if CREDIT_CUES.occur_in(&lower) || ends_with_upper_credit(line) {
         return Some(if words <= 10 {
             RemovalReason::Credit
         } else {
@@ -389,20 +390,17 @@ pub fn classify_line(line: &str) -> Option<RemovalReason> {
     if is_doubled(line) {
         return Some(RemovalReason::Duplicate);
     }
-    if ends_like_reported_speech(line) {
+    if ends_like_reported_speech(&lower) {
         return None;
     }
-    // Both rule families read the line in lower case, counted once.
-    let (lower, words) = (line.to_lowercase(), word_count(line));
     furniture::classify(&lower, words).or_else(|| pointers::classify(lower.trim(), words))
 }
 
-/// Body sentences that merely mention subscribing ("..., she said.") are news.
-fn ends_like_reported_speech(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    [" said.", " says.", " told ", "according to"]
-        .iter()
-        .any(|cue| lower.contains(cue))
+/// Body sentences that merely mention subscribing ("..., she said.") are
+/// news: `lower` is the line in lower case.
+fn ends_like_reported_speech(lower: &str) -> bool {
+    const REPORTED_SPEECH: Cues = Cues::new(&[" said.", " says.", " told ", "according to"]);
+    REPORTED_SPEECH.occur_in(lower)
 }
 
 /// "Lea también: Port strike ends", "À lire aussi » Port strike ends": a
@@ -418,11 +416,19 @@ fn is_teaser(line: &str) -> bool {
 }
 
 pub fn is_related_marker(line: &str) -> bool {
-    word_count(line) <= 8 && RELATED_MARKERS.contains(&normalised_heading(line).as_str())
+    related_marker(&normalised_heading(line), word_count(line))
+}
+
+fn related_marker(heading: &str, words: usize) -> bool {
+    words <= 8 && RELATED_MARKERS.contains(&heading)
 }
 
 pub fn is_source_line(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    source_line(line, &line.to_lowercase())
+}
+
+/// `lower`: the line in lower case.
+fn source_line(line: &str, lower: &str) -> bool {
     let bare_address = (lower.starts_with("http://") || lower.starts_with("https://"))
         && !line.trim().contains(char::is_whitespace);
     (bare_address || SOURCE_LINE_PREFIXES.iter().any(|p| lower.starts_with(p)))
@@ -469,14 +475,10 @@ pub fn strip_tracking_parameters(url: &str) -> String {
     out
 }
 
-/// Text of tracking pixels that leaks into captures ("image beaconimage beacon").
-fn is_tracking(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    word_count(line) <= 12 && (lower.contains("beacon") || lower.contains("tracking pixel"))
-}
-
-pub fn is_credit(line: &str) -> bool {
-    lower_has_any(line, CREDIT_CUES) || ends_with_upper_credit(line)
+/// Text of tracking pixels that leaks into captures ("image beaconimage
+/// beacon"): `lower` is the line in lower case.
+fn is_tracking(lower: &str) -> bool {
+    lower.contains("beacon") || lower.contains("tracking pixel")
 }
 
 /// Agency credits in capitals after a caption: "... 2022. NAME SURNAME/AGENCY VIA GETTY IMAGES".

@@ -293,22 +293,22 @@ pub const MONTH_NAMES: [&str; 12] = [
 ];
 
 /// Month number for an English month name or common abbreviation
-/// ("January", "Jan", "Jan.", "Sept.", "MARCH").
+/// ("January", "Jan", "Jan.", "Sept.", "MARCH"). Compares without
+/// lower-cased copies: it is asked of most words.
 pub fn month_from_name(word: &str) -> Option<u8> {
-    let word = word.trim_end_matches('.').to_ascii_lowercase();
-    let lower = |name: &&str| name.to_ascii_lowercase();
+    let word = word.trim_end_matches('.');
     MONTH_NAMES
         .iter()
-        .position(|name| lower(name) == word)
+        .position(|name| name.eq_ignore_ascii_case(word))
         .or_else(|| {
-            if word == "sept" {
+            if word.eq_ignore_ascii_case("sept") {
                 return Some(8);
             }
             (word.len() == 3)
                 .then(|| {
                     MONTH_NAMES
                         .iter()
-                        .position(|name| lower(name).starts_with(&word))
+                        .position(|name| name.as_bytes()[..3].eq_ignore_ascii_case(word.as_bytes()))
                 })
                 .flatten()
         })
@@ -437,5 +437,19 @@ mod tests {
         assert_eq!(month_from_name("Sept."), Some(9));
         assert_eq!(month_from_name("Jan"), Some(1));
         assert_eq!(month_from_name("Mayday"), None);
+        // As the names lower-cased and compared: any case, a closing dot,
+        // three letters of a name, and nothing else.
+        for (word, month) in [
+            ("sEpT", Some(9)),
+            ("dec.", Some(12)),
+            ("DECEMBER..", Some(12)),
+            ("Ma", None),
+            ("Mär", None),
+            ("Juni", None),
+            ("june", Some(6)),
+            ("", None),
+        ] {
+            assert_eq!(month_from_name(word), month, "{word:?}");
+        }
     }
 }

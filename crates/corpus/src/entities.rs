@@ -518,7 +518,15 @@ fn gazetteer_at(tokens: &[Tok], i: usize) -> Option<(usize, Known)> {
     if !(first_char.is_uppercase() || first_char.is_ascii_digit()) {
         return None;
     }
-    let max = lex.max_name_tokens.min(tokens.len() - i);
+    // No name is longer than the longest that opens with this token, as
+    // written or, shouted, as running text writes it (`shouted_known`).
+    let shouted = context::is_shouted(first.text) && !first.text.contains('.');
+    let longest = lex.longest_name_from(first.text).max(if shouted {
+        lex.longest_name_from(&context::title_case(first.text))
+    } else {
+        0
+    });
+    let max = lex.max_name_tokens.min(tokens.len() - i).min(longest);
     for len in (1..=max).rev() {
         let key = name_key(tokens[i..i + len].iter().map(|t| t.text));
         if let Some(known) = lex.known(&key) {

@@ -430,9 +430,22 @@ fn capture_page(text: Cleaned) -> Page {
         .filter(|(_, reason)| reason.is_none())
         .map(|(line, _)| line.clone())
         .collect();
-    let found = chrome::capture::set_aside(&prose);
+    // Each line is read by the line rules once, for both passes.
+    let prose_rules: Vec<Option<RemovalReason>> = prose.iter().map(|l| classify_line(l)).collect();
+    let found = chrome::capture::set_aside_classified(&prose, &prose_rules);
+    let mut prose_rules = prose_rules.into_iter();
+    let line_rules: Vec<Option<RemovalReason>> = text
+        .reasons
+        .iter()
+        .map(|markup| {
+            markup
+                .is_none()
+                .then(|| prose_rules.next().flatten())
+                .flatten()
+        })
+        .collect();
     if found.iter().all(Option::is_none) {
-        return headline_that_is_prose(segment_cleaned(text));
+        return headline_that_is_prose(segment_classified(text.lines, text.reasons, line_rules));
     }
     let all_chrome = found.iter().all(Option::is_some);
     let mut found = found.into_iter();
@@ -441,10 +454,10 @@ fn capture_page(text: Cleaned) -> Page {
         .iter()
         .map(|markup| markup.or_else(|| found.next().flatten()))
         .collect();
-    let page = segment_with(text.lines.clone(), preset);
+    let page = segment_classified(text.lines.clone(), preset, line_rules.clone());
     if page.paragraphs.is_empty() && !all_chrome {
         // The body run was all header: read the text as it is.
-        return headline_that_is_prose(segment_cleaned(text));
+        return headline_that_is_prose(segment_classified(text.lines, text.reasons, line_rules));
     }
     page
 }
@@ -494,10 +507,25 @@ fn segment_cleaned(text: Cleaned) -> Page {
 /// Segments lines some of which are already known to be chrome (`preset`,
 /// from a saved page's markup).
 fn segment_with(lines: Vec<String>, preset: Vec<Option<RemovalReason>>) -> Page {
-    let mut reasons: Vec<Option<RemovalReason>> = lines
+    let line_rules = lines
         .iter()
         .zip(&preset)
-        .map(|(l, known)| known.or_else(|| classify_line(l)))
+        .map(|(l, known)| known.is_none().then(|| classify_line(l)).flatten())
+        .collect();
+    segment_classified(lines, preset, line_rules)
+}
+
+/// [`segment_with`] for lines the line rules already read: `line_rules[at]`
+/// is `classify_line(&lines[at])` wherever `preset[at]` is `None`.
+fn segment_classified(
+    lines: Vec<String>,
+    preset: Vec<Option<RemovalReason>>,
+    line_rules: Vec<Option<RemovalReason>>,
+) -> Page {
+    let mut reasons: Vec<Option<RemovalReason>> = preset
+        .iter()
+        .zip(line_rules)
+        .map(|(known, rules)| known.or(rules))
         .collect();
     mark_neighbours(&lines, &mut reasons);
     let mut page = Page::default();

@@ -6,6 +6,7 @@
 use crate::document::EntityKind;
 use crate::text::tokenize;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const COUNTRIES: &str = include_str!("../data/countries.txt");
@@ -54,19 +55,110 @@ pub struct Lexicon {
     names: HashMap<String, Known>,
     /// Longest gazetteer name in tokens.
     pub max_name_tokens: usize,
+    /// Longest gazetteer name in tokens by its first token.
+    longest_from: HashMap<String, usize, WordHash>,
     titles: HashSet<String>,
     pub max_title_tokens: usize,
     given_names: HashSet<String>,
     function_words: HashSet<String>,
-    cues: HashMap<String, Vec<Vec<String>>>,
+    cues: HashMap<String, Phrases>,
     pub items: Vec<ItemCategory>,
-    events: HashMap<String, Vec<Vec<String>>>,
+    /// The phrases of `items` by their first word: (category, phrase)
+    /// positions, in the order of `items` and their phrases.
+    item_openings: HashMap<String, Vec<(usize, usize)>, WordHash>,
+    events: HashMap<String, Phrases>,
+}
+
+/// The phrases of a section, longest first, found by their first word.
+///
+/// Why: the rules look for cue phrases at every word of every clause; a
+/// word is compared only with the phrases that open with it, in the order
+/// of the list, so the first phrase found is the one a scan of the whole
+/// list finds first.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    list: Vec<Vec<String>>,
+    /// Positions in `list` of the phrases each word opens, in list order.
+    openings: HashMap<String, Vec<usize>, WordHash>,
+}
+
+/// The hash of the word indexes: rustc's "Fx" hash, a multiply and a
+/// rotation per eight bytes. The keys are the data files' words, looked up
+/// at every word of every clause; the default hash (SipHash, which resists
+/// chosen keys) was most of the cost of a lookup.
+type WordHash = BuildHasherDefault<FxHasher>;
+
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+}
+
+impl Phrases {
+    fn new(list: Vec<Vec<String>>) -> Self {
+        let mut openings: HashMap<String, Vec<usize>, WordHash> = HashMap::default();
+        for (at, phrase) in list.iter().enumerate() {
+            if let Some(first) = phrase.first() {
+                openings.entry(first.clone()).or_default().push(at);
+            }
+        }
+        Phrases { list, openings }
+    }
+
+    /// The phrases that open with `word`, longest first.
+    pub fn opening_with<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a [String]> + 'a {
+        self.openings
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&at| self.list[at].as_slice())
+    }
+
+    /// The first phrase of the list (so the longest) that occurs in
+    /// `words` at `at`.
+    pub fn at(&self, words: &[String], at: usize) -> Option<&[String]> {
+        let word = words.get(at)?;
+        self.opening_with(word)
+            .find(|phrase| phrase_at(words, at, phrase))
+    }
+
+    /// `word` alone is a phrase of the list.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.opening_with(word).any(|phrase| phrase.len() == 1)
+    }
 }
 
 /// The lexicon, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(Lexicon::load)
+}
+
+/// The phrases of a section the data files do not have: none.
+fn no_phrases() -> &'static Phrases {
+    static NONE: OnceLock<Phrases> = OnceLock::new();
+    NONE.get_or_init(Phrases::default)
 }
 
 /// Data lines: no comments, no blanks.
@@ -112,7 +204,7 @@ fn phrase_tokens(phrase: &str) -> Vec<String> {
 }
 
 /// Parses `[section]` files into lowercase token sequences.
-fn sections(text: &str) -> HashMap<String, Vec<Vec<String>>> {
+fn sections(text: &str) -> HashMap<String, Phrases> {
     let mut out: HashMap<String, Vec<Vec<String>>> = HashMap::new();
     let mut current = String::new();
     for line in lines(text) {
@@ -124,10 +216,12 @@ fn sections(text: &str) -> HashMap<String, Vec<Vec<String>>> {
             .or_default()
             .push(phrase_tokens(line));
     }
-    for phrases in out.values_mut() {
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    }
-    out
+    out.into_iter()
+        .map(|(section, mut phrases)| {
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            (section, Phrases::new(phrases))
+        })
+        .collect()
 }
 
 impl Lexicon {
@@ -265,6 +359,14 @@ impl Lexicon {
                 phrases,
             });
         }
+        for (cat, category) in lex.items.iter().enumerate() {
+            for (at, phrase) in category.phrases.iter().enumerate() {
+                if let Some(first) = phrase.first() {
+                    let openings = lex.item_openings.entry(first.clone()).or_default();
+                    openings.push((cat, at));
+                }
+            }
+        }
         lex
     }
 
@@ -287,9 +389,20 @@ impl Lexicon {
             return;
         }
         self.max_name_tokens = self.max_name_tokens.max(tokens.len());
+        let longest = self
+            .longest_from
+            .entry(tokens[0].text.to_string())
+            .or_default();
+        *longest = (*longest).max(tokens.len());
         let key = name_key(tokens.iter().map(|t| t.text));
         // The first entry wins: countries before institutions before the rest.
         self.names.entry(key).or_insert(known);
+    }
+
+    /// The most tokens of a gazetteer name that opens with the token
+    /// `first` (0 when none does).
+    pub fn longest_name_from(&self, first: &str) -> usize {
+        self.longest_from.get(first).copied().unwrap_or(0)
     }
 
     /// The entry for a name given as its token texts.
@@ -310,13 +423,29 @@ impl Lexicon {
     }
 
     /// Phrases of a `cues.txt` section, longest first.
-    pub fn cues(&self, section: &str) -> &[Vec<String>] {
-        self.cues.get(section).map_or(&[], Vec::as_slice)
+    pub fn cues(&self, section: &str) -> &Phrases {
+        self.cues.get(section).unwrap_or_else(|| no_phrases())
     }
 
     /// Phrases of an `events.txt` section, longest first.
-    pub fn events(&self, section: &str) -> &[Vec<String>] {
-        self.events.get(section).map_or(&[], Vec::as_slice)
+    pub fn events(&self, section: &str) -> &Phrases {
+        self.events.get(section).unwrap_or_else(|| no_phrases())
+    }
+
+    /// The item phrases that open with `word`, with their category, in
+    /// the order of the categories and their phrases.
+    pub fn items_opening_with<'a>(
+        &'a self,
+        word: &str,
+    ) -> impl Iterator<Item = (&'a ItemCategory, &'a [String])> + 'a {
+        self.item_openings
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&(cat, at)| {
+                let category = &self.items[cat];
+                (category, category.phrases[at].as_slice())
+            })
     }
 
     pub fn item(&self, name: &str) -> Option<&ItemCategory> {
@@ -367,10 +496,119 @@ mod tests {
         assert_eq!(lex.known("WSJ").map(|k| k.kind), Some(EntityKind::Media));
         assert!(lex.known("Iranian").is_some_and(|k| k.adjective));
         assert!(lex.is_title(&["secretary".into(), "of".into(), "state".into()]));
-        assert!(!lex.cues("speech").is_empty());
+        assert!(lex.cues("speech").has_word("said"));
         assert!(lex
             .item_ancestors("ballistic missiles")
             .contains(&"weapons".to_string()));
+    }
+
+    fn lower_words(sentence: &str) -> Vec<String> {
+        phrase_tokens(sentence)
+    }
+
+    /// The scan the rules made before the index: every phrase of the list,
+    /// in order.
+    fn first_in_list<'a>(
+        list: &'a [Vec<String>],
+        words: &[String],
+        at: usize,
+    ) -> Option<&'a [String]> {
+        list.iter()
+            .find(|p| phrase_at(words, at, p))
+            .map(Vec::as_slice)
+    }
+
+    const SENTENCES: &[&str] = &[
+        "Officials said on Monday that the port would reopen.",
+        "The ministry said, citing sources, it was \"ready\".",
+        "He SAID it; she said so too, according to reports.",
+        "According to the mayor, said to be ill, no one spoke.",
+        "\"We will,\" she told reporters (told them twice).",
+        "It is expected to be expected.",
+        "",
+    ];
+
+    #[test]
+    fn indexed_phrases_find_what_a_scan_of_the_list_finds() {
+        let list: Vec<Vec<String>> = {
+            let mut list: Vec<Vec<String>> = [
+                "said",
+                "said on",
+                "said , citing",
+                "according to",
+                "according to reports",
+                "told",
+                "told reporters",
+                "expected to",
+                "\"",
+            ]
+            .iter()
+            .map(|p| phrase_tokens(p))
+            .collect();
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            list
+        };
+        let phrases = Phrases::new(list.clone());
+        for sentence in SENTENCES {
+            let words = lower_words(sentence);
+            for at in 0..=words.len() {
+                assert_eq!(
+                    phrases.at(&words, at),
+                    first_in_list(&list, &words, at),
+                    "{sentence:?} at {at}"
+                );
+            }
+            for word in &words {
+                let one_word = list.iter().any(|p| p.len() == 1 && p[0] == *word);
+                assert_eq!(phrases.has_word(word), one_word, "{word:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_cue_section_finds_what_a_scan_of_it_finds() {
+        let lex = lexicon();
+        for (section, phrases) in &lex.cues {
+            for sentence in SENTENCES {
+                let words = lower_words(sentence);
+                for at in 0..=words.len() {
+                    assert_eq!(
+                        phrases.at(&words, at),
+                        first_in_list(&phrases.list, &words, at),
+                        "[{section}] {sentence:?} at {at}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn items_by_first_word_are_every_item_phrase_in_order() {
+        let lex = lexicon();
+        for (cat, category) in lex.items.iter().enumerate() {
+            for phrase in &category.phrases {
+                let Some(first) = phrase.first() else {
+                    continue;
+                };
+                let listed: Vec<usize> = lex
+                    .items_opening_with(first)
+                    .filter(|(c, p)| c.name == category.name && *p == phrase.as_slice())
+                    .map(|_| cat)
+                    .collect();
+                assert_eq!(listed, [cat], "{phrase:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_name_is_longer_than_the_longest_its_first_token_opens() {
+        let lex = lexicon();
+        assert!(lex.longest_name_from("Washington") >= 3);
+        assert_eq!(lex.longest_name_from("zzz"), 0);
+        for key in lex.names.keys() {
+            let tokens: Vec<&str> = key.split('\u{1}').collect();
+            assert!(lex.longest_name_from(tokens[0]) >= tokens.len(), "{key:?}");
+        }
     }
 
     #[test]

@@ -44,6 +44,9 @@ fn is_zero_width(ch: char) -> bool {
 
 /// Number of words (runs of characters holding a letter or digit).
 pub fn word_count(line: &str) -> usize {
+    if line.is_ascii() {
+        return ascii_word_count(line.as_bytes());
+    }
     line.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(|w| {
@@ -53,6 +56,15 @@ pub fn word_count(line: &str) -> usize {
             (ideographs / CHARS_PER_CJK_WORD).max(1)
         })
         .sum()
+}
+
+/// `word_count` of a line in ASCII, byte by byte (no ideographs; the
+/// whitespace of `char::is_whitespace`, which counts the vertical tab):
+/// the chrome rules count the words of every line.
+fn ascii_word_count(line: &[u8]) -> usize {
+    line.split(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+        .filter(|word| word.iter().any(u8::is_ascii_alphanumeric))
+        .count()
 }
 
 /// Characters of a word in Chinese or Japanese, on average.
@@ -66,6 +78,24 @@ fn is_ideograph(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_lines_are_counted_as_split_whitespace_counts_them() {
+        for line in [
+            "",
+            "   ",
+            "The quay reopens on Monday.",
+            "a\x0bb\x0cc\td\re\nf",
+            "a\x1cb -- , 3 pm\u{0}x",
+            "  -  ... words, and 12 figures ",
+        ] {
+            let words = line
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            assert_eq!(word_count(line), words, "{line:?}");
+        }
+    }
 
     #[test]
     fn chinese_and_japanese_words_are_counted_without_spaces() {

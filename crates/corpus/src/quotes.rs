@@ -192,10 +192,10 @@ impl Para<'_> {
                 !m.raw.adjective && !matches!(kind(m), Some(EntityKind::Media | EntityKind::Person))
             })
             .map(|m| m.entity.clone());
-        let anonymous = lexicon()
-            .cues("anonymous")
-            .iter()
-            .any(|p| p.len() == 1 && lower.split_whitespace().any(|w| w == p[0]));
+        let anonymous_words = lexicon().cues("anonymous");
+        let anonymous = lower
+            .split_whitespace()
+            .any(|w| anonymous_words.has_word(w));
         Some((phrase, entity.filter(|_| !anonymous)))
     }
 

@@ -12,20 +12,14 @@
 //! admitted") is asserted.
 
 use crate::document::Stance;
-use crate::lexicon::{lexicon, phrase_at};
+use crate::lexicon::lexicon;
 
 /// The stance of a clause given as lower-case words, with the cue phrase.
 pub fn classify(words: &[String]) -> (Stance, Option<String>) {
     let lex = lexicon();
     let find = |section: &str| -> Option<(usize, String)> {
-        for at in 0..words.len() {
-            for phrase in lex.cues(section) {
-                if phrase_at(words, at, phrase) {
-                    return Some((at, phrase.join(" ")));
-                }
-            }
-        }
-        None
+        let phrases = lex.cues(section);
+        (0..words.len()).find_map(|at| phrases.at(words, at).map(|p| (at, p.join(" "))))
     };
     if let Some((at, cue)) = find("denied") {
         let admitted = words[at..].iter().any(|w| {

@@ -24,7 +24,7 @@ use crate::text::Tok;
 
 /// Weekday number (0 = Monday) of an English day name.
 pub fn weekday_from_name(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let w = word.trim_end_matches('.');
     const DAYS: [&str; 7] = [
         "monday",
         "tuesday",
@@ -34,7 +34,9 @@ pub fn weekday_from_name(word: &str) -> Option<u8> {
         "saturday",
         "sunday",
     ];
-    DAYS.iter().position(|d| *d == w).map(|p| p as u8)
+    DAYS.iter()
+        .position(|d| d.eq_ignore_ascii_case(w))
+        .map(|p| p as u8)
 }
 
 const FUTURE_CUES: &[&str] = &[

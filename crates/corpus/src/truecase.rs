@@ -98,14 +98,20 @@ pub fn headline_case(text: &str) -> Option<HeadlineCase> {
         return Some(HeadlineCase::AllCaps);
     }
     // Title Case leaves short closed-class words in lower case ("Patch
-    // for Internet Explorer", "Man and His Dog").
-    let long: Vec<&&str> = words
+    // for Internet Explorer", "Man and His Dog"). Running text is told at
+    // its first long word in lower case: every paragraph is asked.
+    let long = words
         .iter()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-        .filter(|w| !lexicon().is_function_word(&capitalised(w)))
-        .collect();
-    let capitalised = |w: &&&str| w.chars().next().is_some_and(char::is_uppercase);
-    (long.len() >= MIN_WORDS && long.iter().all(capitalised)).then_some(HeadlineCase::Title)
+        .filter(|w| !lexicon().is_function_word(&capitalised(w)));
+    let mut long_words = 0;
+    for word in long {
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        long_words += 1;
+    }
+    (long_words >= MIN_WORDS).then_some(HeadlineCase::Title)
 }
 
 /// The line as running text would case it (unchanged when it is running

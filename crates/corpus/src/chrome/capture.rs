@@ -47,9 +47,16 @@ struct Shape {
     sentence_end: bool,
     /// Already chrome by the line rules.
     chrome: bool,
+    /// The line rules' reason.
+    line_rules: Option<RemovalReason>,
 }
 
 fn shape(line: &str) -> Shape {
+    shape_classified(line, classify_line(line))
+}
+
+/// The shape of a line the line rules (`classify_line`) gave `line_rules`.
+fn shape_classified(line: &str, line_rules: Option<RemovalReason>) -> Shape {
     let words = weighted_words(line);
     let tokens: Vec<String> = line
         .split_whitespace()
@@ -72,7 +79,8 @@ fn shape(line: &str) -> Shape {
         words,
         function_share,
         sentence_end: ends_like_sentence(line),
-        chrome: classify_line(line).is_some(),
+        chrome: line_rules.is_some(),
+        line_rules,
     }
 }
 
@@ -227,8 +235,22 @@ const MIN_PAGE_LINES: usize = 5;
 /// Lines of a text capture that are page chrome around the article, with
 /// their reasons (`None` for a line left to the usual rules).
 pub fn set_aside(lines: &[String]) -> Vec<Option<RemovalReason>> {
+    let line_rules: Vec<Option<RemovalReason>> = lines.iter().map(|l| classify_line(l)).collect();
+    set_aside_classified(lines, &line_rules)
+}
+
+/// [`set_aside`] for lines the line rules already read (`line_rules[at]`
+/// is `classify_line(&lines[at])`): a page's lines are read by them once.
+pub fn set_aside_classified(
+    lines: &[String],
+    line_rules: &[Option<RemovalReason>],
+) -> Vec<Option<RemovalReason>> {
     let mut reasons = vec![None; lines.len()];
-    let shapes: Vec<Shape> = lines.iter().map(|l| shape(l)).collect();
+    let shapes: Vec<Shape> = lines
+        .iter()
+        .zip(line_rules)
+        .map(|(l, &rules)| shape_classified(l, rules))
+        .collect();
     let kinds: Vec<Kind> = lines.iter().zip(&shapes).map(|(l, s)| kind(l, s)).collect();
     if lines.len() >= MIN_PAGE_LINES
         && !kinds
@@ -537,7 +559,7 @@ fn is_appeal_or_notice(line: &str) -> bool {
 
 /// The reason for a line outside the article, by its shape.
 fn outside_reason(line: &str, shape: &Shape) -> RemovalReason {
-    if let Some(reason) = classify_line(line) {
+    if let Some(reason) = shape.line_rules {
         return reason;
     }
     let lower = line.to_lowercase();

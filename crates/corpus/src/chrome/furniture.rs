@@ -6,6 +6,7 @@
 //! are phrases sites print in English, German, French, Spanish, Portuguese,
 //! Italian and Polish.
 
+use super::cues::Cues;
 use crate::document::RemovalReason;
 
 /// The reason a line is furniture, if it is: `lower` is the line in
@@ -20,7 +21,7 @@ pub fn classify(lower: &str, words: usize) -> Option<RemovalReason> {
     if is_reader_appeal(lower, words) || is_members_only(lower, words) {
         return Some(RemovalReason::Promo);
     }
-    if words <= 60 && has_any(lower, DISCLAIMER_CUES) || is_server_warning(lower) {
+    if words <= 60 && has_any(lower, &DISCLAIMER_CUES) || is_server_warning(lower) {
         return Some(RemovalReason::SiteBanner);
     }
     if is_cookie_question(lower, words) {
@@ -52,18 +53,10 @@ pub fn classify(lower: &str, words: usize) -> Option<RemovalReason> {
     navigation.then_some(RemovalReason::Navigation)
 }
 
-/// `cue` in `lower` as whole words ("our app" is not in "your apps").
-fn has_phrase(lower: &str, cue: &str) -> bool {
-    lower.match_indices(cue).any(|(at, _)| {
-        let before = lower[..at].chars().next_back();
-        let after = lower[at + cue.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
-/// Some cue of `cues` in `lower` as whole words.
-pub(super) fn has_any(lower: &str, cues: &[&str]) -> bool {
-    cues.iter().any(|cue| has_phrase(lower, cue))
+/// Some cue of `cues` in `lower` as whole words ("our app" is not in
+/// "your apps").
+pub(super) fn has_any(lower: &str, cues: &Cues) -> bool {
+    cues.occur_as_words_in(lower)
 }
 
 fn trimmed(lower: &str) -> &str {
@@ -73,7 +66,7 @@ fn trimmed(lower: &str) -> &str {
 }
 
 /// Appeals to subscribe, register, donate or sign up for a newsletter.
-const SELF_PROMOTION_CUES: &[&str] = &[
+const SELF_PROMOTION_CUES: Cues = Cues::new(&[
     "our newsletter",
     "newsletter abonnieren",
     "newsletter anmelden",
@@ -113,14 +106,14 @@ const SELF_PROMOTION_CUES: &[&str] = &[
     "nichts mehr versäumen",
     "ne manquez rien",
     "no te pierdas nada",
-];
+]);
 
 fn is_self_promotion(lower: &str) -> bool {
-    has_any(lower, SELF_PROMOTION_CUES)
+    has_any(lower, &SELF_PROMOTION_CUES)
 }
 
 /// Social networks a site asks the reader to follow it on.
-const NETWORKS: &[&str] = &[
+const NETWORKS: Cues = Cues::new(&[
     "twitter",
     "facebook",
     "instagram",
@@ -129,7 +122,7 @@ const NETWORKS: &[&str] = &[
     "telegram",
     "whatsapp",
     "linkedin",
-];
+]);
 
 /// "Follow The Courier on Twitter", "download our app for iOS and Android".
 fn is_app_or_follow_prompt(lower: &str) -> bool {
@@ -143,7 +136,7 @@ fn is_app_or_follow_prompt(lower: &str) -> bool {
     ]
     .iter()
     .any(|cue| lower.starts_with(cue));
-    let app = [
+    const APP: Cues = Cues::new(&[
         "our app",
         "apps for ios",
         "app for ios",
@@ -151,16 +144,16 @@ fn is_app_or_follow_prompt(lower: &str) -> bool {
         "nuestra app",
         "straight to your phone",
         "straight to your inbox",
-    ];
-    (follow || is_join_prompt(lower)) && has_any(lower, NETWORKS)
-        || has_any(lower, &app)
+    ]);
+    (follow || is_join_prompt(lower)) && has_any(lower, &NETWORKS)
+        || has_any(lower, &APP)
         || lower.starts_with("follow us")
 }
 
 /// "Join our Telegram channel", "Únete a nuestro canal de WhatsApp": an
 /// invitation to the site's channel on a network.
 fn is_join_prompt(lower: &str) -> bool {
-    const JOIN: &[&str] = &[
+    const JOIN: Cues = Cues::new(&[
         "join us",
         "join our",
         "únete",
@@ -169,12 +162,12 @@ fn is_join_prompt(lower: &str) -> bool {
         "rejoignez-nous",
         "rejoignez notre",
         "dołącz",
-    ];
-    has_any(lower, JOIN)
+    ]);
+    has_any(lower, &JOIN)
 }
 
 /// The site's terms, copyright and liability notices.
-const DISCLAIMER_CUES: &[&str] = &[
+const DISCLAIMER_CUES: Cues = Cues::new(&[
     "all rights reserved",
     "alle rechte vorbehalten",
     "tous droits réservés",
@@ -215,11 +208,11 @@ const DISCLAIMER_CUES: &[&str] = &[
     "fact-checked by",
     "von medizinern geprüft",
     "ärztlich geprüft",
-];
+]);
 
 /// Prompts to log in or register before taking part ("You must be logged
 /// in to post a comment", "Sie sind nicht eingeloggt").
-const ACCOUNT_CUES: &[&str] = &[
+const ACCOUNT_CUES: Cues = Cues::new(&[
     "must be logged in",
     "need to be logged in",
     "you are not logged in",
@@ -233,14 +226,14 @@ const ACCOUNT_CUES: &[&str] = &[
     "connectez-vous pour",
     "inicia sesión para",
     "zaloguj się",
-];
+]);
 
 fn is_account_prompt(lower: &str) -> bool {
-    has_any(lower, ACCOUNT_CUES)
+    has_any(lower, &ACCOUNT_CUES)
 }
 
 /// A shop's basket and buttons ("Your cart is empty", "In den Warenkorb").
-const SHOP_CUES: &[&str] = &[
+const SHOP_CUES: Cues = Cues::new(&[
     "your cart is empty",
     "your basket is empty",
     "add to cart",
@@ -252,16 +245,16 @@ const SHOP_CUES: &[&str] = &[
     "to your basket",
     "to your cart",
     "zum warenkorb",
-];
+]);
 
 fn is_shop_prompt(lower: &str) -> bool {
-    has_any(lower, SHOP_CUES)
+    has_any(lower, &SHOP_CUES)
 }
 
 /// The site speaking to its reader, at more length than a button: asking
 /// whether they like the site (before a support appeal), for letters and
 /// corrections.
-const READER_QUESTIONS: &[&str] = &[
+const READER_QUESTIONS: Cues = Cues::new(&[
     "like what you read",
     "sie lesen gern",
     "gefällt dir unser",
@@ -272,23 +265,23 @@ const READER_QUESTIONS: &[&str] = &[
     "kennen sie schon unseren",
     "kennst du schon unser",
     "kennst du schon unseren",
-];
+]);
 
-const READER_APPEALS: &[&str] = &[
+const READER_APPEALS: Cues = Cues::new(&[
     "keine bezahlschranke",
     "submit your letter",
     "fragen und anregungen zu diesem",
     "teilen sie uns ihre erfahrungen mit",
     "los invitamos a reportar",
-];
+]);
 
 fn is_reader_appeal(lower: &str, words: usize) -> bool {
-    let question = lower.contains('?') && has_any(lower, READER_QUESTIONS);
-    words <= 60 && (question || has_any(lower, READER_APPEALS))
+    let question = || lower.contains('?') && has_any(lower, &READER_QUESTIONS);
+    words <= 60 && (question() || has_any(lower, &READER_APPEALS))
 }
 
 /// Paywall labels ("Nur für Abonnenten", "Pour accéder en illimité").
-const MEMBERS_ONLY: &[&str] = &[
+const MEMBERS_ONLY: Cues = Cues::new(&[
     "members only",
     "subscribers only",
     "for subscribers",
@@ -300,12 +293,12 @@ const MEMBERS_ONLY: &[&str] = &[
     "solo para suscriptores",
     "exclusivo para suscriptores",
     "tylko dla prenumeratorów",
-];
+]);
 
 /// A short paywall label, or "Nur für …-Mitglieder".
 fn is_members_only(lower: &str, words: usize) -> bool {
     let members = lower.starts_with("nur für ") && trimmed(lower).ends_with("mitglieder");
-    words <= 8 && (members || has_any(lower, MEMBERS_ONLY))
+    words <= 8 && (members || has_any(lower, &MEMBERS_ONLY))
 }
 
 /// The label sites print over an ad ("Anzeige", "- Werbung -").
@@ -328,6 +321,9 @@ fn is_ad_label(lower: &str) -> bool {
 /// ("3:59 PM", "19:49") or a Q&A site's stamp ("asked Feb 6, 2014 at
 /// 20:37", "answered …", "edited …").
 fn is_bare_stamp(lower: &str, words: usize) -> bool {
+    if words > 8 {
+        return false;
+    }
     let clock = |text: &str| {
         let text = ["am", "pm", "uhr", "h"]
             .iter()
@@ -403,7 +399,7 @@ fn is_server_warning(lower: &str) -> bool {
 }
 
 /// A site's counters and empty widgets: visitors online, no ratings yet.
-const COUNTER_CUES: &[&str] = &[
+const COUNTER_CUES: Cues = Cues::new(&[
     "users online",
     "visitors online",
     "besucher sind online",
@@ -411,16 +407,19 @@ const COUNTER_CUES: &[&str] = &[
     "no ratings yet",
     "noch keine bewertungen",
     "keine bewertungen",
-];
+]);
 
 fn is_site_counter(lower: &str, words: usize) -> bool {
-    words <= 15 && has_any(lower, COUNTER_CUES)
+    words <= 15 && has_any(lower, &COUNTER_CUES)
 }
 
 /// "Showing 1 to 10 of 19", "Es werden die Weine 1 bis 10 von insgesamt
 /// 19 angezeigt!": a list's count of its items (a sentence that gives such
 /// figures ends with a full stop).
 fn is_list_count(lower: &str, words: usize) -> bool {
+    if words > 15 {
+        return false;
+    }
     let tokens: Vec<&str> = lower
         .split_whitespace()
         .filter(|t| *t != "insgesamt" && *t != "total")
@@ -443,6 +442,9 @@ fn is_list_count(lower: &str, words: usize) -> bool {
 
 /// "No comments yet", "Comments are closed.", "120 Kommentare".
 fn is_comment_status(lower: &str, words: usize) -> bool {
+    if words > 12 {
+        return false;
+    }
     let names_comments = [
         "comment",
         "kommentar",
@@ -452,7 +454,8 @@ fn is_comment_status(lower: &str, words: usize) -> bool {
     ]
     .iter()
     .any(|stem| lower.contains(stem));
-    let closed = has_any(lower, &["closed", "geschlossen", "fermés"]);
+    const CLOSED: Cues = Cues::new(&["closed", "geschlossen", "fermés"]);
+    let closed = has_any(lower, &CLOSED);
     let sentence = lower.ends_with(['.', '?', '"', '”']);
     let none_yet = ["no comments", "keine kommentare", "noch keine kommentare"]
         .iter()
@@ -489,6 +492,9 @@ const BUTTON_FIRST_WORDS: &[&str] = &[
 ];
 
 fn is_action_button(lower: &str, words: usize) -> bool {
+    if words > 5 {
+        return false;
+    }
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     let list: Vec<String> = lower.split_whitespace().map(bare).collect();
     let last = list
@@ -502,20 +508,17 @@ fn is_action_button(lower: &str, words: usize) -> bool {
 
 /// "5 min read", "Lesezeit: 3 Minuten", "11 minut czytania".
 fn is_reading_time(lower: &str, words: usize) -> bool {
-    let cue = has_any(
-        lower,
-        &[
-            "min read",
-            "minute read",
-            "minutes read",
-            "reading time",
-            "lesezeit",
-            "czytania",
-            "de lectura",
-            "de lecture",
-        ],
-    );
-    words <= 5 && cue && lower.contains(|c: char| c.is_ascii_digit())
+    const READING_TIME: Cues = Cues::new(&[
+        "min read",
+        "minute read",
+        "minutes read",
+        "reading time",
+        "lesezeit",
+        "czytania",
+        "de lectura",
+        "de lecture",
+    ]);
+    words <= 5 && has_any(lower, &READING_TIME) && lower.contains(|c: char| c.is_ascii_digit())
 }
 
 /// Labels that file the article: "Tags: ports, strikes", "Filed under".

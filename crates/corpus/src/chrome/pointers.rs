@@ -5,6 +5,7 @@
 //! feed links, downloads, a phone number. Each rule is a small function
 //! over one lower-cased line.
 
+use super::cues::Cues;
 use super::furniture::has_any;
 use crate::document::RemovalReason;
 
@@ -59,7 +60,7 @@ fn is_teaser_with_more_link(lower: &str, words: usize) -> bool {
 
 /// Phrases that send the reader to another page ("Alles über X findest
 /// Du hier.", "Hier geht es zur neuen Satzung").
-const HERE_POINTERS: &[&str] = &[
+const HERE_POINTERS: Cues = Cues::new(&[
     "findest du hier",
     "finden sie hier",
     "findet ihr hier",
@@ -76,12 +77,12 @@ const HERE_POINTERS: &[&str] = &[
     "cliquez ici",
     "haz clic aquí",
     "kliknij tutaj",
-];
+]);
 
 /// A short line with such a phrase; one ending in a colon introduces what
 /// follows it in the article ("Das Konzeptpapier finden Sie hier:").
 fn is_here_pointer(lower: &str, words: usize) -> bool {
-    words <= 20 && !lower.ends_with(':') && has_any(lower, HERE_POINTERS)
+    words <= 20 && !lower.ends_with(':') && has_any(lower, &HERE_POINTERS)
 }
 
 /// A link set off by arrows on both sides (">> Hafen schließt <<").
@@ -98,38 +99,32 @@ fn is_latest_teaser(lower: &str, words: usize) -> bool {
 /// Headings over other stories of the site, anywhere in the line
 /// ("Aktuelle Berichte aus dieser Kategorie:", "Die meistgelesenen
 /// Artikel bei …").
-const OTHER_STORIES: &[&str] = &[
+const OTHER_STORIES: Cues = Cues::new(&[
     "aus dieser kategorie",
     "in this category",
     "dans la même catégorie",
     "en la misma categoría",
     "die meistgelesenen",
     "weitere berichte aus",
-];
+]);
 
 fn is_other_stories_heading(lower: &str, words: usize) -> bool {
-    words <= 8 && !lower.ends_with('.') && has_any(lower, OTHER_STORIES)
+    words <= 8 && !lower.ends_with('.') && has_any(lower, &OTHER_STORIES)
 }
 
 /// "Tipp: Auf der Seite Aktuelle Meldungen finden Sie …": a pointer to
 /// another page of the site (not "weiter unten auf der Seite").
 fn is_site_page_pointer(lower: &str, words: usize) -> bool {
-    let page = has_any(
-        lower,
-        &["auf der seite", "auf unserer seite", "on our page"],
-    );
-    let find = has_any(
-        lower,
-        &[
-            "finden sie",
-            "findest du",
-            "können sie",
-            "you can find",
-            "you will find",
-        ],
-    );
-    let within = has_any(lower, &["weiter unten", "weiter oben", "further down"]);
-    words <= 40 && page && find && !within
+    const PAGE: Cues = Cues::new(&["auf der seite", "auf unserer seite", "on our page"]);
+    const FIND: Cues = Cues::new(&[
+        "finden sie",
+        "findest du",
+        "können sie",
+        "you can find",
+        "you will find",
+    ]);
+    const WITHIN: Cues = Cues::new(&["weiter unten", "weiter oben", "further down"]);
+    words <= 40 && has_any(lower, &PAGE) && has_any(lower, &FIND) && !has_any(lower, &WITHIN)
 }
 
 /// "Auch auf hafen.de", "Also on harbour.com": the site's other site.
@@ -154,10 +149,12 @@ fn is_host_name(name: &str) -> bool {
 /// A file to download with its size ("Informationsschreiben PDF | 38 KB",
 /// "pdf (83,14 KB)"), glued to its title or not; not a sentence.
 fn is_download(lower: &str, words: usize) -> bool {
-    let file_type = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip"]
-        .iter()
-        .any(|kind| has_end_of_word(lower, kind));
-    words <= 20 && !lower.ends_with('.') && file_type && has_file_size(lower)
+    let file_type = || {
+        ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip"]
+            .iter()
+            .any(|kind| has_end_of_word(lower, kind))
+    };
+    words <= 20 && !lower.ends_with('.') && file_type() && has_file_size(lower)
 }
 
 /// `kind` ending a word (a type glued to the title before it counts).
@@ -183,6 +180,9 @@ fn has_file_size(lower: &str) -> bool {
 /// "Telefon: 0201-2402-0", "Fax: (030) 78 95 47 79": a press contact's
 /// numbers.
 fn is_phone_line(lower: &str, words: usize) -> bool {
+    if words > 10 {
+        return false;
+    }
     let labels = ["telefon", "tel.", "tel", "phone", "fax", "telefax", "mobil"];
     let Some((label, number)) = lower.split_once(':') else {
         return false;
@@ -266,12 +266,13 @@ fn is_item_count(lower: &str, words: usize) -> bool {
 
 /// Feed links and a blog's "abgelegt unter" (filed under) line.
 fn is_feed_or_filing(lower: &str, words: usize) -> bool {
-    let feed = has_any(lower, &["rss-feed", "rss feed", "rss 2.0"]);
-    words <= 20 && feed || words <= 40 && has_any(lower, &["abgelegt unter"])
+    const FEED: Cues = Cues::new(&["rss-feed", "rss feed", "rss 2.0"]);
+    const FILED_UNDER: Cues = Cues::new(&["abgelegt unter"]);
+    words <= 20 && has_any(lower, &FEED) || words <= 40 && has_any(lower, &FILED_UNDER)
 }
 
 /// Words that say how long the text takes to read, or how long it is.
-const READING_CUES: &[&str] = &[
+const READING_CUES: Cues = Cues::new(&[
     "przeczytasz",
     "lesedauer",
     "temps de lecture",
@@ -280,14 +281,16 @@ const READING_CUES: &[&str] = &[
     "wörter",
     "mots",
     "palabras",
-];
+]);
 
 /// "Ten tekst przeczytasz w mniej niż minutę", "21 minutes - 4312 words".
 fn is_reading_estimate(lower: &str, words: usize) -> bool {
-    let minutes = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == "min" || w.starts_with("minut"));
-    words <= 8 && minutes && has_any(lower, READING_CUES)
+    let minutes = || {
+        lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "min" || w.starts_with("minut"))
+    };
+    words <= 8 && minutes() && has_any(lower, &READING_CUES)
 }
 
 #[cfg(test)]

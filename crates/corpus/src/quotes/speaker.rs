@@ -37,10 +37,7 @@ pub struct Name {
 
 /// A verb that introduces or frames a quotation (`[quote-verbs]`).
 pub fn is_quote_verb(word: &str) -> bool {
-    lexicon()
-        .cues("quote-verbs")
-        .iter()
-        .any(|p| p.len() == 1 && p[0] == word)
+    lexicon().cues("quote-verbs").has_word(word)
 }
 
 /// A verb form that continues a clause whose subject is the sentence's
@@ -752,10 +749,7 @@ fn opening_phrase_end(s: &Around, limit: usize) -> Option<usize> {
 
 /// A word of a title (`[titles]`: "presidential", "nominee").
 fn is_title(word: &str) -> bool {
-    lexicon()
-        .cues("titles")
-        .iter()
-        .any(|p| p.len() == 1 && p[0] == word)
+    lexicon().cues("titles").has_word(word)
 }
 
 /// The capitalised run a name stands in, with the titles joined to it:
@@ -764,11 +758,7 @@ fn is_title(word: &str) -> bool {
 fn name_run(s: &Around, name: &Name) -> (usize, usize) {
     let joins = |k: usize| {
         !s.mask[k]
-            && (s.tokens[k].is_capitalised()
-                || lexicon()
-                    .cues("titles")
-                    .iter()
-                    .any(|p| p.len() == 1 && p[0] == s.words[k]))
+            && (s.tokens[k].is_capitalised() || lexicon().cues("titles").has_word(&s.words[k]))
     };
     let mut a = name.start;
     while a > s.first && joins(a - 1) {
@@ -803,10 +793,7 @@ fn is_first_name(s: &Around, k: usize) -> bool {
 }
 
 fn is_platform(word: &str) -> bool {
-    lexicon()
-        .cues("platforms")
-        .iter()
-        .any(|p| p.len() == 1 && p[0] == word)
+    lexicon().cues("platforms").has_word(word)
 }
 
 /// The phrase `a..b` trimmed of leading conjunctions, when it can be a
@@ -855,9 +842,6 @@ pub fn plausible(s: &Around, a: usize, b: usize) -> Option<(usize, usize)> {
         .iter()
         .any(|t| t.is_capitalised() && !lex.is_function_word(t.text) && !is_time_word(t));
     let opener = OPENERS.contains(&words[0].as_str());
-    let person_noun = lex
-        .cues("anonymous")
-        .iter()
-        .any(|p| p.len() == 1 && p[0] == last);
+    let person_noun = lex.cues("anonymous").has_word(last);
     (named || opener || person_noun).then_some((a, b))
 }

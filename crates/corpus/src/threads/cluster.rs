@@ -185,11 +185,7 @@ fn evidence(a: &Signature, b: &Signature) -> Option<f32> {
     if !shared.iter().any(|x| x.weight() >= 1.5) {
         return None;
     }
-    let shared_stems = a
-        .stems
-        .iter()
-        .filter(|s| b.stems.binary_search(s).is_ok())
-        .count();
+    let shared_stems = sorted_overlap(&a.stems, &b.stems);
     if shared_stems == 0 {
         return None;
     }
@@ -198,6 +194,23 @@ fn evidence(a: &Signature, b: &Signature) -> Option<f32> {
     let score = shared.iter().map(|x| x.weight()).sum::<f32>() + shared_stems as f32;
     let enough = score >= MIN_SCORE && (shared_stems >= 2 || overlap >= 0.5);
     enough.then_some(score)
+}
+
+/// How many words of `a` are in `b`, both sorted, in one walk through
+/// both (this is asked of every pair of claims in a window).
+fn sorted_overlap(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// What keeps two claims or two groups apart.
@@ -426,6 +439,25 @@ impl Groups {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorted_overlap_counts_what_a_search_of_each_word_counts() {
+        let list =
+            |words: &[&str]| -> Vec<String> { words.iter().map(|w| w.to_string()).collect() };
+        let cases = [
+            (list(&[]), list(&["port"])),
+            (
+                list(&["port", "reopen", "strike"]),
+                list(&["dock", "port", "strike"]),
+            ),
+            (list(&["a", "a", "b"]), list(&["a", "b", "b", "c"])),
+            (list(&["z"]), list(&["a", "b"])),
+        ];
+        for (a, b) in cases {
+            let searched = a.iter().filter(|s| b.binary_search(s).is_ok()).count();
+            assert_eq!(sorted_overlap(&a, &b), searched, "{a:?} {b:?}");
+        }
+    }
 
     fn sig(stems: &[&str], anchors: &[(&str, EntityKind)], stated: Option<i64>) -> Signature {
         Signature {

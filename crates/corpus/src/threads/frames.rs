@@ -122,13 +122,10 @@ const ASKING: &[&str] = &[
 fn item_at(words: &[String], at: usize) -> Option<(String, usize)> {
     let lex = lexicon();
     let mut best: Option<(String, usize)> = None;
-    for cat in &lex.items {
-        for phrase in &cat.phrases {
-            if phrase_at(words, at, phrase)
-                && best.as_ref().is_none_or(|(_, len)| phrase.len() > *len)
-            {
-                best = Some((cat.name.clone(), phrase.len()));
-            }
+    for (cat, phrase) in lex.items_opening_with(words.get(at)?) {
+        if phrase_at(words, at, phrase) && best.as_ref().is_none_or(|(_, len)| phrase.len() > *len)
+        {
+            best = Some((cat.name.clone(), phrase.len()));
         }
     }
     let (name, len) = best?;
@@ -247,12 +244,7 @@ impl Clause<'_> {
     fn actions(&self, section: &str) -> Vec<(usize, usize)> {
         let phrases = lexicon().events(section);
         (0..self.len())
-            .filter_map(|at| {
-                phrases
-                    .iter()
-                    .find(|p| phrase_at(self.words, at, p))
-                    .map(|p| (at, p.len()))
-            })
+            .filter_map(|at| phrases.at(self.words, at).map(|p| (at, p.len())))
             .collect()
     }
 
@@ -601,10 +593,7 @@ fn opens_clause(words: &[String], p: &Party, k: usize) -> bool {
         || AUXILIARIES.contains(&next)
         || SUBJECT_LEFT.contains(&words[left - 1].as_str())
         || words[left - 1].chars().all(|c| !c.is_alphanumeric())
-        || lexicon()
-            .cues("speech")
-            .iter()
-            .any(|c| c.len() == 1 && c[0] == words[left - 1])
+        || lexicon().cues("speech").has_word(&words[left - 1])
 }
 
 /// "Russian-made" right before the item (within three words).
