@@ -567,6 +567,8 @@ pub struct Layout<'t, 'a> {
     pub hidden: usize,
     /// Marks in the window that collapsed lanes do not draw.
     pub folded: usize,
+    /// Lanes past the ones drawn ([`LaneFolds::shown`]).
+    pub unshown: usize,
     /// Set when expanded lanes hold more marks in the window than the chart
     /// draws one by one: they are counted per this period instead.
     pub period: Option<Period>,
@@ -593,14 +595,14 @@ impl<'t, 'a> Layout<'t, 'a> {
             right: PLOT_RIGHT,
         };
         let by_rule = timeline.collapsed_by_rule();
-        let collapsed: Vec<bool> = timeline
-            .lanes
+        let shown = folds.shown().min(timeline.lanes.len());
+        let lanes = &timeline.lanes[..shown];
+        let collapsed: Vec<bool> = lanes
             .iter()
             .zip(&by_rule)
             .map(|(lane, &by_rule)| folds.is_collapsed(lane.fold_id(), by_rule))
             .collect();
-        let in_window: usize = timeline
-            .lanes
+        let in_window: usize = lanes
             .iter()
             .zip(&collapsed)
             .filter(|(_, &collapsed)| !collapsed)
@@ -613,8 +615,7 @@ impl<'t, 'a> Layout<'t, 'a> {
             .sum();
         let counted_only = timeline.is_counted();
         let period = (in_window > limit || counted_only).then(|| Period::for_window(window));
-        let counts: Vec<Vec<Count>> = timeline
-            .lanes
+        let counts: Vec<Vec<Count>> = lanes
             .iter()
             .zip(&collapsed)
             .map(|(lane, &collapsed)| match period {
@@ -629,9 +630,10 @@ impl<'t, 'a> Layout<'t, 'a> {
             height: AXIS_HEIGHT,
             hidden: 0,
             folded: 0,
+            unshown: timeline.lanes.len() - shown,
             period,
         };
-        for (index, (lane, lane_counts)) in timeline.lanes.iter().zip(counts).enumerate() {
+        for (index, (lane, lane_counts)) in lanes.iter().zip(counts).enumerate() {
             let mut placed = if collapsed[index] {
                 layout.fold_lane(lane)
             } else if period.is_some() {
@@ -889,7 +891,7 @@ mod tests {
     use crate::corpus_data::corpus;
     use crate::explore::ResultsAs;
     use crate::filters::Filters;
-    use lanes::OPEN_LANES;
+    use lanes::{LANES_SHOWN, OPEN_LANES};
 
     fn date(text: &str) -> PartialDate {
         PartialDate::parse_iso(text).unwrap()
@@ -1116,6 +1118,32 @@ mod tests {
         // With nothing drawn, arrow keys have nowhere to go.
         let any = timeline.lanes[0].marks[0].key();
         assert!(layout.neighbour(&any, Towards::Later).is_none());
+    }
+
+    #[test]
+    fn a_timeline_draws_its_lanes_a_page_at_a_time() {
+        let corpus = corpus().unwrap();
+        let timeline = Timeline::build(corpus, &all_claims(), &BTreeSet::new());
+        let window = timeline.default_window();
+        let total = timeline.lanes.len();
+        assert!(total > 3, "the seeds give {total} lanes");
+        let every = Layout::new(&timeline, window, &all_open());
+        assert_eq!((every.lanes.len(), every.unshown), (total, 0));
+        let two = LaneFolds {
+            shown: Some(2),
+            ..all_open()
+        };
+        let first = Layout::new(&timeline, window, &two);
+        assert_eq!((first.lanes.len(), first.unshown), (2, total - 2));
+        // The lanes drawn are the first ones, placed as in the whole chart.
+        for (drawn, whole) in first.lanes.iter().zip(&every.lanes) {
+            assert_eq!(drawn.lane.fold_id(), whole.lane.fold_id());
+            assert_eq!((drawn.top, drawn.height), (whole.top, whole.height));
+        }
+        let more = two.with_more_lanes();
+        assert_eq!(more.shown(), 2 + LANES_SHOWN);
+        assert_eq!(Layout::new(&timeline, window, &more).unshown, 0);
+        assert_eq!(LaneFolds::default().shown(), LANES_SHOWN);
     }
 
     /// Lanes with `counts[i]` marks each (the thread `t:i`), and a last

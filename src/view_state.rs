@@ -10,7 +10,7 @@
 //! | reader | `#/article/<id>?removed=1&p=3&sel=<claim id>&q=<search>` |
 //! | explorer | `#/explore?q=..&outlet=A,B&entity=..&thread=..&stance=..&source=..&has=quote,number&from=2023-01&to=2024&as=claims&sel=..` |
 //! | compare | `#/compare?focus=<thread>&outlet=..&order=name` or `#/compare?a=<doc>&b=<doc>` |
-//! | timeline | `#/timeline?view=2022-10..2024-10&focus=<thread>&lanes=collapsed&collapse=<lane>,..&expand=<lane>,..&sel=<claim id>` plus the explorer's filters |
+//! | timeline | `#/timeline?view=2022-10..2024-10&focus=<thread>&lanes=collapsed&lanes-shown=300&collapse=<lane>,..&expand=<lane>,..&sel=<claim id>` plus the explorer's filters |
 //!
 //! List values are comma-separated and each value is percent-encoded.
 //!
@@ -28,7 +28,7 @@
 use crate::compare::OutletOrder;
 use crate::explore::ResultsAs;
 use crate::filters::{source_from_str, stance_from_str, Filters};
-use crate::timeline::lanes::{FoldBase, LaneFolds};
+use crate::timeline::lanes::{FoldBase, LaneFolds, LANES_SHOWN};
 use crossread_corpus::PartialDate;
 use std::collections::BTreeSet;
 
@@ -248,6 +248,10 @@ impl ViewState {
                 Some(base) => self.lanes.base = base,
                 None => return false,
             },
+            "lanes-shown" => match value.parse() {
+                Ok(shown) if shown > LANES_SHOWN => self.lanes.shown = Some(shown),
+                _ => return false,
+            },
             "collapse" => self.lanes.collapsed.extend(list()),
             "expand" => self.lanes.expanded.extend(list()),
             "view" => {
@@ -334,6 +338,9 @@ impl ViewState {
         let lanes = &self.lanes;
         if lanes.base != FoldBase::Auto {
             push("lanes", lanes.base.as_str().to_string());
+        }
+        if let Some(shown) = lanes.shown.filter(|&n| n > LANES_SHOWN) {
+            push("lanes-shown", shown.to_string());
         }
         for (key, values) in [("collapse", &lanes.collapsed), ("expand", &lanes.expanded)] {
             if !values.is_empty() {
@@ -478,6 +485,7 @@ mod tests {
                     base: FoldBase::AllCollapsed,
                     collapsed: ["unthreaded".to_string()].into(),
                     expanded: ["event:a, b".to_string(), "x:y>z".to_string()].into(),
+                    shown: Some(300),
                 },
                 filters: Filters {
                     threads: ["event:a, b".to_string()].into(),

@@ -13,7 +13,7 @@ use crate::corpus_data::{is_library_index, CorpusRef, ThreadsRef};
 use crate::hooks::Navigator;
 use crate::shared::Held;
 use crate::timeline::aggregate::MARK_LIMIT;
-use crate::timeline::lanes::LaneFolds;
+use crate::timeline::lanes::{LaneFolds, LANES_SHOWN};
 use crate::timeline::scale::Window;
 use crate::timeline::{claims_matching, Layout, OutletPalette, Timeline, TimelineRef};
 use crate::view_state::ViewState;
@@ -173,7 +173,7 @@ pub fn timeline_view(props: &Props) -> Html {
             )
         })
     };
-    let (hidden, folded) = (layout.hidden, layout.folded);
+    let (hidden, folded, unshown) = (layout.hidden, layout.folded, layout.unshown);
     // Too many to draw (a timeline from the thread index is counted at any
     // zoom, and says so itself).
     let counted = layout
@@ -202,13 +202,23 @@ pub fn timeline_view(props: &Props) -> Html {
                 <TimelineChart timeline={(*held).clone()} palette={palette.clone()} {window}
                     selected={state.selected.clone()} focus={focus.clone()}
                     {on_select} {on_hover} on_window={with_window(true)}
-                    state={state.clone()} {on_lanes} mark_limit={limit} />
+                    state={state.clone()} on_lanes={on_lanes.clone()} mark_limit={limit} />
             }
             if let Some((period, marks)) = counted {
                 <p class="hint timeline-counted">{ format!(
                     "{} in view, more than the chart draws one by one ({limit}): each bar counts a lane's claims in one {}. Choose a bar, zoom in or show one thread to see the claims.",
                     crate::format::count(marks, "mark", "marks"), period.as_str()
                 ) }</p>
+            }
+            if unshown > 0 {
+                <p class="more-lanes">
+                    <button type="button" class="toggle" onclick={{
+                        let (on_lanes, more) = (on_lanes.clone(), state.lanes.with_more_lanes());
+                        Callback::from(move |_: MouseEvent| on_lanes.emit(more.clone()))
+                    }}>
+                        { format!("Show {} more lanes (of {unshown} not drawn)", unshown.min(LANES_SHOWN)) }
+                    </button>
+                </p>
             }
             if folded > 0 {
                 <p class="hint">{ format!("{} in collapsed lanes; expand a lane to see them.", crate::format::count(folded, "mark is", "marks are")) }</p>

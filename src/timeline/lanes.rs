@@ -17,6 +17,11 @@ use std::collections::BTreeSet;
 /// Most lanes the automatic rule expands.
 pub const OPEN_LANES: usize = 8;
 
+/// Lanes the chart draws at first, and each "Show more lanes" adds: a
+/// corpus of thousands of event threads would otherwise draw tens of
+/// thousands of SVG elements (about 13 a lane, collapsed or not).
+pub const LANES_SHOWN: usize = 150;
+
 /// How the lane of claims without an event thread is named in the URL.
 /// Thread ids are `action:...`, always with a colon, so this never clashes.
 pub const UNTHREADED: &str = "unthreaded";
@@ -60,6 +65,9 @@ pub struct LaneFolds {
     pub collapsed: BTreeSet<String>,
     /// Lanes expanded whatever the base says; wins over `collapsed`.
     pub expanded: BTreeSet<String>,
+    /// How many lanes are drawn, in lane order, when the reader asked for
+    /// more than [`LANES_SHOWN`].
+    pub shown: Option<usize>,
 }
 
 impl LaneFolds {
@@ -77,6 +85,19 @@ impl LaneFolds {
 
     pub fn is_default(&self) -> bool {
         *self == LaneFolds::default()
+    }
+
+    /// How many lanes the chart draws.
+    pub fn shown(&self) -> usize {
+        self.shown.unwrap_or(LANES_SHOWN).max(1)
+    }
+
+    /// These choices with [`LANES_SHOWN`] more lanes drawn.
+    pub fn with_more_lanes(&self) -> LaneFolds {
+        LaneFolds {
+            shown: Some(self.shown() + LANES_SHOWN),
+            ..self.clone()
+        }
     }
 
     /// Whether a lane is collapsed; `by_rule` is what the automatic rule
