@@ -2,7 +2,7 @@
 //! app: any string may arrive in the location hash.
 #![cfg(not(target_arch = "wasm32"))]
 
-use crossread::timeline::lanes::{FoldBase, LaneFolds};
+use crossread::timeline::lanes::{FoldBase, LaneFolds, LANES_SHOWN};
 use crossread::view_state::{Page, ViewState};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -89,9 +89,10 @@ proptest! {
         collapsed in lane_names(),
         expanded in lane_names(),
         threads in lane_names(),
+        shown in proptest::option::of(LANES_SHOWN + 1..100_000),
     ) {
         let mut state = ViewState::on(Page::Timeline);
-        state.lanes = LaneFolds { base, collapsed, expanded };
+        state.lanes = LaneFolds { base, collapsed, expanded, shown };
         state.filters.threads = threads;
         let (parsed, repair) = ViewState::from_hash(&state.to_hash());
         prop_assert_eq!(parsed, state);
