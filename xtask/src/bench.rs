@@ -431,15 +431,15 @@ fn bench_generated(size: usize) -> Result<usize, String> {
 /// before the site is built: at 100,000 articles the whole analysis holds
 /// gigabytes, and the site's build analyses the corpus again.
 fn listed_only(corpus: Corpus) -> Corpus {
-    let documents = (corpus.documents.iter())
+    let Corpus { documents, .. } = corpus;
+    let documents = (documents.into_iter())
         .map(|d| Document {
             paragraphs: Vec::new(),
             boilerplate: Vec::new(),
             summary: Vec::new(),
-            ..d.clone()
+            ..d
         })
         .collect();
-    drop(corpus);
     // SAFETY: malloc_trim only returns free memory to the system.
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     unsafe {

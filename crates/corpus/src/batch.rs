@@ -8,8 +8,7 @@
 //! Documents are analysed in file-name order, whatever the order they were
 //! added in.
 
-use crate::catalog::CatalogEntry;
-use crate::catalog::{Catalog, CATALOG_FILE};
+use crate::catalog::{Catalog, CatalogEntry, CATALOG_FILE};
 use crate::document::{Corpus, Document, Provenance};
 use crate::error::{IngestError, Problem};
 use crate::ingest::{ingest_with, SourceFile};
