@@ -15,7 +15,7 @@
 use crate::explore::ExploreIndex;
 use crate::shared::Shared;
 use crossread_corpus::parts::{
-    self, FacetIndex, Layout, LibraryIndex, ThreadIndex, WordShard, LIBRARY_PAGE,
+    self, FacetIndex, Layout, LibraryIndex, ThreadFacets, ThreadIndex, WordShard, LIBRARY_PAGE,
 };
 use crossread_corpus::Corpus;
 use std::cell::{OnceCell, RefCell};
@@ -98,7 +98,8 @@ impl PartialEq for IndexRef {
 pub enum Loaded {
     /// An article pack, a page of the library, or the whole corpus.
     Corpus(CorpusRef),
-    /// The explorer's facet index.
+    /// The explorer's facet index; under the name of its split-off event
+    /// threads' facet, the index joined with it (see [`join_threads`]).
     Explorer(IndexRef),
     /// A shard of the search index.
     Words(Rc<WordShard>),
@@ -115,6 +116,10 @@ fn decode(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
             let facets = postcard::from_bytes::<FacetIndex>(bytes).map_err(unreadable)?;
             Loaded::Explorer(IndexRef(Rc::new(ExploreIndex::from_facets(facets))))
         }
+        parts::FACET_THREADS => join_threads(
+            name,
+            postcard::from_bytes::<ThreadFacets>(bytes).map_err(unreadable)?,
+        )?,
         parts::WORDS => Loaded::Words(Rc::new(
             postcard::from_bytes::<WordShard>(bytes).map_err(unreadable)?,
         )),
@@ -125,6 +130,24 @@ fn decode(name: &str, bytes: &[u8]) -> Result<Loaded, String> {
             postcard::from_bytes::<Corpus>(bytes).map_err(unreadable)?,
         )),
     })
+}
+
+/// The explorer's index joined with its event threads' facet `part`
+/// (data file `name`). The joined index also takes the facet index's
+/// place, so that views asking for it from now on get the threads too and
+/// the index without them is freed once no view holds it.
+fn join_threads(name: &str, part: ThreadFacets) -> Result<Loaded, String> {
+    let facets = facets_name().ok_or("this site has no explorer index")?;
+    let Some(Loaded::Explorer(index)) = loaded_file(&facets) else {
+        return Err(format!("{name} came before the explorer's index"));
+    };
+    let joined = index
+        .0
+        .with_threads(part)
+        .map_err(|e| format!("{name}: {e}"))?;
+    let joined = Loaded::Explorer(IndexRef(Rc::new(joined)));
+    LOADED.with(|loaded| loaded.borrow_mut().insert(facets, joined.clone()));
+    Ok(joined)
 }
 
 /// The analysed corpus built into the site. Decoding cannot fail for bytes

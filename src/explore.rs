@@ -9,7 +9,7 @@ use crossread_corpus::parts::facets::{
     source_bit, stance_bit, ArticleFacets, FacetEntity, FacetIndex, FacetThread,
 };
 use crossread_corpus::parts::words::searched_text;
-use crossread_corpus::parts::WordShard;
+use crossread_corpus::parts::{ThreadFacets, WordShard};
 use crossread_corpus::{AttributionKind, Corpus, EntityKind, PartialDate, Stance};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
@@ -25,7 +25,7 @@ pub enum ResultsAs {
 /// Facet values of one searchable item (an article or a claim), as small
 /// integers: outlets, entities and threads are interned in [`Names`];
 /// stances and source kinds are bit sets over `STANCES` and `SOURCE_KINDS`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Item {
     published: Option<PartialDate>,
     stems: Vec<u32>,
@@ -66,7 +66,7 @@ fn query_stems(query: &Query) -> impl Iterator<Item = &str> {
 }
 
 /// Interned facet values.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Names {
     ids: HashMap<String, u32>,
     names: Vec<String>,
@@ -290,6 +290,58 @@ impl ExploreIndex {
             },
             looks_up: true,
         }
+    }
+
+    /// The data file of the event threads' facet, while this index (a
+    /// big site's) has not got it: without it the index knows no thread.
+    pub fn thread_file(&self) -> Option<String> {
+        (self.labels.thread_part).map(|part| crossread_corpus::parts::thread_facets_file(part.hash))
+    }
+
+    /// How many event threads the facet of [`Self::thread_file`] lists.
+    pub fn threads_not_loaded(&self) -> Option<u32> {
+        self.labels.thread_part.map(|part| part.threads)
+    }
+
+    /// This index (a big site's, without its threads) with the event
+    /// threads' facet of its articles; an error if `part` was made for
+    /// another index.
+    pub fn with_threads(&self, part: ThreadFacets) -> Result<ExploreIndex, String> {
+        if !self.looks_up || self.labels.thread_part.is_none() {
+            return Err("this explorer index has its event threads already".into());
+        }
+        part.check(self.articles.len())?;
+        let lone_before = self.threads.ids.get(NO_THREAD).copied();
+        let mut threads = Names::default();
+        part.threads.iter().for_each(|t| {
+            threads.intern(&t.id);
+        });
+        let lone = threads.intern(NO_THREAD);
+        let articles = (self.articles.iter().zip(part.articles))
+            .map(|(item, mut ids)| {
+                if lone_before.is_some_and(|l| item.threads.contains(&l)) {
+                    ids.push(lone);
+                }
+                Item {
+                    threads: ids,
+                    ..item.clone()
+                }
+            })
+            .collect();
+        Ok(ExploreIndex {
+            vocabulary: Vocabulary::default(),
+            outlets: self.outlets.clone(),
+            entities: self.entities.clone(),
+            threads,
+            articles,
+            claims: Vec::new(),
+            labels: FacetIndex {
+                threads: part.threads,
+                thread_part: None,
+                ..self.labels.clone()
+            },
+            looks_up: true,
+        })
     }
 
     /// Whether a search's matches come from the search index's shards
@@ -784,8 +836,21 @@ mod tests {
     }
 
     /// A chunked site's explorer, from its data files: the facet index
-    /// and every search shard, as the page would fetch them.
+    /// joined with its event threads, and every search shard, as the page
+    /// would fetch them.
     fn chunked(corpus: &Corpus) -> (ExploreIndex, BTreeMap<String, Rc<WordShard>>) {
+        let (index, shards, threads) = chunked_without_threads(corpus);
+        (index.with_threads(threads).unwrap(), shards)
+    }
+
+    /// [`chunked`] before the threads' facet is joined, and that facet.
+    fn chunked_without_threads(
+        corpus: &Corpus,
+    ) -> (
+        ExploreIndex,
+        BTreeMap<String, Rc<WordShard>>,
+        crossread_corpus::parts::ThreadFacets,
+    ) {
         use crossread_corpus::parts::{data_files, Layout, LibraryIndex};
         let files = data_files(corpus, Layout::default()).unwrap();
         let bytes = |name: &str| &files.iter().find(|f| f.name == name).unwrap().bytes;
@@ -800,7 +865,54 @@ mod tests {
                 )
             })
             .collect();
-        (ExploreIndex::from_facets(facets), shards)
+        let index = ExploreIndex::from_facets(facets);
+        let threads = postcard::from_bytes(bytes(&index.thread_file().unwrap())).unwrap();
+        (index, shards, threads)
+    }
+
+    #[test]
+    fn a_chunked_sites_explorer_counts_all_but_threads_before_their_facet_comes() {
+        for corpus in [corpus().unwrap().clone(), test_corpus("quake")] {
+            let whole = ExploreIndex::build(&corpus);
+            let (index, shards, threads) = chunked_without_threads(&corpus);
+            assert_eq!(
+                index.threads_not_loaded(),
+                Some(corpus.threads.len() as u32)
+            );
+            let filters = Filters {
+                has_quote: true,
+                ..with_text("said")
+            };
+            let query = Query::parse(&filters.text);
+            let found = index.look_up(&query, |name| shards.get(name).cloned());
+            let outcome = index.run_looked_up(&filters, ResultsAs::Articles, found.as_ref());
+            let expected = whole.run(&filters, ResultsAs::Articles);
+            assert_eq!(outcome.matches.len(), expected.matches.len());
+            let without_threads = |counts: &FacetCounts| FacetCounts {
+                threads: BTreeMap::new(),
+                ..counts.clone()
+            };
+            assert_eq!(
+                without_threads(&outcome.counts),
+                without_threads(&expected.counts)
+            );
+            let options = FacetOptions::build(&index, &outcome, &filters);
+            assert!(options.threads.iter().all(|o| o.key == NO_THREAD));
+            let joined = index.with_threads(threads.clone()).unwrap();
+            assert_eq!(
+                (joined.thread_file(), joined.threads_not_loaded()),
+                (None, None)
+            );
+            assert!(
+                joined.with_threads(threads.clone()).is_err(),
+                "joined twice"
+            );
+            let other = ThreadFacets {
+                articles: Vec::new(),
+                ..threads
+            };
+            assert!(index.with_threads(other).is_err(), "made for another index");
+        }
     }
 
     #[test]

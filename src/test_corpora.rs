@@ -310,6 +310,12 @@ mod big_site {
         use crate::explore::{ExploreIndex, ResultsAs};
         use crate::search::Query;
         let index = ExploreIndex::from_facets(site.decode(&site.library.facets));
+        let index = match index.thread_file() {
+            Some(file) if !filters.threads.is_empty() => {
+                index.with_threads(site.decode(&file)).unwrap()
+            }
+            _ => index,
+        };
         let query = Query::parse(&filters.text);
         let looked_up = index.look_up(&query, |file| Some(std::rc::Rc::new(site.decode(file))));
         let articles = index.run_looked_up(filters, ResultsAs::Articles, looked_up.as_ref());

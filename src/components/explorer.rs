@@ -1,7 +1,8 @@
 use crate::components::explore_results::ExploreResults;
 use crate::components::facet_group::FacetGroup;
 use crate::corpus_data::{
-    explore_index, loaded_words, use_data_files, CorpusRef, DataFile, IndexRef,
+    explore_index, loaded_words, use_data_file, use_data_files, CorpusRef, DataFile, IndexRef,
+    Loaded,
 };
 
 use crate::explore::{FacetOptions, ResultsAs};
@@ -78,11 +79,30 @@ pub fn explorer(props: &Props) -> Html {
         Some(index) => index.clone(),
         None => IndexRef(explore_index(&props.corpus)),
     };
+    // A big site's event threads' facet is a file of its own, fetched for
+    // a thread filter or when the reader asks for the threads' counts.
+    let threads_asked = use_state(|| false);
+    let thread_file =
+        (index.0.thread_file()).filter(|_| *threads_asked || !state.filters.threads.is_empty());
+    let thread_facet = use_data_file(thread_file);
+    let index = match &thread_facet {
+        DataFile::Ready(Loaded::Explorer(joined)) => joined.clone(),
+        _ => index,
+    };
     let query = Query::parse(&state.filters.text);
     let shards = use_data_files(index.0.word_files(&query));
+    // The results wait for what they are computed from: the search's
+    // shards, and the threads' facet when a thread is chosen.
+    let threads_missing = index.0.thread_file().is_some() && !state.filters.threads.is_empty();
+    const WORDS: (&str, &str) = ("the search index", "Looking up the words…");
+    const THREADS: (&str, &str) = ("the event threads", "Loading the event threads…");
+    let results = match (&shards, threads_missing) {
+        (DataFile::Failed(..), _) | (_, false) => Pending::from(&shards, WORDS),
+        (_, true) => Pending::from(&thread_facet, THREADS),
+    };
     // The search's matches are looked up once its shards are at hand, and
     // again only when the index, the filters or that state change.
-    let ready = matches!(shards, DataFile::Ready(_) | DataFile::NotNeeded);
+    let ready = results.is_none();
     let outcome = use_memo(
         (
             index.clone(),
@@ -238,7 +258,12 @@ pub fn explorer(props: &Props) -> Html {
                         <label for="date-to">{ "To" }</label>
                         <input id="date-to" type="date" value={date_value(state.filters.to)} onchange={on_date(false)} />
                     </fieldset>
-                    <FacetGroup name="thread" legend="Event thread" options={options.threads.clone()} on_toggle={on_toggle(Facet::Thread)} visible={8} />
+                    { match index.0.threads_not_loaded() {
+                        None => html! {
+                            <FacetGroup name="thread" legend="Event thread" options={options.threads.clone()} on_toggle={on_toggle(Facet::Thread)} visible={8} />
+                        },
+                        Some(count) => thread_facet_to_load(count, &thread_facet, threads_asked.clone()),
+                    } }
                     <FacetGroup name="stance" legend="Stance" options={options.stances.clone()} on_toggle={on_toggle(Facet::Stance)} />
                     <FacetGroup name="source" legend="Who is the source" options={options.sources.clone()} on_toggle={on_toggle(Facet::Source)} />
                     <FacetGroup name="has" legend="Evidence" options={options.has.clone()} on_toggle={on_toggle(Facet::Has)} />
@@ -258,17 +283,17 @@ pub fn explorer(props: &Props) -> Html {
                         <label for="as-claims">{ "Claims" }</label>
 
                     </fieldset>
-                    { match shards {
-                        DataFile::Loading => html! {
-                            <p class="result-count" role="status" aria-live="polite">{ "Looking up the words…" }</p>
+                    { match results {
+                        Some(Pending::Loading(what)) => html! {
+                            <p class="result-count" role="status" aria-live="polite">{ what }</p>
                         },
-                        DataFile::Failed(problem, retry) => html! {
+                        Some(Pending::Failed(what, problem, retry)) => html! {
                             <div class="notice data-failed" role="alert">
-                                <p>{ format!("Crossread could not load the search index: {problem}. Check the connection and try again.") }</p>
+                                <p>{ format!("Crossread could not load {what}: {problem}. Check the connection and try again.") }</p>
                                 <button type="button" onclick={retry.reform(|_: MouseEvent| ())}>{ "Retry" }</button>
                             </div>
                         },
-                        _ => html! {
+                        None => html! {
                             <>
                                 <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{ summary }</p>
                                 <ExploreResults corpus={props.corpus.clone()} from_library={index.0.looks_up_words()}
@@ -281,6 +306,57 @@ pub fn explorer(props: &Props) -> Html {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// What the results wait for: a data file loading (with the words to
+/// show) or failed (what it is, the problem, and Retry).
+enum Pending {
+    Loading(&'static str),
+    Failed(&'static str, String, Callback<()>),
+}
+
+impl Pending {
+    /// How far data file(s) `file` have come, given what they hold and
+    /// what to say while they load; None once at hand or not needed.
+    fn from(file: &DataFile, (what, loading): (&'static str, &'static str)) -> Option<Pending> {
+        match file {
+            DataFile::Loading => Some(Pending::Loading(loading)),
+            DataFile::Failed(problem, retry) => {
+                Some(Pending::Failed(what, problem.clone(), retry.clone()))
+            }
+            DataFile::Ready(_) | DataFile::NotNeeded => None,
+        }
+    }
+}
+
+/// The event thread facet of a big site before its file is loaded: a
+/// button that loads it (the facet lists thousands of threads there),
+/// then its loading state or a failure with Retry.
+fn thread_facet_to_load(count: u32, file: &DataFile, asked: UseStateHandle<bool>) -> Html {
+    let threads = format::count(count as usize, "event thread", "event threads");
+    let body = match file {
+        DataFile::Loading => html! {
+            <p class="hint" role="status">{ format!("Loading {threads}…") }</p>
+        },
+        DataFile::Failed(problem, retry) => html! {
+            <div class="notice data-failed" role="alert">
+                <p>{ format!("Crossread could not load the event threads: {problem}.") }</p>
+                <button type="button" onclick={retry.reform(|_: MouseEvent| ())}>{ "Retry" }</button>
+            </div>
+        },
+        _ => html! {
+            <button type="button" class="toggle show-threads"
+                onclick={Callback::from(move |_: MouseEvent| asked.set(true))}>
+                { format!("Show {threads} with counts") }
+            </button>
+        },
+    };
+    html! {
+        <fieldset class="facet" data-facet="thread">
+            <legend>{ "Event thread" }</legend>
+            { body }
+        </fieldset>
     }
 }
 

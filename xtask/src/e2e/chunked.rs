@@ -7,6 +7,7 @@
 use super::{ensure, texts, wait_for_heading, Case, Context};
 use crossread_corpus::parts::LibraryIndex;
 use crossread_corpus::{newest_first, Corpus};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -58,6 +59,10 @@ pub const CASES: &[Case] = &[
     (
         "chunked: a search shard that fails offers Retry, which shows the results",
         failed_shard_offers_retry,
+    ),
+    (
+        "chunked: the explorer's event threads come on demand: a button fetches their facet (Retry if it fails) and counts each thread; a thread in a link fetches it by itself",
+        explorer_threads_on_demand,
     ),
     (
         "chunked: a failed data fetch shows a notice with Retry, which recovers",
@@ -364,6 +369,113 @@ fn failed_shard_offers_retry(context: &Context) -> Result<(), String> {
             Ok(())
         },
     )
+}
+
+/// The thread facet's options the explorer shows first for a search of
+/// [`SEARCHED`]: each thread's label and how many articles saying the
+/// word have a claim in it, most first, then those in no thread.
+fn thread_counts_expected(context: &Context) -> Vec<String> {
+    use crossread_corpus::parts::words::searched_text;
+    use crossread_corpus::search_text::tokenize;
+    let stem = crossread_corpus::stem::stem(SEARCHED);
+    let corpus = &context.corpus;
+    let saying: BTreeSet<&str> = (corpus.documents.iter())
+        .filter(|d| tokenize(&searched_text(d)).iter().any(|t| t.stem == stem))
+        .map(|d| d.id.as_str())
+        .collect();
+    let articles_in = |fits: &dyn Fn(&crossread_corpus::Claim) -> bool| {
+        let docs = (corpus.claims.iter())
+            .filter(|c| saying.contains(c.doc.as_str()) && fits(c))
+            .map(|c| c.doc.as_str());
+        docs.collect::<BTreeSet<&str>>().len()
+    };
+    let mut threads: Vec<(usize, &str)> = (corpus.threads.iter())
+        .map(|t| {
+            (
+                articles_in(&|c| c.threads.contains(&t.id)),
+                t.label.as_str(),
+            )
+        })
+        .collect();
+    threads.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let alone = articles_in(&|c| c.threads.is_empty());
+    let mut shown: Vec<String> = threads
+        .iter()
+        .map(|(n, label)| format!("{label} {n}"))
+        .collect();
+    if alone > 0 {
+        shown.push(format!("In no event thread (only in its article) {alone}"));
+    }
+    shown.truncate(8);
+    shown
+}
+
+fn explorer_threads_on_demand(context: &Context) -> Result<(), String> {
+    let index = library_index()?;
+    let file = data_dir()?.join(&index.facets);
+    let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let facets: crossread_corpus::parts::FacetIndex =
+        postcard::from_bytes(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+    let part = facets
+        .thread_part
+        .ok_or("the facet index holds its threads")?;
+    let part_file = data_dir()?.join(crossread_corpus::parts::thread_facets_file(part.hash));
+    let threads = context.corpus.threads.len();
+    let button = "fieldset[data-facet=thread] button.show-threads";
+    context.open(&format!("#/explore?q={SEARCHED}"))?;
+    context.browser.session.wait_for(
+        "the button that loads the event threads",
+        &format!("const b = document.querySelector({}); return b && b.textContent === 'Show {threads} event threads with counts' && document.querySelector('.result-list .result-link');", serde_json::json!(button)),
+    )?;
+    let fetched_threads = || -> Result<usize, String> {
+        let fetched = fetched(context)?;
+        Ok(fetched
+            .iter()
+            .filter(|n| n.starts_with("facetthreads-"))
+            .count())
+    };
+    ensure(fetched_threads()? == 0, || {
+        "a search fetched the event threads".into()
+    })?;
+    let options = "fieldset[data-facet=thread] li label";
+    fails_then_recovers(
+        context,
+        &part_file,
+        "fieldset[data-facet=thread] .data-failed",
+        || context.browser.session.click(button),
+        || {
+            context.browser.session.wait_for(
+                "the event threads with counts",
+                &format!(
+                    "return document.querySelectorAll({}).length > 0;",
+                    serde_json::json!(options)
+                ),
+            )?;
+            Ok(())
+        },
+    )?;
+    let shown: Vec<String> = super::any_story::eval_strings(
+        context,
+        &format!("return [...document.querySelectorAll({})].map(l => l.querySelector('.facet-label').textContent + ' ' + l.querySelector('.facet-count').textContent);", serde_json::json!(options)),
+    )?;
+    let expected = thread_counts_expected(context);
+    ensure(shown == expected, || {
+        format!("the thread facet shows {shown:?}, expected {expected:?}")
+    })?;
+    // A link naming a thread: the facet comes with the results, once.
+    let thread = &context.corpus.threads[0];
+    let articles: BTreeSet<&str> = (context.corpus.claims.iter())
+        .filter(|c| c.threads.contains(&thread.id))
+        .map(|c| c.doc.as_str())
+        .collect();
+    context.open(&format!("#/explore?thread={}", thread.id))?;
+    context.browser.session.wait_for(
+        "the articles of one thread",
+        &format!("return document.querySelectorAll('.result-list .result-link').length === {} && document.querySelector('fieldset[data-facet=thread] input:checked');", articles.len()),
+    )?;
+    ensure(fetched_threads()? == 1, || {
+        format!("a link to a thread fetched {:?}", fetched(context))
+    })
 }
 
 /// Moves `file` aside while `during` runs, then puts it back.

@@ -5,6 +5,12 @@
 //! counts and results from this file and the word shards of a search
 //! (`words.rs`) without fetching any article; a small site's explorer
 //! builds the same index from its embedded corpus.
+//!
+//! A big site ships the event threads' facet as a file of its own
+//! ([`ThreadFacets`], split off by [`FacetIndex::split_threads`]): at
+//! 100,000 generated articles it is most of the index (thousands of
+//! threads, some holding half the articles), and a search needs it only
+//! once a reader filters by thread or asks for the threads' counts.
 
 use crate::document::{AttributionKind, Corpus, Document, EntityKind, Stance};
 use crate::PartialDate;
@@ -83,6 +89,28 @@ pub struct FacetIndex {
     /// The search index: each shard's first word stem and content hash,
     /// in stem order (empty when the index is built for the page itself).
     pub words: Vec<(String, u64)>,
+    /// The event threads' facet when it is a file of its own: `threads`
+    /// and the articles' `threads` are then empty until it is joined.
+    pub thread_part: Option<ThreadPart>,
+}
+
+/// Where a facet index's split-off thread facet is, and what it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadPart {
+    /// The data file's content hash ([`super::thread_facets_file`]).
+    pub hash: u64,
+    /// How many event threads it lists.
+    pub threads: u32,
+}
+
+/// The event threads' facet of a [`FacetIndex`], split off: the threads
+/// and, for each article of the index (in its order), the threads it is
+/// in. Travels as each thread's articles, by gaps.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadFacets {
+    pub threads: Vec<FacetThread>,
+    #[serde(with = "columns::by_value")]
+    pub articles: Vec<Vec<u32>>,
 }
 
 impl FacetIndex {
@@ -126,6 +154,30 @@ impl FacetIndex {
             }
         }
         index
+    }
+
+    /// Takes the event threads' facet out of the index (for a file of its
+    /// own, whose content hash the caller records in `thread_part`).
+    pub fn split_threads(&mut self) -> ThreadFacets {
+        ThreadFacets {
+            threads: std::mem::take(&mut self.threads),
+            articles: (self.articles.iter_mut())
+                .map(|a| std::mem::take(&mut a.threads))
+                .collect(),
+        }
+    }
+
+    /// Puts a split-off thread facet back; an error (the index unchanged)
+    /// if it was made for a different number of articles or names a
+    /// thread it does not list.
+    pub fn join_threads(&mut self, part: ThreadFacets) -> Result<(), String> {
+        part.check(self.articles.len())?;
+        for (article, threads) in self.articles.iter_mut().zip(part.articles) {
+            article.threads = threads;
+        }
+        self.threads = part.threads;
+        self.thread_part = None;
+        Ok(())
     }
 
     fn add_entities(&mut self, corpus: &Corpus, at: &HashMap<&str, usize>) {
@@ -173,13 +225,31 @@ impl FacetIndex {
     }
 }
 
+impl ThreadFacets {
+    /// Whether the part fits an index of `articles` articles.
+    pub fn check(&self, articles: usize) -> Result<(), String> {
+        if self.articles.len() != articles {
+            return Err(format!(
+                "the event threads' facet is for {} articles, the index has {articles}",
+                self.articles.len()
+            ));
+        }
+        let known = self.threads.len() as u32;
+        match self.articles.iter().flatten().any(|&t| t >= known) {
+            true => Err("the event threads' facet names a thread it does not list".into()),
+            false => Ok(()),
+        }
+    }
+}
+
 /// The articles' facets as they travel: column by column (every article's
-/// outlet, then every article's stances, ...), and entities and threads as
-/// each value's list of articles, each article given by its distance from
-/// the one before. The same values one record per article compress far
-/// worse: the 10,000 generated articles' 33.5 KB gzip fall to about
-/// 24 KB, which is what keeps a cold search at 100,000 articles near its
-/// budget (`docs/scale.md`).
+/// outlet, then every article's stances, ...). An article's entities are
+/// given by their distances from the one before; threads, as each
+/// thread's articles by their distances. The same values one record per
+/// article compress far worse: the 10,000 generated articles' 33.5 KB
+/// gzip fall to about 24 KB. Entities are kept per article because most
+/// name few articles each: at 100,000 articles their lists by entity took
+/// 46 KB gzip, by article 17 KB (`docs/scale.md`).
 mod columns {
     use super::{ArticleFacets, PartialDate, SOURCE_KINDS};
     use serde::de::Error;
@@ -198,7 +268,7 @@ mod columns {
         /// Sources' bits, and [`QUOTE`], [`NUMBER`], [`LONE`].
         flags: Vec<u8>,
         published: Vec<Option<PartialDate>>,
-        /// For each entity, the gaps between the articles naming it.
+        /// For each article, the gaps between the entities it names.
         entities: Vec<Vec<u32>>,
         /// For each thread, the gaps between the articles in it.
         threads: Vec<Vec<u32>>,
@@ -216,8 +286,8 @@ mod columns {
             stances: articles.iter().map(|a| a.stances).collect(),
             flags: articles.iter().map(flags).collect(),
             published: articles.iter().map(|a| a.published).collect(),
-            entities: postings(articles, |a| &a.entities),
-            threads: postings(articles, |a| &a.threads),
+            entities: articles.iter().map(|a| gaps(&a.entities)).collect(),
+            threads: postings(articles.iter().map(|a| &a.threads)),
         }
         .serialize(to)
     }
@@ -229,42 +299,96 @@ mod columns {
             columns.stances.len(),
             columns.flags.len(),
             columns.published.len(),
+            columns.entities.len(),
         ];
         if lengths.iter().any(|&n| n != count) {
             return Err(D::Error::custom("facet columns of different lengths"));
         }
-        let mut articles: Vec<ArticleFacets> = (0..count)
-            .map(|at| {
+        let threads = spread(&columns.threads, count).map_err(D::Error::custom)?;
+        let entities = (columns.entities.iter())
+            .map(|g| undo_gaps(g))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(D::Error::custom)?;
+        let articles = (0..count)
+            .zip(entities.into_iter().zip(threads))
+            .map(|(at, (entities, threads))| {
                 let flags = columns.flags[at];
                 ArticleFacets {
                     outlet: columns.outlets[at],
+                    entities,
+                    threads,
                     stances: columns.stances[at],
                     sources: flags & SOURCES,
                     has_quote: flags & QUOTE != 0,
                     has_number: flags & NUMBER != 0,
                     lone_claims: flags & LONE != 0,
                     published: columns.published[at],
-                    ..ArticleFacets::default()
                 }
             })
             .collect();
-        spread(&columns.entities, &mut articles, |a| &mut a.entities)
-            .and_then(|()| spread(&columns.threads, &mut articles, |a| &mut a.threads))
-            .map_err(D::Error::custom)?;
         Ok(articles)
+    }
+
+    /// Each article's values (sorted, no repeats) as a list of articles
+    /// per value, each article given by its distance from the one before.
+    pub mod by_value {
+        use super::*;
+
+        #[derive(Serialize, Deserialize)]
+        struct ByValue {
+            articles: u32,
+            postings: Vec<Vec<u32>>,
+        }
+
+        pub fn serialize<S: Serializer>(rows: &[Vec<u32>], to: S) -> Result<S::Ok, S::Error> {
+            ByValue {
+                articles: rows.len() as u32,
+                postings: postings(rows.iter()),
+            }
+            .serialize(to)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<Vec<Vec<u32>>, D::Error> {
+            let by_value = ByValue::deserialize(from)?;
+            spread(&by_value.postings, by_value.articles as usize).map_err(D::Error::custom)
+        }
+    }
+
+    /// Sorted values as distances from the one before (the first from 0).
+    fn gaps(values: &[u32]) -> Vec<u32> {
+        let mut last = 0;
+        (values.iter())
+            .map(|&v| {
+                let gap = v - last;
+                last = v;
+                gap
+            })
+            .collect()
+    }
+
+    /// The inverse of [`gaps`]; an error for values out of order.
+    fn undo_gaps(gaps: &[u32]) -> Result<Vec<u32>, &'static str> {
+        let mut at = 0u32;
+        (gaps.iter().enumerate())
+            .map(|(n, &gap)| {
+                at = match n {
+                    0 => gap,
+                    _ => (at.checked_add(gap).filter(|_| gap > 0))
+                        .ok_or("facet values out of order")?,
+                };
+                Ok(at)
+            })
+            .collect()
     }
 
     /// Each value's articles (values are indices below the largest one
     /// used), as gaps from the previous article (the first from 0).
-    fn postings(
-        articles: &[ArticleFacets],
-        values: impl Fn(&ArticleFacets) -> &Vec<u32>,
-    ) -> Vec<Vec<u32>> {
-        let count = (articles.iter().flat_map(&values).max()).map_or(0, |&v| v as usize + 1);
+    fn postings<'a>(rows: impl Iterator<Item = &'a Vec<u32>> + Clone) -> Vec<Vec<u32>> {
+        let count = (rows.clone().flatten().max()).map_or(0, |&v| v as usize + 1);
         let mut lists: Vec<Vec<u32>> = vec![Vec::new(); count];
         let mut last = vec![0u32; count];
-        for (at, article) in articles.iter().enumerate() {
-            for &value in values(article) {
+        for (at, row) in rows.enumerate() {
+            for &value in row {
                 let value = value as usize;
                 lists[value].push(at as u32 - last[value]);
                 last[value] = at as u32;
@@ -273,29 +397,18 @@ mod columns {
         lists
     }
 
-    /// The inverse of [`postings`]: each article's values, in order.
-    fn spread(
-        lists: &[Vec<u32>],
-        articles: &mut [ArticleFacets],
-        values: impl Fn(&mut ArticleFacets) -> &mut Vec<u32>,
-    ) -> Result<(), &'static str> {
+    /// The inverse of [`postings`] for `count` articles: each article's
+    /// values, in order; an error for postings that do not fit.
+    fn spread(lists: &[Vec<u32>], count: usize) -> Result<Vec<Vec<u32>>, &'static str> {
+        let mut rows = vec![Vec::new(); count];
         for (value, gaps) in lists.iter().enumerate() {
-            let mut at = 0u32;
-            for (n, &gap) in gaps.iter().enumerate() {
-                at = if n == 0 {
-                    gap
-                } else {
-                    at.checked_add(gap)
-                        .filter(|_| gap > 0)
-                        .ok_or("facet postings out of order")?
-                };
-                let article = articles
-                    .get_mut(at as usize)
+            for at in undo_gaps(gaps).map_err(|_| "facet postings out of order")? {
+                let row = (rows.get_mut(at as usize))
                     .ok_or("a facet names an article past the index's end")?;
-                values(article).push(value as u32);
+                row.push(value as u32);
             }
         }
-        Ok(())
+        Ok(rows)
     }
 
     #[cfg(test)]
@@ -304,17 +417,16 @@ mod columns {
 
         #[test]
         fn postings_that_do_not_fit_the_articles_are_an_error_not_a_panic() {
-            fn entities(a: &mut ArticleFacets) -> &mut Vec<u32> {
-                &mut a.entities
-            }
-            let mut articles = vec![ArticleFacets::default(); 2];
-            assert!(spread(&[vec![0, 5]], &mut articles, entities).is_err());
-            assert!(spread(&[vec![1, 0]], &mut articles, entities).is_err());
-            assert!(spread(&[vec![0, u32::MAX]], &mut articles, entities).is_err());
-            let mut articles = vec![ArticleFacets::default(); 2];
-            assert!(spread(&[vec![1], vec![0, 1]], &mut articles, entities).is_ok());
-            assert_eq!(articles[0].entities, [1]);
-            assert_eq!(articles[1].entities, [0, 1]);
+            assert!(spread(&[vec![0, 5]], 2).is_err());
+            assert!(spread(&[vec![1, 0]], 2).is_err());
+            assert!(spread(&[vec![0, u32::MAX]], 2).is_err());
+            assert_eq!(
+                spread(&[vec![1], vec![0, 1]], 2),
+                Ok(vec![vec![1], vec![0, 1]])
+            );
+            assert!(undo_gaps(&[3, 0]).is_err());
+            assert!(undo_gaps(&[u32::MAX, 1]).is_err());
+            assert_eq!(undo_gaps(&gaps(&[2, 3, 9])), Ok(vec![2, 3, 9]));
         }
 
         #[test]
@@ -324,7 +436,7 @@ mod columns {
                 stances: vec![1],
                 flags: vec![0, 0],
                 published: vec![None, None],
-                entities: Vec::new(),
+                entities: vec![Vec::new(), vec![1]],
                 threads: Vec::new(),
             };
             let bytes = postcard::to_allocvec(&columns).unwrap();
@@ -382,5 +494,57 @@ mod tests {
         let back: FacetIndex =
             postcard::from_bytes(&postcard::to_allocvec(&empty).unwrap()).unwrap();
         assert_eq!(back, empty);
+    }
+
+    #[test]
+    fn the_thread_facet_splits_off_and_joins_back_whole() {
+        let mut whole = index(vec![
+            article(0, &[0], &[1], 0),
+            article(1, &[], &[], 7),
+            article(1, &[3], &[0, 1], 9),
+        ]);
+        whole.threads = vec![
+            FacetThread {
+                id: "t0".into(),
+                label: "Pier closed".into(),
+            },
+            FacetThread {
+                id: "t1".into(),
+                label: "Crane collapse".into(),
+            },
+        ];
+        let mut split = whole.clone();
+        let part = split.split_threads();
+        assert!(split.threads.is_empty());
+        assert!(split.articles.iter().all(|a| a.threads.is_empty()));
+        assert_eq!(part.articles, [vec![1], vec![], vec![0, 1]]);
+        let sent: ThreadFacets =
+            postcard::from_bytes(&postcard::to_allocvec(&part).unwrap()).unwrap();
+        assert_eq!(sent, part);
+        split.thread_part = Some(ThreadPart {
+            hash: 1,
+            threads: 2,
+        });
+        split.join_threads(sent).unwrap();
+        assert_eq!(split, whole);
+    }
+
+    #[test]
+    fn a_thread_facet_made_for_another_index_is_refused() {
+        let mut facets = index(vec![article(0, &[], &[], 0); 2]);
+        let short = ThreadFacets {
+            threads: vec![FacetThread {
+                id: "t0".into(),
+                label: "Pier".into(),
+            }],
+            articles: vec![vec![0]],
+        };
+        assert!(facets.join_threads(short).is_err());
+        let unknown = ThreadFacets {
+            threads: Vec::new(),
+            articles: vec![vec![0], Vec::new()],
+        };
+        assert!(facets.join_threads(unknown).is_err());
+        assert_eq!(facets, index(vec![article(0, &[], &[], 0); 2]));
     }
 }

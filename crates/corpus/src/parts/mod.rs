@@ -17,7 +17,7 @@ pub mod facets;
 pub mod threads;
 pub mod words;
 
-pub use facets::FacetIndex;
+pub use facets::{FacetIndex, ThreadFacets};
 pub use threads::{ThreadIndex, THREAD, THREADS};
 pub use words::WordShard;
 
@@ -108,10 +108,13 @@ const PACK: &str = "pack";
 const LIST: &str = "list";
 /// The name prefix of the explorer's facet index file.
 pub const FACETS: &str = "facets";
+/// The name prefix of the facet index's event threads, split off.
+pub const FACET_THREADS: &str = "facetthreads";
 /// The name prefix of the search index's shards.
 pub const WORDS: &str = "words";
 
-/// The kind of a data file: its name's prefix ([`FACETS`], [`WORDS`],
+/// The kind of a data file: its name's prefix ([`FACETS`],
+/// [`FACET_THREADS`], [`WORDS`],
 /// [`THREADS`], [`THREAD`], `pack`, `list`, `corpus`, `library`).
 pub fn kind_of(name: &str) -> &str {
     name.split('-').next().unwrap_or(name)
@@ -256,10 +259,24 @@ fn write_explorer_index(
             .push((first.unwrap_or_default(), content_hash(&file.bytes)));
         files(file)?;
     }
+    // The thread facet travels apart: a search needs it only for a
+    // thread filter or the threads' counts (`facets.rs`).
+    let part = index.split_threads();
+    let threads = named(FACET_THREADS, encode(&part)?);
+    index.thread_part = Some(facets::ThreadPart {
+        hash: content_hash(&threads.bytes),
+        threads: part.threads.len() as u32,
+    });
+    files(threads)?;
     let file = named(FACETS, encode(&index)?);
     let name = file.name.clone();
     files(file)?;
     Ok(name)
+}
+
+/// The name of the split-off event threads' facet of content hash `hash`.
+pub fn thread_facets_file(hash: u64) -> String {
+    file_name(FACET_THREADS, hash)
 }
 
 /// The name of the search index's shard of content hash `hash`.
@@ -432,10 +449,10 @@ mod tests {
     fn the_library_comes_a_page_at_a_time_newest_first_without_text() {
         let corpus = corpus_of(7);
         let files = data_files(&corpus, layout(2, 3)).unwrap();
-        // 4 packs, 2 further pages, a search shard, the facet index, the
-        // thread index and the file of its threads (all small), the whole
-        // corpus and the library index.
-        assert_eq!(files.len(), 4 + 2 + 1 + 1 + 2 + 2);
+        // 4 packs, 2 further pages, a search shard, the facet index and
+        // its threads, the thread index and the file of its threads (all
+        // small), the whole corpus and the library index.
+        assert_eq!(files.len(), 4 + 2 + 1 + 2 + 2 + 2);
         let index: LibraryIndex = postcard::from_bytes(&files.last().unwrap().bytes).unwrap();
         assert_eq!(
             (index.total, index.page_size, index.page_count()),
@@ -476,6 +493,19 @@ mod tests {
             assert_eq!(facets.shard_file(first), Some(words_file(*hash)));
             assert_eq!(&shard.words[0].0, first);
         }
+        // The threads come apart, and join back into the whole index.
+        assert!(facets.threads.is_empty());
+        let part = facets.thread_part.unwrap();
+        let threads: ThreadFacets = decode(&files, &thread_facets_file(part.hash));
+        assert!(!corpus.threads.is_empty());
+        assert_eq!(part.threads as usize, corpus.threads.len());
+        let mut joined = facets.clone();
+        joined.join_threads(threads).unwrap();
+        let whole = FacetIndex {
+            words: facets.words.clone(),
+            ..FacetIndex::build(&corpus, &newest)
+        };
+        assert_eq!(joined, whole);
     }
 
     #[test]
