@@ -464,7 +464,7 @@ fn chunk_figures(dist: &Path, size: usize, first_visit_gzip: f64) -> Result<usiz
     let mut packs = (0usize, 0.0f64);
     let mut pages = (0usize, 0.0f64);
     let mut full = 0.0;
-    let (mut facets, mut words) = (0.0, (0usize, 0.0f64));
+    let (mut facets, mut facet_threads, mut words) = (0.0, 0.0, (0usize, 0.0f64));
     let (mut threads, mut thread_files) = (0.0, Vec::new());
     for entry in std::fs::read_dir(dist.join("data")).map_err(|e| e.to_string())? {
         let entry = entry.map_err(|e| e.to_string())?;
@@ -479,6 +479,8 @@ fn chunk_figures(dist: &Path, size: usize, first_visit_gzip: f64) -> Result<usiz
             full = gz;
         } else if name.starts_with("facets-") {
             facets = gz;
+        } else if name.starts_with("facetthreads-") {
+            facet_threads = gz;
         } else if name.starts_with("words-") {
             words = (words.0 + 1, words.1.max(gz));
         } else if name.starts_with("threads-") {
@@ -501,11 +503,12 @@ fn chunk_figures(dist: &Path, size: usize, first_visit_gzip: f64) -> Result<usiz
         largest / KB
     );
     println!(
-        "  data files: {} packs, {} more library pages (largest {:.1} KB gzip), the explorer's facet index {:.1} KB gzip, {} search shards (largest {:.1} KB gzip), the whole analysis (a timeline of every thread filtered by entity, words or dates; a reader's own articles) {:.1} KB gzip",
+        "  data files: {} packs, {} more library pages (largest {:.1} KB gzip), the explorer's facet index {:.1} KB gzip and its event threads {:.1} KB gzip (fetched for a thread filter or on request), {} search shards (largest {:.1} KB gzip), the whole analysis (a timeline of every thread filtered by entity, words or dates; a reader's own articles) {:.1} KB gzip",
         packs.0,
         pages.0,
         pages.1 / KB,
         facets / KB,
+        facet_threads / KB,
         words.0,
         words.1 / KB,
         full / KB
