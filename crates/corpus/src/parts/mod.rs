@@ -13,6 +13,7 @@ use crate::document::{newest_first, Claim, Corpus, Document, Quote, TimeExpressi
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
+mod compact;
 pub mod facets;
 pub mod threads;
 pub mod words;
@@ -55,12 +56,18 @@ pub struct LibraryIndex {
     pub page_size: usize,
     /// The rest of the library, `page_size` documents a file, newest
     /// first: [`Self::page_file`].
+    #[serde(with = "compact::hashes")]
     pub pages: Vec<u64>,
     /// The packs: articles ordered by [`id_key`], `per_pack` a pack
-    /// (never splitting one key); `pack_keys[p]` is the first key of pack
-    /// `p` and `packs[p]` its content hash ([`Self::pack_of`]).
+    /// (never splitting one [`pack_key`]); `pack_keys[p]` is the first
+    /// pack key of pack `p` and `packs[p]` its content hash, 32 bits
+    /// ([`Self::pack_of`]). Every first visit downloads both lists: at
+    /// 10,000 articles 24-bit keys as gaps and 32-bit hashes take about
+    /// 7 KB gzip where full keys and 64-bit hashes took 17 KB.
+    #[serde(with = "compact::sorted_keys")]
     pub pack_keys: Vec<u32>,
-    pub packs: Vec<u64>,
+    #[serde(with = "compact::hashes")]
+    pub packs: Vec<u32>,
     /// The whole analysed corpus's file name.
     pub full: String,
     /// The explorer's facet index's file name ([`FacetIndex`], articles
@@ -78,10 +85,10 @@ impl LibraryIndex {
     /// so a link to any article needs no list of them all. (The pack may
     /// not hold it, if no such article exists.)
     pub fn pack_of(&self, id: &str) -> Option<String> {
-        let key = id_key(id);
+        let key = pack_key(id);
         let at = self.pack_keys.partition_point(|&first| first <= key);
         let hash = self.packs.get(at.checked_sub(1)?)?;
-        Some(file_name(PACK, *hash))
+        Some(pack_file(*hash))
     }
 
     /// Page `page` of the library (page 0 is [`Self::library`] itself).
@@ -100,8 +107,39 @@ impl LibraryIndex {
 /// anyone with the id can find its pack by a binary search of
 /// [`LibraryIndex::pack_keys`].
 pub fn id_key(id: &str) -> u32 {
-    let hash = content_hash(id.as_bytes());
+    (mixed(content_hash(id.as_bytes())) >> 32) as u32
+}
+
+/// A hash's bits mixed so that its top bits depend on every byte hashed
+/// (SplitMix64's finalizer): FNV-1a alone barely changes its top bits for
+/// ids that differ in their last characters, and packs are cut by the top
+/// bits of [`id_key`].
+fn mixed(hash: u64) -> u64 {
+    let hash = (hash ^ (hash >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let hash = (hash ^ (hash >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    hash ^ (hash >> 31)
+}
+
+/// Which packs an article may be in: the top 24 bits of its [`id_key`]. A
+/// pack never splits the articles of one pack key, so a binary search of
+/// the packs' first pack keys finds any article's pack. Fewer bits make
+/// the list of first keys smaller (their gaps), more keep packs near
+/// their size (at 100,000 articles one key in 168 is taken).
+pub fn pack_key(id: &str) -> u32 {
+    id_key(id) >> 8
+}
+
+/// A 64-bit hash folded to 32 bits.
+fn fold(hash: u64) -> u32 {
     (hash ^ (hash >> 32)) as u32
+}
+
+/// The name of the pack of content hash `hash` ([`content_hash`] folded
+/// to 32 bits: a pack's name changes with its content but for a chance
+/// of one in four billion, and the library index that lists every pack
+/// stays small).
+fn pack_file(hash: u32) -> String {
+    format!("{PACK}-{hash:08x}.bin")
 }
 
 const PACK: &str = "pack";
@@ -215,12 +253,13 @@ pub fn write_data_files(
 
 /// Writes the packs into `files`: the articles in [`id_key`] order,
 /// `per_pack` at a time, a pack growing past that rather than split two
-/// articles of one key. Returns each pack's first key and content hash.
+/// articles of one [`pack_key`]. Returns each pack's first pack key and
+/// content hash.
 fn write_packs(
     corpus: &Corpus,
     per_pack: usize,
     files: &mut Sink,
-) -> Result<(Vec<u32>, Vec<u64>), String> {
+) -> Result<(Vec<u32>, Vec<u32>), String> {
     let by_doc = ByDoc::of(corpus);
     let mut order: Vec<(u32, usize)> = (corpus.documents.iter().enumerate())
         .map(|(at, d)| (id_key(&d.id), at))
@@ -230,14 +269,19 @@ fn write_packs(
     let mut start = 0;
     while start < order.len() {
         let mut end = (start + per_pack).min(order.len());
-        while end < order.len() && order[end].0 == order[end - 1].0 {
+        let key_at = |at: usize| order[at].0 >> 8;
+        while end < order.len() && key_at(end) == key_at(end - 1) {
             end += 1;
         }
         let members: Vec<usize> = order[start..end].iter().map(|&(_, at)| at).collect();
-        let file = named(PACK, encode(&by_doc.pack(corpus, &members))?);
-        keys.push(order[start].0);
-        hashes.push(content_hash(&file.bytes));
-        files(file)?;
+        let bytes = encode(&by_doc.pack(corpus, &members))?;
+        let hash = fold(content_hash(&bytes));
+        keys.push(key_at(start));
+        hashes.push(hash);
+        files(DataFile {
+            name: pack_file(hash),
+            bytes,
+        })?;
         start = end;
     }
     Ok((keys, hashes))
@@ -260,14 +304,17 @@ fn write_explorer_index(
         files(file)?;
     }
     // The thread facet travels apart: a search needs it only for a
-    // thread filter or the threads' counts (`facets.rs`).
-    let part = index.split_threads();
-    let threads = named(FACET_THREADS, encode(&part)?);
-    index.thread_part = Some(facets::ThreadPart {
-        hash: content_hash(&threads.bytes),
-        threads: part.threads.len() as u32,
-    });
-    files(threads)?;
+    // thread filter or the threads' counts (`facets.rs`). A corpus
+    // without threads keeps its (empty) facet in the index.
+    if !index.threads.is_empty() {
+        let part = index.split_threads();
+        let threads = named(FACET_THREADS, encode(&part)?);
+        index.thread_part = Some(facets::ThreadPart {
+            hash: content_hash(&threads.bytes),
+            threads: part.threads.len() as u32,
+        });
+        files(threads)?;
+    }
     let file = named(FACETS, encode(&index)?);
     let name = file.name.clone();
     files(file)?;
@@ -431,11 +478,8 @@ mod tests {
             assert!(claims(&corpus) > 0);
             assert_eq!(claims(&pack), claims(&corpus));
         }
-        let sizes = (index.packs.iter()).map(|&h| {
-            decode::<Corpus>(&files, &file_name(PACK, h))
-                .documents
-                .len()
-        });
+        let sizes =
+            (index.packs.iter()).map(|&h| decode::<Corpus>(&files, &pack_file(h)).documents.len());
         assert_eq!(sizes.collect::<Vec<_>>(), vec![ARTICLES_PER_PACK, 3]);
         let unknown = index.pack_of("no-such-article").unwrap();
         assert!(decode::<Corpus>(&files, &unknown)
@@ -506,6 +550,41 @@ mod tests {
             ..FacetIndex::build(&corpus, &newest)
         };
         assert_eq!(joined, whole);
+    }
+
+    #[test]
+    fn a_corpus_without_threads_keeps_its_empty_thread_facet_in_the_index() {
+        let mut corpus = corpus_of(3);
+        corpus.threads.clear();
+        corpus.claims.iter_mut().for_each(|c| c.threads.clear());
+        let files = data_files(&corpus, Layout::default()).unwrap();
+        let index: LibraryIndex = postcard::from_bytes(&files.last().unwrap().bytes).unwrap();
+        let facets: FacetIndex = decode(&files, &index.facets);
+        assert_eq!(facets.thread_part, None);
+        assert!(facets.articles.iter().all(|a| a.lone_claims));
+        assert!(!files.iter().any(|f| kind_of(&f.name) == FACET_THREADS));
+    }
+
+    #[test]
+    fn ids_that_differ_in_their_last_characters_spread_over_the_pack_keys() {
+        // Ids as a corpus's files name them: the top 16 bits of 100,000
+        // of them spread as evenly as chance would (1.5 a value), so
+        // their top 24 bits, the pack keys, hardly ever repeat.
+        let mut per_value = vec![0u32; 1 << 16];
+        let mut keys = std::collections::HashSet::new();
+        for n in 0..100_000 {
+            let key = pack_key(&format!("g{n:05}_{:03}", n % 5));
+            per_value[(key >> 8) as usize] += 1;
+            keys.insert(key);
+        }
+        assert!(
+            per_value.iter().max() <= Some(&12),
+            "{:?}",
+            per_value.iter().max()
+        );
+        let used = per_value.iter().filter(|&&n| n > 0).count();
+        assert!(used > 48_000, "{used} of 65,536 values used");
+        assert!(keys.len() > 99_000, "{} distinct pack keys", keys.len());
     }
 
     #[test]
