@@ -46,7 +46,7 @@ pub mod hashes {
     pub fn deserialize<'de, T: Fixed, D: Deserializer<'de>>(from: D) -> Result<Vec<T>, D::Error> {
         let bytes: serde_bytes_vec::Bytes = Deserialize::deserialize(from)?;
         let bytes = bytes.0;
-        if bytes.len() % T::BYTES != 0 {
+        if !bytes.len().is_multiple_of(T::BYTES) {
             return Err(D::Error::custom("content hashes cut short"));
         }
         Ok(bytes.chunks_exact(T::BYTES).map(T::take).collect())
