@@ -444,19 +444,16 @@ fn bench_generated(size: usize) -> Result<usize, String> {
 /// process would keep after the first.
 fn time_analysis(dir: &Path) -> Result<f64, String> {
     let root = crate::root();
-    let args = [
-        "build",
-        "--quiet",
-        "--release",
-        "--package",
-        "crossread-corpus",
-    ];
+    // The dev profile, as the build script and xtask run the analysis
+    // (the corpus crate optimised at level 2): the release profile
+    // optimises for the wasm's size.
+    let args = ["build", "--quiet", "--package", "crossread-corpus"];
     crate::shell::run(
         "cargo",
         &[&args[..], &["--features", "parallel", "--bin", "crossread"]].concat(),
         &root,
     )?;
-    let tool = root.join("target").join("release").join("crossread");
+    let tool = root.join("target").join("debug").join("crossread");
     let started = Instant::now();
     let status = std::process::Command::new(&tool)
         .args(["check", "--strict", "--seeds"])
