@@ -5,6 +5,7 @@ use crossread_corpus::ingest::text_lines;
 use crossread_corpus::source_dir::read_source_dir;
 use crossread_corpus::{analyse, ingest, Corpus, CorpusError, Format, SourceFile, Strictness};
 use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -226,6 +227,15 @@ fn build(
 
 fn report(corpus: &Corpus) -> String {
     let mut out = skipped_report(corpus);
+    // Claims and quotes counted per article once: a scan of them for each
+    // article grows with the square of the corpus.
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for claim in &corpus.claims {
+        counts.entry(claim.doc.as_str()).or_default().0 += 1;
+    }
+    for quote in &corpus.quotes {
+        counts.entry(quote.doc.as_str()).or_default().1 += 1;
+    }
     for doc in &corpus.documents {
         let date = doc
             .published
@@ -239,8 +249,7 @@ fn report(corpus: &Corpus) -> String {
             doc.word_count,
             doc.boilerplate.len()
         ));
-        let claims = corpus.claims.iter().filter(|c| c.doc == doc.id).count();
-        let quotes = corpus.quotes.iter().filter(|q| q.doc == doc.id).count();
+        let (claims, quotes) = counts.get(doc.id.as_str()).copied().unwrap_or_default();
         out.push_str(&format!("    {claims} claims, {quotes} quotes\n"));
         for conflict in &doc.conflicts {
             out.push_str(&format!(
