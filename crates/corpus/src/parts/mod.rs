@@ -126,7 +126,12 @@ fn mixed(hash: u64) -> u64 {
 /// the list of first keys smaller (their gaps), more keep packs near
 /// their size (at 100,000 articles one key in 168 is taken).
 pub fn pack_key(id: &str) -> u32 {
-    id_key(id) >> 8
+    pack_key_of(id_key(id))
+}
+
+/// The pack key of an [`id_key`].
+fn pack_key_of(id_key: u32) -> u32 {
+    id_key >> 8
 }
 
 /// A 64-bit hash folded to 32 bits.
@@ -269,7 +274,7 @@ fn write_packs(
     let mut start = 0;
     while start < order.len() {
         let mut end = (start + per_pack).min(order.len());
-        let key_at = |at: usize| order[at].0 >> 8;
+        let key_at = |at: usize| pack_key_of(order[at].0);
         while end < order.len() && key_at(end) == key_at(end - 1) {
             end += 1;
         }
