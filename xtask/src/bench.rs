@@ -8,7 +8,7 @@ use crate::server::StaticServer;
 use crate::DistOptions;
 use crossread_corpus::parts::LIBRARY_PAGE;
 use crossread_corpus::source_dir::read_source_dir;
-use crossread_corpus::{build_corpus_in_parallel, Corpus, Document, Strictness};
+use crossread_corpus::{build_corpus_in_parallel, Corpus, Strictness};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use serde_json::{json, Value};
@@ -332,7 +332,7 @@ fn bench_generated(size: usize) -> Result<usize, String> {
     let chunked = out.join("data").is_dir();
     let corpus = match chunked {
         true => listed_in(&out)?,
-        false => listed_only(corpus_of(&seeds)?),
+        false => corpus_of(&seeds)?,
     };
     if chunked {
         over += chunk_figures(&out, size, sizes.total.1)?;
@@ -496,27 +496,6 @@ fn listed_in(dist: &Path) -> Result<Corpus, String> {
         documents,
         ..Corpus::empty()
     })
-}
-
-fn listed_only(corpus: Corpus) -> Corpus {
-    let Corpus { documents, .. } = corpus;
-    let documents = (documents.into_iter())
-        .map(|d| Document {
-            paragraphs: Vec::new(),
-            boilerplate: Vec::new(),
-            summary: Vec::new(),
-            ..d
-        })
-        .collect();
-    // SAFETY: malloc_trim only returns free memory to the system.
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    unsafe {
-        libc::malloc_trim(0);
-    }
-    Corpus {
-        documents,
-        ..Corpus::empty()
-    }
 }
 
 /// A chunked site's data files against the budgets of issue 16: the
