@@ -9,6 +9,7 @@
 
 mod captures;
 mod entities;
+mod extraction;
 mod pages;
 mod sentences;
 mod speakers;
@@ -42,6 +43,9 @@ cargo xtask eval [--split develop|held-out|all] SET=PATH ...
                   tests/evaluate.py (precision, recall, accuracy, F over snippets)
                   (held out: pages whose file name's FNV-1a hash is 4 mod 5)
                   CROSSREAD_EVAL_VERBOSE=1 prints each develop page
+  extraction=PATH  scrapinghub/article-extraction-benchmark (html/*.html.gz, ground-truth.json):
+                  181 real article pages, body word-shingle F1 scored as its evaluate.py, as saved
+                  pages and as text captures (held out: all; only totals are printed)
   polnear=PATH    networkdynamics/PolNeAR (brat attributions): direct-quote P/R/F1 and speaker accuracy
                   (develop: train and dev, held out: test); CROSSREAD_EVAL_VERBOSE=1 lists misses
 
@@ -87,6 +91,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut conll: Option<PathBuf> = None;
     let mut polnear: Option<PathBuf> = None;
     let mut trafilatura: Option<PathBuf> = None;
+    let mut extraction: Option<PathBuf> = None;
     let mut i = 0;
     while i < args.len() {
         let arg = args[i].as_str();
@@ -117,6 +122,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 Some(("conll", p)) => conll = Some(PathBuf::from(p)),
                 Some(("polnear", p)) => polnear = Some(PathBuf::from(p)),
                 Some(("trafilatura", p)) => trafilatura = Some(PathBuf::from(p)),
+                Some(("extraction", p)) => extraction = Some(PathBuf::from(p)),
                 _ => return Err(format!("unknown argument {arg:?}\n\n{HELP}")),
             },
         }
@@ -141,6 +147,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if let Some(path) = &trafilatura {
         trafilatura::run(path, split)?;
+        measured = true;
+    }
+    if let Some(path) = &extraction {
+        extraction::run(path, split)?;
         measured = true;
     }
     if let Some(path) = &conll {
