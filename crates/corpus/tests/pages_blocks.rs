@@ -67,3 +67,25 @@ fn an_article_that_is_a_list_of_links_keeps_them() {
         "{document:?}"
     );
 }
+
+#[test]
+fn the_article_holding_the_h1_wins_over_a_longer_slider_of_teasers() {
+    let teaser = |n: usize| {
+        format!(
+            "<div><a href=\"/t{n}\">Story {n}: the council argues about the harbour, the fares and the winter timetable, again.</a></div>"
+        )
+    };
+    let slider: String = (0..8).map(teaser).collect();
+    let html = format!(
+        "<!doctype html><html><body>\
+         <article class=\"story\"><h1>Ferry fares rise</h1>{BODY}</article>\
+         <article class=\"more\"><h3>Analysis and interviews</h3>{slider}</article></body></html>"
+    );
+    let document = crossread_corpus::ingest("fares.html", html.as_bytes(), None).unwrap();
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    assert!(document.paragraphs[0].starts_with("The ferry company"));
+    assert_eq!(
+        ferry_page::reason_of(&document, "Story 3"),
+        Some(RemovalReason::Related)
+    );
+}

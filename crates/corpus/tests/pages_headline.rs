@@ -60,3 +60,17 @@ fn a_title_too_short_for_a_headline_gives_way_to_a_headline_h1() {
     // No title at all: the h1.
     assert_eq!(headline("", "<h1>Fares</h1>"), "Fares");
 }
+
+#[test]
+fn an_h1_in_a_sidebar_does_not_make_the_article_above_it_furniture() {
+    let html = format!(
+        "<!doctype html><html><head><title>Ferry fares rise | Island Post</title></head><body>\
+         <div class=\"post\"><h2>Ferry fares rise</h2>{BODY}</div>\
+         <div class=\"sidebar\"><h4>Donate</h4><a href=\"/d5\"><h1>€5</h1></a><a href=\"/d10\"><h1>€10</h1></a></div>\
+         </body></html>"
+    );
+    let document = ingest("fares.html", html.as_bytes(), None).unwrap();
+    assert_eq!(document.headline, "Ferry fares rise");
+    assert_eq!(document.paragraphs.len(), 2, "{document:?}");
+    assert!(document.paragraphs[1].starts_with("Islanders"));
+}

@@ -135,6 +135,12 @@ pub fn run(path: &std::path::Path, split: Split) -> Result<(), String> {
                     println!("    kept boilerplate: {snippet:?}");
                 }
             }
+            for snippet in item["with"].as_array().into_iter().flatten() {
+                let snippet = norm(snippet.as_str().unwrap_or_default());
+                if !text.contains(&snippet) {
+                    println!("    missed text: {snippet:?}");
+                }
+            }
         }
     }
     if split.develop() {

@@ -218,12 +218,12 @@ pub(super) fn keep_main_container(lines: &mut [Line]) {
             }
         }
     }
-    let Some(main) = words
+    let largest = words
         .iter()
         .rev()
         .max_by_key(|(_, n)| *n)
-        .map(|(id, _)| *id)
-    else {
+        .map(|(id, _)| *id);
+    let Some(main) = headline_container(lines).or(largest) else {
         return;
     };
     if prose_outside_outweighs(lines, main) {
@@ -238,6 +238,24 @@ pub(super) fn keep_main_container(lines: &mut [Line]) {
             });
         }
     }
+}
+
+/// Rule `HeadlineContainer`: the container that holds the page's `<h1>`
+/// and prose of an article's length (50 words and more in lines of prose)
+/// is the article, however many words a teaser list or a slider of other
+/// stories marked as `<article>` holds.
+fn headline_container(lines: &[Line]) -> Option<usize> {
+    const ARTICLE_PROSE: usize = 50;
+    let container = lines
+        .iter()
+        .find(|l| l.heading && l.removed.is_none() && l.container.is_some())?
+        .container?;
+    let prose: usize = lines
+        .iter()
+        .filter(|l| l.removed.is_none() && l.container == Some(container))
+        .map(|l| prose_words(&l.text))
+        .sum();
+    (prose >= ARTICLE_PROSE).then_some(container)
 }
 
 /// Rule `UnmarkedArticle`: a page may mark only its teasers or sidebar
