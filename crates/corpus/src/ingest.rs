@@ -250,12 +250,7 @@ fn markdown_line(line: String) -> String {
 /// aside; then its metadata fills the fields (provenance `html-meta`).
 fn html_page(text: &str) -> Page {
     let saved = html::extract(text);
-    // The page's headline is its first `<h1>` that prints the title the
-    // page declares or stands outside page chrome (a sidebar's donation
-    // buttons may be `<h1>`s too).
-    let declared = saved.meta.headline.as_deref();
-    let headline_at = (saved.lines.iter())
-        .position(|l| l.heading && (l.removed.is_none() || Some(l.text.as_str()) == declared));
+    let headline_at = saved.headline_line();
     let mut lines = Vec::with_capacity(saved.lines.len() + 1);
     let mut preset = Vec::with_capacity(saved.lines.len() + 1);
     if headline_at.is_none() {

@@ -74,3 +74,16 @@ fn an_h1_in_a_sidebar_does_not_make_the_article_above_it_furniture() {
     assert_eq!(document.paragraphs.len(), 2, "{document:?}");
     assert!(document.paragraphs[1].starts_with("Islanders"));
 }
+
+#[test]
+fn an_h1_repeated_in_the_share_bar_under_the_article_heads_nothing() {
+    let html = format!(
+        "<!doctype html><html><head><meta property=\"og:title\" content=\"Ferry fares rise\"></head><body>\
+         <div class=\"story\"><h2>Ferry fares rise</h2>{BODY}</div>\
+         <div class=\"share-bar\"><h3>Share this article</h3><h1>Ferry fares rise</h1><a href=\"/x\">X</a></div>\
+         </body></html>"
+    );
+    let document = ingest("fares.html", html.as_bytes(), None).unwrap();
+    assert_eq!(document.headline, "Ferry fares rise");
+    assert_eq!(document.paragraphs.len(), 2, "{document:?}");
+}

@@ -240,6 +240,33 @@ pub(super) fn keep_main_container(lines: &mut [Line]) {
     }
 }
 
+/// Rule `HeadlineAboveArticle`: the page's headline is its first `<h1>`
+/// that prints the title the page declares or stands outside chrome (a
+/// sidebar's donation buttons may be `<h1>`s too), and that has no more
+/// prose above it than below it: an `<h1>` repeated in the share bar
+/// under the article heads nothing.
+pub(super) fn headline_line(lines: &[Line], declared: Option<&str>) -> Option<usize> {
+    let prose: Vec<usize> = (lines.iter())
+        .map(|l| {
+            if l.removed.is_none() {
+                prose_words(&l.text)
+            } else {
+                0
+            }
+        })
+        .collect();
+    let total: usize = prose.iter().sum();
+    let mut above = 0;
+    for (at, line) in lines.iter().enumerate() {
+        let candidate = line.removed.is_none() || Some(line.text.as_str()) == declared;
+        if line.heading && candidate && above <= total - above - prose[at] {
+            return Some(at);
+        }
+        above += prose[at];
+    }
+    None
+}
+
 /// Rule `HeadlineContainer`: the container that holds the page's `<h1>`
 /// and prose of an article's length (50 words and more in lines of prose)
 /// is the article, however many words a teaser list or a slider of other

@@ -96,6 +96,13 @@ pub struct SavedPage {
     pub meta: PageMeta,
 }
 
+impl SavedPage {
+    /// The line of the page's headline (see [`blocks::headline_line`]).
+    pub fn headline_line(&self) -> Option<usize> {
+        blocks::headline_line(&self.lines, self.meta.headline.as_deref())
+    }
+}
+
 /// Reads a saved page. Never fails: whatever the markup, the result is the
 /// text a browser would show, minus chrome.
 pub fn extract(html: &str) -> SavedPage {
