@@ -279,6 +279,11 @@ fn html_page(text: &str) -> Page {
     }
     let mut page = segment_with(lines, preset);
     let meta = saved.meta;
+    if let Some(body) = meta.article_body.as_deref() {
+        if fuller_article_body(&page.paragraphs, body) {
+            page.paragraphs = segment(json_ld_lines(meta.headline.as_deref(), body)).paragraphs;
+        }
+    }
     if page.paragraphs.is_empty() {
         // A page built by scripts: its article from JSON-LD, else from
         // the state data its scripts carry (read, never run).
@@ -316,6 +321,27 @@ fn html_page(text: &str) -> Page {
     page.updated = meta.updated;
     page.language = meta.language;
     page
+}
+
+/// Rule `FullerArticleBody`: a page that prints only the start of its
+/// article (the rest loaded by scripts, or behind a wall) while its JSON-LD
+/// `articleBody` holds all of it is read from `articleBody`: when that text
+/// has twice the words of the printed paragraphs and 100 more, and either
+/// holds the opening words of the first printed paragraph (the same
+/// article) or the page prints under 60 words (a summary above a wall).
+fn fuller_article_body(paragraphs: &[String], body: &str) -> bool {
+    const SUMMARY_WORDS: usize = 60;
+    let printed: usize = paragraphs.iter().map(|p| word_count(p)).sum();
+    let declared = word_count(body);
+    if printed == 0 || declared < 2 * printed || declared < printed + 100 {
+        return false;
+    }
+    let opening: Vec<&str> = paragraphs[0].split_whitespace().take(8).collect();
+    let body_words: Vec<&str> = body.split_whitespace().collect();
+    printed < SUMMARY_WORDS
+        || body_words
+            .windows(opening.len())
+            .any(|w| w == opening.as_slice())
 }
 
 /// A page built by scripts holds its article in JSON-LD `articleBody`

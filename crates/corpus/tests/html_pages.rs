@@ -267,3 +267,40 @@ fn a_page_declaring_latin1_or_windows_1250_is_decoded_and_others_are_refused() {
     let text = ingest("bruecke.txt", &latin1("iso-8859-1"), None).unwrap_err();
     assert!(matches!(text.problem, Problem::NotUtf8 { .. }));
 }
+
+/// Paragraph `n` of an invented report, for the JSON-LD tests.
+fn report(n: usize) -> String {
+    format!("On day {n} of the dispute the ferry company kept its spring fares a tenth higher, citing the price of fuel.")
+}
+
+#[test]
+fn a_page_printing_a_summary_reads_its_whole_article_from_json_ld() {
+    let body = (1..=12).map(report).collect::<Vec<_>>().join("\\n");
+    let html = format!(
+        "<html><head>\
+         <script type=\"application/ld+json\">{{\"@type\":\"WebPage\",\"headline\":\"Fares rise\"}}</script>\
+         <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Fares rise\",\"articleBody\":\"{body}\"}}</script>\
+         </head><body><h1>Fares rise</h1><p>Islanders face dearer crossings this spring, the company says.</p>\
+         <div class=\"paywall\">Subscribe to read the full story.</div></body></html>"
+    );
+    let document = ingest("fares.html", html.as_bytes(), None).unwrap();
+    assert_eq!(document.paragraphs.len(), 12, "{document:?}");
+    assert_eq!(document.paragraphs[0], report(1));
+    // The page's chrome is still set aside with its reason.
+    assert!(document
+        .removed(RemovalReason::Promo)
+        .any(|t| t.starts_with("Subscribe")));
+}
+
+#[test]
+fn a_printed_article_is_kept_when_json_ld_holds_no_more() {
+    let printed: String = (1..=4).map(|n| format!("<p>{}</p>", report(n))).collect();
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Fares rise\",\
+         \"articleBody\":\"A short description of the story, written for search engines and nothing else, here.\"}}</script>\
+         </head><body><h1>Fares rise</h1>{printed}</body></html>"
+    );
+    let document = ingest("fares.html", html.as_bytes(), None).unwrap();
+    assert_eq!(document.paragraphs.len(), 4, "{document:?}");
+    assert_eq!(document.paragraphs[3], report(4));
+}

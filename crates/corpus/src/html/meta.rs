@@ -126,11 +126,15 @@ impl RawMeta {
     /// The facts of the page, once its lines are read.
     pub(super) fn page_meta(&self, lines: &[Line]) -> PageMeta {
         let raw = self;
-        let json_ld = raw
-            .json_ld
-            .iter()
-            .find_map(|text| JsonLdArticle::parse(text))
-            .unwrap_or_default();
+        let articles: Vec<JsonLdArticle> = (raw.json_ld.iter())
+            .filter_map(|text| JsonLdArticle::parse(text))
+            .collect();
+        let mut json_ld = articles.first().cloned().unwrap_or_default();
+        // A page may describe itself (`WebPage`, with a headline) before
+        // its article: the body is the first that any of them holds.
+        if json_ld.body.is_none() {
+            json_ld.body = articles.iter().find_map(|a| a.body.clone());
+        }
         let headings: Vec<&str> = (lines.iter())
             .filter(|l| l.heading)
             .map(|l| l.text.as_str())
@@ -188,7 +192,7 @@ impl RawMeta {
     }
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct JsonLdArticle {
     headline: Option<String>,
     body: Option<String>,
@@ -260,10 +264,8 @@ fn find_article(value: &serde_json::Value, depth: usize) -> Option<&serde_json::
     match value {
         serde_json::Value::Array(items) => items.iter().find_map(|v| find_article(v, depth + 1)),
         serde_json::Value::Object(map) => {
-            if map
-                .get("headline")
-                .is_some_and(serde_json::Value::is_string)
-            {
+            let text = |key: &str| map.get(key).is_some_and(serde_json::Value::is_string);
+            if text("headline") || text("articleBody") {
                 Some(value)
             } else {
                 map.get("@graph").and_then(|g| find_article(g, depth + 1))
