@@ -297,6 +297,9 @@ fn html_page(text: &str) -> Page {
     // A page whose one text is prose taken for a headline: that text is
     // its body, as for a plain text.
     let mut page = headline_that_is_prose(page);
+    if meta.headline.is_some() {
+        page = prose_above_the_body(page);
+    }
     let mut set = |field: &'static str, present: bool| {
         if present {
             page.from_markup.insert(field);
@@ -516,6 +519,25 @@ fn headline_that_is_prose(mut page: Page) -> Page {
             ) && r.text == text)
         });
         page.paragraphs = vec![text; repeats + 1];
+    }
+    page
+}
+
+/// Rule `ProseIsNoHeadline`: on a page that declares its headline, a
+/// paragraph of prose the segmenter took for the headline (30 words or
+/// more, or 12 and two sentences: the `<h1>` was set aside as chrome) is
+/// the article's first paragraph.
+fn prose_above_the_body(mut page: Page) -> Page {
+    let Some(headline) = page.headline.as_deref() else {
+        return page;
+    };
+    let words = word_count(headline);
+    let sentences = headline.contains(". ") || headline.contains("? ");
+    if words >= 30 || words >= 12 && sentences {
+        let text = page.headline.take().unwrap_or_default();
+        page.removed
+            .retain(|r| !(r.reason == RemovalReason::Headline && r.text == text));
+        page.paragraphs.insert(0, text);
     }
     page
 }

@@ -87,3 +87,23 @@ fn an_h1_repeated_in_the_share_bar_under_the_article_heads_nothing() {
     assert_eq!(document.headline, "Ferry fares rise");
     assert_eq!(document.paragraphs.len(), 2, "{document:?}");
 }
+
+#[test]
+fn a_paragraph_is_not_taken_for_the_headline_when_the_h1_is_set_aside() {
+    let lead = "Fares on the island ferries rise by a tenth from Monday. The company blames the price of fuel, which has doubled since the spring, and the cost of two new boats.";
+    let html = format!(
+        "<!doctype html><html><head><meta property=\"og:title\" content=\"Ferry fares rise\"></head><body>\
+         <figure><img src=\"a.jpg\"><figcaption>A ferry leaves the harbour at dawn.</figcaption></figure>\
+         <div>Photo agency / Jane Roe</div>\
+         <h1>Ferry fares rise</h1><div>Spokesperson</div>\
+         <aside><div>Dr. Ann Lee</div><div><a href=\"/lee\">Learn more</a></div></aside>\
+         <p>{lead}</p>{BODY}</body></html>"
+    );
+    let document = ingest("fares.html", html.as_bytes(), None).unwrap();
+    assert_eq!(document.headline, "Ferry fares rise");
+    assert_eq!(
+        document.paragraphs.first().map(String::as_str),
+        Some(lead),
+        "{document:?}"
+    );
+}
