@@ -712,6 +712,17 @@ fn segment_classified(
 
 /// Rules that need a line's neighbours: duplicated lines, captions above a
 /// credit, and the links that follow a "Related" heading.
+/// Longer than a caption: over 60 words, or 30 and two sentences or more
+/// (a lead paragraph above a photo's credit).
+fn reads_as_paragraph(line: &str) -> bool {
+    let words = word_count(line);
+    let inner_ends = [". ", "! ", "? "]
+        .iter()
+        .map(|end| line.matches(end).count())
+        .sum::<usize>();
+    words > 60 || words >= 30 && inner_ends >= 1 && line.trim_end().ends_with(['.', '!', '?'])
+}
+
 fn mark_neighbours(lines: &[String], reasons: &mut [Option<RemovalReason>]) {
     for at in 1..lines.len() {
         // A caption or teaser printed twice; a paragraph longer than any
@@ -740,7 +751,7 @@ fn mark_neighbours(lines: &[String], reasons: &mut [Option<RemovalReason>]) {
         while above > 0 {
             above -= 1;
             let is_caption = Some(above) != first_plain
-                && word_count(&lines[above]) <= 60
+                && !reads_as_paragraph(&lines[above])
                 && matches!(reasons[above], None | Some(RemovalReason::Duplicate));
             if !is_caption {
                 break;

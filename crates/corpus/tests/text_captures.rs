@@ -347,3 +347,21 @@ Repairs will cost about 40,000 euros.
         ]
     );
 }
+
+#[test]
+fn a_lead_paragraph_above_a_photo_credit_is_no_caption() {
+    let lead = "The national coach has named his squad for the qualifiers against Chile on 4 and 5 March in Santiago. Besides the three regulars, he picked two newcomers from the junior team.";
+    let caption = "The coach at a training session in Halle on Tuesday.";
+    let text = format!(
+        "Two newcomers in the squad\n\n{lead}\n\n© Federation\n\n{caption}\n\n© Federation\n\n\
+         Both newcomers won their first senior titles this winter, the federation said in a statement on Monday.\n\n\
+         The team travels to Santiago a week before the first match to get used to the altitude and the heat.\n"
+    );
+    let document = ingest("squad.txt", text.as_bytes(), None).unwrap();
+    assert_eq!(
+        document.paragraphs.first().map(String::as_str),
+        Some(lead),
+        "{document:?}"
+    );
+    assert_eq!(reason_of(&document, caption), Some(RemovalReason::Caption));
+}
