@@ -107,3 +107,13 @@ fn a_paragraph_is_not_taken_for_the_headline_when_the_h1_is_set_aside() {
         "{document:?}"
     );
 }
+
+#[test]
+fn text_for_screen_readers_only_is_not_part_of_the_headline_or_body() {
+    let title = headline(
+        "",
+        "<h1><span class=\"visually-hidden\">Headline:</span> Ferry fares rise</h1>\
+         <a class=\"share\" href=\"/s\">Share<span class=\"sr-only\"> on a social network, opens in a new window</span></a>",
+    );
+    assert_eq!(title, "Ferry fares rise");
+}

@@ -607,7 +607,8 @@ fn element_context(tag: &Tag, inside_main: bool) -> Context {
     let name: &str = &tag.name;
     let hidden = attr(tag, "hidden").is_some()
         || attr(tag, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        || attr(tag, "style").is_some_and(styled_hidden);
+        || attr(tag, "style").is_some_and(styled_hidden)
+        || attr(tag, "class").is_some_and(for_screen_readers);
     if SILENT.contains(&name) || hidden {
         return Context::Silent;
     }
@@ -661,6 +662,27 @@ fn styled_hidden(style: &str) -> bool {
     style
         .split(';')
         .any(|d| d == "display:none" || d == "visibility:hidden")
+}
+
+/// Rule `ScreenReaderText`: the classes that frameworks and themes give
+/// text meant for screen readers only, drawn off the screen ("Headline:"
+/// before a headline, "opens in a new window", "Share on X"): a reader who
+/// looks at the page never sees it.
+fn for_screen_readers(class: &str) -> bool {
+    const CLASSES: &[&str] = &[
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader-text",
+        "screen-reader-only",
+        "screenreader-only",
+        "element-invisible",
+        "u-visually-hidden",
+        "a11y-hidden",
+    ];
+    class
+        .split_ascii_whitespace()
+        .any(|c| CLASSES.iter().any(|k| c.eq_ignore_ascii_case(k)))
 }
 
 /// Rule `NamedChrome`: an element called chrome only by its class or id
