@@ -277,23 +277,8 @@ fn html_page(text: &str) -> Page {
         lines.push(line.text);
         preset.push(reason);
     }
-    let mut page = segment_with(lines, preset);
     let meta = saved.meta;
-    if let Some(body) = meta.article_body.as_deref() {
-        if fuller_article_body(&page.paragraphs, body) {
-            page.paragraphs = segment(json_ld_lines(meta.headline.as_deref(), body)).paragraphs;
-        }
-    }
-    if page.paragraphs.is_empty() {
-        // A page built by scripts: its article from JSON-LD, else from
-        // the state data its scripts carry (read, never run).
-        let body = meta.article_body.clone().or_else(|| {
-            (meta.state_scripts.iter()).find_map(|script| page_state::article_from_state(script))
-        });
-        if let Some(body) = body {
-            page = segment(json_ld_lines(meta.headline.as_deref(), &body));
-        }
-    }
+    let page = body_from_data(segment_with(lines, preset), &meta);
     // A page whose one text is prose taken for a headline: that text is
     // its body, as for a plain text.
     let mut page = headline_that_is_prose(page);
@@ -323,6 +308,28 @@ fn html_page(text: &str) -> Page {
     }
     page.updated = meta.updated;
     page.language = meta.language;
+    page
+}
+
+/// The article a page states as data when its markup prints less of it:
+/// JSON-LD `articleBody` when it is fuller (`FullerArticleBody`), and for a
+/// page built by scripts, whose markup holds no article text, JSON-LD
+/// `articleBody`, else the state data its scripts carry (read, never run).
+fn body_from_data(mut page: Page, meta: &html::PageMeta) -> Page {
+    let headline = meta.headline.as_deref();
+    if let Some(body) = meta.article_body.as_deref() {
+        if fuller_article_body(&page.paragraphs, body) {
+            page.paragraphs = segment(json_ld_lines(headline, body)).paragraphs;
+        }
+    }
+    if page.paragraphs.is_empty() {
+        let body = meta.article_body.clone().or_else(|| {
+            (meta.state_scripts.iter()).find_map(|script| page_state::article_from_state(script))
+        });
+        if let Some(body) = body {
+            page = segment(json_ld_lines(headline, &body));
+        }
+    }
     page
 }
 
@@ -498,13 +505,11 @@ fn headline_that_is_prose(mut page: Page) -> Page {
     let Some(headline) = page.headline.as_deref() else {
         return page;
     };
-    let words = word_count(headline);
-    let sentences = headline.contains(". ") || headline.contains("? ");
     // Headlines do not end with a full stop; a sentence of six words or
     // more that does is the text's one paragraph.
     let full_stop = headline.ends_with('.') && !headline.ends_with("..");
     if page.paragraphs.is_empty()
-        && (words >= 30 || words >= 12 && sentences || words >= 6 && full_stop)
+        && (longer_than_a_headline(headline) || word_count(headline) >= 6 && full_stop)
     {
         let text = page.headline.take().unwrap_or_default();
         let repeats = page
@@ -528,18 +533,20 @@ fn headline_that_is_prose(mut page: Page) -> Page {
 /// more, or 12 and two sentences: the `<h1>` was set aside as chrome) is
 /// the article's first paragraph.
 fn prose_above_the_body(mut page: Page) -> Page {
-    let Some(headline) = page.headline.as_deref() else {
-        return page;
-    };
-    let words = word_count(headline);
-    let sentences = headline.contains(". ") || headline.contains("? ");
-    if words >= 30 || words >= 12 && sentences {
+    if page.headline.as_deref().is_some_and(longer_than_a_headline) {
         let text = page.headline.take().unwrap_or_default();
         page.removed
             .retain(|r| !(r.reason == RemovalReason::Headline && r.text == text));
         page.paragraphs.insert(0, text);
     }
     page
+}
+
+/// Prose, not a headline: 30 words or more, or 12 and two sentences.
+fn longer_than_a_headline(text: &str) -> bool {
+    let words = word_count(text);
+    let sentences = text.contains(". ") || text.contains("? ");
+    words >= 30 || words >= 12 && sentences
 }
 
 fn segment(lines: Vec<String>) -> Page {
@@ -710,8 +717,6 @@ fn segment_classified(
     page
 }
 
-/// Rules that need a line's neighbours: duplicated lines, captions above a
-/// credit, and the links that follow a "Related" heading.
 /// Longer than a caption: over 60 words, or 30 and two sentences or more
 /// (a lead paragraph above a photo's credit).
 fn reads_as_paragraph(line: &str) -> bool {
@@ -723,6 +728,8 @@ fn reads_as_paragraph(line: &str) -> bool {
     words > 60 || words >= 30 && inner_ends >= 1 && line.trim_end().ends_with(['.', '!', '?'])
 }
 
+/// Rules that need a line's neighbours: duplicated lines, captions above a
+/// credit, and the links that follow a "Related" heading.
 fn mark_neighbours(lines: &[String], reasons: &mut [Option<RemovalReason>]) {
     for at in 1..lines.len() {
         // A caption or teaser printed twice; a paragraph longer than any

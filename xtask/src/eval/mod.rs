@@ -220,7 +220,7 @@ impl Data {
             self.name,
             &commit[..commit.len().min(12)]
         ));
-        if !out.join(sub).is_dir() {
+        if !out.join(sub).exists() {
             std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
             let archive = Command::new("git")
                 .arg("--git-dir")
