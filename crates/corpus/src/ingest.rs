@@ -349,9 +349,10 @@ fn fuller_article_body(paragraphs: &[String], body: &str) -> bool {
     let opening: Vec<&str> = paragraphs[0].split_whitespace().take(8).collect();
     let body_words: Vec<&str> = body.split_whitespace().collect();
     printed < SUMMARY_WORDS
-        || body_words
-            .windows(opening.len())
-            .any(|w| w == opening.as_slice())
+        || !opening.is_empty()
+            && body_words
+                .windows(opening.len())
+                .any(|w| w == opening.as_slice())
 }
 
 /// A page built by scripts holds its article in JSON-LD `articleBody`
@@ -970,6 +971,16 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_first_paragraph_without_words_never_breaks_the_json_ld_check() {
+        let body = "The ferry company raised its fares. ".repeat(40);
+        let wordless = vec!["—".to_string(), "Fares rise again on Monday.".to_string()];
+        assert!(fuller_article_body(&wordless, &body));
+        let empty = vec![String::new(), "x ".repeat(70)];
+        assert!(!fuller_article_body(&empty, &body));
+        assert!(!fuller_article_body(&[], &body));
+    }
 
     fn page(text: &str) -> Page {
         segment(normalize::lines(text))
