@@ -228,6 +228,14 @@ fn html_piece() -> impl Strategy<Value = String> {
         Just("<time datetime='2024-13-99T99:99:99+99:99'>".to_string()),
         Just("<script type=application/ld+json>{\"headline\":".to_string()),
         Just("<![CDATA[".to_string()),
+        Just(format!(
+            "<script type=application/ld+json>{{\"headline\":\"H\",\"articleBody\":\"{}\"}}</script>",
+            "The fares rose again. ".repeat(60)
+        )),
+        Just("<p>—</p>".to_string()),
+        Just("<p>The council met on Monday to discuss the fares, the timetable and the boats, and said it would ask the company for a cheaper ticket.</p>".to_string()),
+        Just("<span class=sr-only>".to_string()),
+        Just("<div class=credit>© Agency</div>".to_string()),
         Just("\"".to_string()),
         "[ -~]{0,12}",
         "\\PC{0,6}",
