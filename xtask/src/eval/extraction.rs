@@ -67,21 +67,17 @@ impl Scores {
 
     /// (F1, precision, recall, accuracy)
     fn figures(&self) -> (f64, f64, f64, f64) {
-        let mean = |values: Vec<f64>| values.iter().sum::<f64>() / values.len().max(1) as f64;
-        let precision = mean(
-            self.pages
-                .iter()
-                .filter(|(tp, fp, _)| tp + fp > 0.0)
-                .map(|&(tp, fp, fn_)| ratio(tp, fp, fn_))
-                .collect(),
-        );
-        let recall = mean(
-            self.pages
-                .iter()
-                .filter(|(tp, _, fn_)| tp + fn_ > 0.0)
-                .map(|&(tp, fp, fn_)| ratio(tp, fn_, fp))
-                .collect(),
-        );
+        // Precision is over what was kept (tp against fp), recall over the
+        // body (tp against fn): the same mean with the two errors swapped.
+        let mean_over = |swap: bool| {
+            let scores: Vec<f64> = (self.pages.iter())
+                .map(|&(tp, fp, fn_)| if swap { (tp, fn_, fp) } else { (tp, fp, fn_) })
+                .filter(|(tp, other, _)| tp + other > 0.0)
+                .map(|(tp, other, third)| ratio(tp, other, third))
+                .collect();
+            scores.iter().sum::<f64>() / scores.len().max(1) as f64
+        };
+        let (precision, recall) = (mean_over(false), mean_over(true));
         let f1 = if precision + recall > 0.0 {
             2.0 * precision * recall / (precision + recall)
         } else {

@@ -126,14 +126,13 @@ impl RawMeta {
     /// The facts of the page, once its lines are read.
     pub(super) fn page_meta(&self, lines: &[Line]) -> PageMeta {
         let raw = self;
-        let articles: Vec<JsonLdArticle> = (raw.json_ld.iter())
-            .filter_map(|text| JsonLdArticle::parse(text))
-            .collect();
-        let mut json_ld = articles.first().cloned().unwrap_or_default();
+        let mut articles = (raw.json_ld.iter()).filter_map(|text| JsonLdArticle::parse(text));
+        let mut json_ld = articles.next().unwrap_or_default();
         // A page may describe itself (`WebPage`, with a headline) before
-        // its article: the body is the first that any of them holds.
+        // its article: the body is the first that any of them holds, and
+        // the other scripts are read only to find it.
         if json_ld.body.is_none() {
-            json_ld.body = articles.iter().find_map(|a| a.body.clone());
+            json_ld.body = articles.find_map(|a| a.body);
         }
         let headings: Vec<&str> = (lines.iter())
             .filter(|l| l.heading)
@@ -192,7 +191,7 @@ impl RawMeta {
     }
 }
 
-#[derive(Default, Clone)]
+#[derive(Default)]
 struct JsonLdArticle {
     headline: Option<String>,
     body: Option<String>,
