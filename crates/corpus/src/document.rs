@@ -522,6 +522,9 @@ pub enum RemovalReason {
     Markup,
     /// A social network's post embedded in a plain text, with its words.
     EmbeddedPost,
+    /// A block the site leaves out when the page is printed (`no-print`,
+    /// `d-print-none`): its own chrome, by its own account.
+    NotPrinted,
 }
 
 impl RemovalReason {
@@ -547,6 +550,7 @@ impl RemovalReason {
             RemovalReason::Comments => "reader comments",
             RemovalReason::Markup => "embedded markup",
             RemovalReason::EmbeddedPost => "embedded post",
+            RemovalReason::NotPrinted => "left out of print by the site",
         }
     }
 }

@@ -102,3 +102,35 @@ fn a_marked_author_that_is_no_name_is_not_taken() {
     ));
     assert!(document.authors.is_empty(), "{:?}", document.authors);
 }
+
+#[test]
+fn blocks_the_site_leaves_out_of_print_are_set_aside() {
+    let document = page(&format!(
+        "<div class=\"story\">{BODY}</div>\
+         <div class=\"block u-no-print\"><h4>Top stories today</h4>\
+         <p>The mayor opens the new library in the old fish market on Saturday.</p></div>\
+         <ul class=\"share d-print-none\"><li><p>Send this story to a friend who takes the ferry.</p></li></ul>\
+         <div class=\"rating noPrint\"><p>Rate this report: useful, or not useful to you at all.</p></div>"
+    ));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    for start in ["The mayor", "Send this", "Rate this"] {
+        assert_eq!(
+            reason_of(&document, start),
+            Some(RemovalReason::NotPrinted),
+            "{start}"
+        );
+    }
+    assert_eq!(
+        RemovalReason::NotPrinted.describe(),
+        "left out of print by the site"
+    );
+    // A print button's own class is no sign: `print-link` is printed.
+    let document = page(&format!("<div class=\"print-link\">{BODY}</div>"));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+}
+
+#[test]
+fn a_page_wrapped_whole_in_a_no_print_region_keeps_its_article() {
+    let document = page(&format!("<div class=\"region hidden-print\">{BODY}</div>"));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+}

@@ -894,6 +894,9 @@ fn is_author_name(text: &str) -> bool {
 /// teaser, and page builders wrap every block, the article's included, in
 /// widgets.)
 fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
+    if attr(tag, "class").is_some_and(not_printed) {
+        return Some(RemovalReason::NotPrinted);
+    }
     let parts = name_words(tag);
     if is_author_box(&parts) {
         return Some(RemovalReason::Related);
@@ -919,6 +922,24 @@ fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
         found.get_or_insert(reason);
     }
     found
+}
+
+/// Rule `NotPrinted`: the classes that keep a block off the printed page
+/// (`noprint`, `no-print`, `hidden-print`, `d-print-none`): a site that
+/// prints its article without them says they are not the article.
+fn not_printed(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|c| {
+        let c: String = c
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        matches!(
+            c.as_str(),
+            "noprint" | "unoprint" | "hiddenprint" | "printhidden" | "dprintnone" | "printnone"
+                | "notprint" | "noprinting" | "hideprint" | "printhide" | "hideonprint"
+        )
+    })
 }
 
 /// The words of an element's class and id, lower-cased, camel case read
