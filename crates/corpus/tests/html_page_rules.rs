@@ -278,3 +278,50 @@ fn a_label_over_links_is_chrome_but_a_label_over_text_is_not() {
         .iter()
         .any(|r| r.reason == RemovalReason::Navigation && r.text == "Filed by topic:"));
 }
+
+#[test]
+fn teaser_cards_whose_link_opens_above_an_image_are_links() {
+    // Each card is one link: an image block, then a headline and a blurb
+    // on the line below it (rule `LinkCard`).
+    let card = |href: &str, title: &str, blurb: &str| {
+        format!(
+            "<div class=\"item\"><a href=\"{href}\"><div class=\"img\"><img src=\"a.jpg\" alt=\"\"></div>\
+             <span class=\"title\">{title}</span> <span class=\"summary\">{blurb}</span></a></div>"
+        )
+    };
+    let cards = [
+        card(
+            "/a",
+            "Ferry timetable changes",
+            "The summer season brings two more sailings a day, and the last boat leaves at ten.",
+        ),
+        card(
+            "/b",
+            "Lifeboat crew honoured",
+            "The volunteers who rescued two kayakers off the point in January were given medals.",
+        ),
+    ]
+    .concat();
+    let document = page(&format!(
+        "<h1>Quay reopens</h1>{BODY}<div class=\"more\">{cards}</div>"
+    ));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    for teaser in ["Ferry timetable", "Lifeboat crew"] {
+        assert!(
+            document
+                .boilerplate
+                .iter()
+                .any(|r| r.reason == RemovalReason::Related && r.text.starts_with(teaser)),
+            "{teaser}: {document:?}"
+        );
+    }
+    // A link left open above the article makes at most its first lines
+    // link text: the article after them stays.
+    let more = "<p>The northern quay had been closed since a storm in the first week of the month broke the wall.</p>\
+        <p>Boats may moor there again from Friday, though the crane will not work until the spring.</p>";
+    let unclosed = page(&format!(
+        "<h1>Quay reopens</h1><a href=\"/\">Home<div>{BODY}{more}</div>"
+    ));
+    let article = unclosed.paragraphs.iter().filter(|p| p.ends_with('.'));
+    assert_eq!(article.count(), 5, "{unclosed:?}");
+}

@@ -204,6 +204,10 @@ const VOID: &[&str] = &[
     "wbr", "param", "keygen",
 ];
 
+/// Text a link opened before the current line may hold and still make
+/// it link text (rule `LinkCard`): a teaser's headline and blurb.
+const LINK_CARD_BYTES: usize = 400;
+
 /// Deeper nesting than this is not tracked (its text still counts, in its
 /// ancestors' context): keeps hostile markup linear.
 const MAX_DEPTH: usize = 512;
@@ -230,6 +234,10 @@ struct Open {
     main: bool,
     /// Marks its text as the article's author (rule `MarkedAuthor`).
     author: bool,
+    /// An `<a>` that is a link, not a bare anchor (`<a name="top">`).
+    link: bool,
+    /// Bytes of text read inside the element so far (kept for links).
+    text_bytes: usize,
 }
 
 #[derive(Default)]
@@ -239,8 +247,7 @@ struct State {
     /// ignored until the count is back to zero.
     overflow: usize,
     line: String,
-    /// Bytes of `line` written inside a link opened in the line (a link
-    /// left open by broken markup does not make what follows a link).
+    /// Bytes of `line` written inside a link (rule `LinkCard`).
     line_linked: usize,
     /// Elements opened before the current line began.
     line_first_element: usize,
@@ -400,6 +407,8 @@ impl State {
             element: self.elements,
             main,
             author,
+            link: name == "a" && (attr(tag, "href").is_some() || attr(tag, "name").is_none()),
+            text_bytes: 0,
         });
         TokenSinkResult::Continue
     }
@@ -442,9 +451,13 @@ impl State {
             self.flush();
         }
         let (mut main, mut authors) = (false, 0);
-        for open in self.stack.drain(at..) {
+        let closed: Vec<Open> = self.stack.drain(at..).collect();
+        for open in &closed {
             main |= open.main;
             authors += usize::from(open.author);
+            if open.link {
+                self.close_link_card(open);
+            }
         }
         if main {
             self.container_open = None;
@@ -487,17 +500,43 @@ impl State {
                     mark.text.push_str(text);
                 }
                 if self.context() != Context::Silent {
-                    let first = self.line_first_element;
-                    if self
-                        .stack
-                        .iter()
-                        .any(|o| o.name == "a" && o.element > first)
-                    {
+                    if self.inside_link(text.trim().len()) {
                         self.line_linked += text.trim().len();
                     }
                     self.line.push_str(text);
                 }
             }
+        }
+    }
+
+    /// Counts `bytes` of text now read into the innermost open link, and
+    /// says whether they are link text: the link opened in the current
+    /// line (a link left open by broken markup does not make the lines
+    /// after it links; `close_link_card` judges those when it closes).
+    fn inside_link(&mut self, bytes: usize) -> bool {
+        let first = self.line_first_element;
+        let Some(link) = self.stack.iter_mut().rev().find(|o| o.link) else {
+            return false;
+        };
+        link.text_bytes += bytes;
+        link.element > first
+    }
+
+    /// Rule `LinkCard`: a link that opened before the current line (a
+    /// teaser card: an image block, then a headline and a blurb, all one
+    /// `<a>`) and closes holding no more than [`LINK_CARD_BYTES`] of text
+    /// makes all the lines it held link text.
+    fn close_link_card(&mut self, link: &Open) {
+        if link.element > self.line_first_element || link.text_bytes > LINK_CARD_BYTES {
+            return;
+        }
+        self.line_linked = self.line.trim().len();
+        for line in self.lines.iter_mut().rev() {
+            if !line.ancestors.contains(&link.element) {
+                break;
+            }
+            line.linked = line.text.len();
+            line.all_link = true;
         }
     }
 
@@ -936,8 +975,17 @@ fn not_printed(class: &str) -> bool {
             .to_ascii_lowercase();
         matches!(
             c.as_str(),
-            "noprint" | "unoprint" | "hiddenprint" | "printhidden" | "dprintnone" | "printnone"
-                | "notprint" | "noprinting" | "hideprint" | "printhide" | "hideonprint"
+            "noprint"
+                | "unoprint"
+                | "hiddenprint"
+                | "printhidden"
+                | "dprintnone"
+                | "printnone"
+                | "notprint"
+                | "noprinting"
+                | "hideprint"
+                | "printhide"
+                | "hideonprint"
         )
     })
 }
