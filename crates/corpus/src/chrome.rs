@@ -149,6 +149,25 @@ const RELATED_MARKERS: &[&str] = &[
     "über den autor",
     "über die autorin",
     "about the author",
+    // The most-read lists, as sites in several languages head them.
+    "most viewed",
+    "most shared",
+    "most commented",
+    "most read stories",
+    "las más leídas",
+    "los más leídos",
+    "lo más leído",
+    "lo más visto",
+    "más leídas",
+    "más leídos",
+    "les plus lus",
+    "les plus partagés",
+    "i più letti",
+    "più letti",
+    "mais lidas",
+    "as mais lidas",
+    "najczęściej czytane",
+    "najpopularniejsze",
 ];
 
 /// Cues that open a one-line teaser for another story ("Read also: Port
@@ -420,7 +439,52 @@ pub fn is_related_marker(line: &str) -> bool {
 }
 
 fn related_marker(heading: &str, words: usize) -> bool {
-    words <= 8 && RELATED_MARKERS.contains(&heading)
+    words <= 8 && RELATED_MARKERS.contains(&heading) || words <= 5 && names_other_stories(heading)
+}
+
+/// Rule `OtherStoriesHeading`: a short heading that opens with a word
+/// pointing elsewhere ("more", "other", "latest", "top", "popular") and
+/// ends with a kind of piece ("stories", "columns", "videos", "slide
+/// shows"): "Other Opinion Columns", "Top Stories", "More Sports News",
+/// "Featured Slide Shows". `heading` is lower-cased.
+fn names_other_stories(heading: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "more",
+        "other",
+        "latest",
+        "top",
+        "popular",
+        "featured",
+        "recent",
+        "trending",
+        "related",
+        "recommended",
+        "editor's",
+        "editors'",
+        "editors",
+    ];
+    const KINDS: &[&str] = &[
+        "stories",
+        "news",
+        "articles",
+        "columns",
+        "videos",
+        "shows",
+        "slideshows",
+        "posts",
+        "headlines",
+        "galleries",
+        "reads",
+        "picks",
+        "reviews",
+        "features",
+        "podcasts",
+        "photos",
+    ];
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    words.len() >= 2
+        && OPENERS.contains(&words[0])
+        && words.last().is_some_and(|w| KINDS.contains(w))
 }
 
 pub fn is_source_line(line: &str) -> bool {

@@ -89,3 +89,39 @@ fn the_article_holding_the_h1_wins_over_a_longer_slider_of_teasers() {
         Some(RemovalReason::Related)
     );
 }
+
+#[test]
+fn headings_that_name_other_stories_set_aside_the_teasers_they_head() {
+    for heading in [
+        "Other Opinion Columns",
+        "More Sports News",
+        "Las más leídas",
+        "Most viewed",
+    ] {
+        let document = page(&format!(
+            "<div class=\"story\">{BODY}</div>\
+             <div class=\"box\"><h3>{heading}</h3>\
+             <div><a href=\"/a\">Harbour dues go up again</a></div>\
+             <div>The small fishing boats pay twice as much as last year.</div>\
+             <div><a href=\"/b\">Lifeboat crew rescues two kayakers</a></div></div>"
+        ));
+        assert_eq!(document.paragraphs.len(), 3, "{heading}: {document:?}");
+        assert!(
+            document
+                .boilerplate
+                .iter()
+                .any(|r| r.reason == RemovalReason::Related
+                    && r.text.starts_with("The small fishing")),
+            "{heading}: {document:?}"
+        );
+    }
+    // A subhead that starts like one but names no kind of piece heads
+    // the article's own lines.
+    for heading in ["More rain expected", "Top scorers"] {
+        let document = page(&format!(
+            "<div class=\"story\">{BODY}<h3>{heading}</h3>\
+             <p>The small fishing boats pay twice as much as last year.</p></div>"
+        ));
+        assert_eq!(document.paragraphs.len(), 5, "{heading}: {document:?}");
+    }
+}
