@@ -134,3 +134,23 @@ fn a_page_wrapped_whole_in_a_no_print_region_keeps_its_article() {
     let document = page(&format!("<div class=\"region hidden-print\">{BODY}</div>"));
     assert_eq!(document.paragraphs.len(), 3, "{document:?}");
 }
+
+#[test]
+fn names_written_as_one_word_for_other_stories_are_related() {
+    for class in ["jp-relatedposts", "morestories", "recommendedarticles"] {
+        let document = page(&format!(
+            "{BODY}<div class=\"{class}\"><p>Harbour dues go up again for the small fishing boats, the board says.</p></div>"
+        ));
+        assert_eq!(document.paragraphs.len(), 3, "{class}: {document:?}");
+        assert_eq!(
+            reason_of(&document, "Harbour dues"),
+            Some(RemovalReason::Related),
+            "{class}"
+        );
+    }
+    // The pointer alone, or with another word, is no such name.
+    for class in ["relatedness", "moreover", "storyline"] {
+        let document = page(&format!("<div class=\"{class}\">{BODY}</div>"));
+        assert_eq!(document.paragraphs.len(), 3, "{class}: {document:?}");
+    }
+}

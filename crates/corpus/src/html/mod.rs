@@ -956,6 +956,7 @@ fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
             "footer" => RemovalReason::Navigation,
             "caption" | "figcaption" => RemovalReason::Caption,
             "credit" | "credits" => RemovalReason::Credit,
+            compound if names_other_pieces(compound) => RemovalReason::Related,
             _ => continue,
         };
         found.get_or_insert(reason);
@@ -987,6 +988,21 @@ fn not_printed(class: &str) -> bool {
                 | "printhide"
                 | "hideonprint"
         )
+    })
+}
+
+/// A name written as one word that joins a pointer elsewhere and a kind
+/// of piece: `relatedposts` (WordPress's related posts), `morestories`,
+/// `recommendedarticles`. (`relatedness` is no such name.)
+fn names_other_pieces(part: &str) -> bool {
+    const POINTERS: &[&str] = &["related", "recommended", "more", "similar"];
+    const PIECES: &[&str] = &[
+        "posts", "post", "articles", "article", "stories", "story", "content", "links", "news",
+        "items", "entries", "videos",
+    ];
+    POINTERS.iter().any(|pointer| {
+        part.strip_prefix(pointer)
+            .is_some_and(|rest| PIECES.contains(&rest))
     })
 }
 
