@@ -18,6 +18,14 @@ fn kept(document: &Document) -> String {
     document.paragraphs.join("\n")
 }
 
+/// Whether a line starting with `start` was set aside as related.
+fn set_aside_as_related(document: &Document, start: &str) -> bool {
+    document
+        .boilerplate
+        .iter()
+        .any(|r| r.reason == RemovalReason::Related && r.text.starts_with(start))
+}
+
 #[test]
 fn site_wide_classes_on_html_and_body_say_nothing_about_the_text() {
     let html = format!(
@@ -172,10 +180,7 @@ fn an_unmarked_list_of_links_is_set_aside_but_a_link_inside_prose_is_not() {
     assert!(kept(&document).contains("full report on the sea wall"));
     for teaser in ["Ferry timetable", "Lifeboat crew", "Harbour festival"] {
         assert!(
-            document
-                .boilerplate
-                .iter()
-                .any(|r| r.reason == RemovalReason::Related && r.text.starts_with(teaser)),
+            set_aside_as_related(&document, teaser),
             "{teaser}: {document:?}"
         );
     }
@@ -308,15 +313,12 @@ fn teaser_cards_whose_link_opens_above_an_image_are_links() {
     assert_eq!(document.paragraphs.len(), 3, "{document:?}");
     for teaser in ["Ferry timetable", "Lifeboat crew"] {
         assert!(
-            document
-                .boilerplate
-                .iter()
-                .any(|r| r.reason == RemovalReason::Related && r.text.starts_with(teaser)),
+            set_aside_as_related(&document, teaser),
             "{teaser}: {document:?}"
         );
     }
-    // A link left open above the article makes at most its first lines
-    // link text: the article after them stays.
+    // A link left open above the article makes no line after it link
+    // text: it closes only with the page, holding far more than a card.
     let more = "<p>The northern quay had been closed since a storm in the first week of the month broke the wall.</p>\
         <p>Boats may moor there again from Friday, though the crane will not work until the spring.</p>";
     let unclosed = page(&format!(

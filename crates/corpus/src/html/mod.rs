@@ -1068,14 +1068,14 @@ fn camel_case_words(word: &str) -> impl Iterator<Item = &str> {
     std::iter::once(word).chain(parts)
 }
 
+/// An element that marks the page's main content: `<article>`, `<main>`,
+/// `role=main`, `itemprop=articleBody`.
 fn is_main_container(tag: &Tag) -> bool {
     matches!(&*tag.name, "article" | "main")
         || attr(tag, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
         || attr(tag, "itemprop").is_some_and(|p| p.trim() == "articleBody")
 }
 
-/// The article fields of the page's JSON-LD (schema.org `NewsArticle` and
-/// kin), used where the meta tags are silent.
 /// A script that may hold state data: JSON (`application/json`, a
 /// `__NEXT_DATA__`-style block) or an inline classic script (no `src`),
 /// whose text `page_state` checks for a `window.X = {…}` assignment.
