@@ -366,6 +366,9 @@ pub fn parse_by_line(line: &str) -> Option<Vec<String>> {
 /// 25, 2023", "By Jane DoeAugust 25, 2023" (a capture that lost the break
 /// between two blocks).
 pub fn parse_byline_with_date(line: &str) -> Option<(Vec<String>, Option<PartialDate>)> {
+    if let Some(found) = parse_date_then_byline(line) {
+        return Some(found);
+    }
     let line = unglue_dates(line);
     let words: Vec<&str> = line.split_whitespace().collect();
     for k in 2..words.len() {
@@ -380,6 +383,15 @@ pub fn parse_byline_with_date(line: &str) -> Option<(Vec<String>, Option<Partial
         }
     }
     parse_by_line(&line).map(|n| (n, None))
+}
+
+/// A dateline, then the byline: "Posted on 3 October 2031 by Ruth
+/// Calder", the line blogs print under the title.
+fn parse_date_then_byline(line: &str) -> Option<(Vec<String>, Option<PartialDate>)> {
+    let at = line.rfind(" by ")?;
+    let date = parse_dateline(&line[..at])?;
+    let names = parse_by_line(&format!("By {}", line[at + 4..].trim()))?;
+    Some((names, Some(date)))
 }
 
 /// Puts a space before a month or weekday name glued to the word before

@@ -365,3 +365,25 @@ fn a_lead_paragraph_above_a_photo_credit_is_no_caption() {
     );
     assert_eq!(reason_of(&document, caption), Some(RemovalReason::Caption));
 }
+
+#[test]
+fn a_blog_heading_that_counts_replies_to_the_post_opens_its_comments_and_its_byline_follows_the_date(
+) {
+    // Rule `RepliesHeading`: the comments are prose too, so only their
+    // heading ends the article.
+    let d = read("allotment-blog.txt");
+    assert_eq!(d.headline, "Frost Came Early to the Allotments This Year");
+    // "Posted on DATE by NAME" gives both.
+    assert_eq!(d.authors, ["Ruth Calder"]);
+    assert_eq!(d.published.unwrap().to_string(), "2031-10-03");
+    assert_eq!(d.paragraphs.len(), 4, "{:?}", d.paragraphs);
+    assert!(d.paragraphs[3].starts_with("We will hold the seed swap"));
+    for line in [
+        "3 thoughts on “Frost Came Early to the Allotments This Year”",
+        "Thank you for the reminder about the seed swap, I will bring the purple beans my grandfather grew in the same plot for forty years.",
+        "Leave a Reply",
+    ] {
+        assert_eq!(reason_of(&d, line), Some(RemovalReason::Comments), "{line}");
+    }
+    every_line_accounted_for("allotment-blog.txt", &d);
+}

@@ -513,13 +513,55 @@ fn is_metadata(line: &str) -> bool {
 
 fn is_comments_heading(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
-    word_count(&lower) <= 4
-        && (lower.starts_with("comments")
-            || lower.ends_with(" comments")
-            || lower.starts_with("leave a comment")
-            || lower.starts_with("leave a reply")
-            || lower.starts_with("join the conversation")
-            || lower.starts_with("discussion"))
+    counts_replies_to_post(&lower)
+        || word_count(&lower) <= 4
+            && (lower.starts_with("comments")
+                || lower.ends_with(" comments")
+                || lower.starts_with("leave a comment")
+                || lower.starts_with("leave a reply")
+                || lower.starts_with("join the conversation")
+                || lower.starts_with("discussion"))
+}
+
+/// Rule `RepliesHeading`: the heading blogs print over their comments,
+/// a count of replies to the post ("3 thoughts on “Ferry fares rise”",
+/// "One response to …", "12 Kommentare zu …", "5 réponses à …").
+/// `lower` is the line in lower case.
+fn counts_replies_to_post(lower: &str) -> bool {
+    const COUNTS: &[&str] = &[
+        "one", "two", "three", "ein", "eine", "un", "une", "uno", "una",
+    ];
+    const REPLIES: &[&str] = &[
+        "thought",
+        "thoughts",
+        "response",
+        "responses",
+        "reply",
+        "replies",
+        "comment",
+        "comments",
+        "kommentar",
+        "kommentare",
+        "gedanke",
+        "gedanken",
+        "antwort",
+        "antworten",
+        "réponse",
+        "réponses",
+        "commentaire",
+        "commentaires",
+        "comentario",
+        "comentarios",
+        "respuesta",
+        "respuestas",
+    ];
+    const LINKS: &[&str] = &["on", "to", "zu", "auf", "à", "sur", "en", "a", "para"];
+    let words: Vec<&str> = lower.split_whitespace().take(3).collect();
+    let [count, replies, link] = words[..] else {
+        return false;
+    };
+    let is_count = count.chars().all(|c| c.is_ascii_digit()) || COUNTS.contains(&count);
+    word_count(lower) <= 20 && is_count && REPLIES.contains(&replies) && LINKS.contains(&link)
 }
 
 /// Appeals for money or sign-ups, in any part of a short line.
