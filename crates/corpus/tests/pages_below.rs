@@ -39,3 +39,26 @@ fn a_table_closing_the_article_stays_with_it() {
         "{document:?}"
     );
 }
+
+#[test]
+fn unmarked_comments_under_a_count_of_replies_are_comments() {
+    let comments = "<div><h3>2 Responses to \"Ferry fares rise\"</h3>\
+        <div><div>Mary K. says:</div><div>May 2, 2021 at 10:14 am</div>\
+        <p>This is outrageous, we already pay too much for a boat that is late half of the time.</p><div>Reply</div></div>\
+        <div><div>John says:</div><div>May 2, 2021 at 11:20 am</div>\
+        <p>I agree with Mary, the council should have done something about it years ago.</p><div>Reply</div></div></div>";
+    let document = page(&format!("<div>{BODY}</div>{comments}"));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    for start in [
+        "2 Responses",
+        "Mary K. says",
+        "This is outrageous",
+        "I agree",
+    ] {
+        assert_eq!(
+            ferry_page::reason_of(&document, start),
+            Some(crossread_corpus::RemovalReason::Comments),
+            "{start}: {document:?}"
+        );
+    }
+}
