@@ -525,12 +525,11 @@ fn is_comments_heading(line: &str) -> bool {
 
 /// Rule `RepliesHeading`: the heading blogs print over their comments,
 /// a count of replies to the post ("3 thoughts on “Ferry fares rise”",
-/// "One response to …", "12 Kommentare zu …", "5 réponses à …").
-/// `lower` is the line in lower case.
+/// "One response to …", "12 Kommentare zu …", "5 réponses à …"), a
+/// figure or "one" and no sentence ("Two responses to the plan were
+/// filed." is prose). `lower` is the line in lower case.
 fn counts_replies_to_post(lower: &str) -> bool {
-    const COUNTS: &[&str] = &[
-        "one", "two", "three", "ein", "eine", "un", "une", "uno", "una",
-    ];
+    const COUNTS: &[&str] = &["one", "ein", "eine", "un", "une", "uno", "una"];
     const REPLIES: &[&str] = &[
         "thought",
         "thoughts",
@@ -561,7 +560,12 @@ fn counts_replies_to_post(lower: &str) -> bool {
         return false;
     };
     let is_count = count.chars().all(|c| c.is_ascii_digit()) || COUNTS.contains(&count);
-    word_count(lower) <= 20 && is_count && REPLIES.contains(&replies) && LINKS.contains(&link)
+    let sentence = lower.trim_end().ends_with(['.', '!', '?']);
+    word_count(lower) <= 20
+        && !sentence
+        && is_count
+        && REPLIES.contains(&replies)
+        && LINKS.contains(&link)
 }
 
 /// Appeals for money or sign-ups, in any part of a short line.
@@ -636,6 +640,25 @@ fn is_handle(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_replies_heads_comments_but_a_sentence_about_responses_does_not() {
+        for heading in [
+            "3 thoughts on “Frost Came Early”",
+            "One response to \"Ferry fares rise\"",
+            "12 Kommentare zu „Rinderleber“",
+            "5 réponses à « La marée »",
+        ] {
+            assert!(is_comments_heading(heading), "{heading}");
+        }
+        for line in [
+            "Two responses to the plan were filed by the unions.",
+            "3 responses to the survey came in late.",
+            "Many responses to the plan",
+        ] {
+            assert!(!is_comments_heading(line), "{line}");
+        }
+    }
 
     fn lines(text: &str) -> Vec<String> {
         text.lines().map(str::to_string).collect()
