@@ -439,14 +439,16 @@ pub fn is_related_marker(line: &str) -> bool {
 }
 
 fn related_marker(heading: &str, words: usize) -> bool {
-    words <= 8 && RELATED_MARKERS.contains(&heading) || words <= 5 && names_other_stories(heading)
+    words <= 8 && RELATED_MARKERS.contains(&heading) || words <= 4 && names_other_stories(heading)
 }
 
-/// Rule `OtherStoriesHeading`: a short heading that opens with a word
-/// pointing elsewhere ("more", "other", "latest", "top", "popular") and
-/// ends with a kind of piece ("stories", "columns", "videos", "slide
-/// shows"): "Other Opinion Columns", "Top Stories", "More Sports News",
-/// "Featured Slide Shows". `heading` is lower-cased.
+/// Rule `OtherStoriesHeading`: a heading of two to four words that opens
+/// with a word pointing elsewhere ("more", "other", "latest", "top",
+/// "popular") and ends with a kind of piece ("stories", "columns",
+/// "videos", "slide shows"): "Other Opinion Columns", "Top Stories",
+/// "More Sports News", "Featured Slide Shows". Kinds an article may head
+/// its own parts with ("top picks" of a buying guide, "featured photos")
+/// are not among them. `heading` is lower-cased.
 fn names_other_stories(heading: &str) -> bool {
     const OPENERS: &[&str] = &[
         "more",
@@ -475,11 +477,7 @@ fn names_other_stories(heading: &str) -> bool {
         "headlines",
         "galleries",
         "reads",
-        "picks",
-        "reviews",
-        "features",
         "podcasts",
-        "photos",
     ];
     let words: Vec<&str> = heading.split_whitespace().collect();
     words.len() >= 2

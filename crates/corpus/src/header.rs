@@ -364,7 +364,8 @@ pub fn parse_by_line(line: &str) -> Option<Vec<String>> {
 /// A byline that may carry the date after the names, with a separator or
 /// none: "By Jane Doe | Fri, 25 Aug, 2023 - 19:17", "By Jane Doe, August
 /// 25, 2023", "By Jane DoeAugust 25, 2023" (a capture that lost the break
-/// between two blocks).
+/// between two blocks); or the date first, as blogs print it ("Posted on
+/// 3 October 2031 by Ruth Calder").
 pub fn parse_byline_with_date(line: &str) -> Option<(Vec<String>, Option<PartialDate>)> {
     if let Some(found) = parse_date_then_byline(line) {
         return Some(found);
@@ -386,9 +387,12 @@ pub fn parse_byline_with_date(line: &str) -> Option<(Vec<String>, Option<Partial
 }
 
 /// A dateline, then the byline: "Posted on 3 October 2031 by Ruth
-/// Calder", the line blogs print under the title.
+/// Calder", the line blogs print under the title ("by", "By" or "BY").
 fn parse_date_then_byline(line: &str) -> Option<(Vec<String>, Option<PartialDate>)> {
-    let at = line.rfind(" by ")?;
+    let at = [" by ", " By ", " BY "]
+        .iter()
+        .filter_map(|by| line.rfind(by))
+        .max()?;
     let date = parse_dateline(&line[..at])?;
     let names = parse_by_line(&format!("By {}", line[at + 4..].trim()))?;
     Some((names, Some(date)))

@@ -322,8 +322,34 @@ fn teaser_cards_whose_link_opens_above_an_image_are_links() {
     let more = "<p>The northern quay had been closed since a storm in the first week of the month broke the wall.</p>\
         <p>Boats may moor there again from Friday, though the crane will not work until the spring.</p>";
     let unclosed = page(&format!(
-        "<h1>Quay reopens</h1><a href=\"/\">Home<div>{BODY}{more}</div>"
+        "<h1>Quay reopens</h1><div><a href=\"/\">Home<div>{BODY}{more}</div></div>"
     ));
     let article = unclosed.paragraphs.iter().filter(|p| p.ends_with('.'));
     assert_eq!(article.count(), 5, "{unclosed:?}");
+}
+
+#[test]
+fn a_link_inside_a_paragraph_never_makes_the_paragraph_a_link() {
+    // A link left open until its paragraph ends, and a link holding a
+    // line break, close small: the prose before them stays prose.
+    let open = BODY.replace(
+        "the sea wall.</p>",
+        "the sea wall, <a href=\"/r\">the report says.</p>",
+    );
+    let open = open.replace("ran shorter.</p>", "ran <a href=\"/s\">shorter.</p>");
+    let document = page(&format!("<article><h1>Quay reopens</h1>{open}</article>"));
+    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    let broken = BODY.replace(
+        "<p>The harbour board",
+        "<p>The <a href=\"/b\">harbour<br>board</a>",
+    );
+    let broken = broken.replace(
+        "<p>Fishing crews",
+        "<p>Fishing <a href=\"/c\">crews<br>of the port</a>",
+    );
+    let document = page(&format!("<article><h1>Quay reopens</h1>{broken}</article>"));
+    assert!(
+        kept(&document).contains("The harbour") && kept(&document).contains("Fishing crews"),
+        "{document:?}"
+    );
 }

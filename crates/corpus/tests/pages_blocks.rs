@@ -114,7 +114,12 @@ fn headings_that_name_other_stories_set_aside_the_teasers_they_head() {
     }
     // A subhead that starts like one but names no kind of piece heads
     // the article's own lines.
-    for heading in ["More rain expected", "Top scorers"] {
+    for heading in [
+        "More rain expected",
+        "Top scorers",
+        "Top picks",
+        "Featured photos",
+    ] {
         let document = page(&format!(
             "<div class=\"story\">{BODY}<h3>{heading}</h3>\
              <p>The small fishing boats pay twice as much as last year.</p></div>"

@@ -109,7 +109,7 @@ fn blocks_the_site_leaves_out_of_print_are_set_aside() {
         "<div class=\"story\">{BODY}</div>\
          <div class=\"block u-no-print\"><h4>Top stories today</h4>\
          <p>The mayor opens the new library in the old fish market on Saturday.</p></div>\
-         <ul class=\"share d-print-none\"><li><p>Send this story to a friend who takes the ferry.</p></li></ul>\
+         <ul class=\"tools d-print-none\"><li><p>Send this story to a friend who takes the ferry.</p></li></ul>\
          <div class=\"rating noPrint\"><p>Rate this report: useful, or not useful to you at all.</p></div>"
     ));
     assert_eq!(document.paragraphs.len(), 3, "{document:?}");
@@ -125,8 +125,33 @@ fn blocks_the_site_leaves_out_of_print_are_set_aside() {
         "left out of print by the site"
     );
     // A print button's own class is no sign: `print-link` is printed.
-    let document = page(&format!("<div class=\"print-link\">{BODY}</div>"));
-    assert_eq!(document.paragraphs.len(), 3, "{document:?}");
+    let document = page(&format!(
+        "{BODY}<div class=\"print-link\"><p>Print this report for the notice board at the quay.</p></div>"
+    ));
+    assert_eq!(document.paragraphs.len(), 4, "{document:?}");
+    // Comments stay comments, printed or not.
+    let document = page(&format!(
+        "{BODY}<div id=\"comments\" class=\"comments-area d-print-none\">\
+         <p>About time someone asked the company why the fares keep going up.</p></div>"
+    ));
+    assert_eq!(
+        reason_of(&document, "About time"),
+        Some(RemovalReason::Comments)
+    );
+}
+
+#[test]
+fn a_print_hidden_mark_inside_a_paragraph_is_dropped_without_cutting_it() {
+    let document = page(
+        "<p>The ferry company raised its fares by a tenth<sup class=\"noprint\">[citation needed]</sup>, \
+         the harbour board said on Monday, citing the price of fuel.</p>\
+         <p>Islanders who cross daily said the rise would cost them more than a week's wages.</p>",
+    );
+    assert_eq!(
+        document.paragraphs[0],
+        "The ferry company raised its fares by a tenth, the harbour board said on Monday, citing the price of fuel."
+    );
+    assert_eq!(document.paragraphs.len(), 2, "{document:?}");
 }
 
 #[test]
@@ -148,9 +173,12 @@ fn names_written_as_one_word_for_other_stories_are_related() {
             "{class}"
         );
     }
-    // The pointer alone, or with another word, is no such name.
-    for class in ["relatedness", "moreover", "storyline"] {
-        let document = page(&format!("<div class=\"{class}\">{BODY}</div>"));
-        assert_eq!(document.paragraphs.len(), 3, "{class}: {document:?}");
+    // The pointer alone, or with another word, is no such name; "more
+    // content" is a "read more" expander holding the article's rest.
+    for class in ["relatedness", "moreover", "storyline", "morecontent"] {
+        let document = page(&format!(
+            "{BODY}<div class=\"{class}\"><p>The new timetable starts in May, with a later last boat on Fridays.</p></div>"
+        ));
+        assert_eq!(document.paragraphs.len(), 4, "{class}: {document:?}");
     }
 }

@@ -525,9 +525,11 @@ fn is_comments_heading(line: &str) -> bool {
 
 /// Rule `RepliesHeading`: the heading blogs print over their comments,
 /// a count of replies to the post ("3 thoughts on “Ferry fares rise”",
-/// "One response to …", "12 Kommentare zu …", "5 réponses à …"), a
-/// figure or "one" and no sentence ("Two responses to the plan were
-/// filed." is prose). `lower` is the line in lower case.
+/// "One response to “…”", "12 Kommentare zu „…“", "5 réponses à « … »"):
+/// a figure or "one", a word for replies, "on" or "to", then the post's
+/// title in quotes, and no full stop. "Two responses to the plan were
+/// filed." and "Eine Antwort auf die Krise" (a subhead) are prose. `lower`
+/// is the line in lower case.
 fn counts_replies_to_post(lower: &str) -> bool {
     const COUNTS: &[&str] = &["one", "ein", "eine", "un", "une", "uno", "una"];
     const REPLIES: &[&str] = &[
@@ -555,8 +557,9 @@ fn counts_replies_to_post(lower: &str) -> bool {
         "respuestas",
     ];
     const LINKS: &[&str] = &["on", "to", "zu", "auf", "à", "sur", "en", "a", "para"];
-    let words: Vec<&str> = lower.split_whitespace().take(3).collect();
-    let [count, replies, link] = words[..] else {
+    const QUOTES: &[char] = &['“', '"', '„', '«', '‘', '\'', '»', '‚'];
+    let words: Vec<&str> = lower.split_whitespace().take(4).collect();
+    let [count, replies, link, title] = words[..] else {
         return false;
     };
     let is_count = count.chars().all(|c| c.is_ascii_digit()) || COUNTS.contains(&count);
@@ -566,6 +569,7 @@ fn counts_replies_to_post(lower: &str) -> bool {
         && is_count
         && REPLIES.contains(&replies)
         && LINKS.contains(&link)
+        && title.starts_with(QUOTES)
 }
 
 /// Appeals for money or sign-ups, in any part of a short line.
@@ -655,6 +659,8 @@ mod tests {
             "Two responses to the plan were filed by the unions.",
             "3 responses to the survey came in late.",
             "Many responses to the plan",
+            "Eine Antwort auf die Krise",
+            "3 thoughts on Arsenal's draw",
         ] {
             assert!(!is_comments_heading(line), "{line}");
         }

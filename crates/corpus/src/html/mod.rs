@@ -234,10 +234,17 @@ struct Open {
     main: bool,
     /// Marks its text as the article's author (rule `MarkedAuthor`).
     author: bool,
-    /// An `<a>` that is a link, not a bare anchor (`<a name="top">`).
-    link: bool,
-    /// Bytes of text read inside the element so far (kept for links).
-    text_bytes: usize,
+    /// For an `<a>` that is a link (rule `LinkCard`), where it opened.
+    link: Option<LinkOpen>,
+}
+
+/// Where a link opened (rule `LinkCard`): the page's text bytes read and
+/// lines ended so far, and whether it began its line.
+#[derive(Debug, Clone, Copy)]
+struct LinkOpen {
+    text_read: usize,
+    lines: usize,
+    begins_line: bool,
 }
 
 #[derive(Default)]
@@ -249,6 +256,8 @@ struct State {
     line: String,
     /// Bytes of `line` written inside a link (rule `LinkCard`).
     line_linked: usize,
+    /// Bytes of visible text read so far.
+    text_read: usize,
     /// Elements opened before the current line began.
     line_first_element: usize,
     /// The open elements marked as naming the author, outermost first.
@@ -389,7 +398,7 @@ impl State {
         }
         let context = element_context(tag, self.container().is_some());
         let main = is_main_container(tag) && self.container().is_none();
-        if context != Context::Plain {
+        if splits_line(context, name) {
             self.flush();
         }
         if main {
@@ -407,8 +416,11 @@ impl State {
             element: self.elements,
             main,
             author,
-            link: name == "a" && (attr(tag, "href").is_some() || attr(tag, "name").is_none()),
-            text_bytes: 0,
+            link: is_link(tag).then(|| LinkOpen {
+                text_read: self.text_read,
+                lines: self.lines.len(),
+                begins_line: self.line.trim().is_empty(),
+            }),
         });
         TokenSinkResult::Continue
     }
@@ -446,17 +458,17 @@ impl State {
         };
         let closes_special = self.stack[at..]
             .iter()
-            .any(|o| o.context != Context::Plain || o.main);
+            .any(|o| splits_line(o.context, &o.name) || o.main);
         if closes_special {
             self.flush();
         }
         let (mut main, mut authors) = (false, 0);
-        let closed: Vec<Open> = self.stack.drain(at..).collect();
-        for open in &closed {
+        while self.stack.len() > at {
+            let Some(open) = self.stack.pop() else { break };
             main |= open.main;
             authors += usize::from(open.author);
-            if open.link {
-                self.close_link_card(open);
+            if let Some(link) = open.link {
+                self.close_link_card(open.element, link);
             }
         }
         if main {
@@ -500,8 +512,10 @@ impl State {
                     mark.text.push_str(text);
                 }
                 if self.context() != Context::Silent {
-                    if self.inside_link(text.trim().len()) {
-                        self.line_linked += text.trim().len();
+                    let bytes = text.trim().len();
+                    self.text_read += bytes;
+                    if self.inside_link() {
+                        self.line_linked += bytes;
                     }
                     self.line.push_str(text);
                 }
@@ -509,34 +523,35 @@ impl State {
         }
     }
 
-    /// Counts `bytes` of text now read into the innermost open link, and
-    /// says whether they are link text: the link opened in the current
-    /// line (a link left open by broken markup does not make the lines
-    /// after it links; `close_link_card` judges those when it closes).
-    fn inside_link(&mut self, bytes: usize) -> bool {
+    /// Whether text now read is link text: inside a link opened in the
+    /// current line. (A link that holds whole lines is judged when it
+    /// closes, by `close_link_card`.)
+    fn inside_link(&self) -> bool {
         let first = self.line_first_element;
-        let Some(link) = self.stack.iter_mut().rev().find(|o| o.link) else {
-            return false;
-        };
-        link.text_bytes += bytes;
-        link.element > first
+        self.stack
+            .iter()
+            .any(|o| o.link.is_some() && o.element > first)
     }
 
-    /// Rule `LinkCard`: a link that opened before the current line (a
-    /// teaser card: an image block, then a headline and a blurb, all one
-    /// `<a>`) and closes holding no more than [`LINK_CARD_BYTES`] of text
-    /// makes all the lines it held link text.
-    fn close_link_card(&mut self, link: &Open) {
-        if link.element > self.line_first_element || link.text_bytes > LINK_CARD_BYTES {
+    /// Rule `LinkCard`: a link that holds whole lines (a teaser card: an
+    /// image block, then a headline and a blurb, all one `<a>`) and closes
+    /// holding no more than [`LINK_CARD_BYTES`] of text makes those lines
+    /// link text: every line that began inside it, and the line it opened
+    /// in when it began that line. A link inside a paragraph, closed or
+    /// left open until the paragraph ends, never makes the paragraph a
+    /// link; one left open until the page ends holds far more than a card.
+    fn close_link_card(&mut self, element: usize, link: LinkOpen) {
+        if self.text_read - link.text_read > LINK_CARD_BYTES {
             return;
         }
-        self.line_linked = self.line.trim().len();
-        for line in self.lines.iter_mut().rev() {
-            if !line.ancestors.contains(&link.element) {
-                break;
-            }
+        let skip = usize::from(!link.begins_line);
+        for line in self.lines[link.lines..].iter_mut().skip(skip) {
             line.linked = line.text.len();
             line.all_link = true;
+        }
+        // The current line began inside the link (a block ended in it).
+        if self.line_first_element >= element {
+            self.line_linked = self.line.trim().len();
         }
     }
 
@@ -687,7 +702,25 @@ fn element_context(tag: &Tag, inside_main: bool) -> Context {
     if matches!(name, "html" | "body") {
         return Context::Plain;
     }
-    reason_from_names(tag).map_or(Context::Plain, Context::Named)
+    match reason_from_names(tag) {
+        // A print-hidden mark inside a line ("[citation needed]", an
+        // icon) is dropped unseen rather than cut the paragraph in two.
+        Some(RemovalReason::NotPrinted) if !BLOCKS.contains(&name) => Context::Silent,
+        Some(reason) => Context::Named(reason),
+        None => Context::Plain,
+    }
+}
+
+/// Whether an element in `context` ends the line of text where it starts
+/// and ends: chrome does, so its text stands apart; a hidden element
+/// inside a line (a screen reader's label, a print-hidden mark) does not,
+/// as nothing of it is shown.
+fn splits_line(context: Context, name: &str) -> bool {
+    match context {
+        Context::Plain => false,
+        Context::Silent => BLOCKS.contains(&name),
+        _ => true,
+    }
 }
 
 /// An inline style that hides the element: `display: none`,
@@ -931,11 +964,20 @@ fn is_author_name(text: &str) -> bool {
 /// Camel-case names (`relatedArticles`) are read word by word. (`teaser`
 /// and `widget` are not chrome words: sites call their article's lead a
 /// teaser, and page builders wrap every block, the article's included, in
-/// widgets.)
+/// widgets.) A class that keeps the block off the printed page (rule
+/// `NotPrinted`) is the reason only when the names give none: a
+/// `comments d-print-none` block stays comments.
 fn reason_from_names(tag: &Tag) -> Option<RemovalReason> {
-    if attr(tag, "class").is_some_and(not_printed) {
-        return Some(RemovalReason::NotPrinted);
-    }
+    let not_printed = || {
+        attr(tag, "class")
+            .is_some_and(not_printed)
+            .then_some(RemovalReason::NotPrinted)
+    };
+    named_reason(tag).or_else(not_printed)
+}
+
+/// The reason the words of an element's class and id give.
+fn named_reason(tag: &Tag) -> Option<RemovalReason> {
     let parts = name_words(tag);
     if is_author_box(&parts) {
         return Some(RemovalReason::Related);
@@ -991,19 +1033,34 @@ fn not_printed(class: &str) -> bool {
     })
 }
 
+/// An `<a>` that is a link: one with an address, or one with no name or
+/// id (a script's link); a bare anchor (`<a name="top">`) is none.
+fn is_link(tag: &Tag) -> bool {
+    tag.name.as_ref() == "a"
+        && (attr(tag, "href").is_some() || attr(tag, "name").is_none() && attr(tag, "id").is_none())
+}
+
 /// A name written as one word that joins a pointer elsewhere and a kind
 /// of piece: `relatedposts` (WordPress's related posts), `morestories`,
-/// `recommendedarticles`. (`relatedness` is no such name.)
+/// `recommendedarticles`. (`relatedness` is no such name, nor
+/// `morecontent`.)
 fn names_other_pieces(part: &str) -> bool {
-    const POINTERS: &[&str] = &["related", "recommended", "more", "similar"];
+    const POINTERS: &[&str] = &["related", "recommended", "similar"];
     const PIECES: &[&str] = &[
         "posts", "post", "articles", "article", "stories", "story", "content", "links", "news",
         "items", "entries", "videos",
     ];
-    POINTERS.iter().any(|pointer| {
+    // "More" before content (`morecontent`) is a "read more" expander
+    // holding the rest of the article.
+    const MORE_PIECES: &[&str] = &["posts", "articles", "stories", "news", "videos", "links"];
+    let other = POINTERS.iter().any(|pointer| {
         part.strip_prefix(pointer)
             .is_some_and(|rest| PIECES.contains(&rest))
-    })
+    });
+    other
+        || part
+            .strip_prefix("more")
+            .is_some_and(|rest| MORE_PIECES.contains(&rest))
 }
 
 /// The words of an element's class and id, lower-cased, camel case read
