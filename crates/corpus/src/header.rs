@@ -351,6 +351,12 @@ pub fn parse_by_line(line: &str) -> Option<Vec<String>> {
     let rest = line
         .strip_prefix("By ")
         .or_else(|| line.strip_prefix("BY "))?;
+    byline_names(rest)
+}
+
+/// The names after a byline's "By": up to a comma or a bar, split at
+/// "and" and "&", each reading as a name.
+fn byline_names(rest: &str) -> Option<Vec<String>> {
     let rest = rest.split([',', '|']).next().unwrap_or("");
     let names: Vec<String> = rest
         .split(" and ")
@@ -394,7 +400,7 @@ fn parse_date_then_byline(line: &str) -> Option<(Vec<String>, Option<PartialDate
         .filter_map(|by| line.rfind(by))
         .max()?;
     let date = parse_dateline(&line[..at])?;
-    let names = parse_by_line(&format!("By {}", line[at + 4..].trim()))?;
+    let names = byline_names(line[at + 4..].trim())?;
     Some((names, Some(date)))
 }
 

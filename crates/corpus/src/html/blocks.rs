@@ -27,7 +27,7 @@ pub(super) fn set_aside_link_lists(lines: &mut [Line]) {
     let prose_left = lines
         .iter()
         .zip(&in_list)
-        .any(|(l, &listed)| !listed && l.removed.is_none() && prose_words(&l.text) > 0);
+        .any(|(l, &listed)| !listed && l.removed.is_none() && l.prose > 0);
     if !prose_left {
         return;
     }
@@ -46,7 +46,7 @@ pub(super) fn set_aside_related_blocks(lines: &mut [Line]) {
     let total: usize = lines
         .iter()
         .filter(|l| l.removed.is_none())
-        .map(|l| prose_words(&l.text))
+        .map(|l| l.prose)
         .sum();
     for at in 0..lines.len().saturating_sub(1) {
         if lines[at].heading || !crate::chrome::is_related_marker(&lines[at].text) {
@@ -62,7 +62,7 @@ pub(super) fn set_aside_related_blocks(lines: &mut [Line]) {
         let prose: usize = part
             .iter()
             .filter(|l| l.removed.is_none())
-            .map(|l| prose_words(&l.text))
+            .map(|l| l.prose)
             .sum();
         if teasers && 2 * prose < total {
             for line in lines[at..end]
@@ -106,16 +106,12 @@ const TEASER_WORDS: usize = 25;
 /// alternate with dates and blurbs (which `set_aside_link_lists` misses).
 pub(super) fn set_aside_link_blocks(lines: &mut [Line]) {
     let open = |l: &Line| l.removed.is_none() && !l.heading;
-    let total: usize = lines
-        .iter()
-        .filter(|l| open(l))
-        .map(|l| prose_words(&l.text))
-        .sum();
+    let total: usize = lines.iter().filter(|l| open(l)).map(|l| l.prose).sum();
     // Per element: (lines, bytes, linked bytes, prose words).
     let mut stats: std::collections::BTreeMap<usize, (usize, usize, usize, usize)> =
         std::collections::BTreeMap::new();
     for line in lines.iter().filter(|l| open(l)) {
-        let prose = prose_words(&line.text);
+        let prose = line.prose;
         for element in &line.ancestors {
             let entry = stats.entry(*element).or_default();
             entry.0 += 1;
@@ -247,13 +243,7 @@ pub(super) fn keep_main_container(lines: &mut [Line]) {
 /// under the article heads nothing.
 pub(super) fn headline_line(lines: &[Line], declared: Option<&str>) -> Option<usize> {
     let prose: Vec<usize> = (lines.iter())
-        .map(|l| {
-            if l.removed.is_none() {
-                prose_words(&l.text)
-            } else {
-                0
-            }
-        })
+        .map(|l| if l.removed.is_none() { l.prose } else { 0 })
         .collect();
     let total: usize = prose.iter().sum();
     let mut above = 0;
@@ -280,7 +270,7 @@ fn headline_container(lines: &[Line]) -> Option<usize> {
     let prose: usize = lines
         .iter()
         .filter(|l| l.removed.is_none() && l.container == Some(container))
-        .map(|l| prose_words(&l.text))
+        .map(|l| l.prose)
         .sum();
     (prose >= ARTICLE_PROSE).then_some(container)
 }
@@ -295,7 +285,7 @@ fn prose_outside_outweighs(lines: &[Line], main: usize) -> bool {
         lines
             .iter()
             .filter(|l| l.removed.is_none() && inside(l))
-            .map(|l| prose_words(&l.text))
+            .map(|l| l.prose)
             .sum()
     };
     let outside = prose(&|l| l.container.is_none());

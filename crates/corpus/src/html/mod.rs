@@ -54,6 +54,9 @@ pub struct Line {
     linked: usize,
     /// The numbers of the elements open around it, outermost first.
     ancestors: Vec<usize>,
+    /// Its words of running text ([`blocks::prose_words`]), counted once
+    /// for every rule that weighs a block by its prose.
+    prose: usize,
 }
 
 /// An element that marks its text as chrome, and whether only its class or
@@ -204,8 +207,8 @@ const VOID: &[&str] = &[
     "wbr", "param", "keygen",
 ];
 
-/// Text a link opened before the current line may hold and still make
-/// it link text (rule `LinkCard`): a teaser's headline and blurb.
+/// Text a link may hold and still make the lines inside it link text
+/// (rule `LinkCard`): a teaser's headline and blurb.
 const LINK_CARD_BYTES: usize = 400;
 
 /// Deeper nesting than this is not tracked (its text still counts, in its
@@ -572,6 +575,7 @@ impl State {
         let chrome = self.chrome_marks();
         let container = self.container();
         let all_link = linked as f32 >= LINK_LINE * text.len() as f32;
+        let prose = prose_words(&text);
         self.lines.push(Line {
             text,
             removed: chrome.first().map(|m| m.reason),
@@ -581,6 +585,7 @@ impl State {
             all_link,
             linked,
             ancestors: self.stack.iter().map(|o| o.element).collect(),
+            prose,
         });
     }
 
@@ -787,7 +792,7 @@ impl NamedChrome {
             if line.chrome.iter().any(|m| !m.by_name) {
                 0
             } else {
-                prose_words(&line.text)
+                line.prose
             }
         };
         let total: usize = lines.iter().map(prose).sum();
@@ -828,11 +833,11 @@ impl NamedChrome {
 /// column. Its text is judged by the marks inside it; comments stay
 /// comments.
 fn keep_article_in_open_chrome(lines: &mut [Line]) {
-    let total: usize = lines.iter().map(|l| prose_words(&l.text)).sum();
+    let total: usize = lines.iter().map(|l| l.prose).sum();
     // Per element marked by tag or role: (prose words, holds the `<h1>`).
     let mut held: std::collections::BTreeMap<usize, (usize, bool)> = Default::default();
     for line in lines.iter() {
-        let words = prose_words(&line.text);
+        let words = line.prose;
         for mark in line.chrome.iter().filter(|m| !m.by_name) {
             let (n, h1) = held.entry(mark.element).or_default();
             (*n, *h1) = (*n + words, *h1 || line.heading);
@@ -1010,26 +1015,27 @@ fn named_reason(tag: &Tag) -> Option<RemovalReason> {
 /// (`noprint`, `no-print`, `hidden-print`, `d-print-none`): a site that
 /// prints its article without them says they are not the article.
 fn not_printed(class: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "noprint",
+        "unoprint",
+        "hiddenprint",
+        "printhidden",
+        "dprintnone",
+        "printnone",
+        "notprint",
+        "noprinting",
+        "hideprint",
+        "printhide",
+        "hideonprint",
+    ];
     class.split_ascii_whitespace().any(|c| {
-        let c: String = c
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        matches!(
-            c.as_str(),
-            "noprint"
-                | "unoprint"
-                | "hiddenprint"
-                | "printhidden"
-                | "dprintnone"
-                | "printnone"
-                | "notprint"
-                | "noprinting"
-                | "hideprint"
-                | "printhide"
-                | "hideonprint"
-        )
+        // The class's letters and digits, lower-cased: `d-print-none`
+        // reads `dprintnone`.
+        let key = c
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase());
+        NAMES.iter().any(|name| key.clone().eq(name.bytes()))
     })
 }
 

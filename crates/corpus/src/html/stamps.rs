@@ -27,7 +27,7 @@ pub(super) fn set_aside_stamps_above(lines: &mut [Line], first: usize) {
     let heading = lines[..=first].iter().rposition(|l| l.heading);
     let from = heading.map_or(0, |h| h + 1);
     let second = (first + 1..lines.len())
-        .find(|&at| lines[at].removed.is_none() && super::blocks::prose_words(&lines[at].text) > 0)
+        .find(|&at| lines[at].removed.is_none() && lines[at].prose > 0)
         .unwrap_or(lines.len());
     let header = lines[from..second]
         .iter_mut()
